@@ -1,0 +1,22 @@
+/** Action.Execute verbs, shared by the cards that carry them and the handlers that route them. */
+export const Verbs = {
+  pickUnit: 'qm.pickUnit',
+  pickTopic: 'qm.pickTopic',
+  claim: 'qm.claim',
+  answer: 'qm.answer',
+  handOver: 'qm.handOver',
+  resolve: 'qm.resolve',
+  confirmResolved: 'qm.confirmResolved',
+  notResolved: 'qm.notResolved',
+} as const;
+
+export type Verb = (typeof Verbs)[keyof typeof Verbs];
+
+/** Ids of card inputs; Teams merges their values into the action's data. */
+export const Inputs = {
+  unitId: 'unitId',
+  topicId: 'topicId',
+  answerText: 'answerText',
+  handOverTo: 'handOverTo',
+  comment: 'comment',
+} as const;

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod/v4';
+
+const flag = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+const positiveInt = z.coerce.number().int().positive();
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  STORE: z.enum(['sqlite']).default('sqlite'),
+  SQLITE_PATH: z.string().min(1).default('./data/qm-hjelp.sqlite'),
+  ORG_FILE: z.string().min(1).optional(),
+  PLAYGROUND: flag.default(true),
+  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  OUTBOX_INTERVAL_MS: positiveInt.default(2000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  /** Interface to listen on: loopback in local mode, all interfaces when authenticated. */
+  host: string;
+  /** Local mode: no Bot Framework credentials, requests are not authenticated. */
+  localMode: boolean;
+  bot: { appId: string; appPassword: string; appType: string; tenantId: string };
+  store: { kind: 'sqlite'; sqlitePath: string };
+  orgFile: string;
+  playground: { enabled: boolean; port: number };
+  outboxIntervalMs: number;
+  logLevel: string;
+}
+
+export const sampleOrgFile = path.join(__dirname, '..', '..', 'org', 'sample-organisation.json');
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; every setting is documented in `.env.example`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(defined);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const localMode = e.MicrosoftAppId === '';
+  if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    localMode,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
+    store: { kind: e.STORE, sqlitePath: e.SQLITE_PATH },
+    orgFile: e.ORG_FILE ?? sampleOrgFile,
+    playground: { enabled: localMode && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
+    outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,35 @@
+import { handlerRole } from '../routing/authorisation';
+import { decide, type Command, type Refusal } from './decide';
+import type { Inquiry } from './inquiry';
+import type { InquiryDeps } from './open-inquiry';
+import type { PersonRef } from './person';
+
+export type ActOutcome =
+  | { ok: true; inquiry: Inquiry }
+  | ({ ok: false; inquiry?: Inquiry } & (Refusal | { reason: 'unknown_inquiry' } | { reason: 'busy' }));
+
+const maxAttempts = 5;
+
+/**
+ * Carries out a command on an inquiry: load, check who is acting, decide, save with the etag that
+ * was read. When someone else saved first, it reloads and decides again on what they saved, so two
+ * simultaneous claims give one winner and a clear "already claimed by" to the other.
+ */
+export async function actOnInquiry(
+  deps: Omit<InquiryDeps, 'ids'>,
+  inquiryId: string,
+  person: PersonRef,
+  command: Command,
+): Promise<ActOutcome> {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const inquiry = await deps.store.inquiries.get(inquiryId);
+    if (!inquiry) return { ok: false, reason: 'unknown_inquiry' };
+    const role = handlerRole(deps.directory, inquiry, person.email);
+    const decision = decide(inquiry, command, { person, ...(role ? { role } : {}) }, deps.clock.now());
+    if (!decision.ok) return { ...decision, inquiry };
+    const saved = await deps.store.inquiries.update(decision.inquiry, decision.notifications);
+    if (saved.ok) return { ok: true, inquiry: saved.value };
+    if (saved.reason === 'not_found') return { ok: false, reason: 'unknown_inquiry' };
+  }
+  return { ok: false, reason: 'busy' };
+}

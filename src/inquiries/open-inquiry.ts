@@ -1,0 +1,74 @@
+import type { Clock } from '../clock';
+import type { Locale } from '../i18n';
+import type { IdGenerator } from '../ids';
+import type { Directory } from '../org/directory';
+import { buildChain, firstLevel, targetsAt } from '../routing/chain';
+import type { Store } from '../store/ports';
+import type { Inquiry, NewInquiry } from './inquiry';
+import type { PersonRef } from './person';
+
+export const maxQuestionLength = 4000;
+
+export interface OpenInquiryInput {
+  /** Idempotency key: the same key never opens a second inquiry. */
+  requestKey: string;
+  asker: PersonRef;
+  unitId: string;
+  topicId: string;
+  text: string;
+  locale: Locale;
+}
+
+export interface InquiryDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  directory: Directory;
+}
+
+/**
+ * Opens an inquiry: freezes who handles it at each level, stores it with its number, and queues
+ * the asker's status card and the triage card, in one write. Nobody is told before it is stored.
+ */
+export async function openInquiry(
+  deps: InquiryDeps,
+  input: OpenInquiryInput,
+): Promise<{ inquiry: Inquiry; created: boolean }> {
+  const unit = deps.directory.unit(input.unitId);
+  if (!unit) throw new Error(`Unknown unit ${input.unitId}`);
+  const chain = buildChain(deps.directory, input.unitId, input.topicId);
+  const level = firstLevel(chain);
+  const at = deps.clock.now().toISOString();
+  const id = deps.ids.next();
+  const draft: NewInquiry = {
+    id,
+    requestKey: input.requestKey,
+    status: 'new',
+    level,
+    asker: input.asker,
+    locale: input.locale,
+    unitId: unit.id,
+    workAreaId: unit.workArea,
+    topicId: input.topicId,
+    text: input.text.trim(),
+    chain,
+    createdAt: at,
+    updatedAt: at,
+    teams: { triageCards: [] },
+    history: [
+      { type: 'opened', at, by: { key: input.asker.key, name: input.asker.name } },
+      {
+        type: 'routed',
+        at,
+        level,
+        note: targetsAt(chain, level)
+          .map((p) => p.name)
+          .join(', '),
+      },
+    ],
+  };
+  return deps.store.inquiries.create(draft, [
+    { kind: 'asker.status', inquiryId: id },
+    { kind: 'triage.post', inquiryId: id },
+  ]);
+}

@@ -1,0 +1,28 @@
+import type { Topic } from '../org/schema';
+
+function normalise(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}+]+/gu, ' ')} `;
+}
+
+/**
+ * The topic a question is obviously about: the one topic whose keywords (word starts) appear in
+ * it. Undefined when none or several match, so the asker is asked.
+ */
+export function obviousTopic(topics: readonly Topic[], text: string): string | undefined {
+  const haystack = normalise(text);
+  const matching = topics.filter((topic) =>
+    topic.keywords.some((keyword) => haystack.includes(` ${normalise(keyword).trim()}`)),
+  );
+  return matching.length === 1 ? matching[0]?.id : undefined;
+}
+
+const greetings = new Set([
+  'hei', 'hallo', 'heisann', 'hello', 'hi', 'hey', 'god morgen', 'god dag', 'good morning',
+  'takk', 'thanks', 'thank you', 'tusen takk', 'help', 'hjelp', 'start', 'ok',
+]);
+
+/** A message that is empty or only a greeting: answer with help, open nothing. */
+export function isSmallTalk(text: string): boolean {
+  const words = normalise(text).trim();
+  return words === '' || greetings.has(words);
+}

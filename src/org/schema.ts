@@ -1,0 +1,186 @@
+import { z } from 'zod/v4';
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
+const email = z
+  .string()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'not an email address')
+  .transform((value) => value.toLowerCase());
+const isoDuration = z
+  .string()
+  .regex(
+    /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
+    'an ISO-8601 duration such as PT4H or P1D',
+  );
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 08:00');
+const localised = z.object({ nb: z.string().min(1), en: z.string().min(1) });
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+const workingDay = z.object({ start: clockTime, end: clockTime }).nullable();
+
+const calendar = z.union([
+  z.literal('24/7'),
+  z.object({
+    timeZone: z.string().min(1).default('Europe/Oslo'),
+    workingHours: z.object(
+      Object.fromEntries(weekdays.map((day) => [day, workingDay.optional()])) as Record<
+        (typeof weekdays)[number],
+        z.ZodOptional<typeof workingDay>
+      >,
+    ),
+    holidays: z.string().length(2).default('NO'),
+  }),
+]);
+
+export const organisationSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    language: z.enum(['nb', 'en']).default('nb'),
+    units: z
+      .array(
+        z.object({
+          id,
+          name: z.string().min(1),
+          workArea: id,
+          superusers: z.array(email),
+        }),
+      )
+      .min(1),
+    workAreas: z
+      .array(
+        z.object({
+          id,
+          name: z.string().min(1),
+          coordinators: z.array(email).min(1),
+          triageChannel: z
+            .object({
+              teamId: z.string().min(1),
+              channelId: z.string().min(1),
+              name: z.string().optional(),
+            })
+            .optional(),
+        }),
+      )
+      .min(1),
+    people: z.array(
+      z.object({
+        email,
+        name: z.string().min(1),
+        unit: id,
+        aadObjectId: z.string().uuid().optional(),
+      }),
+    ),
+    topics: z
+      .array(
+        z.object({
+          id,
+          name: localised,
+          systemResponsible: z.array(email).min(1),
+          keywords: z.array(z.string().min(2)).default([]),
+        }),
+      )
+      .min(1),
+    escalation: z.object({
+      superuser: isoDuration,
+      coordinator: isoDuration,
+      systemResponsible: isoDuration,
+      claimTimeout: isoDuration.optional(),
+      reminderBefore: isoDuration.optional(),
+      vendorReminderInterval: isoDuration.optional(),
+      vendorReminders: z.number().int().min(0).max(20).optional(),
+    }),
+    calendar,
+    vendor: z.object({ name: z.string().min(1), email }),
+    admins: z.array(email).default([]),
+  })
+  .superRefine((org, ctx) => {
+    const issue = (path: (string | number)[], message: string): void => {
+      ctx.addIssue({ code: 'custom', path, message });
+    };
+    const duplicates = (values: string[], path: string, field: string): void => {
+      const seen = new Set<string>();
+      values.forEach((value, index) => {
+        if (seen.has(value)) issue([path, index, field], `duplicate ${field} "${value}"`);
+        seen.add(value);
+      });
+    };
+    duplicates(
+      org.units.map((u) => u.id),
+      'units',
+      'id',
+    );
+    duplicates(
+      org.workAreas.map((w) => w.id),
+      'workAreas',
+      'id',
+    );
+    duplicates(
+      org.topics.map((t) => t.id),
+      'topics',
+      'id',
+    );
+    duplicates(
+      org.people.map((p) => p.email),
+      'people',
+      'email',
+    );
+    duplicates(
+      org.people.flatMap((p) => (p.aadObjectId ? [p.aadObjectId] : [])),
+      'people',
+      'aadObjectId',
+    );
+
+    const workAreas = new Set(org.workAreas.map((w) => w.id));
+    const units = new Set(org.units.map((u) => u.id));
+    const people = new Set(org.people.map((p) => p.email));
+    const known = (emails: string[], path: (string | number)[]): void => {
+      emails.forEach((address, index) => {
+        if (!people.has(address)) issue([...path, index], `"${address}" is not listed in people`);
+      });
+    };
+    org.units.forEach((unit, index) => {
+      if (!workAreas.has(unit.workArea)) {
+        issue(['units', index, 'workArea'], `unknown work area "${unit.workArea}"`);
+      }
+      known(unit.superusers, ['units', index, 'superusers']);
+    });
+    org.workAreas.forEach((area, index) =>
+      known(area.coordinators, ['workAreas', index, 'coordinators']),
+    );
+    org.topics.forEach((topic, index) =>
+      known(topic.systemResponsible, ['topics', index, 'systemResponsible']),
+    );
+    org.people.forEach((person, index) => {
+      if (!units.has(person.unit)) issue(['people', index, 'unit'], `unknown unit "${person.unit}"`);
+    });
+    known(org.admins, ['admins']);
+    if (typeof org.calendar !== 'string') {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: org.calendar.timeZone });
+      } catch {
+        issue(['calendar', 'timeZone'], `unknown time zone "${org.calendar.timeZone}"`);
+      }
+    }
+  });
+
+export type OrganisationInput = z.input<typeof organisationSchema>;
+export type Organisation = z.output<typeof organisationSchema>;
+export type Unit = Organisation['units'][number];
+export type WorkArea = Organisation['workAreas'][number];
+export type Person = Organisation['people'][number];
+export type Topic = Organisation['topics'][number];
+
+/** The JSON Schema published for organisation files (schema/organisation.schema.json). */
+export function organisationJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(organisationSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://qm-hjelp.example/schema/organisation.schema.json',
+    title: 'Qm+ Hjelp organisation',
+  };
+}

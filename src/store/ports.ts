@@ -1,0 +1,122 @@
+import type { Inquiry, NewInquiry, PostedCard } from '../inquiries/inquiry';
+import type { NotificationIntent, OutboxItem } from '../notifications/intents';
+import type { OrgSnapshot } from '../org/directory';
+import type { Organisation, Person } from '../org/schema';
+
+/** The result of a conditional write. A conflict means someone else wrote first: reload and decide again. */
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'conflict' | 'not_found' };
+
+export interface OrganisationRepository {
+  /** The current organisation, or undefined before the first import. */
+  current(): Promise<OrgSnapshot | undefined>;
+  /** A cheap check of whether a cached snapshot is still current. */
+  version(): Promise<number | undefined>;
+  /** Replaces the whole organisation atomically; readers see the old one or the new one. */
+  replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot>;
+  personByEmail(email: string): Promise<Person | undefined>;
+  personByAadObjectId(aadObjectId: string): Promise<Person | undefined>;
+}
+
+export interface InquiryRepository {
+  /**
+   * Stores a new inquiry with the next readable number of its year and queues its notifications,
+   * in one step. Idempotent on `requestKey`: a second call returns the first inquiry, `created: false`.
+   */
+  create(
+    inquiry: NewInquiry,
+    notifications: NotificationIntent[],
+  ): Promise<{ inquiry: Inquiry; created: boolean }>;
+  get(id: string): Promise<Inquiry | undefined>;
+  byNumber(number: string): Promise<Inquiry | undefined>;
+  /** Writes a changed inquiry if its etag is still current, and queues its notifications with it. */
+  update(inquiry: Inquiry, notifications: NotificationIntent[]): Promise<WriteResult<Inquiry>>;
+  /** Records where a card about the inquiry was posted, without touching its state or etag race. */
+  recordCard(
+    id: string,
+    placement: { triage?: PostedCard; askerStatus?: PostedCard },
+    event?: Inquiry['history'][number],
+  ): Promise<WriteResult<Inquiry>>;
+  /** An asker's inquiries, newest first. */
+  listByAsker(askerKey: string, limit: number): Promise<Inquiry[]>;
+}
+
+export interface OutboxRepository {
+  enqueue(intents: NotificationIntent[], dueAt: Date): Promise<void>;
+  /**
+   * Leases up to `limit` items due at `now` to `owner` until `leaseUntil`; an item leased by
+   * another owner whose lease has not expired is skipped, so each item is worked on by one instance.
+   */
+  lease(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<OutboxItem[]>;
+  complete(id: number, owner: string, at: Date): Promise<void>;
+  /** Gives an item back for another try at `retryAt`, recording the error. */
+  retry(id: number, owner: string, retryAt: Date, error: string): Promise<void>;
+  /** Gives up on an item for good, recording why. */
+  fail(id: number, owner: string, at: Date, error: string): Promise<void>;
+  pendingCount(): Promise<number>;
+}
+
+/** A person's remembered choices, for people the organisation file does not list. */
+export interface Profile {
+  key: string;
+  name: string;
+  unitId: string;
+  etag?: string;
+}
+
+export interface ProfileRepository {
+  get(key: string): Promise<Profile | undefined>;
+  put(profile: Profile): Promise<WriteResult<Profile>>;
+}
+
+/** A question waiting for the asker to pick their unit or topic before it becomes an inquiry. */
+export interface Draft {
+  id: string;
+  askerKey: string;
+  text: string;
+  locale: 'nb' | 'en';
+  createdAt: string;
+  unitId?: string;
+}
+
+export interface DraftRepository {
+  /** Stores a draft unless one with this id exists; returns false for a repeat. */
+  add(draft: Draft): Promise<boolean>;
+  get(id: string): Promise<Draft | undefined>;
+  setUnit(id: string, unitId: string): Promise<void>;
+}
+
+/** A Bot Framework conversation reference, kept as the opaque JSON the bot layer gives. */
+export type StoredReference = Record<string, unknown>;
+
+export interface TeamsEndpoint {
+  serviceUrl: string;
+  tenantId?: string;
+}
+
+export interface ConversationRepository {
+  /** The 1:1 conversation with a person, by person key. */
+  personal(key: string): Promise<StoredReference | undefined>;
+  savePersonal(key: string, reference: StoredReference, at: Date): Promise<void>;
+  /** The tenant and service URL last seen on an incoming activity, needed to reach channels and start chats. */
+  endpoint(): Promise<TeamsEndpoint | undefined>;
+  saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void>;
+}
+
+/** Key-value documents with etags, for the bot framework's turn state. */
+export interface StateRepository {
+  read(keys: string[]): Promise<Record<string, { value: unknown; etag: string }>>;
+  /** Writes each value; a given etag other than '*' must match or the write is a conflict. */
+  write(changes: Record<string, { value: unknown; etag?: string }>): Promise<WriteResult<void>>;
+  delete(keys: string[]): Promise<void>;
+}
+
+export interface Store {
+  organisation: OrganisationRepository;
+  inquiries: InquiryRepository;
+  outbox: OutboxRepository;
+  profiles: ProfileRepository;
+  drafts: DraftRepository;
+  conversations: ConversationRepository;
+  state: StateRepository;
+  close(): Promise<void>;
+}

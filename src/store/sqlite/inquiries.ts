@@ -1,0 +1,141 @@
+import type Database from 'better-sqlite3';
+import { formatInquiryNumber, type Inquiry, type NewInquiry, type PostedCard } from '../../inquiries/inquiry';
+import type { NotificationIntent } from '../../notifications/intents';
+import type { InquiryRepository, WriteResult } from '../ports';
+import type { SqliteOutboxRepository } from './outbox';
+
+interface Row {
+  doc: string;
+  version: number;
+}
+
+function fromRow(row: Row): Inquiry {
+  return { ...(JSON.parse(row.doc) as Inquiry), etag: String(row.version) };
+}
+
+function toDoc(inquiry: Inquiry): string {
+  const { etag: _etag, ...doc } = inquiry;
+  return JSON.stringify(doc);
+}
+
+export class SqliteInquiryRepository implements InquiryRepository {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutboxRepository,
+  ) {}
+
+  create(
+    draft: NewInquiry,
+    notifications: NotificationIntent[],
+  ): Promise<{ inquiry: Inquiry; created: boolean }> {
+    const create = this.db.transaction(() => {
+      const existing = this.db
+        .prepare('SELECT doc, version FROM inquiries WHERE request_key = ?')
+        .get(draft.requestKey) as Row | undefined;
+      if (existing) return { inquiry: fromRow(existing), created: false };
+      const year = new Date(draft.createdAt).getUTCFullYear();
+      const { value } = this.db
+        .prepare(
+          `INSERT INTO counters (name, value) VALUES (?, 1)
+           ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+        )
+        .get(`inquiry-number-${year}`) as { value: number };
+      const inquiry: Inquiry = { ...draft, number: formatInquiryNumber(year, value) };
+      this.db
+        .prepare(
+          `INSERT INTO inquiries (id, number, request_key, asker_key, status, deadline, created_at, version, doc)
+           VALUES (@id, @number, @requestKey, @askerKey, @status, @deadline, @createdAt, 1, @doc)`,
+        )
+        .run({
+          id: inquiry.id,
+          number: inquiry.number,
+          requestKey: inquiry.requestKey,
+          askerKey: inquiry.asker.key,
+          status: inquiry.status,
+          deadline: inquiry.deadline ?? null,
+          createdAt: inquiry.createdAt,
+          doc: toDoc(inquiry),
+        });
+      this.outbox.enqueueNow(notifications, inquiry.createdAt);
+      return { inquiry: { ...inquiry, etag: '1' }, created: true };
+    });
+    return Promise.resolve(create.immediate());
+  }
+
+  get(id: string): Promise<Inquiry | undefined> {
+    return Promise.resolve(this.read('SELECT doc, version FROM inquiries WHERE id = ?', id));
+  }
+
+  byNumber(number: string): Promise<Inquiry | undefined> {
+    return Promise.resolve(
+      this.read('SELECT doc, version FROM inquiries WHERE number = ?', number.toUpperCase()),
+    );
+  }
+
+  update(inquiry: Inquiry, notifications: NotificationIntent[]): Promise<WriteResult<Inquiry>> {
+    const update = this.db.transaction((): WriteResult<Inquiry> => {
+      const result = this.write(inquiry);
+      if (result.ok) this.outbox.enqueueNow(notifications, inquiry.updatedAt);
+      return result;
+    });
+    return Promise.resolve(update.immediate());
+  }
+
+  recordCard(
+    id: string,
+    placement: { triage?: PostedCard; askerStatus?: PostedCard },
+    event?: Inquiry['history'][number],
+  ): Promise<WriteResult<Inquiry>> {
+    const record = this.db.transaction((): WriteResult<Inquiry> => {
+      const current = this.read('SELECT doc, version FROM inquiries WHERE id = ?', id);
+      if (!current) return { ok: false, reason: 'not_found' };
+      const triageCards = placement.triage
+        ? [
+            ...current.teams.triageCards.filter(
+              (card) => card.conversationId !== placement.triage?.conversationId,
+            ),
+            placement.triage,
+          ]
+        : current.teams.triageCards;
+      return this.write({
+        ...current,
+        teams: { triageCards, askerStatus: placement.askerStatus ?? current.teams.askerStatus },
+        history: event ? [...current.history, event] : current.history,
+      });
+    });
+    return Promise.resolve(record.immediate());
+  }
+
+  listByAsker(askerKey: string, limit: number): Promise<Inquiry[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT doc, version FROM inquiries WHERE asker_key = ? ORDER BY created_at DESC LIMIT ?',
+      )
+      .all(askerKey, limit) as Row[];
+    return Promise.resolve(rows.map(fromRow));
+  }
+
+  private read(sql: string, value: string): Inquiry | undefined {
+    const row = this.db.prepare(sql).get(value) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  private write(inquiry: Inquiry): WriteResult<Inquiry> {
+    const version = Number(inquiry.etag);
+    const { changes } = this.db
+      .prepare(
+        `UPDATE inquiries SET status = @status, deadline = @deadline, version = version + 1, doc = @doc
+         WHERE id = @id AND version = @version`,
+      )
+      .run({
+        id: inquiry.id,
+        status: inquiry.status,
+        deadline: inquiry.deadline ?? null,
+        doc: toDoc(inquiry),
+        version,
+      });
+    if (changes === 1) return { ok: true, value: { ...inquiry, etag: String(version + 1) } };
+    const exists = this.db.prepare('SELECT 1 FROM inquiries WHERE id = ?').get(inquiry.id);
+    return { ok: false, reason: exists ? 'conflict' : 'not_found' };
+  }
+}

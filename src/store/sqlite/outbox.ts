@@ -1,0 +1,91 @@
+import type Database from 'better-sqlite3';
+import type { NotificationIntent, OutboxItem } from '../../notifications/intents';
+import type { OutboxRepository } from '../ports';
+
+interface Row {
+  id: number;
+  intent: string;
+  attempts: number;
+  due_at: string;
+  created_at: string;
+  last_error: string | null;
+}
+
+export class SqliteOutboxRepository implements OutboxRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Queues intents inside the caller's transaction. */
+  enqueueNow(intents: NotificationIntent[], at: string): void {
+    const insert = this.db.prepare('INSERT INTO outbox (intent, due_at, created_at) VALUES (?, ?, ?)');
+    for (const intent of intents) insert.run(JSON.stringify(intent), at, at);
+  }
+
+  enqueue(intents: NotificationIntent[], dueAt: Date): Promise<void> {
+    this.db.transaction(() => this.enqueueNow(intents, dueAt.toISOString()))();
+    return Promise.resolve();
+  }
+
+  lease(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<OutboxItem[]> {
+    const at = now.toISOString();
+    const lease = this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT id, intent, attempts, due_at, created_at, last_error FROM outbox
+           WHERE state = 'pending' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+           ORDER BY due_at, id LIMIT ?`,
+        )
+        .all(at, at, limit) as Row[];
+      const take = this.db.prepare(
+        `UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+         WHERE id = ? AND state = 'pending' AND (lease_until IS NULL OR lease_until <= ?)`,
+      );
+      return rows.filter((row) => take.run(owner, leaseUntil.toISOString(), row.id, at).changes === 1);
+    });
+    return Promise.resolve(
+      lease.immediate().map((row) => ({
+        id: row.id,
+        intent: JSON.parse(row.intent) as NotificationIntent,
+        attempts: row.attempts + 1,
+        dueAt: row.due_at,
+        createdAt: row.created_at,
+        ...(row.last_error ? { lastError: row.last_error } : {}),
+      })),
+    );
+  }
+
+  complete(id: number, owner: string, at: Date): Promise<void> {
+    this.finish(id, owner, 'sent', at, null);
+    return Promise.resolve();
+  }
+
+  fail(id: number, owner: string, at: Date, error: string): Promise<void> {
+    this.finish(id, owner, 'failed', at, error);
+    return Promise.resolve();
+  }
+
+  retry(id: number, owner: string, retryAt: Date, error: string): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE outbox SET due_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL
+         WHERE id = ? AND lease_owner = ?`,
+      )
+      .run(retryAt.toISOString(), error, id, owner);
+    return Promise.resolve();
+  }
+
+  pendingCount(): Promise<number> {
+    const row = this.db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as {
+      n: number;
+    };
+    return Promise.resolve(row.n);
+  }
+
+  private finish(id: number, owner: string, state: string, at: Date, error: string | null): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = ?, done_at = ?, last_error = coalesce(?, last_error),
+         lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?`,
+      )
+      .run(state, at.toISOString(), error, id, owner);
+  }
+}

@@ -1,0 +1,66 @@
+/** SQLite schema, applied in order; the index of each step is its version. */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE organisation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    snapshot TEXT NOT NULL
+  );
+  CREATE TABLE people (
+    email TEXT PRIMARY KEY,
+    aad_object_id TEXT UNIQUE,
+    doc TEXT NOT NULL
+  );
+  CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  CREATE TABLE inquiries (
+    id TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    request_key TEXT NOT NULL UNIQUE,
+    asker_key TEXT NOT NULL,
+    status TEXT NOT NULL,
+    deadline TEXT,
+    created_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX inquiries_by_asker ON inquiries (asker_key, created_at DESC);
+  CREATE INDEX inquiries_by_deadline ON inquiries (deadline) WHERE deadline IS NOT NULL;
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    intent TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    due_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    lease_owner TEXT,
+    lease_until TEXT,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    done_at TEXT
+  );
+  CREATE INDEX outbox_due ON outbox (state, due_at);
+  CREATE TABLE profiles (
+    key TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    doc TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE conversations (
+    key TEXT PRIMARY KEY,
+    doc TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE bot_state (
+    key TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  `,
+];

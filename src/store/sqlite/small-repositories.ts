@@ -1,0 +1,154 @@
+import type Database from 'better-sqlite3';
+import type {
+  ConversationRepository,
+  Draft,
+  DraftRepository,
+  Profile,
+  ProfileRepository,
+  StateRepository,
+  StoredReference,
+  TeamsEndpoint,
+  WriteResult,
+} from '../ports';
+
+export class SqliteProfileRepository implements ProfileRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  get(key: string): Promise<Profile | undefined> {
+    const row = this.db.prepare('SELECT doc, version FROM profiles WHERE key = ?').get(key) as
+      | { doc: string; version: number }
+      | undefined;
+    return Promise.resolve(
+      row ? { ...(JSON.parse(row.doc) as Profile), etag: String(row.version) } : undefined,
+    );
+  }
+
+  put(profile: Profile): Promise<WriteResult<Profile>> {
+    const { etag, ...doc } = profile;
+    const json = JSON.stringify(doc);
+    const { changes } =
+      etag === undefined
+        ? this.db
+            .prepare('INSERT INTO profiles (key, version, doc) VALUES (?, 1, ?) ON CONFLICT DO NOTHING')
+            .run(profile.key, json)
+        : this.db
+            .prepare('UPDATE profiles SET doc = ?, version = version + 1 WHERE key = ? AND version = ?')
+            .run(json, profile.key, Number(etag));
+    if (changes !== 1) return Promise.resolve({ ok: false, reason: 'conflict' });
+    const version = etag === undefined ? 1 : Number(etag) + 1;
+    return Promise.resolve({ ok: true, value: { ...profile, etag: String(version) } });
+  }
+}
+
+export class SqliteDraftRepository implements DraftRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  add(draft: Draft): Promise<boolean> {
+    const { changes } = this.db
+      .prepare('INSERT INTO drafts (id, doc, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(draft.id, JSON.stringify(draft), draft.createdAt);
+    return Promise.resolve(changes === 1);
+  }
+
+  get(id: string): Promise<Draft | undefined> {
+    const row = this.db.prepare('SELECT doc FROM drafts WHERE id = ?').get(id) as
+      | { doc: string }
+      | undefined;
+    return Promise.resolve(row ? (JSON.parse(row.doc) as Draft) : undefined);
+  }
+
+  setUnit(id: string, unitId: string): Promise<void> {
+    this.db
+      .prepare(`UPDATE drafts SET doc = json_set(doc, '$.unitId', ?) WHERE id = ?`)
+      .run(unitId, id);
+    return Promise.resolve();
+  }
+}
+
+export class SqliteConversationRepository implements ConversationRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  personal(key: string): Promise<StoredReference | undefined> {
+    return Promise.resolve(this.doc(`person:${key}`) as StoredReference | undefined);
+  }
+
+  savePersonal(key: string, reference: StoredReference, at: Date): Promise<void> {
+    this.save(`person:${key}`, reference, at);
+    return Promise.resolve();
+  }
+
+  endpoint(): Promise<TeamsEndpoint | undefined> {
+    return Promise.resolve(this.doc('endpoint') as TeamsEndpoint | undefined);
+  }
+
+  saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void> {
+    this.save('endpoint', endpoint, at);
+    return Promise.resolve();
+  }
+
+  private doc(key: string): unknown {
+    const row = this.db.prepare('SELECT doc FROM conversations WHERE key = ?').get(key) as
+      | { doc: string }
+      | undefined;
+    return row ? JSON.parse(row.doc) : undefined;
+  }
+
+  private save(key: string, value: unknown, at: Date): void {
+    this.db
+      .prepare(
+        `INSERT INTO conversations (key, doc, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET doc = excluded.doc, updated_at = excluded.updated_at`,
+      )
+      .run(key, JSON.stringify(value), at.toISOString());
+  }
+}
+
+export class SqliteStateRepository implements StateRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  read(keys: string[]): Promise<Record<string, { value: unknown; etag: string }>> {
+    const select = this.db.prepare('SELECT doc, version FROM bot_state WHERE key = ?');
+    const found: Record<string, { value: unknown; etag: string }> = {};
+    for (const key of keys) {
+      const row = select.get(key) as { doc: string; version: number } | undefined;
+      if (row) found[key] = { value: JSON.parse(row.doc), etag: String(row.version) };
+    }
+    return Promise.resolve(found);
+  }
+
+  write(changes: Record<string, { value: unknown; etag?: string }>): Promise<WriteResult<void>> {
+    const write = this.db.transaction((): WriteResult<void> => {
+      for (const [key, { value, etag }] of Object.entries(changes)) {
+        const doc = JSON.stringify(value);
+        if (etag === undefined || etag === '*') {
+          this.db
+            .prepare(
+              `INSERT INTO bot_state (key, version, doc) VALUES (?, 1, ?)
+               ON CONFLICT (key) DO UPDATE SET doc = excluded.doc, version = version + 1`,
+            )
+            .run(key, doc);
+          continue;
+        }
+        const { changes: n } = this.db
+          .prepare('UPDATE bot_state SET doc = ?, version = version + 1 WHERE key = ? AND version = ?')
+          .run(doc, key, Number(etag));
+        if (n !== 1) throw new StateConflict();
+      }
+      return { ok: true, value: undefined };
+    });
+    try {
+      return Promise.resolve(write.immediate());
+    } catch (error) {
+      if (error instanceof StateConflict) return Promise.resolve({ ok: false, reason: 'conflict' });
+      throw error;
+    }
+  }
+
+  delete(keys: string[]): Promise<void> {
+    const remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+    this.db.transaction(() => keys.forEach((key) => remove.run(key)))();
+    return Promise.resolve();
+  }
+}
+
+class StateConflict extends Error {}
