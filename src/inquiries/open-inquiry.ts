@@ -4,7 +4,7 @@ import type { IdGenerator } from '../ids';
 import type { Directory } from '../org/directory';
 import { buildChain, firstLevel, targetsAt } from '../routing/chain';
 import type { Store } from '../store/ports';
-import type { Inquiry, NewInquiry } from './inquiry';
+import type { Inquiry, NewInquiry, PostedCard } from './inquiry';
 import type { PersonRef } from './person';
 
 export const maxQuestionLength = 4000;
@@ -17,6 +17,8 @@ export interface OpenInquiryInput {
   topicId: string;
   text: string;
   locale: Locale;
+  /** The asker's message that becomes the status card, when the asking happened on a card. */
+  askerStatusCard?: PostedCard;
 }
 
 export interface InquiryDeps {
@@ -54,7 +56,10 @@ export async function openInquiry(
     chain,
     createdAt: at,
     updatedAt: at,
-    teams: { triageCards: [] },
+    teams: {
+      triageCards: [],
+      ...(input.askerStatusCard ? { askerStatus: input.askerStatusCard } : {}),
+    },
     history: [
       { type: 'opened', at, by: { key: input.asker.key, name: input.asker.name } },
       {

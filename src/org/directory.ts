@@ -49,6 +49,12 @@ export class Directory {
     return this.snapshot.structure.language;
   }
 
+  /** The time zone to show times in: the calendar's, Europe/Oslo for a 24/7 calendar. */
+  get timeZone(): string {
+    const { calendar } = this.snapshot.structure;
+    return typeof calendar === 'string' ? 'Europe/Oslo' : calendar.timeZone;
+  }
+
   unit(id: string): Unit | undefined {
     return this.units.get(id);
   }

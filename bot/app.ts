@@ -1,0 +1,71 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import {
+  AdaptiveCardActionExecuteResponseType,
+  Application,
+  TurnState,
+  type TeamsAdapter,
+} from '@microsoft/teams-ai';
+import { helpCardData } from '../cards/present';
+import { renderHelpCard } from '../cards/help';
+import { messages } from '../src/i18n';
+import { cardMessage, onMessage } from './handlers/ask';
+import { cardActions } from './handlers/card-actions';
+import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
+import { StoreStorage } from './state-storage';
+
+export interface AppOptions extends HandlerDeps {
+  adapter: TeamsAdapter;
+  botAppId: string;
+}
+
+/** The Teams application: which activity goes to which handler. */
+export function createApp(options: AppOptions): Application {
+  const { adapter, botAppId, ...deps } = options;
+  const app = new Application({
+    adapter,
+    ...(botAppId ? { botAppId } : {}),
+    storage: new StoreStorage(deps.store.state),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    // The clicker sees the response card; everyone else sees the base message the outbox updates.
+    adaptiveCards: {
+      actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR,
+    },
+  });
+
+  app.turn('beforeTurn', async (context) => {
+    await rememberEndpoint(context, deps);
+    return true;
+  });
+
+  app.activity(ActivityTypes.Message, (context) => onMessage(context, deps));
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient.id;
+    const botAdded = context.activity.membersAdded?.some((m) => m.id === botId);
+    if (!botAdded || context.activity.conversation.conversationType !== 'personal') return;
+    const turn = await readTurn(context, deps);
+    const unitId = turn.who.known ? turn.who.unitId : undefined;
+    await context.sendActivity(cardMessage(renderHelpCard(helpCardData(turn.directory, unitId, turn.locale))));
+  });
+
+  for (const [verb, handler] of Object.entries(cardActions(deps))) {
+    app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
+  }
+  // Anything else that claims to be a card action is stale or forged.
+  app.adaptiveCards.actionExecute(/.*/, async (context: TurnContext) => {
+    const turn = await readTurn(context, deps);
+    deps.logger.warn({ verb: (context.activity.value as { action?: { verb?: unknown } })?.action?.verb }, 'unknown card verb');
+    return turn.t.refusals.invalidAction;
+  });
+
+  app.error(async (context, error) => {
+    deps.logger.error({ err: error, activityType: context.activity.type }, 'turn failed');
+    if (context.activity.type === ActivityTypes.Message) {
+      const t = messages(context.activity.locale?.startsWith('en') ? 'en' : 'nb');
+      await context.sendActivity(t.errors.generic).catch(() => undefined);
+    }
+  });
+  return app as unknown as Application<TurnState>;
+}

@@ -1,0 +1,229 @@
+import { CardFactory, type Activity } from 'botbuilder';
+import type { AdaptiveCardJson } from '../../cards/render';
+import {
+  answerCardData,
+  askerStatusCardData,
+  noticeCardData,
+  triageCardData,
+} from '../../cards/present';
+import { renderAnswerCard } from '../../cards/answer';
+import { renderAskerStatusCard } from '../../cards/asker-status';
+import { renderNoticeCard } from '../../cards/notice';
+import { renderTriageCard } from '../../cards/triage';
+import type { Clock } from '../../src/clock';
+import type { Inquiry, InquiryEvent } from '../../src/inquiries/inquiry';
+import type { PersonRef } from '../../src/inquiries/person';
+import type { NotificationIntent } from '../../src/notifications/intents';
+import type { Directory } from '../../src/org/directory';
+import type { DirectoryProvider } from '../../src/org/provider';
+import { targetsAt } from '../../src/routing/chain';
+import type { Store, StoredReference, TeamsEndpoint } from '../../src/store/ports';
+import { PermanentDeliveryError, type PersonalTarget, type TeamsSender } from './teams-sender';
+
+export interface DeliveryDeps {
+  store: Store;
+  directories: DirectoryProvider;
+  sender: TeamsSender;
+  clock: Clock;
+}
+
+/** Raised when Teams cannot be reached yet (no service URL seen); the outbox tries again later. */
+export class NotReadyError extends Error {
+  override readonly name = 'NotReadyError';
+}
+
+function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
+  return { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/** Delivers one notification intent, rendering the inquiry as it is now. */
+export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): Promise<void> {
+  const inquiry = await deps.store.inquiries.get(intent.inquiryId);
+  if (!inquiry) throw new PermanentDeliveryError(`Inquiry ${intent.inquiryId} no longer exists`);
+  const directory = await deps.directories.current();
+  const timeZone = directory.timeZone;
+  switch (intent.kind) {
+    case 'triage.post':
+      return postTriage(deps, inquiry, directory, timeZone);
+    case 'triage.update': {
+      const card = renderTriageCard(
+        triageCardData(inquiry, directory, directory.language, { timeZone, mention: false }),
+      );
+      const serviceUrl = await serviceUrlFor(deps);
+      for (const posted of inquiry.teams.triageCards) {
+        await deps.sender.update(serviceUrl, posted, cardActivity(card, inquiry.number));
+      }
+      return;
+    }
+    case 'asker.status': {
+      const card = renderAskerStatusCard(
+        askerStatusCardData(inquiry, directory, inquiry.locale, timeZone),
+      );
+      const activity = cardActivity(card, inquiry.number);
+      const existing = inquiry.teams.askerStatus;
+      if (existing) {
+        const reference = await deps.store.conversations.personal(inquiry.asker.key);
+        const serviceUrl = referenceServiceUrl(reference) ?? (await serviceUrlFor(deps));
+        return deps.sender.update(serviceUrl, existing, activity);
+      }
+      const sent = await sendToPerson(deps, inquiry.asker, activity);
+      await deps.store.inquiries.recordCard(inquiry.id, {
+        askerStatus: { conversationId: sent.conversationId, activityId: sent.activityId },
+      });
+      return;
+    }
+    case 'asker.answer': {
+      const card = renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, timeZone));
+      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
+      return;
+    }
+    case 'handler.notice': {
+      const recipient = findPerson(inquiry, intent.recipientKey);
+      if (!recipient) throw new PermanentDeliveryError(`${intent.recipientKey} is not in the chain`);
+      const by = inquiry.history[inquiry.history.length - 1]?.by?.name;
+      const card = renderNoticeCard(
+        noticeCardData(inquiry, directory, directory.language, timeZone, {
+          reason: intent.reason,
+          ...(by ? { by } : {}),
+          ...(intent.note ? { note: intent.note } : {}),
+        }),
+      );
+      await sendToPerson(deps, recipient, cardActivity(card, inquiry.number));
+      return;
+    }
+  }
+}
+
+/**
+ * Posts the triage card: a new thread in the work area's channel, or else each handler's 1:1
+ * chat. Records every post so a retry only sends what is missing.
+ */
+async function postTriage(
+  deps: DeliveryDeps,
+  inquiry: Inquiry,
+  directory: Directory,
+  timeZone: string,
+): Promise<void> {
+  const card = renderTriageCard(
+    triageCardData(inquiry, directory, directory.language, { timeZone, mention: true }),
+  );
+  const activity = cardActivity(card, inquiry.number);
+  const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
+  if (channel) {
+    if (inquiry.teams.triageCards.some((c) => c.recipientKey === undefined)) return;
+    const endpoint = await endpointFor(deps);
+    const posted = await deps.sender.postToChannel(endpoint, channel.channelId, activity);
+    await deps.store.inquiries.recordCard(
+      inquiry.id,
+      { triage: posted },
+      event(deps, 'notified', channel.name ?? channel.channelId),
+    );
+    return;
+  }
+  const recipients = targetsAt(inquiry.chain, inquiry.level).filter(
+    (person) => !inquiry.teams.triageCards.some((c) => c.recipientKey === person.key),
+  );
+  const failures: string[] = [];
+  for (const person of recipients) {
+    try {
+      const sent = await sendToPerson(deps, person, activity);
+      await deps.store.inquiries.recordCard(
+        inquiry.id,
+        {
+          triage: {
+            conversationId: sent.conversationId,
+            activityId: sent.activityId,
+            recipientKey: person.key,
+          },
+        },
+        event(deps, 'notified', person.name),
+      );
+    } catch (error) {
+      if (!(error instanceof PermanentDeliveryError) && !isPermanent(error)) throw error;
+      failures.push(person.name);
+      await deps.store.inquiries.recordCard(
+        inquiry.id,
+        {},
+        event(deps, 'delivery_failed', `${person.name}: ${(error as Error).message}`),
+      );
+    }
+  }
+  if (failures.length > 0 && failures.length === recipients.length) {
+    throw new PermanentDeliveryError(`Nobody could be reached: ${failures.join(', ')}`);
+  }
+}
+
+function event(deps: DeliveryDeps, type: InquiryEvent['type'], note: string): InquiryEvent {
+  return { type, at: deps.clock.now().toISOString(), note };
+}
+
+function findPerson(inquiry: Inquiry, key: string): PersonRef | undefined {
+  const { chain } = inquiry;
+  return [...chain.superuser, ...chain.coordinator, ...chain.system_responsible, inquiry.asker].find(
+    (p) => p.key === key,
+  );
+}
+
+async function sendToPerson(
+  deps: DeliveryDeps,
+  person: PersonRef,
+  activity: Partial<Activity>,
+): Promise<{ conversationId: string; activityId: string }> {
+  const reference = await deps.store.conversations.personal(person.key);
+  const conversationId = referenceConversationId(reference);
+  const serviceUrl = referenceServiceUrl(reference);
+  const target: PersonalTarget = {
+    ...(conversationId && serviceUrl ? { conversation: { conversationId, serviceUrl } } : {}),
+    ...(person.teamsId || person.aadObjectId
+      ? { memberId: person.teamsId ?? person.aadObjectId }
+      : {}),
+  };
+  const endpoint = target.conversation
+    ? { serviceUrl: target.conversation.serviceUrl }
+    : await endpointFor(deps);
+  const sent = await deps.sender.sendToPerson(endpoint, target, activity);
+  if (!target.conversation) {
+    await deps.store.conversations.savePersonal(
+      person.key,
+      {
+        serviceUrl: sent.serviceUrl,
+        channelId: 'msteams',
+        conversation: { id: sent.conversationId, conversationType: 'personal' },
+      },
+      deps.clock.now(),
+    );
+  }
+  return sent;
+}
+
+function referenceConversationId(reference: StoredReference | undefined): string | undefined {
+  const conversation = reference?.conversation as { id?: unknown } | undefined;
+  return typeof conversation?.id === 'string' ? conversation.id : undefined;
+}
+
+function referenceServiceUrl(reference: StoredReference | undefined): string | undefined {
+  return typeof reference?.serviceUrl === 'string' ? reference.serviceUrl : undefined;
+}
+
+async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
+  const endpoint = await deps.store.conversations.endpoint();
+  if (!endpoint) throw new NotReadyError('No message from Teams has been seen yet, so its address is unknown');
+  return endpoint;
+}
+
+async function serviceUrlFor(deps: DeliveryDeps): Promise<string> {
+  return (await endpointFor(deps)).serviceUrl;
+}
+
+/** HTTP status of a connector error, when it has one. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** 4xx other than 408 and 429: the request itself is refused, and will be again. */
+export function isPermanent(error: unknown): boolean {
+  if (error instanceof PermanentDeliveryError) return true;
+  const status = statusOf(error);
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}

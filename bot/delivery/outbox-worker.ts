@@ -1,0 +1,125 @@
+import type { Logger } from '../../src/logger';
+import { deliver, NotReadyError, type DeliveryDeps } from './deliver';
+import { nextRetry, type RetryPolicy } from './retry-policy';
+
+export interface OutboxWorkerOptions extends DeliveryDeps {
+  logger: Logger;
+  /** Identifies this instance in leases. */
+  owner: string;
+  intervalMs: number;
+  retryPolicy: RetryPolicy;
+  /** How long a leased item is this instance's before another may take it over. */
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+/**
+ * Sends what the core queued in the outbox. Each item is leased before it is sent, so several
+ * instances never send the same one; an item whose send fails goes back with a retry time, and one
+ * left by a crashed instance is taken over when its lease runs out.
+ */
+export class OutboxWorker {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: OutboxWorkerOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Looks for work now, e.g. right after a turn queued some. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Works through everything due now; returns how many items were handled. */
+  async drain(): Promise<number> {
+    const { store, clock, owner } = this.options;
+    const leaseMs = this.options.leaseMs ?? 60_000;
+    let handled = 0;
+    for (;;) {
+      const now = clock.now();
+      const items = await store.outbox.lease(
+        now,
+        owner,
+        new Date(now.getTime() + leaseMs),
+        this.options.batchSize ?? 20,
+      );
+      if (items.length === 0) return handled;
+      for (const item of items) {
+        await this.handle(item.id, item.intent, item.attempts);
+        handled++;
+      }
+    }
+  }
+
+  private async handle(
+    id: number,
+    intent: Parameters<typeof deliver>[1],
+    attempts: number,
+  ): Promise<void> {
+    const { store, clock, owner, logger } = this.options;
+    try {
+      await deliver(this.options, intent);
+      await store.outbox.complete(id, owner, clock.now());
+    } catch (error) {
+      const message = describe(error);
+      const decision =
+        error instanceof NotReadyError
+          ? { retry: true as const, delayMs: this.options.intervalMs * 5 }
+          : nextRetry(this.options.retryPolicy, error, attempts, clock.now());
+      if (decision.retry) {
+        logger.warn({ intent, attempts, error: message, retryInMs: decision.delayMs }, 'send failed, will retry');
+        await store.outbox.retry(id, owner, new Date(clock.now().getTime() + decision.delayMs), message);
+        return;
+      }
+      logger.error({ intent, attempts, error: message }, 'send failed for good');
+      await store.outbox.fail(id, owner, clock.now(), message);
+      await store.inquiries.recordCard(
+        intent.inquiryId,
+        {},
+        { type: 'delivery_failed', at: clock.now().toISOString(), note: `${intent.kind}: ${message}` },
+      );
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), delayMs);
+  }
+
+  private tick(): void {
+    if (this.stopped || this.running) return;
+    this.again = false;
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.options.logger.error({ error: describe(error) }, 'outbox run failed');
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.schedule(this.again ? 0 : this.options.intervalMs);
+      });
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const status = (error as { statusCode?: number }).statusCode;
+  return status ? `${status} ${error.message}` : error.message;
+}

@@ -1,0 +1,115 @@
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+
+export interface PostedMessage {
+  conversationId: string;
+  activityId: string;
+}
+
+/** Someone reachable in a 1:1 chat: by a stored conversation, or by the ids Teams accepts as a member. */
+export interface PersonalTarget {
+  conversation?: { conversationId: string; serviceUrl: string };
+  memberId?: string;
+}
+
+/**
+ * Sends to Teams through the Bot Framework connector. Unlike botbuilder's createConversationAsync
+ * it keeps the activity id of every message it posts, so the bot can update the card later.
+ */
+export class TeamsSender {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+  ) {}
+
+  /** Starts a new thread in a team channel. */
+  async postToChannel(
+    endpoint: { serviceUrl: string; tenantId?: string },
+    channelId: string,
+    activity: Partial<Activity>,
+  ): Promise<PostedMessage> {
+    return this.withClient(endpoint.serviceUrl, channelId, async (client) => {
+      const created = await client.conversations.createConversation({
+        isGroup: true,
+        bot: { id: this.appId, name: 'Qm+ Hjelp' },
+        channelData: { channel: { id: channelId }, ...tenant(endpoint.tenantId) },
+        ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
+        activity: { type: 'message', ...activity } as Activity,
+        members: [],
+      });
+      const activityId = created.activityId ?? created.id.split(';messageid=')[1];
+      if (!activityId) throw new Error('Teams did not say which message started the thread');
+      return { conversationId: created.id, activityId };
+    });
+  }
+
+  /** Sends into a person's 1:1 chat, starting the chat when there is none yet. */
+  async sendToPerson(
+    endpoint: { serviceUrl: string; tenantId?: string },
+    target: PersonalTarget,
+    activity: Partial<Activity>,
+  ): Promise<PostedMessage & { serviceUrl: string }> {
+    let conversation = target.conversation;
+    if (!conversation) {
+      if (!target.memberId) throw new PermanentDeliveryError('No Teams id is known for this person');
+      const memberId = target.memberId;
+      const created = await this.withClient(endpoint.serviceUrl, 'new', (client) =>
+        client.conversations.createConversation({
+          isGroup: false,
+          bot: { id: this.appId, name: 'Qm+ Hjelp' },
+          members: [{ id: memberId, name: '' }],
+          channelData: tenant(endpoint.tenantId),
+          ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
+        } as Parameters<ConnectorClient['conversations']['createConversation']>[0]),
+      );
+      conversation = { conversationId: created.id, serviceUrl: endpoint.serviceUrl };
+    }
+    const { conversationId, serviceUrl } = conversation;
+    const sent = await this.withClient(serviceUrl, conversationId, (client) =>
+      client.conversations.sendToConversation(conversationId, { type: 'message', ...activity }),
+    );
+    return { conversationId, activityId: sent.id, serviceUrl };
+  }
+
+  async update(
+    serviceUrl: string,
+    message: PostedMessage,
+    activity: Partial<Activity>,
+  ): Promise<void> {
+    await this.withClient(serviceUrl, message.conversationId, (client) =>
+      client.conversations.updateActivity(message.conversationId, message.activityId, {
+        type: 'message',
+        id: message.activityId,
+        ...activity,
+      }),
+    );
+  }
+
+  private async withClient<T>(
+    serviceUrl: string,
+    conversationId: string,
+    work: (client: ConnectorClient) => Promise<T>,
+  ): Promise<T> {
+    const reference: Partial<ConversationReference> = {
+      serviceUrl,
+      channelId: 'msteams',
+      conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' },
+    };
+    let result: { value: T } | undefined;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      const client = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
+      result = { value: await work(client) };
+    });
+    if (!result) throw new Error('The connector was not reached');
+    return result.value;
+  }
+}
+
+function tenant(tenantId: string | undefined): { tenant?: { id: string } } {
+  return tenantId ? { tenant: { id: tenantId } } : {};
+}
+
+/** A failure that trying again will not fix (the app is not installed for the person, say). */
+export class PermanentDeliveryError extends Error {
+  override readonly name = 'PermanentDeliveryError';
+}

@@ -1,0 +1,231 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod/v4';
+import {
+  answerCardData,
+  askerStatusCardData,
+  pickTopicCardData,
+  triageCardData,
+} from '../../cards/present';
+import { renderAnswerCard } from '../../cards/answer';
+import { renderAskerStatusCard } from '../../cards/asker-status';
+import { renderPickTopicCard } from '../../cards/pick-topic';
+import type { AdaptiveCardJson } from '../../cards/render';
+import { renderTriageCard } from '../../cards/triage';
+import { Verbs } from '../../cards/verbs';
+import { actOnInquiry, type ActOutcome } from '../../src/inquiries/act-on-inquiry';
+import { maxAnswerLength, type Command } from '../../src/inquiries/decide';
+import type { Inquiry } from '../../src/inquiries/inquiry';
+import { openInquiry } from '../../src/inquiries/open-inquiry';
+import { obviousTopic } from '../../src/inquiries/topic';
+import type { Messages } from '../../src/i18n';
+import { readTurn, type HandlerDeps, type Turn } from './context';
+
+type Reply = AdaptiveCardJson | string;
+
+const ref = z.string().trim().min(1).max(400);
+const inquiryData = z.object({ inquiryId: z.string().uuid() });
+const schemas = {
+  pickUnit: z.object({ draftId: ref, unitId: ref }),
+  pickTopic: z.object({ draftId: ref, topicId: ref }),
+  answer: inquiryData.extend({ answerText: z.string().max(maxAnswerLength * 2) }),
+  handOver: inquiryData.extend({ handOverTo: ref }),
+  notResolved: inquiryData.extend({ comment: z.string().max(maxAnswerLength * 2).optional() }),
+};
+
+/** Parses card data as untrusted input; a forged or stale payload is refused with a message. */
+function parse<T>(schema: z.ZodType<T>, data: unknown, t: Messages): { ok: true; value: T } | { ok: false; reply: string } {
+  const result = schema.safeParse(data);
+  return result.success ? { ok: true, value: result.data } : { ok: false, reply: t.refusals.invalidAction };
+}
+
+/** The message that explains why a command was refused, in the actor's language. */
+export function refusalText(outcome: Exclude<ActOutcome, { ok: true }>, turn: Turn): string {
+  const { t, directory } = turn;
+  switch (outcome.reason) {
+    case 'not_allowed': {
+      const unit = outcome.inquiry ? directory.unit(outcome.inquiry.unitId)?.name : undefined;
+      return outcome.inquiry && outcome.inquiry.asker.key !== turn.who.person.key
+        ? t.refusals.notAllowed(unit ?? '')
+        : t.refusals.notAsker;
+    }
+    case 'already_claimed':
+      return t.refusals.alreadyClaimed(outcome.by.name);
+    case 'already_yours':
+      return t.refusals.alreadyYours;
+    case 'held_by_other':
+      return t.refusals.heldByOther(outcome.by.name);
+    case 'closed':
+      return t.refusals.closed(t.statuses[outcome.status].toLowerCase());
+    case 'not_answered':
+      return t.refusals.notAnswered;
+    case 'unknown_recipient':
+      return t.refusals.unknownRecipient;
+    case 'empty_answer':
+      return t.refusals.emptyAnswer;
+    case 'too_long':
+      return t.refusals.tooLong(outcome.max);
+    case 'unknown_inquiry':
+      return t.refusals.unknownInquiry;
+    case 'busy':
+      return t.refusals.busy;
+  }
+}
+
+function triageView(inquiry: Inquiry, turn: Turn): AdaptiveCardJson {
+  const { directory } = turn;
+  return renderTriageCard(
+    triageCardData(inquiry, directory, turn.locale, { timeZone: directory.timeZone, mention: false }),
+  );
+}
+
+function askerView(inquiry: Inquiry, turn: Turn, replyToId: string | undefined): AdaptiveCardJson {
+  const { directory } = turn;
+  return replyToId && replyToId === inquiry.teams.askerStatus?.activityId
+    ? renderAskerStatusCard(askerStatusCardData(inquiry, directory, inquiry.locale, directory.timeZone))
+    : renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, directory.timeZone));
+}
+
+async function act(
+  deps: HandlerDeps,
+  turn: Turn,
+  inquiryId: string,
+  command: Command,
+  view: (inquiry: Inquiry) => AdaptiveCardJson,
+): Promise<Reply> {
+  const outcome = await actOnInquiry({ ...deps, directory: turn.directory }, inquiryId, turn.who.person, command);
+  if (!outcome.ok) {
+    deps.logger.info(
+      { inquiryId, command: command.type, actor: turn.who.person.key, reason: outcome.reason },
+      'card action refused',
+    );
+    return refusalText(outcome, turn);
+  }
+  deps.notify();
+  return view(outcome.inquiry);
+}
+
+/** Builds the handler of every card verb. */
+export function cardActions(deps: HandlerDeps): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
+  const handlerAction =
+    (toCommand: (data: unknown, t: Messages) => { ok: true; id: string; command: Command } | { ok: false; reply: string }) =>
+    async (context: TurnContext, data: unknown): Promise<Reply> => {
+      const turn = await readTurn(context, deps);
+      const parsed = toCommand(data, turn.t);
+      if (!parsed.ok) return parsed.reply;
+      return act(deps, turn, parsed.id, parsed.command, (inquiry) => triageView(inquiry, turn));
+    };
+  const simple = (type: 'claim' | 'resolve') =>
+    handlerAction((data, t) => {
+      const p = parse(inquiryData, data, t);
+      return p.ok ? { ok: true, id: p.value.inquiryId, command: { type } } : p;
+    });
+
+  return {
+    [Verbs.claim]: simple('claim'),
+    [Verbs.resolve]: simple('resolve'),
+    [Verbs.answer]: handlerAction((data, t) => {
+      const p = parse(schemas.answer, data, t);
+      return p.ok
+        ? { ok: true, id: p.value.inquiryId, command: { type: 'answer', text: p.value.answerText } }
+        : p;
+    }),
+    [Verbs.handOver]: handlerAction((data, t) => {
+      const p = parse(schemas.handOver, data, t);
+      return p.ok
+        ? { ok: true, id: p.value.inquiryId, command: { type: 'hand_over', toKey: p.value.handOverTo } }
+        : p;
+    }),
+    [Verbs.confirmResolved]: async (context, data) => {
+      const turn = await readTurn(context, deps);
+      const p = parse(inquiryData, data, turn.t);
+      if (!p.ok) return p.reply;
+      return act(deps, turn, p.value.inquiryId, { type: 'confirm_resolved' }, (inquiry) =>
+        askerView(inquiry, turn, context.activity.replyToId),
+      );
+    },
+    [Verbs.notResolved]: async (context, data) => {
+      const turn = await readTurn(context, deps);
+      const p = parse(schemas.notResolved, data, turn.t);
+      if (!p.ok) return p.reply;
+      const comment = p.value.comment?.trim();
+      return act(
+        deps,
+        turn,
+        p.value.inquiryId,
+        { type: 'not_resolved', ...(comment ? { comment } : {}) },
+        (inquiry) => askerView(inquiry, turn, context.activity.replyToId),
+      );
+    },
+    [Verbs.pickUnit]: async (context, data) => {
+      const turn = await readTurn(context, deps);
+      const p = parse(schemas.pickUnit, data, turn.t);
+      if (!p.ok) return p.reply;
+      const draft = await deps.store.drafts.get(p.value.draftId);
+      const unit = turn.directory.unit(p.value.unitId);
+      if (!draft || draft.askerKey !== turn.who.person.key || !unit) return turn.t.refusals.invalidAction;
+      await rememberUnit(deps, turn, unit.id);
+      await deps.store.drafts.setUnit(draft.id, unit.id);
+      const topicId = obviousTopic(turn.directory.allTopics(), draft.text);
+      if (topicId) return openFromDraft(context, deps, turn, draft.id, unit.id, topicId);
+      return renderPickTopicCard(pickTopicCardData(turn.directory, draft.locale, draft.id, draft.text));
+    },
+    [Verbs.pickTopic]: async (context, data) => {
+      const turn = await readTurn(context, deps);
+      const p = parse(schemas.pickTopic, data, turn.t);
+      if (!p.ok) return p.reply;
+      const draft = await deps.store.drafts.get(p.value.draftId);
+      const topic = turn.directory.topic(p.value.topicId);
+      const unitId = draft?.unitId ?? (turn.who.known ? turn.who.unitId : undefined);
+      if (!draft || draft.askerKey !== turn.who.person.key || !topic || !unitId || !turn.directory.unit(unitId)) {
+        return turn.t.refusals.invalidAction;
+      }
+      return openFromDraft(context, deps, turn, draft.id, unitId, topic.id);
+    },
+  };
+}
+
+async function rememberUnit(deps: HandlerDeps, turn: Turn, unitId: string): Promise<void> {
+  const { person } = turn.who;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await deps.store.profiles.get(person.key);
+    const saved = await deps.store.profiles.put({
+      key: person.key,
+      name: person.name,
+      unitId,
+      ...(existing?.etag ? { etag: existing.etag } : {}),
+    });
+    if (saved.ok) return;
+  }
+}
+
+/** Opens the inquiry a draft describes; the card the asker clicked becomes the status card. */
+async function openFromDraft(
+  context: TurnContext,
+  deps: HandlerDeps,
+  turn: Turn,
+  draftId: string,
+  unitId: string,
+  topicId: string,
+): Promise<Reply> {
+  const draft = await deps.store.drafts.get(draftId);
+  if (!draft) return turn.t.ask.expired;
+  const replyToId = context.activity.replyToId;
+  const { inquiry } = await openInquiry(
+    { ...deps, directory: turn.directory },
+    {
+      requestKey: draft.id,
+      asker: turn.who.person,
+      unitId,
+      topicId,
+      text: draft.text,
+      locale: draft.locale,
+      ...(replyToId
+        ? { askerStatusCard: { conversationId: context.activity.conversation.id, activityId: replyToId } }
+        : {}),
+    },
+  );
+  deps.notify();
+  return renderAskerStatusCard(
+    askerStatusCardData(inquiry, turn.directory, inquiry.locale, turn.directory.timeZone),
+  );
+}

@@ -1,0 +1,72 @@
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import type { Clock } from '../../src/clock';
+import { localeFrom, messages, type Locale, type Messages } from '../../src/i18n';
+import type { IdGenerator } from '../../src/ids';
+import type { Logger } from '../../src/logger';
+import type { Directory } from '../../src/org/directory';
+import { identify, type Identification } from '../../src/org/identify';
+import type { DirectoryProvider } from '../../src/org/provider';
+import type { Store } from '../../src/store/ports';
+
+/** What every handler gets: the store, time, ids, the organisation, and a way to wake the sender. */
+export interface HandlerDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  directories: DirectoryProvider;
+  logger: Logger;
+  /** Tells the outbox worker that new notifications are waiting. */
+  notify: () => void;
+}
+
+/** One turn's view of who is acting, in which language, in which organisation. */
+export interface Turn {
+  directory: Directory;
+  locale: Locale;
+  t: Messages;
+  who: Identification;
+}
+
+async function emailsOf(context: TurnContext, logger: Logger): Promise<string[]> {
+  try {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id);
+    return [member.email, member.userPrincipalName]
+      .filter((v): v is string => typeof v === 'string' && v.includes('@'))
+      .map((v) => v.toLowerCase());
+  } catch (error) {
+    logger.debug({ error: (error as Error).message }, 'member lookup failed');
+    return [];
+  }
+}
+
+export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise<Turn> {
+  const directory = await deps.directories.current();
+  const locale = localeFrom(context.activity.locale, directory.language);
+  const { from } = context.activity;
+  const who = await identify(
+    deps.store,
+    directory,
+    { name: from.name ?? '', teamsId: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) },
+    () => emailsOf(context, deps.logger),
+  );
+  if (context.activity.conversation.conversationType === 'personal') {
+    await deps.store.conversations.savePersonal(
+      who.person.key,
+      TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+      deps.clock.now(),
+    );
+  }
+  return { directory, locale, t: messages(locale), who };
+}
+
+/** Remembers where Teams can be reached; refreshed from every incoming activity. */
+export async function rememberEndpoint(context: TurnContext, deps: HandlerDeps): Promise<void> {
+  const { serviceUrl, channelData, conversation } = context.activity;
+  if (!serviceUrl) return;
+  const tenantId =
+    (channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? conversation?.tenantId;
+  await deps.store.conversations.saveEndpoint(
+    { serviceUrl, ...(tenantId ? { tenantId } : {}) },
+    deps.clock.now(),
+  );
+}

@@ -1,0 +1,277 @@
+import assert from 'node:assert/strict';
+import type { NewInquiry } from '../../src/inquiries/inquiry';
+import { validateOrganisation } from '../../src/org/validate';
+import type { Store } from '../../src/store/ports';
+
+/** A store adapter under test: a fresh, empty store per test. */
+export interface StoreFactory {
+  name: string;
+  open(): Promise<Store>;
+  /** Reopens the same data, as a restarted process would. */
+  reopen?(store: Store): Promise<Store>;
+}
+
+const at = '2026-11-28T09:00:00.000Z';
+
+export function newInquiry(overrides: Partial<NewInquiry> = {}): NewInquiry {
+  const id = overrides.id ?? `inq-${Math.random().toString(36).slice(2)}`;
+  return {
+    id,
+    requestKey: `req-${id}`,
+    status: 'new',
+    level: 'superuser',
+    asker: { key: 'kari@fylke.example', name: 'Kari Nordmann', email: 'kari@fylke.example' },
+    locale: 'nb',
+    unitId: 'hauge-vgs',
+    workAreaId: 'skole',
+    topicId: 'avvik',
+    text: 'Hvordan melder jeg et avvik?',
+    chain: {
+      superuser: [{ key: 'sverre@fylke.example', name: 'Sverre Lunde' }],
+      coordinator: [],
+      system_responsible: [],
+      vendor: { name: 'Leverandør', email: 'support@leverandor.example' },
+    },
+    createdAt: at,
+    updatedAt: at,
+    teams: { triageCards: [] },
+    history: [{ type: 'opened', at }],
+    ...overrides,
+  };
+}
+
+const organisation = {
+  name: 'Test',
+  units: [{ id: 'hauge-vgs', name: 'Hauge vgs', workArea: 'skole', superusers: ['sverre@fylke.example'] }],
+  workAreas: [{ id: 'skole', name: 'Skoler', coordinators: ['tor@fylke.example'] }],
+  people: [
+    { email: 'Sverre@Fylke.example', name: 'Sverre Lunde', unit: 'hauge-vgs', aadObjectId: '11111111-1111-4111-8111-111111111111' },
+    { email: 'tor@fylke.example', name: 'Tor Aas', unit: 'hauge-vgs' },
+    { email: 'kari@fylke.example', name: 'Kari Nordmann', unit: 'hauge-vgs' },
+  ],
+  topics: [{ id: 'avvik', name: { nb: 'Avvik', en: 'Deviations' }, systemResponsible: ['tor@fylke.example'] }],
+  escalation: { superuser: 'PT4H', coordinator: 'PT8H', systemResponsible: 'P2D' },
+  calendar: '24/7',
+  vendor: { name: 'Leverandør', email: 'support@leverandor.example' },
+};
+
+function validOrganisation(patch: Partial<typeof organisation> = {}) {
+  const result = validateOrganisation({ ...organisation, ...patch });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.org;
+}
+
+/**
+ * The behaviour every store adapter must have. Run against each adapter, so the bot behaves the
+ * same on the embedded store and in production.
+ */
+export function storeContract(factory: StoreFactory): void {
+  describe(`store contract: ${factory.name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory.open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('inquiries', () => {
+      it('numbers inquiries sequentially per year from QM-YYYY-0001', async () => {
+        const first = await store.inquiries.create(newInquiry(), []);
+        const second = await store.inquiries.create(newInquiry(), []);
+        const nextYear = await store.inquiries.create(newInquiry({ createdAt: '2027-01-02T08:00:00.000Z' }), []);
+        assert.equal(first.inquiry.number, 'QM-2026-0001');
+        assert.equal(second.inquiry.number, 'QM-2026-0002');
+        assert.equal(nextYear.inquiry.number, 'QM-2027-0001');
+      });
+
+      it('gives unique numbers to inquiries created concurrently', async () => {
+        const created = await Promise.all(
+          Array.from({ length: 25 }, () => store.inquiries.create(newInquiry(), [])),
+        );
+        const numbers = new Set(created.map((c) => c.inquiry.number));
+        assert.equal(numbers.size, 25);
+      });
+
+      it('returns the first inquiry when the same request comes twice', async () => {
+        const first = await store.inquiries.create(newInquiry({ id: 'a', requestKey: 'same' }), [
+          { kind: 'triage.post', inquiryId: 'a' },
+        ]);
+        const again = await store.inquiries.create(newInquiry({ id: 'b', requestKey: 'same' }), [
+          { kind: 'triage.post', inquiryId: 'b' },
+        ]);
+        assert.equal(first.created, true);
+        assert.equal(again.created, false);
+        assert.equal(again.inquiry.id, 'a');
+        assert.equal(await store.inquiries.get('b'), undefined);
+        assert.equal(await store.outbox.pendingCount(), 1);
+      });
+
+      it('finds inquiries by id and by number, and reports a missing one as undefined', async () => {
+        const { inquiry } = await store.inquiries.create(newInquiry(), []);
+        assert.equal((await store.inquiries.get(inquiry.id))?.number, inquiry.number);
+        assert.equal((await store.inquiries.byNumber(inquiry.number.toLowerCase()))?.id, inquiry.id);
+        assert.equal(await store.inquiries.get('missing'), undefined);
+      });
+
+      it('rejects an update made with a stale etag and keeps the winner', async () => {
+        const { inquiry } = await store.inquiries.create(newInquiry(), []);
+        const winner = await store.inquiries.update({ ...inquiry, status: 'claimed' }, []);
+        const loser = await store.inquiries.update({ ...inquiry, status: 'resolved' }, [
+          { kind: 'asker.status', inquiryId: inquiry.id },
+        ]);
+        assert.equal(winner.ok, true);
+        assert.deepEqual(loser, { ok: false, reason: 'conflict' });
+        assert.equal((await store.inquiries.get(inquiry.id))?.status, 'claimed');
+        assert.equal(await store.outbox.pendingCount(), 0, 'a rejected update queues nothing');
+      });
+
+      it('reports an update of an unknown inquiry as not found', async () => {
+        const result = await store.inquiries.update({ ...newInquiry(), number: 'QM-2026-9999', etag: '1' }, []);
+        assert.deepEqual(result, { ok: false, reason: 'not_found' });
+      });
+
+      it('records posted cards and events without losing the inquiry state', async () => {
+        const { inquiry } = await store.inquiries.create(newInquiry(), []);
+        await store.inquiries.update({ ...inquiry, status: 'claimed' }, []);
+        const recorded = await store.inquiries.recordCard(
+          inquiry.id,
+          { triage: { conversationId: 'c1', activityId: 'a1' } },
+          { type: 'notified', at, note: 'Triage' },
+        );
+        assert.equal(recorded.ok, true);
+        const stored = await store.inquiries.get(inquiry.id);
+        assert.equal(stored?.status, 'claimed');
+        assert.deepEqual(stored?.teams.triageCards, [{ conversationId: 'c1', activityId: 'a1' }]);
+        assert.equal(stored?.history.at(-1)?.type, 'notified');
+      });
+
+      it("lists an asker's inquiries newest first", async () => {
+        await store.inquiries.create(newInquiry({ id: 'old', createdAt: '2026-11-01T08:00:00.000Z' }), []);
+        await store.inquiries.create(newInquiry({ id: 'new', createdAt: '2026-11-20T08:00:00.000Z' }), []);
+        await store.inquiries.create(
+          newInquiry({ id: 'other', asker: { key: 'ola@fylke.example', name: 'Ola' } }),
+          [],
+        );
+        const listed = await store.inquiries.listByAsker('kari@fylke.example', 10);
+        assert.deepEqual(listed.map((i) => i.id), ['new', 'old']);
+      });
+    });
+
+    describe('outbox', () => {
+      it('leases each due item to one owner until it is completed', async () => {
+        const now = new Date(at);
+        await store.outbox.enqueue([{ kind: 'triage.post', inquiryId: 'x' }], now);
+        const later = new Date(now.getTime() + 60_000);
+        const [a, b] = await Promise.all([
+          store.outbox.lease(now, 'one', later, 10),
+          store.outbox.lease(now, 'two', later, 10),
+        ]);
+        assert.equal(a.length + b.length, 1);
+        const item = (a[0] ?? b[0])!;
+        await store.outbox.complete(item.id, a.length ? 'one' : 'two', now);
+        assert.equal(await store.outbox.pendingCount(), 0);
+        assert.deepEqual(await store.outbox.lease(later, 'three', later, 10), []);
+      });
+
+      it('hands an item left by a crashed owner to another when the lease runs out', async () => {
+        const now = new Date(at);
+        await store.outbox.enqueue([{ kind: 'asker.status', inquiryId: 'x' }], now);
+        await store.outbox.lease(now, 'crashed', new Date(now.getTime() + 1000), 10);
+        assert.deepEqual(await store.outbox.lease(now, 'other', new Date(now.getTime() + 1000), 10), []);
+        const taken = await store.outbox.lease(new Date(now.getTime() + 1001), 'other', new Date(now.getTime() + 5000), 10);
+        assert.equal(taken.length, 1);
+        assert.equal(taken[0]?.attempts, 2);
+      });
+
+      it('does not hand out an item before its retry time', async () => {
+        const now = new Date(at);
+        await store.outbox.enqueue([{ kind: 'asker.status', inquiryId: 'x' }], now);
+        const [item] = await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 10);
+        await store.outbox.retry(item!.id, 'me', new Date(now.getTime() + 30_000), '429 Too Many Requests');
+        assert.deepEqual(await store.outbox.lease(new Date(now.getTime() + 29_000), 'me', new Date(now.getTime() + 40_000), 10), []);
+        const [again] = await store.outbox.lease(new Date(now.getTime() + 30_000), 'me', new Date(now.getTime() + 40_000), 10);
+        assert.equal(again?.lastError, '429 Too Many Requests');
+      });
+    });
+
+    describe('organisation', () => {
+      it('is empty before the first import', async () => {
+        assert.equal(await store.organisation.version(), undefined);
+        assert.equal(await store.organisation.current(), undefined);
+      });
+
+      it('replaces the organisation and its people as a whole, with a new version', async () => {
+        await store.organisation.replace(validOrganisation(), new Date(at));
+        const second = await store.organisation.replace(
+          validOrganisation({ people: organisation.people.slice(0, 2) }),
+          new Date(at),
+        );
+        assert.equal(second.version, 2);
+        assert.equal(await store.organisation.personByEmail('kari@fylke.example'), undefined);
+        assert.equal(
+          (await store.organisation.personByAadObjectId('11111111-1111-4111-8111-111111111111'))?.name,
+          'Sverre Lunde',
+        );
+        assert.equal((await store.organisation.personByEmail('SVERRE@fylke.example'))?.unit, 'hauge-vgs');
+        assert.deepEqual(
+          (await store.organisation.current())?.staff.map((p) => p.email).sort(),
+          ['sverre@fylke.example', 'tor@fylke.example'],
+        );
+      });
+    });
+
+    describe('profiles, drafts, conversations and turn state', () => {
+      it('writes a profile once and then only with its current etag', async () => {
+        const created = await store.profiles.put({ key: 'aad:1', name: 'Ola', unitId: 'hauge-vgs' });
+        assert.equal(created.ok, true);
+        const duplicate = await store.profiles.put({ key: 'aad:1', name: 'Ola', unitId: 'other' });
+        assert.deepEqual(duplicate, { ok: false, reason: 'conflict' });
+        const current = await store.profiles.get('aad:1');
+        const updated = await store.profiles.put({ ...current!, unitId: 'other' });
+        assert.equal(updated.ok, true);
+        const stale = await store.profiles.put({ ...current!, unitId: 'third' });
+        assert.equal(stale.ok, false);
+        assert.equal((await store.profiles.get('aad:1'))?.unitId, 'other');
+      });
+
+      it('keeps the first draft with an id and remembers its unit', async () => {
+        const draft = { id: 'd1', askerKey: 'aad:1', text: 'Hjelp?', locale: 'nb' as const, createdAt: at };
+        assert.equal(await store.drafts.add(draft), true);
+        assert.equal(await store.drafts.add({ ...draft, text: 'Other' }), false);
+        await store.drafts.setUnit('d1', 'hauge-vgs');
+        assert.deepEqual(await store.drafts.get('d1'), { ...draft, unitId: 'hauge-vgs' });
+      });
+
+      it('stores conversation references and the latest Teams endpoint', async () => {
+        await store.conversations.savePersonal('kari@fylke.example', { conversation: { id: 'a:1' } }, new Date(at));
+        await store.conversations.saveEndpoint({ serviceUrl: 'https://one', tenantId: 't' }, new Date(at));
+        await store.conversations.saveEndpoint({ serviceUrl: 'https://two', tenantId: 't' }, new Date(at));
+        assert.deepEqual(await store.conversations.personal('kari@fylke.example'), { conversation: { id: 'a:1' } });
+        assert.deepEqual(await store.conversations.endpoint(), { serviceUrl: 'https://two', tenantId: 't' });
+        assert.equal(await store.conversations.personal('nobody'), undefined);
+      });
+
+      it('rejects a turn-state write with a stale etag', async () => {
+        await store.state.write({ k: { value: { n: 1 } } });
+        const read = await store.state.read(['k', 'missing']);
+        assert.deepEqual(Object.keys(read), ['k']);
+        const etag = read.k!.etag;
+        assert.equal((await store.state.write({ k: { value: { n: 2 }, etag } })).ok, true);
+        assert.deepEqual(await store.state.write({ k: { value: { n: 3 }, etag } }), { ok: false, reason: 'conflict' });
+        assert.deepEqual((await store.state.read(['k'])).k?.value, { n: 2 });
+        await store.state.delete(['k']);
+        assert.deepEqual(await store.state.read(['k']), {});
+      });
+    });
+
+    if (factory.reopen) {
+      it('keeps everything across a restart', async () => {
+        const { inquiry } = await store.inquiries.create(newInquiry(), [{ kind: 'triage.post', inquiryId: 'x' }]);
+        store = await factory.reopen!(store);
+        assert.equal((await store.inquiries.get(inquiry.id))?.number, inquiry.number);
+        assert.equal(await store.outbox.pendingCount(), 1);
+      });
+    }
+  });
+}
