@@ -18,18 +18,14 @@ import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
 import { targetsAt } from '../../src/routing/chain';
 import type { Store, StoredReference, TeamsEndpoint } from '../../src/store/ports';
-import { PermanentDeliveryError, type PersonalTarget, type TeamsSender } from './teams-sender';
+import { isPermanent, NotReadyError, PermanentDeliveryError } from './errors';
+import type { PersonalTarget, TeamsSender } from './teams-sender';
 
 export interface DeliveryDeps {
   store: Store;
   directories: DirectoryProvider;
   sender: TeamsSender;
   clock: Clock;
-}
-
-/** Raised when Teams cannot be reached yet (no service URL seen); the outbox tries again later. */
-export class NotReadyError extends Error {
-  override readonly name = 'NotReadyError';
 }
 
 function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
@@ -213,17 +209,4 @@ async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
 
 async function serviceUrlFor(deps: DeliveryDeps): Promise<string> {
   return (await endpointFor(deps)).serviceUrl;
-}
-
-/** HTTP status of a connector error, when it has one. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown }).statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** 4xx other than 408 and 429: the request itself is refused, and will be again. */
-export function isPermanent(error: unknown): boolean {
-  if (error instanceof PermanentDeliveryError) return true;
-  const status = statusOf(error);
-  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }

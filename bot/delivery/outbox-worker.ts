@@ -1,5 +1,6 @@
 import type { Logger } from '../../src/logger';
-import { deliver, NotReadyError, type DeliveryDeps } from './deliver';
+import { deliver, type DeliveryDeps } from './deliver';
+import { NotReadyError } from './errors';
 import { nextRetry, type RetryPolicy } from './retry-policy';
 
 export interface OutboxWorkerOptions extends DeliveryDeps {

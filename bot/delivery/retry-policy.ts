@@ -1,4 +1,4 @@
-import { isPermanent, statusOf } from './deliver';
+import { isPermanent, statusOf } from './errors';
 
 export interface RetryPolicy {
   /** Give up after this many attempts. */

@@ -1,5 +1,6 @@
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import { PermanentDeliveryError } from './errors';
 
 export interface PostedMessage {
   conversationId: string;
@@ -107,9 +108,4 @@ export class TeamsSender {
 
 function tenant(tenantId: string | undefined): { tenant?: { id: string } } {
   return tenantId ? { tenant: { id: tenantId } } : {};
-}
-
-/** A failure that trying again will not fix (the app is not installed for the person, say). */
-export class PermanentDeliveryError extends Error {
-  override readonly name = 'PermanentDeliveryError';
 }

@@ -1,0 +1,44 @@
+import { Directory, snapshotOf } from '../../src/org/directory';
+import { validateOrganisation } from '../../src/org/validate';
+
+export const people = {
+  asker: { email: 'kari.asker@fylke.example', name: 'Kari Asker', unit: 'hauge-vgs' },
+  sverre: { email: 'sverre.lunde@fylke.example', name: 'Sverre Lunde', unit: 'hauge-vgs', aadObjectId: '10000000-0000-4000-8000-000000000001' },
+  hilde: { email: 'hilde.berg@fylke.example', name: 'Hilde Berg', unit: 'hauge-vgs' },
+  otherSuperuser: { email: 'per.dal@fylke.example', name: 'Per Dal', unit: 'bryne-vgs' },
+  coordinator: { email: 'anne.winter@fylke.example', name: 'Anne Winter', unit: 'opplaering' },
+  systemResponsible: { email: 'arne.hope@fylke.example', name: 'Arne Hope', unit: 'hms' },
+  admin: { email: 'eva.admin@fylke.example', name: 'Eva Admin', unit: 'hms' },
+} as const;
+
+export const organisation = {
+  name: 'Testfylket',
+  units: [
+    { id: 'hauge-vgs', name: 'Hauge vgs', workArea: 'skole', superusers: [people.sverre.email, people.hilde.email] },
+    { id: 'bryne-vgs', name: 'Bryne vgs', workArea: 'skole', superusers: [people.otherSuperuser.email] },
+    { id: 'sola-vgs', name: 'Sola vgs', workArea: 'skole', superusers: [] },
+    { id: 'opplaering', name: 'Opplæringsavdelingen', workArea: 'sentral', superusers: [] },
+    { id: 'hms', name: 'HMS-tjenesten', workArea: 'sentral', superusers: [] },
+  ],
+  workAreas: [
+    { id: 'skole', name: 'Skoler', coordinators: [people.coordinator.email] },
+    { id: 'sentral', name: 'Sentraladministrasjonen', coordinators: [people.systemResponsible.email] },
+  ],
+  people: Object.values(people),
+  topics: [
+    { id: 'ehandbok', name: { nb: 'E-håndbok', en: 'E-handbook' }, systemResponsible: [people.systemResponsible.email], keywords: ['e-håndbok', 'håndbok', 'prosedyre'] },
+    { id: 'avvik', name: { nb: 'Avvik', en: 'Deviations' }, systemResponsible: [people.systemResponsible.email], keywords: ['avvik', 'uønsket hendelse'] },
+    { id: 'annet', name: { nb: 'Annet', en: 'Other' }, systemResponsible: [people.systemResponsible.email] },
+  ],
+  escalation: { superuser: 'PT4H', coordinator: 'PT8H', systemResponsible: 'P2D' },
+  calendar: '24/7',
+  vendor: { name: 'Leverandør AS', email: 'support@leverandor.example' },
+  admins: [people.admin.email],
+};
+
+export function testDirectory(): Directory {
+  const result = validateOrganisation(organisation);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors, null, 2));
+  return new Directory(snapshotOf(result.org, 1, '2026-11-28T08:00:00.000Z'));
+}
+

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { localeFrom, messages } from '../../src/i18n';
+import { isSmallTalk, obviousTopic } from '../../src/inquiries/topic';
+import { testDirectory } from './domain-fixture';
+
+const topics = testDirectory().allTopics();
+
+describe('understanding a question', () => {
+  it('picks the topic whose keyword the question names', () => {
+    assert.equal(obviousTopic(topics, 'Hvordan melder jeg et avvik på en elev?'), 'avvik');
+    assert.equal(obviousTopic(topics, 'Finner ikke prosedyren i E-håndboka'), 'ehandbok');
+  });
+
+  it('asks when no topic or several topics match', () => {
+    assert.equal(obviousTopic(topics, 'Qm+ henger når jeg logger inn'), undefined);
+    assert.equal(obviousTopic(topics, 'Avvik fra prosedyren i håndboken'), undefined);
+  });
+
+  it('treats an empty message or a greeting as small talk, and a question as a question', () => {
+    for (const text of ['', '  ', 'Hei!', 'hallo', 'Takk', 'hi']) assert.equal(isSmallTalk(text), true, text);
+    assert.equal(isSmallTalk('Hei, hvordan melder jeg avvik?'), false);
+  });
+});
+
+describe('language', () => {
+  it('answers in English when Teams asks for English, in bokmål otherwise', () => {
+    assert.equal(localeFrom('en-US'), 'en');
+    assert.equal(localeFrom('en-GB'), 'en');
+    assert.equal(localeFrom('nb-NO'), 'nb');
+    assert.equal(localeFrom('nn-NO'), 'nb');
+    assert.equal(localeFrom('de-DE'), 'nb');
+    assert.equal(localeFrom(undefined), 'nb');
+  });
+
+  it('has every text in both languages, and they differ', () => {
+    const nb = messages('nb');
+    const en = messages('en');
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+      );
+    assert.deepEqual(keys(en), keys(nb));
+    assert.notEqual(nb.actions.claim, en.actions.claim);
+    assert.equal(nb.actions.claim, 'Jeg tar den');
+  });
+});
