@@ -19,6 +19,7 @@ import { startServer } from './server';
 
 /** Wiring only: configuration → store → organisation → Teams app → server → workers. */
 async function main(): Promise<void> {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
