@@ -1,0 +1,19 @@
+import { Inputs, Verbs } from './verbs';
+import { expandTemplate, type AdaptiveCardJson } from './render';
+import template from './pick-unit.json';
+
+export interface PickUnitCardData {
+  draftId: string;
+  title: string;
+  body: string;
+  placeholder: string;
+  required: string;
+  submit: string;
+  privacy: string;
+  units: { title: string; value: string }[];
+}
+
+/** Asks someone the organisation does not list which unit they belong to. */
+export function renderPickUnitCard(data: PickUnitCardData): AdaptiveCardJson {
+  return expandTemplate(template, { ...data, verb: Verbs.pickUnit, inputs: Inputs });
+}
