@@ -1,0 +1,261 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Verbs } from '../../cards/verbs';
+import { people, organisation } from '../unit/domain-fixture';
+import { cardAction, personalConversationId, personalMessage, teamsUser, type TestUser } from '../support/activities';
+import { startBot, type BotProcess } from '../support/bot-server';
+import { cardOf, FakeConnector, type RecordedRequest } from '../support/fake-connector';
+
+const channelId = '19:triage-skole@thread.tacv2';
+const asker = teamsUser(people.asker);
+const sverre = teamsUser(people.sverre);
+const hilde = teamsUser(people.hilde);
+const outsider = teamsUser(people.otherSuperuser);
+
+export function writeOrganisation(org: object = organisation): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-org-')), 'organisation.json');
+  fs.writeFileSync(file, JSON.stringify(org));
+  return file;
+}
+
+/** Every text of a card, flattened, to assert what a person would read. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return texts.join('\n');
+}
+
+function actionVerbs(card: any): string[] {
+  const verbs: string[] = [];
+  const walk = (node: any): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if (node.type === 'Action.Execute') verbs.push(node.verb);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card?.actions);
+  return verbs;
+}
+
+function inquiryIdOf(card: any): string {
+  const find = (node: any): string | undefined => {
+    if (Array.isArray(node)) return node.map(find).find(Boolean);
+    if (node && typeof node === 'object') return node.data?.inquiryId ?? Object.values(node).map(find).find(Boolean);
+    return undefined;
+  };
+  const id = find(card);
+  assert.ok(id, 'the card carries its inquiry id');
+  return id;
+}
+
+describe('the help chain over real HTTP', function () {
+  this.timeout(30000);
+  const connector = new FakeConnector();
+  let bot: BotProcess;
+  let orgFile: string;
+
+  before(async () => {
+    await connector.start();
+    orgFile = writeOrganisation();
+  });
+  after(() => connector.stop());
+  beforeEach(async () => {
+    connector.requests.length = 0;
+    bot = await startBot({ orgFile });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') console.log(bot.output());
+    await bot.stop();
+  });
+
+  const say = (user: TestUser, text: string, extra: { id?: string; locale?: string } = {}) =>
+    bot.post(personalMessage({ from: user, text, serviceUrl: connector.url, ...extra }));
+
+  const click = (user: TestUser, verb: string, data: object, where: { conversationId?: string; replyToId?: string } = {}) =>
+    bot.post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...where }));
+
+  const channelPost = () =>
+    connector.waitFor(
+      () => connector.conversationsCreated().find((r) => r.body?.channelData?.channel?.id === channelId),
+      'the triage card in the channel',
+    );
+
+  const sentTo = (user: TestUser, predicate: (card: any) => boolean = () => true) =>
+    connector.sent().filter((r) => r.conversationId === personalConversationId(user) && cardOf(r.body) && predicate(cardOf(r.body)));
+
+  async function ask(text = 'Hvordan melder jeg et avvik på en elevtur?'): Promise<{ post: RecordedRequest; inquiryId: string; thread: string }> {
+    const response = await say(asker, text);
+    assert.equal(response.status, 200);
+    const post = await channelPost();
+    return { post, inquiryId: inquiryIdOf(cardOf(post.body.activity)), thread: `${channelId};messageid=${post.resultId}` };
+  }
+
+  it('takes a question from ask to triage, claim, answer and "Løst", telling the asker at each step', async () => {
+    const { post, inquiryId, thread } = await ask();
+
+    const triage = cardOf(post.body.activity);
+    assert.match(cardText(triage), /QM-\d{4}-0001 · Hauge vgs · Avvik/);
+    assert.match(cardText(triage), /Hvordan melder jeg et avvik på en elevtur\?/);
+    const mentions = triage.msteams.entities.map((e: any) => e.mentioned);
+    assert.deepEqual(mentions, [
+      { id: people.sverre.aadObjectId, name: 'Sverre Lunde' },
+      { id: people.hilde.aadObjectId, name: 'Hilde Berg' },
+    ]);
+    assert.match(cardText(triage), /<at>Sverre Lunde<\/at> <at>Hilde Berg<\/at>/);
+    assert.deepEqual(actionVerbs(triage), [Verbs.claim, Verbs.answer, Verbs.handOver, Verbs.resolve]);
+
+    const status = await connector.waitFor(() => sentTo(asker)[0], "the asker's status card");
+    assert.match(cardText(cardOf(status.body)), /Venter på superbruker/);
+    assert.match(cardText(cardOf(status.body)), /Sverre Lunde, Hilde Berg \(superbruker\)/);
+
+    const claim = await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread, replyToId: post.resultId! });
+    assert.equal(claim.status, 200);
+    assert.equal(claim.body.type, 'application/vnd.microsoft.card.adaptive');
+    assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/);
+    assert.deepEqual(actionVerbs(claim.body.value), [Verbs.answer, Verbs.handOver, Verbs.resolve]);
+
+    await connector.waitFor(
+      () => /Sverre Lunde tok saken/.test(cardText(connector.latestCard(thread, post.resultId!))),
+      'the channel card updated in place for everyone',
+    );
+    await connector.waitFor(
+      () => /Sverre Lunde ser på saken/.test(cardText(connector.latestCard(status.conversationId!, status.resultId!))),
+      "the asker's status card updated in place",
+    );
+
+    const answer = await click(sverre, Verbs.answer, { inquiryId, answerText: 'Bruk «Meld avvik» øverst i Qm+.\nVelg elevtur.' }, { conversationId: thread });
+    assert.match(cardText(answer.body.value), /Besvart/);
+    const answerCard = await connector.waitFor(() => sentTo(asker, (c) => /Svar fra Sverre Lunde/.test(cardText(c)))[0], 'the answer in the asker’s chat');
+    assert.match(cardText(cardOf(answerCard.body)), /Bruk «Meld avvik» øverst i Qm\+\.\nVelg elevtur\./);
+    assert.deepEqual(actionVerbs(cardOf(answerCard.body)), [Verbs.confirmResolved, Verbs.notResolved]);
+
+    const solved = await click(asker, Verbs.confirmResolved, { inquiryId }, { replyToId: answerCard.resultId! });
+    assert.match(cardText(solved.body.value), /Løst/);
+    assert.deepEqual(actionVerbs(solved.body.value), []);
+    await connector.waitFor(
+      () => /Innsender bekreftet at saken er løst/.test(cardText(connector.latestCard(thread, post.resultId!))),
+      'the channel card showing the inquiry resolved',
+    );
+  });
+
+  it('lets exactly one of two simultaneous claims win and tells the other who has it', async () => {
+    const { inquiryId, thread } = await ask();
+    const [a, b] = await Promise.all([
+      click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread }),
+      click(hilde, Verbs.claim, { inquiryId }, { conversationId: thread }),
+    ]);
+    const replies = [a, b].map((r) => r.body);
+    const cards = replies.filter((r) => r.type === 'application/vnd.microsoft.card.adaptive');
+    const refusals = replies.filter((r) => r.type === 'application/vnd.microsoft.activity.message');
+    assert.equal(cards.length, 1);
+    assert.equal(refusals.length, 1);
+    const winner = /Sverre Lunde/.test(cardText(cards[0].value)) ? 'Sverre Lunde' : 'Hilde Berg';
+    assert.equal(refusals[0].value, `${winner} har allerede tatt saken.`);
+  });
+
+  it('refuses a claim from someone who is not a handler of the unit and changes nothing', async () => {
+    const { inquiryId, thread, post } = await ask();
+    const before = connector.requests.length;
+    const refused = await click(outsider, Verbs.claim, { inquiryId }, { conversationId: thread });
+    assert.equal(refused.status, 200);
+    assert.match(refused.body.value, /Du kan ikke behandle denne saken\. Bare superbrukere for Hauge vgs/);
+    const claim = await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
+    assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/, 'the inquiry was still unclaimed');
+    assert.ok(connector.requests.length >= before);
+    assert.doesNotMatch(cardText(connector.latestCard(thread, post.resultId!)), /Per Dal/);
+  });
+
+  it('refuses forged or malformed card data with a clear message', async () => {
+    const { inquiryId, thread } = await ask();
+    const forged = [
+      click(sverre, Verbs.claim, { inquiryId: 'not-a-uuid' }, { conversationId: thread }),
+      click(sverre, Verbs.claim, { inquiryId: '00000000-0000-4000-8000-000000000000' }, { conversationId: thread }),
+      click(sverre, Verbs.answer, { inquiryId }, { conversationId: thread }),
+      click(sverre, Verbs.handOver, { inquiryId, handOverTo: people.otherSuperuser.email }, { conversationId: thread }),
+      click(sverre, 'qm.deleteEverything', { inquiryId }, { conversationId: thread }),
+      click(asker, Verbs.confirmResolved, { inquiryId }),
+    ];
+    const texts = (await Promise.all(forged)).map((r) => {
+      assert.equal(r.status, 200);
+      return r.body.value as string;
+    });
+    assert.deepEqual(texts, [
+      'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.',
+      'Fant ikke saken.',
+      'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.',
+      'Velg en annen superbruker for enheten.',
+      'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.',
+      'Saken er ikke besvart ennå.',
+    ]);
+    const claim = await click(hilde, Verbs.claim, { inquiryId }, { conversationId: thread });
+    assert.match(cardText(claim.body.value), /Under behandling · Hilde Berg/);
+  });
+
+  it('answers malformed requests to /api/messages with 4xx and keeps running', async () => {
+    assert.equal((await bot.postRaw('{"type": "message", ')).status, 400);
+    assert.equal((await bot.postRaw('[]')).status, 400);
+    assert.equal((await bot.post({ type: 'message', text: 'no sender' })).status, 400);
+    assert.equal((await bot.postRaw('hello', 'text/plain')).status >= 400, true);
+    const health = await fetch(`${bot.url}/healthz`);
+    assert.equal(health.status, 200);
+    await ask();
+  });
+
+  it('opens one inquiry when Teams delivers the same message twice', async () => {
+    const id = 'same-activity-1';
+    await say(asker, 'Hvordan melder jeg et avvik?', { id });
+    await say(asker, 'Hvordan melder jeg et avvik?', { id });
+    await channelPost();
+    await connector.waitFor(() => sentTo(asker)[0], 'the status card');
+    const second = await say(asker, 'Jeg finner ikke prosedyren i e-håndboken');
+    assert.equal(second.status, 200);
+    const posts = await connector.waitFor(() => {
+      const found = connector.conversationsCreated().filter((r) => r.body?.channelData?.channel?.id === channelId);
+      return found.length >= 2 ? found : undefined;
+    }, 'the second triage card');
+    const numbers = posts.map((p) => /QM-\d{4}-\d{4}/.exec(cardText(cardOf(p.body.activity)))?.[0]);
+    assert.equal(numbers.length, 2);
+    assert.match(numbers[1]!, /-0002$/, 'the repeated message did not use a number');
+  });
+
+  it('hands over to another superuser, who is told in their 1:1 chat', async () => {
+    const { inquiryId, thread } = await ask();
+    await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
+    const handed = await click(sverre, Verbs.handOver, { inquiryId, handOverTo: people.hilde.email }, { conversationId: thread });
+    assert.match(cardText(handed.body.value), /Under behandling · Hilde Berg/);
+    const created = await connector.waitFor(
+      () => connector.conversationsCreated().find((r) => r.body?.members?.[0]?.id === people.hilde.aadObjectId),
+      "a 1:1 chat with Hilde",
+    );
+    const notice = await connector.waitFor(
+      () => connector.sent().find((r) => r.conversationId === created.resultId && cardOf(r.body)),
+      'the hand-over notice',
+    );
+    assert.match(cardText(cardOf(notice.body)), /Sverre Lunde har gitt QM-\d{4}-0001 videre til deg\./);
+  });
+
+  it('reopens at the same level when the asker says "Ikke løst", and tells the holder', async () => {
+    const { inquiryId, thread } = await ask();
+    await click(sverre, Verbs.answer, { inquiryId, answerText: 'Prøv igjen.' }, { conversationId: thread });
+    await connector.waitFor(() => sentTo(asker, (c) => /Svar fra/.test(cardText(c)))[0], 'the answer');
+    const reply = await click(asker, Verbs.notResolved, { inquiryId, comment: 'Knappen mangler hos meg' });
+    assert.match(cardText(reply.body.value), /Sverre Lunde ser på saken/);
+    const notice = await connector.waitFor(
+      () => connector.sent().find((r) => /Innsender svarte «Ikke løst»/.test(cardText(cardOf(r.body)))),
+      'the notice to the holder',
+    );
+    assert.match(cardText(cardOf(notice.body)), /Knappen mangler hos meg/);
+  });
+});

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+
+export const tenantId = '72f988bf-0000-4000-8000-000000000001';
+export const bot = { id: '28:qm-hjelp', name: 'Qm+ Hjelp' };
+
+export interface TestUser {
+  teamsId: string;
+  aadObjectId?: string;
+  name: string;
+  email: string;
+}
+
+/** A person in the test organisation as Teams identifies them. */
+export function teamsUser(person: { name: string; email: string; aadObjectId?: string }): TestUser {
+  return {
+    teamsId: `29:${person.email.split('@')[0]}`,
+    name: person.name,
+    email: person.email,
+    ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+  };
+}
+
+function from(user: TestUser) {
+  return { id: user.teamsId, name: user.name, ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}) };
+}
+
+export function personalConversationId(user: TestUser): string {
+  return `a:chat-${user.teamsId.slice(3)}`;
+}
+
+function base(user: TestUser, serviceUrl: string, conversation: object, locale = 'nb-NO') {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale,
+    from: from(user),
+    recipient: bot,
+    conversation,
+    channelData: { tenant: { id: tenantId } },
+  };
+}
+
+/** A message in the 1:1 chat with the bot. */
+export function personalMessage(options: { from: TestUser; text: string; serviceUrl: string; id?: string; locale?: string }) {
+  const conversation = { id: personalConversationId(options.from), conversationType: 'personal', tenantId };
+  return {
+    ...base(options.from, options.serviceUrl, conversation, options.locale),
+    ...(options.id ? { id: options.id } : {}),
+    type: 'message',
+    text: options.text,
+  };
+}
+
+/** A click on an Action.Execute button (Universal Actions). */
+export function cardAction(options: {
+  from: TestUser;
+  verb: string;
+  data: object;
+  serviceUrl: string;
+  conversationId?: string;
+  replyToId?: string;
+  locale?: string;
+}) {
+  const conversationId = options.conversationId ?? personalConversationId(options.from);
+  const conversation = conversationId.startsWith('19:')
+    ? { id: conversationId, conversationType: 'channel', isGroup: true, tenantId }
+    : { id: conversationId, conversationType: 'personal', tenantId };
+  return {
+    ...base(options.from, options.serviceUrl, conversation, options.locale),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    ...(options.replyToId ? { replyToId: options.replyToId } : {}),
+    value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: 'manual' },
+  };
+}
+
+/** The bot installed in a person's 1:1 chat. */
+export function installUpdate(options: { from: TestUser; serviceUrl: string }) {
+  const conversation = { id: personalConversationId(options.from), conversationType: 'personal', tenantId };
+  return { ...base(options.from, options.serviceUrl, conversation), type: 'conversationUpdate', membersAdded: [bot] };
+}
