@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     logger,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
+    leaseMs: config.outboxLeaseMs,
     retryPolicy: defaultRetryPolicy,
   });
   const app = createApp({

@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   PLAYGROUND: flag.default(true),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   OUTBOX_INTERVAL_MS: positiveInt.default(2000),
+  OUTBOX_LEASE_MS: positiveInt.default(60000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +34,8 @@ export interface Config {
   orgFile: string;
   playground: { enabled: boolean; port: number };
   outboxIntervalMs: number;
+  /** How long an instance owns a notification it is sending before another may take it over. */
+  outboxLeaseMs: number;
   logLevel: string;
 }
 
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     orgFile: e.ORG_FILE ?? sampleOrgFile,
     playground: { enabled: localMode && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,40 +1,16 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Verbs } from '../../cards/verbs';
-import { people, organisation } from '../unit/domain-fixture';
+import { people } from '../unit/domain-fixture';
 import { cardAction, personalConversationId, personalMessage, teamsUser, type TestUser } from '../support/activities';
 import { startBot, type BotProcess } from '../support/bot-server';
 import { cardOf, FakeConnector, type RecordedRequest } from '../support/fake-connector';
+import { cardText, writeOrganisation } from '../support/organisation';
 
 const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
 const hilde = teamsUser(people.hilde);
 const outsider = teamsUser(people.otherSuperuser);
-
-export function writeOrganisation(org: object = organisation): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-org-')), 'organisation.json');
-  fs.writeFileSync(file, JSON.stringify(org));
-  return file;
-}
-
-/** Every text of a card, flattened, to assert what a person would read. */
-export function cardText(card: unknown): string {
-  const texts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
-        else walk(value);
-      }
-    }
-  };
-  walk(card);
-  return texts.join('\n');
-}
 
 function actionVerbs(card: any): string[] {
   const verbs: string[] = [];

@@ -6,7 +6,10 @@ export interface RecordedRequest {
   method: string;
   path: string;
   conversationId?: string;
+  /** The activity updated (PUT). */
   activityId?: string;
+  /** The activity replied to (POST .../activities/:id). */
+  replyToId?: string;
   body: any;
   status: number;
   /** The id the fake gave to a posted activity or created conversation. */
@@ -64,7 +67,12 @@ export class FakeConnector {
 
   /** Activities posted into conversations (the ones Teams accepted). */
   sent(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'POST' && r.activityId === undefined && r.conversationId && r.status < 300);
+    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && r.status < 300);
+  }
+
+  /** Drops every injected failure not yet used: Teams is back. */
+  recover(): void {
+    this.injected = [];
   }
 
   updates(): RecordedRequest[] {
@@ -115,7 +123,8 @@ export class FakeConnector {
       body,
       status: 200,
       ...(parts[3] ? { conversationId: parts[3] } : {}),
-      ...(parts[5] ? { activityId: parts[5] } : {}),
+      ...(parts[5] && req.method === 'PUT' ? { activityId: parts[5] } : {}),
+      ...(parts[5] && req.method === 'POST' ? { replyToId: parts[5] } : {}),
     };
     this.requests.push(record);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { Verbs } from '../../cards/verbs';
+import { people } from '../unit/domain-fixture';
+import { cardAction, personalConversationId, personalMessage, teamsUser } from '../support/activities';
+import { startBot, tempSqlitePath } from '../support/bot-server';
+import { cardOf, FakeConnector } from '../support/fake-connector';
+import { cardText, writeOrganisation } from '../support/organisation';
+
+const asker = teamsUser(people.asker);
+const sverre = teamsUser(people.sverre);
+
+describe('a restart of the server', function () {
+  this.timeout(40000);
+  const connector = new FakeConnector();
+  before(() => connector.start());
+  after(() => connector.stop());
+
+  it('loses nothing: a notification queued before a crash is sent after restart, and work goes on', async () => {
+    const orgFile = writeOrganisation();
+    const sqlitePath = tempSqlitePath();
+    // Teams is unreachable when the question arrives, so the triage card stays queued.
+    const down = Array.from({ length: 50 }, () => ({ status: 503 }));
+    connector.failNext((r) => r.method === 'POST' && r.path === '/v3/conversations', down);
+    const env = { OUTBOX_LEASE_MS: '2000' };
+    const first = await startBot({ orgFile, sqlitePath, env });
+    await first.post(personalMessage({ from: asker, text: 'Hvordan melder jeg avvik?', serviceUrl: connector.url }));
+    await connector.waitFor(
+      () => connector.requests.find((r) => r.path === '/v3/conversations' && r.status === 503),
+      'a failed attempt to post the triage card',
+    );
+    await first.kill();
+    connector.recover();
+    connector.requests.length = 0;
+
+    const second = await startBot({ orgFile, sqlitePath, env });
+    try {
+      const post = await connector.waitFor(
+        () => connector.conversationsCreated().find((r) => r.body?.channelData?.channel),
+        'the triage card sent by the restarted server',
+        20000,
+      );
+      const card = cardOf(post.body.activity);
+      assert.match(cardText(card), /QM-\d{4}-0001 · Hauge vgs/);
+      const inquiryId = card.actions[0].data.inquiryId as string;
+      const claim = await second.post(
+        cardAction({ from: sverre, verb: Verbs.claim, data: { inquiryId }, serviceUrl: connector.url, conversationId: `${post.body.channelData.channel.id};messageid=${post.resultId}` }),
+      );
+      assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/);
+      await connector.waitFor(
+        () =>
+          connector
+            .updates()
+            .find((r) => r.conversationId === personalConversationId(asker) && /Sverre Lunde ser på saken/.test(cardText(cardOf(r.body)))),
+        "the asker's status card, sent before the crash, updated in place after it",
+      );
+    } finally {
+      await second.stop();
+    }
+  });
+});
