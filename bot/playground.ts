@@ -26,6 +26,8 @@ interface PlaygroundUser {
   email: string;
 }
 
+const playgroundUserCount = 5;
+
 function playgroundUser(person: Person, index: number): PlaygroundUser {
   const parts = person.name.split(' ');
   return {
@@ -55,8 +57,19 @@ export function playgroundConfig(
   ]);
   const employee = org.people.find((p) => !roleHolders.has(p.email)) ?? org.people[0];
   if (!employee) throw new Error('The organisation lists nobody to chat as');
-  const others = org.people.filter((p) => p !== employee);
-  const area = org.workAreas.find((w) => w.triageChannel);
+  // The Playground takes exactly five other users: the people the employee's questions reach first.
+  const unit = org.units.find((u) => u.id === employee.unit);
+  const area = org.workAreas.find((w) => w.id === unit?.workArea) ?? org.workAreas.find((w) => w.triageChannel);
+  const chain = [
+    ...(unit?.superusers ?? []),
+    ...(area?.coordinators ?? []),
+    ...org.topics.flatMap((t) => t.systemResponsible),
+  ];
+  const ranked = [
+    ...chain.flatMap((email) => org.people.filter((p) => p.email === email)),
+    ...org.people,
+  ].filter((p) => p !== employee);
+  const others = [...new Set(ranked)].slice(0, playgroundUserCount);
   return {
     version: '0.1.1',
     tenantId: options.tenantId,
@@ -112,7 +125,8 @@ export function startPlayground(options: {
   );
   const relay = (chunk: Buffer): void => {
     for (const line of chunk.toString().split('\n').filter((l) => l.trim())) {
-      logger.debug({ playground: line }, 'playground');
+      if (/^error\b/i.test(line)) logger.warn({ playground: line }, 'playground');
+      else logger.debug({ playground: line }, 'playground');
     }
   };
   child.stdout?.on('data', relay);
