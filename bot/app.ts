@@ -2,14 +2,13 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   AdaptiveCardActionExecuteResponseType,
   Application,
-  TurnState,
   type TeamsAdapter,
 } from '@microsoft/teams-ai';
 import { helpCardData } from '../cards/present';
 import { renderHelpCard } from '../cards/help';
-import { messages } from '../src/i18n';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
+import { reportTurnError } from './handlers/turn-error';
 import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
 import { StoreStorage } from './state-storage';
 
@@ -47,7 +46,9 @@ export function createApp(options: AppOptions): Application {
     if (!botAdded || context.activity.conversation.conversationType !== 'personal') return;
     const turn = await readTurn(context, deps);
     const unitId = turn.who.known ? turn.who.unitId : undefined;
-    await context.sendActivity(cardMessage(renderHelpCard(helpCardData(turn.directory, unitId, turn.locale))));
+    await context.sendActivity(
+      cardMessage(renderHelpCard(helpCardData(turn.directory, unitId, turn.locale))),
+    );
   });
 
   for (const [verb, handler] of Object.entries(cardActions(deps))) {
@@ -56,16 +57,13 @@ export function createApp(options: AppOptions): Application {
   // Anything else that claims to be a card action is stale or forged.
   app.adaptiveCards.actionExecute(/.*/, async (context: TurnContext) => {
     const turn = await readTurn(context, deps);
-    deps.logger.warn({ verb: (context.activity.value as { action?: { verb?: unknown } })?.action?.verb }, 'unknown card verb');
+    deps.logger.warn(
+      { verb: (context.activity.value as { action?: { verb?: unknown } })?.action?.verb },
+      'unknown card verb',
+    );
     return turn.t.refusals.invalidAction;
   });
 
-  app.error(async (context, error) => {
-    deps.logger.error({ err: error, activityType: context.activity.type }, 'turn failed');
-    if (context.activity.type === ActivityTypes.Message) {
-      const t = messages(context.activity.locale?.startsWith('en') ? 'en' : 'nb');
-      await context.sendActivity(t.errors.generic).catch(() => undefined);
-    }
-  });
-  return app as unknown as Application<TurnState>;
+  app.error((context, error) => reportTurnError(context, error, deps.logger));
+  return app;
 }

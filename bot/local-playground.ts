@@ -23,7 +23,11 @@ export async function startLocalPlayground(options: {
   const configPath = path.resolve(path.dirname(config.store.sqlitePath), 'playground.yml');
   writePlaygroundConfig(
     configPath,
-    playgroundConfig(parsed.org, { tenantId: localTenantId, botId: 'qm-hjelp', botName: 'Qm+ Hjelp' }),
+    playgroundConfig(parsed.org, {
+      tenantId: localTenantId,
+      botId: 'qm-hjelp',
+      botName: 'Qm+ Hjelp',
+    }),
   );
   return startPlayground({
     botEndpoint: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/api/messages`,

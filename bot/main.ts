@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes } from 'botbuilder';
 import { systemClock } from '../src/clock';
 import { ConfigError, loadConfig } from '../src/config';
 import { uuidGenerator } from '../src/ids';
-import { messages } from '../src/i18n';
 import { createLogger } from '../src/logger';
 import { formatOrgErrors, importIfEmpty } from '../src/org/import';
 import { DirectoryProvider } from '../src/org/provider';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 import { createApp } from './app';
+import { reportTurnError } from './handlers/turn-error';
 import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
@@ -27,9 +26,15 @@ async function main(): Promise<void> {
 
   const imported = await importIfEmpty(store, fs.readFileSync(config.orgFile, 'utf8'), clock);
   if (imported && !imported.ok) {
-    throw new ConfigError(`The organisation file ${config.orgFile} is invalid:\n${formatOrgErrors(imported.errors)}`);
+    throw new ConfigError(
+      `The organisation file ${config.orgFile} is invalid:\n${formatOrgErrors(imported.errors)}`,
+    );
   }
-  if (imported?.ok) logger.info({ file: config.orgFile, version: imported.snapshot.version }, 'organisation imported');
+  if (imported?.ok)
+    logger.info(
+      { file: config.orgFile, version: imported.snapshot.version },
+      'organisation imported',
+    );
   const directories = new DirectoryProvider(store.organisation);
 
   const adapter = new TeamsAdapter({
@@ -38,12 +43,7 @@ async function main(): Promise<void> {
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
   });
-  adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error }, 'unhandled turn error');
-    if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity(messages('nb').errors.generic).catch(() => undefined);
-    }
-  };
+  adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
 
   const worker = new OutboxWorker({
     store,
@@ -66,7 +66,14 @@ async function main(): Promise<void> {
     logger,
     notify: () => worker.kick(),
   });
-  const server = await startServer({ port: config.port, host: config.host, adapter, app, store, logger });
+  const server = await startServer({
+    port: config.port,
+    host: config.host,
+    adapter,
+    app,
+    store,
+    logger,
+  });
   worker.start();
   const url = `http://${config.host}:${config.port}`;
   logger.info({ url, localMode: config.localMode }, 'Qm+ Hjelp is listening');

@@ -1,10 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import type { Logger } from '../src/logger';
 import type { Organisation, Person } from '../src/org/schema';
 
-/** The Agents Playground's configuration file (JSON is valid YAML). */
+/**
+ * The Microsoft 365 Agents Playground (npm @microsoft/m365agentsplayground), a Teams emulator in
+ * the browser, for local mode. Its config file (YAML; JSON is valid YAML) describes the tenant: the
+ * signed-in user, exactly five other users, a personal chat, a group chat and one team with at
+ * most one channel besides General. Field names are the tool's own, `userPrincipleName` included.
+ */
+export interface PlaygroundUser {
+  id: string;
+  name: string;
+  userPrincipleName: string;
+  aadObjectId: string;
+  givenName: string;
+  surname: string;
+  email: string;
+}
+
 export interface PlaygroundConfig {
   version: '0.1.1';
   tenantId: string;
@@ -16,38 +33,40 @@ export interface PlaygroundConfig {
   team: { id: string; name: string; aadGroupId: string; channels: { id: string; name: string }[] };
 }
 
-interface PlaygroundUser {
-  id: string;
-  name: string;
-  userPrincipleName: string;
-  aadObjectId: string;
-  givenName: string;
-  surname: string;
-  email: string;
+/** The playground takes exactly this many users besides the current one. */
+const userCount = 5;
+
+/** A stable UUID derived from a text, for ids the organisation file does not give. */
+function derivedUuid(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const playgroundUserCount = 5;
-
-function playgroundUser(person: Person, index: number): PlaygroundUser {
-  const parts = person.name.split(' ');
+function playgroundUser(person: Pick<Person, 'email' | 'name' | 'aadObjectId'>): PlaygroundUser {
+  const aadObjectId = person.aadObjectId ?? derivedUuid(person.email);
+  const words = person.name.trim().split(/\s+/);
   return {
-    id: `user-id-${index}`,
+    id: `29:${aadObjectId}`,
     name: person.name,
     userPrincipleName: person.email,
-    aadObjectId: person.aadObjectId ?? `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-    givenName: parts.slice(0, -1).join(' ') || person.name,
-    surname: parts.at(-1) ?? '',
+    aadObjectId,
+    givenName: words.length > 1 ? words.slice(0, -1).join(' ') : person.name,
+    surname: words.length > 1 ? words[words.length - 1] : '',
     email: person.email,
   };
 }
 
 /**
- * Maps the organisation onto the Playground: its people become the Playground's users, with an
- * ordinary employee (no role) as the one chatting, and the first triage channel becomes the team's.
+ * Maps an organisation onto the playground: the current user is an ordinary employee (no role)
+ * of a unit with superusers, preferably in a work area with a triage channel; the other users are
+ * that unit's superusers, the work area's coordinators, the system responsibles, then colleagues.
+ * The team and its channel are the work area's triage channel, with the same ids as in the
+ * organisation file, so the triage cards the bot posts there show up in the playground.
  */
 export function playgroundConfig(
   org: Organisation,
-  options: { tenantId: string; botId: string; botName: string },
+  opts: { tenantId: string; botId: string; botName: string },
 ): PlaygroundConfig {
   const roleHolders = new Set([
     ...org.units.flatMap((u) => u.superusers),
@@ -55,86 +74,143 @@ export function playgroundConfig(
     ...org.topics.flatMap((t) => t.systemResponsible),
     ...org.admins,
   ]);
-  const employee = org.people.find((p) => !roleHolders.has(p.email)) ?? org.people[0];
-  if (!employee) throw new Error('The organisation lists nobody to chat as');
-  // The Playground takes exactly five other users: the people the employee's questions reach first.
-  const unit = org.units.find((u) => u.id === employee.unit);
-  const area = org.workAreas.find((w) => w.id === unit?.workArea) ?? org.workAreas.find((w) => w.triageChannel);
-  const chain = [
-    ...(unit?.superusers ?? []),
-    ...(area?.coordinators ?? []),
-    ...org.topics.flatMap((t) => t.systemResponsible),
-  ];
-  const ranked = [
-    ...chain.flatMap((email) => org.people.filter((p) => p.email === email)),
+  const unitOf = new Map(org.units.map((u) => [u.id, u]));
+  const areaOf = new Map(org.workAreas.map((w) => [w.id, w]));
+  const employees = org.people.filter((p) => !roleHolders.has(p.email));
+  const score = (p: Person): number => {
+    const unit = unitOf.get(p.unit);
+    const area = unit && areaOf.get(unit.workArea);
+    return (unit?.superusers.length ? 2 : 0) + (area?.triageChannel ? 1 : 0);
+  };
+  const me =
+    [...employees].sort((a, b) => score(b) - score(a))[0] ??
+    org.people[0] ??
+    ({ email: 'medarbeider@example.com', name: 'Medarbeider', unit: org.units[0].id });
+  const myUnit = unitOf.get(me.unit);
+  const myArea = (myUnit && areaOf.get(myUnit.workArea)) ?? org.workAreas[0];
+  const area = myArea.triageChannel
+    ? myArea
+    : (org.workAreas.find((w) => w.triageChannel) ?? myArea);
+
+  const byEmail = new Map(org.people.map((p) => [p.email, p]));
+  const sameArea = (p: Person) => unitOf.get(p.unit)?.workArea === area.id;
+  const candidates = [
+    ...(myUnit?.superusers ?? []).map((email) => byEmail.get(email)),
+    ...area.coordinators.map((email) => byEmail.get(email)),
+    ...org.topics.flatMap((t) => t.systemResponsible).map((email) => byEmail.get(email)),
+    ...org.people.filter(sameArea),
     ...org.people,
-  ].filter((p) => p !== employee);
-  const others = [...new Set(ranked)].slice(0, playgroundUserCount);
+  ];
+  const chosen = new Map<string, Person>();
+  for (const person of candidates) {
+    if (person && person.email !== me.email && chosen.size < userCount)
+      chosen.set(person.email, person);
+  }
+  const users = [...chosen.values()].map(playgroundUser);
+  for (let n = users.length + 1; users.length < userCount; n++) {
+    users.push(playgroundUser({ email: `testbruker${n}@example.com`, name: `Testbruker ${n}` }));
+  }
+
+  const teamId = area.triageChannel?.teamId ?? `19:${derivedUuid(`team:${area.id}`)}@thread.tacv2`;
+  const channelId =
+    area.triageChannel?.channelId ?? `19:${derivedUuid(`channel:${area.id}`)}@thread.tacv2`;
   return {
     version: '0.1.1',
-    tenantId: options.tenantId,
-    bot: { id: options.botId, name: options.botName },
-    currentUser: playgroundUser(employee, 0),
-    users: others.map((p, i) => playgroundUser(p, i + 1)),
-    personalChat: { id: 'personal-chat-id' },
-    groupChat: { id: 'group-chat-id', name: 'Qm+' },
+    tenantId: opts.tenantId,
+    bot: { id: opts.botId, name: opts.botName.slice(0, 42) },
+    currentUser: playgroundUser(me),
+    users,
+    personalChat: { id: `a:${derivedUuid(`personal:${me.email}`)}` },
+    groupChat: { id: `19:${derivedUuid(`group:${org.name}`)}@thread.v2`, name: 'Qm+ gruppechat' },
     team: {
-      id: area?.triageChannel?.teamId ?? 'team-id',
-      name: area?.name ?? org.name,
-      aadGroupId: '00000000-0000-4000-8000-000000000031',
-      channels: area?.triageChannel
-        ? [{ id: area.triageChannel.channelId, name: area.triageChannel.name ?? area.name }]
-        : [{ id: 'channel-general-id', name: 'General' }],
+      id: teamId,
+      name: `Qm+ ${area.name}`,
+      aadGroupId: derivedUuid(`group:${teamId}`),
+      channels: [{ id: channelId, name: area.triageChannel?.name ?? 'Qm+ henvendelser' }],
     },
   };
 }
 
+/** Writes the playground config. JSON is valid YAML, so the file can keep the .yml name. */
 export function writePlaygroundConfig(file: string, config: PlaygroundConfig): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  const header =
+    '# Agents Playground tenant, generated from the organisation file at every start.\n';
+  fs.writeFileSync(file, `${header}${JSON.stringify(config, null, 2)}\n`);
 }
 
-/** Starts the Playground next to the bot; a production install without it just logs a warning. */
+/** The playground's command-line entry point, or undefined when the package is not installed. */
+function playgroundCli(): string | undefined {
+  try {
+    const manifest = require.resolve('@microsoft/m365agentsplayground/package.json');
+    const { bin } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+      bin: Record<string, string>;
+    };
+    return path.join(path.dirname(manifest), bin.agentsplayground ?? 'cli.js');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the playground on `port` (it takes a free port if that one is busy), pointed at the bot,
+ * without opening a browser or sending telemetry. Its output goes to the logger at debug, its
+ * address at info. When the package is absent (a production install), it warns and does nothing.
+ */
 export function startPlayground(options: {
   botEndpoint: string;
   port: number;
   configPath: string;
   logger: Logger;
-}): { stop(): void } | undefined {
+}): { stop(): void } {
   const { logger } = options;
-  let cli: string;
-  try {
-    cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  } catch {
-    logger.warn('The Agents Playground is not installed (a development dependency); running without it');
-    return undefined;
+  const cli = playgroundCli();
+  if (!cli) {
+    logger.warn(
+      'The Agents Playground is not installed (it is a development dependency); the bot runs without it. Install dev dependencies or set PLAYGROUND=off.',
+    );
+    return { stop: () => undefined };
   }
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [cli, '-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port), '--disable-telemetry'],
-    {
-      env: {
-        ...process.env,
-        TEAMSAPPTESTER_BROWSER: 'none',
-        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath,
-        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(path.dirname(options.configPath), 'playground.log'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const args = ['-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port)];
+  const child = spawn(process.execPath, [cli, ...args, '--disable-telemetry'], {
+    env: {
+      ...process.env,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.resolve(options.configPath),
+      M365_AGENTS_PLAYGROUND_LOGFILE: path.resolve(
+        path.dirname(options.configPath),
+        'playground.log',
+      ),
     },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stopping = false;
+  const log = (stream: NodeJS.ReadableStream) =>
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      logger.debug({ playground: line }, 'playground output');
+      const listening = /^Listening on (\d+)/.exec(line);
+      if (listening) {
+        logger.info(
+          { url: `http://localhost:${listening[1]}` },
+          'Agents Playground is running: open this address in a browser',
+        );
+      }
+    });
+  log(child.stdout);
+  log(child.stderr);
+  child.on('error', (error) =>
+    logger.warn({ err: error }, 'the Agents Playground could not start'),
   );
-  const relay = (chunk: Buffer): void => {
-    for (const line of chunk.toString().split('\n').filter((l) => l.trim())) {
-      if (/^error\b/i.test(line)) logger.warn({ playground: line }, 'playground');
-      else logger.debug({ playground: line }, 'playground');
-    }
-  };
-  child.stdout?.on('data', relay);
-  child.stderr?.on('data', relay);
-  child.on('exit', (code) => logger.info({ code }, 'Agents Playground stopped'));
-  logger.info(
-    { url: `http://127.0.0.1:${options.port}` },
-    'Agents Playground: open this address in a browser to chat with the bot',
-  );
-  return { stop: () => child.kill('SIGTERM') };
+  child.on('exit', (code, signal) => {
+    process.removeListener('exit', stop);
+    if (!stopping) logger.warn({ code, signal }, 'the Agents Playground stopped');
+  });
+  function stop(): void {
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  }
+  // Do not leave the playground holding its port when the bot process ends.
+  process.once('exit', stop);
+  return { stop };
 }

@@ -32,7 +32,10 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
   server.post('/api/messages', async (req, res) => {
     const shape = activityShape.safeParse(req.body);
     if (!shape.success) {
-      logger.warn({ issues: shape.error.issues.map((i) => i.path.join('.')) }, 'malformed activity');
+      logger.warn(
+        { issues: shape.error.issues.map((i) => i.path.join('.')) },
+        'malformed activity',
+      );
       res.send(400, { error: 'The request body is not a Bot Framework activity.' });
       return;
     }
@@ -43,11 +46,16 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     res.send(200, { status: 'ok', pendingNotifications: await store.outbox.pendingCount() });
   });
 
-  server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error, next: () => void) => {
-    logger.warn({ url: req.url, error: error.message }, 'request rejected');
-    next();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, _res: restify.Response, error: Error, next: () => void) => {
+      logger.warn({ url: req.url, error: error.message }, 'request rejected');
+      next();
+    },
+  );
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(options.port, options.host, resolve);
+  });
   return server;
 }

@@ -31,7 +31,10 @@ export function askerStatusLine(inquiry: Inquiry, directory: Directory, t: Messa
     case 'new':
       return inquiry.level === 'superuser'
         ? t.askerStatus.waitingSuperuser
-        : t.askerStatus.sentOn(t.levels[inquiry.level], directory.workArea(inquiry.workAreaId)?.name ?? '');
+        : t.askerStatus.sentOn(
+            t.levels[inquiry.level],
+            directory.workArea(inquiry.workAreaId)?.name ?? '',
+          );
     case 'claimed':
       return t.askerStatus.handling(inquiry.assignee?.name ?? '');
     case 'answered':
@@ -60,7 +63,9 @@ function topicName(inquiry: Inquiry, directory: Directory, locale: Locale): stri
 function holder(inquiry: Inquiry, t: Messages): string {
   if (inquiry.assignee) return inquiry.assignee.name;
   const names = targetsAt(inquiry.chain, inquiry.level).map((p) => p.name);
-  return names.length > 0 ? t.card.waitingFor(names.join(', '), t.levels[inquiry.level]) : t.card.nobody;
+  return names.length > 0
+    ? t.card.waitingFor(names.join(', '), t.levels[inquiry.level])
+    : t.card.nobody;
 }
 
 function describeEvent(event: InquiryEvent, t: Messages, timeZone: string): string {
@@ -88,13 +93,20 @@ function describeEvent(event: InquiryEvent, t: Messages, timeZone: string): stri
 
 /** The last step people did; deliveries are bookkeeping, not steps. */
 function lastStep(inquiry: Inquiry, t: Messages, timeZone: string): string {
-  const steps = inquiry.history.filter((e) => e.type !== 'notified' && e.type !== 'delivery_failed');
+  const steps = inquiry.history.filter(
+    (e) => e.type !== 'notified' && e.type !== 'delivery_failed',
+  );
   const last = steps[steps.length - 1];
   return last ? describeEvent(last, t, timeZone) : '';
 }
 
-function answerSection(inquiry: Inquiry, t: Messages): { heading: string; text: string } | undefined {
-  return inquiry.answer ? { heading: t.card.answeredBy(inquiry.answer.by.name), text: inquiry.answer.text } : undefined;
+function answerSection(
+  inquiry: Inquiry,
+  t: Messages,
+): { heading: string; text: string } | undefined {
+  return inquiry.answer
+    ? { heading: t.card.answeredBy(inquiry.answer.by.name), text: inquiry.answer.text }
+    : undefined;
 }
 
 export function triageCardData(
@@ -172,7 +184,11 @@ export function noticeCardData(
       : t.notices.reopened(inquiry.number);
   return {
     ...triageCardData(inquiry, directory, locale, { timeZone, mention: false }),
-    notice: { line, commentLabel: t.notices.comment, ...(notice.note ? { comment: notice.note } : {}) },
+    notice: {
+      line,
+      commentLabel: t.notices.comment,
+      ...(notice.note ? { comment: notice.note } : {}),
+    },
   };
 }
 
@@ -226,7 +242,11 @@ export function answerCardData(
   };
 }
 
-export function helpCardData(directory: Directory, unitId: string | undefined, locale: Locale): HelpCardData {
+export function helpCardData(
+  directory: Directory,
+  unitId: string | undefined,
+  locale: Locale,
+): HelpCardData {
   const t = messages(locale);
   const unit = unitId ? directory.unit(unitId) : undefined;
   const names = unit?.superusers.flatMap((email) => {
@@ -245,7 +265,11 @@ export function helpCardData(directory: Directory, unitId: string | undefined, l
   };
 }
 
-export function pickUnitCardData(directory: Directory, locale: Locale, draftId: string): PickUnitCardData {
+export function pickUnitCardData(
+  directory: Directory,
+  locale: Locale,
+  draftId: string,
+): PickUnitCardData {
   const t = messages(locale);
   return {
     draftId,
@@ -256,7 +280,10 @@ export function pickUnitCardData(directory: Directory, locale: Locale, draftId: 
     submit: t.pickUnit.submit,
     privacy: t.help.privacy,
     units: [...directory.allUnits()]
-      .map((u) => ({ title: `${u.name} (${directory.workArea(u.workArea)?.name ?? u.workArea})`, value: u.id }))
+      .map((u) => ({
+        title: `${u.name} (${directory.workArea(u.workArea)?.name ?? u.workArea})`,
+        value: u.id,
+      }))
       .sort((a, b) => a.title.localeCompare(b.title, 'nb')),
   };
 }

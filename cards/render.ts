@@ -24,7 +24,10 @@ export function mentionEntity(person: PersonRef): Mention {
   return {
     type: 'mention',
     text,
-    mentioned: { id: person.aadObjectId ?? person.teamsId ?? person.email ?? person.key, name: person.name },
+    mentioned: {
+      id: person.aadObjectId ?? person.teamsId ?? person.email ?? person.key,
+      name: person.name,
+    },
   };
 }
 

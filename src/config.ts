@@ -11,7 +11,9 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).optional(),
   MicrosoftAppId: z.string().default(''),
   MicrosoftAppPassword: z.string().default(''),
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
   STORE: z.enum(['sqlite']).default('sqlite'),
   SQLITE_PATH: z.string().min(1).default('./data/qm-hjelp.sqlite'),
@@ -56,7 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const localMode = e.MicrosoftAppId === '';
   if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
-    throw new ConfigError('Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set');
+    throw new ConfigError(
+      'Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set',
+    );
   }
   return {
     port: e.PORT,

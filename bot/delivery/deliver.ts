@@ -75,7 +75,8 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     }
     case 'handler.notice': {
       const recipient = findPerson(inquiry, intent.recipientKey);
-      if (!recipient) throw new PermanentDeliveryError(`${intent.recipientKey} is not in the chain`);
+      if (!recipient)
+        throw new PermanentDeliveryError(`${intent.recipientKey} is not in the chain`);
       const by = inquiry.history[inquiry.history.length - 1]?.by?.name;
       const card = renderNoticeCard(
         noticeCardData(inquiry, directory, directory.language, timeZone, {
@@ -155,9 +156,12 @@ function event(deps: DeliveryDeps, type: InquiryEvent['type'], note: string): In
 
 function findPerson(inquiry: Inquiry, key: string): PersonRef | undefined {
   const { chain } = inquiry;
-  return [...chain.superuser, ...chain.coordinator, ...chain.system_responsible, inquiry.asker].find(
-    (p) => p.key === key,
-  );
+  return [
+    ...chain.superuser,
+    ...chain.coordinator,
+    ...chain.system_responsible,
+    inquiry.asker,
+  ].find((p) => p.key === key);
 }
 
 async function sendToPerson(
@@ -203,7 +207,8 @@ function referenceServiceUrl(reference: StoredReference | undefined): string | u
 
 async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
   const endpoint = await deps.store.conversations.endpoint();
-  if (!endpoint) throw new NotReadyError('No message from Teams has been seen yet, so its address is unknown');
+  if (!endpoint)
+    throw new NotReadyError('No message from Teams has been seen yet, so its address is unknown');
   return endpoint;
 }
 

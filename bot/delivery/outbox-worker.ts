@@ -85,8 +85,16 @@ export class OutboxWorker {
           ? { retry: true as const, delayMs: this.options.intervalMs * 5 }
           : nextRetry(this.options.retryPolicy, error, attempts, clock.now());
       if (decision.retry) {
-        logger.warn({ intent, attempts, error: message, retryInMs: decision.delayMs }, 'send failed, will retry');
-        await store.outbox.retry(id, owner, new Date(clock.now().getTime() + decision.delayMs), message);
+        logger.warn(
+          { intent, attempts, error: message, retryInMs: decision.delayMs },
+          'send failed, will retry',
+        );
+        await store.outbox.retry(
+          id,
+          owner,
+          new Date(clock.now().getTime() + decision.delayMs),
+          message,
+        );
         return;
       }
       logger.error({ intent, attempts, error: message }, 'send failed for good');
@@ -94,7 +102,11 @@ export class OutboxWorker {
       await store.inquiries.recordCard(
         intent.inquiryId,
         {},
-        { type: 'delivery_failed', at: clock.now().toISOString(), note: `${intent.kind}: ${message}` },
+        {
+          type: 'delivery_failed',
+          at: clock.now().toISOString(),
+          note: `${intent.kind}: ${message}`,
+        },
       );
     }
   }

@@ -52,7 +52,8 @@ export class TeamsSender {
   ): Promise<PostedMessage & { serviceUrl: string }> {
     let conversation = target.conversation;
     if (!conversation) {
-      if (!target.memberId) throw new PermanentDeliveryError('No Teams id is known for this person');
+      if (!target.memberId)
+        throw new PermanentDeliveryError('No Teams id is known for this person');
       const memberId = target.memberId;
       const created = await this.withClient(endpoint.serviceUrl, 'new', (client) =>
         client.conversations.createConversation({
@@ -61,7 +62,7 @@ export class TeamsSender {
           members: [{ id: memberId, name: '' }],
           channelData: tenant(endpoint.tenantId),
           ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
-        } as Parameters<ConnectorClient['conversations']['createConversation']>[0]),
+        }),
       );
       conversation = { conversationId: created.id, serviceUrl: endpoint.serviceUrl };
     }

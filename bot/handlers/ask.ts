@@ -31,7 +31,9 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
   const text = (context.activity.text ?? '').trim();
   if (isSmallTalk(text)) {
     await context.sendActivity(
-      cardMessage(renderHelpCard(helpCardData(directory, who.known ? who.unitId : undefined, locale))),
+      cardMessage(
+        renderHelpCard(helpCardData(directory, who.known ? who.unitId : undefined, locale)),
+      ),
     );
     return;
   }

@@ -29,13 +29,24 @@ const schemas = {
   pickTopic: z.object({ draftId: ref, topicId: ref }),
   answer: inquiryData.extend({ answerText: z.string().max(maxAnswerLength * 2) }),
   handOver: inquiryData.extend({ handOverTo: ref }),
-  notResolved: inquiryData.extend({ comment: z.string().max(maxAnswerLength * 2).optional() }),
+  notResolved: inquiryData.extend({
+    comment: z
+      .string()
+      .max(maxAnswerLength * 2)
+      .optional(),
+  }),
 };
 
 /** Parses card data as untrusted input; a forged or stale payload is refused with a message. */
-function parse<T>(schema: z.ZodType<T>, data: unknown, t: Messages): { ok: true; value: T } | { ok: false; reply: string } {
+function parse<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  t: Messages,
+): { ok: true; value: T } | { ok: false; reply: string } {
   const result = schema.safeParse(data);
-  return result.success ? { ok: true, value: result.data } : { ok: false, reply: t.refusals.invalidAction };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, reply: t.refusals.invalidAction };
 }
 
 /** The message that explains why a command was refused, in the actor's language. */
@@ -74,14 +85,19 @@ export function refusalText(outcome: Exclude<ActOutcome, { ok: true }>, turn: Tu
 function triageView(inquiry: Inquiry, turn: Turn): AdaptiveCardJson {
   const { directory } = turn;
   return renderTriageCard(
-    triageCardData(inquiry, directory, turn.locale, { timeZone: directory.timeZone, mention: false }),
+    triageCardData(inquiry, directory, turn.locale, {
+      timeZone: directory.timeZone,
+      mention: false,
+    }),
   );
 }
 
 function askerView(inquiry: Inquiry, turn: Turn, replyToId: string | undefined): AdaptiveCardJson {
   const { directory } = turn;
   return replyToId && replyToId === inquiry.teams.askerStatus?.activityId
-    ? renderAskerStatusCard(askerStatusCardData(inquiry, directory, inquiry.locale, directory.timeZone))
+    ? renderAskerStatusCard(
+        askerStatusCardData(inquiry, directory, inquiry.locale, directory.timeZone),
+      )
     : renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, directory.timeZone));
 }
 
@@ -92,7 +108,12 @@ async function act(
   command: Command,
   view: (inquiry: Inquiry) => AdaptiveCardJson,
 ): Promise<Reply> {
-  const outcome = await actOnInquiry({ ...deps, directory: turn.directory }, inquiryId, turn.who.person, command);
+  const outcome = await actOnInquiry(
+    { ...deps, directory: turn.directory },
+    inquiryId,
+    turn.who.person,
+    command,
+  );
   if (!outcome.ok) {
     deps.logger.info(
       { inquiryId, command: command.type, actor: turn.who.person.key, reason: outcome.reason },
@@ -105,9 +126,16 @@ async function act(
 }
 
 /** Builds the handler of every card verb. */
-export function cardActions(deps: HandlerDeps): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
+export function cardActions(
+  deps: HandlerDeps,
+): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
   const handlerAction =
-    (toCommand: (data: unknown, t: Messages) => { ok: true; id: string; command: Command } | { ok: false; reply: string }) =>
+    (
+      toCommand: (
+        data: unknown,
+        t: Messages,
+      ) => { ok: true; id: string; command: Command } | { ok: false; reply: string },
+    ) =>
     async (context: TurnContext, data: unknown): Promise<Reply> => {
       const turn = await readTurn(context, deps);
       const parsed = toCommand(data, turn.t);
@@ -132,7 +160,11 @@ export function cardActions(deps: HandlerDeps): Record<string, (context: TurnCon
     [Verbs.handOver]: handlerAction((data, t) => {
       const p = parse(schemas.handOver, data, t);
       return p.ok
-        ? { ok: true, id: p.value.inquiryId, command: { type: 'hand_over', toKey: p.value.handOverTo } }
+        ? {
+            ok: true,
+            id: p.value.inquiryId,
+            command: { type: 'hand_over', toKey: p.value.handOverTo },
+          }
         : p;
     }),
     [Verbs.confirmResolved]: async (context, data) => {
@@ -162,12 +194,15 @@ export function cardActions(deps: HandlerDeps): Record<string, (context: TurnCon
       if (!p.ok) return p.reply;
       const draft = await deps.store.drafts.get(p.value.draftId);
       const unit = turn.directory.unit(p.value.unitId);
-      if (!draft || draft.askerKey !== turn.who.person.key || !unit) return turn.t.refusals.invalidAction;
+      if (!draft || draft.askerKey !== turn.who.person.key || !unit)
+        return turn.t.refusals.invalidAction;
       await rememberUnit(deps, turn, unit.id);
       await deps.store.drafts.setUnit(draft.id, unit.id);
       const topicId = obviousTopic(turn.directory.allTopics(), draft.text);
       if (topicId) return openFromDraft(context, deps, turn, draft.id, unit.id, topicId);
-      return renderPickTopicCard(pickTopicCardData(turn.directory, draft.locale, draft.id, draft.text));
+      return renderPickTopicCard(
+        pickTopicCardData(turn.directory, draft.locale, draft.id, draft.text),
+      );
     },
     [Verbs.pickTopic]: async (context, data) => {
       const turn = await readTurn(context, deps);
@@ -176,7 +211,13 @@ export function cardActions(deps: HandlerDeps): Record<string, (context: TurnCon
       const draft = await deps.store.drafts.get(p.value.draftId);
       const topic = turn.directory.topic(p.value.topicId);
       const unitId = draft?.unitId ?? (turn.who.known ? turn.who.unitId : undefined);
-      if (!draft || draft.askerKey !== turn.who.person.key || !topic || !unitId || !turn.directory.unit(unitId)) {
+      if (
+        !draft ||
+        draft.askerKey !== turn.who.person.key ||
+        !topic ||
+        !unitId ||
+        !turn.directory.unit(unitId)
+      ) {
         return turn.t.refusals.invalidAction;
       }
       return openFromDraft(context, deps, turn, draft.id, unitId, topic.id);
@@ -220,7 +261,12 @@ async function openFromDraft(
       text: draft.text,
       locale: draft.locale,
       ...(replyToId
-        ? { askerStatusCard: { conversationId: context.activity.conversation.id, activityId: replyToId } }
+        ? {
+            askerStatusCard: {
+              conversationId: context.activity.conversation.id,
+              activityId: replyToId,
+            },
+          }
         : {}),
     },
   );

@@ -46,13 +46,17 @@ export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise
   const who = await identify(
     deps.store,
     directory,
-    { name: from.name ?? '', teamsId: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) },
+    {
+      name: from.name ?? '',
+      teamsId: from.id,
+      ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+    },
     () => emailsOf(context, deps.logger),
   );
   if (context.activity.conversation.conversationType === 'personal') {
     await deps.store.conversations.savePersonal(
       who.person.key,
-      TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+      TurnContext.getConversationReference(context.activity),
       deps.clock.now(),
     );
   }
@@ -61,10 +65,10 @@ export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise
 
 /** Remembers where Teams can be reached; refreshed from every incoming activity. */
 export async function rememberEndpoint(context: TurnContext, deps: HandlerDeps): Promise<void> {
-  const { serviceUrl, channelData, conversation } = context.activity;
+  const { serviceUrl, conversation } = context.activity;
   if (!serviceUrl) return;
-  const tenantId =
-    (channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? conversation?.tenantId;
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  const tenantId = channelData?.tenant?.id ?? conversation?.tenantId;
   await deps.store.conversations.saveEndpoint(
     { serviceUrl, ...(tenantId ? { tenantId } : {}) },
     deps.clock.now(),

@@ -19,7 +19,8 @@ export const en: Messages = {
   },
   askerStatus: {
     waitingSuperuser: 'Waiting for a superuser',
-    sentOn: (levelName: string, workArea: string) => `Passed on to the ${levelName.toLowerCase()} for ${workArea}`,
+    sentOn: (levelName: string, workArea: string) =>
+      `Passed on to the ${levelName.toLowerCase()} for ${workArea}`,
     handling: (name: string) => `${name} is looking at it`,
     answered: (name: string) => `Answered by ${name}`,
     resolved: 'Resolved',
@@ -43,10 +44,13 @@ export const en: Messages = {
     title: 'Qm+ Help',
     intro:
       'Write your question about Qm+ here in the chat and I will send it to the superuser of your unit. You will get the answer here.',
-    examples: 'For example: "How do I report a deviation?" or "I cannot find the fire safety procedure in the e-handbook."',
+    examples:
+      'For example: "How do I report a deviation?" or "I cannot find the fire safety procedure in the e-handbook."',
     yourSuperusers: (unit: string) => `Superusers of ${unit}:`,
-    noSuperusers: (unit: string) => `${unit} has no superuser right now; questions go to the coordinator.`,
-    privacy: 'Do not write sensitive personal data (health, names of pupils or patients) in the chat.',
+    noSuperusers: (unit: string) =>
+      `${unit} has no superuser right now; questions go to the coordinator.`,
+    privacy:
+      'Do not write sensitive personal data (health, names of pupils or patients) in the chat.',
   },
   pickUnit: {
     title: 'Which unit do you belong to?',
@@ -63,7 +67,8 @@ export const en: Messages = {
   },
   ask: {
     received: (number: string) => `Your inquiry is registered as ${number}.`,
-    tooLong: (max: number) => `The question is too long. Please shorten it (at most ${max} characters).`,
+    tooLong: (max: number) =>
+      `The question is too long. Please shorten it (at most ${max} characters).`,
     alreadyOpened: (number: string) => `This question is already registered as ${number}.`,
     expired: 'I can no longer find that question. Please write it again.',
   },
@@ -125,9 +130,11 @@ export const en: Messages = {
     tooLong: (max: number) => `The text is too long (at most ${max} characters).`,
     unknownInquiry: 'Inquiry not found.',
     invalidAction: 'This action is invalid or out of date. Reload the card.',
-    unknownPerson: 'I do not know who you are in the organisation. Contact the Qm+ Help administrator.',
+    unknownPerson:
+      'I do not know who you are in the organisation. Contact the Qm+ Help administrator.',
     busy: 'Several people changed the inquiry at once. Please try again.',
-    storeDown: 'Qm+ Help cannot save right now. Nothing you sent is lost; please try again shortly.',
+    storeDown:
+      'Qm+ Help cannot save right now. Nothing you sent is lost; please try again shortly.',
   },
   notices: {
     handedOver: (number: string, by: string) => `${by} handed ${number} over to you.`,
@@ -135,7 +142,8 @@ export const en: Messages = {
     comment: 'Comment',
   },
   errors: {
-    generic: 'Something went wrong in Qm+ Help. Nothing you sent is lost; please try again shortly.',
+    generic:
+      'Something went wrong in Qm+ Help. Nothing you sent is lost; please try again shortly.',
     channelOnly: 'Write to me in a 1:1 chat to ask a question.',
   },
   dateTime: (date: Date, timeZone: string) =>

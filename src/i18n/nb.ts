@@ -18,7 +18,8 @@ export const nb = {
   /** One line saying where an inquiry stands, as the asker reads it. */
   askerStatus: {
     waitingSuperuser: 'Venter på superbruker',
-    sentOn: (levelName: string, workArea: string) => `Sendt videre til ${levelName.toLowerCase()} for ${workArea}`,
+    sentOn: (levelName: string, workArea: string) =>
+      `Sendt videre til ${levelName.toLowerCase()} for ${workArea}`,
     handling: (name: string) => `${name} ser på saken`,
     answered: (name: string) => `Besvart av ${name}`,
     resolved: 'Løst',
@@ -42,10 +43,13 @@ export const nb = {
     title: 'Qm+ Hjelp',
     intro:
       'Skriv spørsmålet ditt om Qm+ her i chatten, så sender jeg det til superbrukeren for enheten din. Du får svar her.',
-    examples: 'Eksempler: «Hvordan melder jeg et avvik?» eller «Jeg finner ikke prosedyren for brannvern i e-håndboken.»',
+    examples:
+      'Eksempler: «Hvordan melder jeg et avvik?» eller «Jeg finner ikke prosedyren for brannvern i e-håndboken.»',
     yourSuperusers: (unit: string) => `Superbrukere for ${unit}:`,
-    noSuperusers: (unit: string) => `${unit} har ingen superbruker nå; spørsmål går til koordinator.`,
-    privacy: 'Ikke skriv sensitive personopplysninger (helse, navn på elever eller pasienter) i chatten.',
+    noSuperusers: (unit: string) =>
+      `${unit} har ingen superbruker nå; spørsmål går til koordinator.`,
+    privacy:
+      'Ikke skriv sensitive personopplysninger (helse, navn på elever eller pasienter) i chatten.',
   },
   pickUnit: {
     title: 'Hvilken enhet hører du til?',
@@ -126,7 +130,8 @@ export const nb = {
     invalidAction: 'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.',
     unknownPerson: 'Jeg vet ikke hvem du er i organisasjonen. Kontakt administrator for Qm+ Hjelp.',
     busy: 'Mange endret saken samtidig. Prøv igjen.',
-    storeDown: 'Qm+ Hjelp får ikke lagret akkurat nå. Ingenting du har sendt er tapt; prøv igjen om litt.',
+    storeDown:
+      'Qm+ Hjelp får ikke lagret akkurat nå. Ingenting du har sendt er tapt; prøv igjen om litt.',
   },
   notices: {
     handedOver: (number: string, by: string) => `${by} har gitt ${number} videre til deg.`,

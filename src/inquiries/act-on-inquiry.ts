@@ -6,7 +6,9 @@ import type { PersonRef } from './person';
 
 export type ActOutcome =
   | { ok: true; inquiry: Inquiry }
-  | ({ ok: false; inquiry?: Inquiry } & (Refusal | { reason: 'unknown_inquiry' } | { reason: 'busy' }));
+  | ({ ok: false; inquiry?: Inquiry } & (
+      Refusal | { reason: 'unknown_inquiry' } | { reason: 'busy' }
+    ));
 
 const maxAttempts = 5;
 
@@ -25,7 +27,12 @@ export async function actOnInquiry(
     const inquiry = await deps.store.inquiries.get(inquiryId);
     if (!inquiry) return { ok: false, reason: 'unknown_inquiry' };
     const role = handlerRole(deps.directory, inquiry, person.email);
-    const decision = decide(inquiry, command, { person, ...(role ? { role } : {}) }, deps.clock.now());
+    const decision = decide(
+      inquiry,
+      command,
+      { person, ...(role ? { role } : {}) },
+      deps.clock.now(),
+    );
     if (!decision.ok) return { ...decision, inquiry };
     const saved = await deps.store.inquiries.update(decision.inquiry, decision.notifications);
     if (saved.ok) return { ok: true, inquiry: saved.value };

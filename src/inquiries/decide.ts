@@ -33,10 +33,14 @@ export type Refusal =
   | { reason: 'too_long'; max: number };
 
 export type Decision =
-  | { ok: true; inquiry: Inquiry; notifications: NotificationIntent[] }
-  | ({ ok: false } & Refusal);
+  { ok: true; inquiry: Inquiry; notifications: NotificationIntent[] } | ({ ok: false } & Refusal);
 
-const handlerCommands: ReadonlySet<CommandType> = new Set(['claim', 'answer', 'hand_over', 'resolve']);
+const handlerCommands: ReadonlySet<CommandType> = new Set([
+  'claim',
+  'answer',
+  'hand_over',
+  'resolve',
+]);
 
 function refuse(refusal: Refusal): Decision {
   return { ok: false, ...refusal };
@@ -109,7 +113,8 @@ export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Da
     case 'answer': {
       const text = command.text.trim();
       if (!text) return refuse({ reason: 'empty_answer' });
-      if (text.length > maxAnswerLength) return refuse({ reason: 'too_long', max: maxAnswerLength });
+      if (text.length > maxAnswerLength)
+        return refuse({ reason: 'too_long', max: maxAnswerLength });
       if (!['new', 'claimed', 'answered'].includes(inquiry.status)) {
         return refuse({ reason: 'closed', status: inquiry.status });
       }
@@ -143,7 +148,9 @@ export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Da
       );
     }
     case 'resolve': {
-      if (!['new', 'claimed', 'answered', 'waiting_for_asker', 'stalled'].includes(inquiry.status)) {
+      if (
+        !['new', 'claimed', 'answered', 'waiting_for_asker', 'stalled'].includes(inquiry.status)
+      ) {
         return refuse({ reason: 'closed', status: inquiry.status });
       }
       const held = holderRefusal(inquiry, actor);

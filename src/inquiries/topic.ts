@@ -17,8 +17,23 @@ export function obviousTopic(topics: readonly Topic[], text: string): string | u
 }
 
 const greetings = new Set([
-  'hei', 'hallo', 'heisann', 'hello', 'hi', 'hey', 'god morgen', 'god dag', 'good morning',
-  'takk', 'thanks', 'thank you', 'tusen takk', 'help', 'hjelp', 'start', 'ok',
+  'hei',
+  'hallo',
+  'heisann',
+  'hello',
+  'hi',
+  'hey',
+  'god morgen',
+  'god dag',
+  'good morning',
+  'takk',
+  'thanks',
+  'thank you',
+  'tusen takk',
+  'help',
+  'hjelp',
+  'start',
+  'ok',
 ]);
 
 /** A message that is empty or only a greeting: answer with help, open nothing. */

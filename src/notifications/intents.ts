@@ -13,7 +13,13 @@ export type NotificationIntent =
   /** Send the answer to the asker with "Løst" / "Ikke løst". */
   | { kind: 'asker.answer'; inquiryId: string }
   /** Tell one handler, in 1:1 chat, that something needs them (handed over, reopened). */
-  | { kind: 'handler.notice'; inquiryId: string; recipientKey: string; reason: HandlerNoticeReason; note?: string };
+  | {
+      kind: 'handler.notice';
+      inquiryId: string;
+      recipientKey: string;
+      reason: HandlerNoticeReason;
+      note?: string;
+    };
 
 export type HandlerNoticeReason = 'handed_over' | 'reopened';
 

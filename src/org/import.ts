@@ -21,7 +21,11 @@ export async function importOrganisation(
 }
 
 /** Imports the file at start when the store has no organisation yet. */
-export async function importIfEmpty(store: Store, text: string, clock: Clock): Promise<ImportResult | undefined> {
+export async function importIfEmpty(
+  store: Store,
+  text: string,
+  clock: Clock,
+): Promise<ImportResult | undefined> {
   if ((await store.organisation.version()) !== undefined) return undefined;
   return importOrganisation(store, text, clock);
 }

@@ -157,7 +157,8 @@ export const organisationSchema = z
       known(topic.systemResponsible, ['topics', index, 'systemResponsible']),
     );
     org.people.forEach((person, index) => {
-      if (!units.has(person.unit)) issue(['people', index, 'unit'], `unknown unit "${person.unit}"`);
+      if (!units.has(person.unit))
+        issue(['people', index, 'unit'], `unknown unit "${person.unit}"`);
     });
     known(org.admins, ['admins']);
     if (typeof org.calendar !== 'string') {

@@ -34,7 +34,10 @@ export function parseOrganisation(text: string): OrgValidation {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }],
+    };
   }
   return validateOrganisation(json);
 }

@@ -4,7 +4,8 @@ import type { OrgSnapshot } from '../org/directory';
 import type { Organisation, Person } from '../org/schema';
 
 /** The result of a conditional write. A conflict means someone else wrote first: reload and decide again. */
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; reason: 'conflict' | 'not_found' };
+export type WriteResult<T> =
+  { ok: true; value: T } | { ok: false; reason: 'conflict' | 'not_found' };
 
 export interface OrganisationRepository {
   /** The current organisation, or undefined before the first import. */

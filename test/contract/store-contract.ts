@@ -42,14 +42,27 @@ export function newInquiry(overrides: Partial<NewInquiry> = {}): NewInquiry {
 
 const organisation = {
   name: 'Test',
-  units: [{ id: 'hauge-vgs', name: 'Hauge vgs', workArea: 'skole', superusers: ['sverre@fylke.example'] }],
+  units: [
+    { id: 'hauge-vgs', name: 'Hauge vgs', workArea: 'skole', superusers: ['sverre@fylke.example'] },
+  ],
   workAreas: [{ id: 'skole', name: 'Skoler', coordinators: ['tor@fylke.example'] }],
   people: [
-    { email: 'Sverre@Fylke.example', name: 'Sverre Lunde', unit: 'hauge-vgs', aadObjectId: '11111111-1111-4111-8111-111111111111' },
+    {
+      email: 'Sverre@Fylke.example',
+      name: 'Sverre Lunde',
+      unit: 'hauge-vgs',
+      aadObjectId: '11111111-1111-4111-8111-111111111111',
+    },
     { email: 'tor@fylke.example', name: 'Tor Aas', unit: 'hauge-vgs' },
     { email: 'kari@fylke.example', name: 'Kari Nordmann', unit: 'hauge-vgs' },
   ],
-  topics: [{ id: 'avvik', name: { nb: 'Avvik', en: 'Deviations' }, systemResponsible: ['tor@fylke.example'] }],
+  topics: [
+    {
+      id: 'avvik',
+      name: { nb: 'Avvik', en: 'Deviations' },
+      systemResponsible: ['tor@fylke.example'],
+    },
+  ],
   escalation: { superuser: 'PT4H', coordinator: 'PT8H', systemResponsible: 'P2D' },
   calendar: '24/7',
   vendor: { name: 'Leverandør', email: 'support@leverandor.example' },
@@ -79,7 +92,10 @@ export function storeContract(factory: StoreFactory): void {
       it('numbers inquiries sequentially per year from QM-YYYY-0001', async () => {
         const first = await store.inquiries.create(newInquiry(), []);
         const second = await store.inquiries.create(newInquiry(), []);
-        const nextYear = await store.inquiries.create(newInquiry({ createdAt: '2027-01-02T08:00:00.000Z' }), []);
+        const nextYear = await store.inquiries.create(
+          newInquiry({ createdAt: '2027-01-02T08:00:00.000Z' }),
+          [],
+        );
         assert.equal(first.inquiry.number, 'QM-2026-0001');
         assert.equal(second.inquiry.number, 'QM-2026-0002');
         assert.equal(nextYear.inquiry.number, 'QM-2027-0001');
@@ -110,7 +126,10 @@ export function storeContract(factory: StoreFactory): void {
       it('finds inquiries by id and by number, and reports a missing one as undefined', async () => {
         const { inquiry } = await store.inquiries.create(newInquiry(), []);
         assert.equal((await store.inquiries.get(inquiry.id))?.number, inquiry.number);
-        assert.equal((await store.inquiries.byNumber(inquiry.number.toLowerCase()))?.id, inquiry.id);
+        assert.equal(
+          (await store.inquiries.byNumber(inquiry.number.toLowerCase()))?.id,
+          inquiry.id,
+        );
         assert.equal(await store.inquiries.get('missing'), undefined);
       });
 
@@ -127,7 +146,10 @@ export function storeContract(factory: StoreFactory): void {
       });
 
       it('reports an update of an unknown inquiry as not found', async () => {
-        const result = await store.inquiries.update({ ...newInquiry(), number: 'QM-2026-9999', etag: '1' }, []);
+        const result = await store.inquiries.update(
+          { ...newInquiry(), number: 'QM-2026-9999', etag: '1' },
+          [],
+        );
         assert.deepEqual(result, { ok: false, reason: 'not_found' });
       });
 
@@ -147,14 +169,23 @@ export function storeContract(factory: StoreFactory): void {
       });
 
       it("lists an asker's inquiries newest first", async () => {
-        await store.inquiries.create(newInquiry({ id: 'old', createdAt: '2026-11-01T08:00:00.000Z' }), []);
-        await store.inquiries.create(newInquiry({ id: 'new', createdAt: '2026-11-20T08:00:00.000Z' }), []);
+        await store.inquiries.create(
+          newInquiry({ id: 'old', createdAt: '2026-11-01T08:00:00.000Z' }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({ id: 'new', createdAt: '2026-11-20T08:00:00.000Z' }),
+          [],
+        );
         await store.inquiries.create(
           newInquiry({ id: 'other', asker: { key: 'ola@fylke.example', name: 'Ola' } }),
           [],
         );
         const listed = await store.inquiries.listByAsker('kari@fylke.example', 10);
-        assert.deepEqual(listed.map((i) => i.id), ['new', 'old']);
+        assert.deepEqual(
+          listed.map((i) => i.id),
+          ['new', 'old'],
+        );
       });
     });
 
@@ -168,7 +199,7 @@ export function storeContract(factory: StoreFactory): void {
           store.outbox.lease(now, 'two', later, 10),
         ]);
         assert.equal(a.length + b.length, 1);
-        const item = (a[0] ?? b[0])!;
+        const item = a[0] ?? b[0];
         await store.outbox.complete(item.id, a.length ? 'one' : 'two', now);
         assert.equal(await store.outbox.pendingCount(), 0);
         assert.deepEqual(await store.outbox.lease(later, 'three', later, 10), []);
@@ -178,8 +209,16 @@ export function storeContract(factory: StoreFactory): void {
         const now = new Date(at);
         await store.outbox.enqueue([{ kind: 'asker.status', inquiryId: 'x' }], now);
         await store.outbox.lease(now, 'crashed', new Date(now.getTime() + 1000), 10);
-        assert.deepEqual(await store.outbox.lease(now, 'other', new Date(now.getTime() + 1000), 10), []);
-        const taken = await store.outbox.lease(new Date(now.getTime() + 1001), 'other', new Date(now.getTime() + 5000), 10);
+        assert.deepEqual(
+          await store.outbox.lease(now, 'other', new Date(now.getTime() + 1000), 10),
+          [],
+        );
+        const taken = await store.outbox.lease(
+          new Date(now.getTime() + 1001),
+          'other',
+          new Date(now.getTime() + 5000),
+          10,
+        );
         assert.equal(taken.length, 1);
         assert.equal(taken[0]?.attempts, 2);
       });
@@ -188,9 +227,27 @@ export function storeContract(factory: StoreFactory): void {
         const now = new Date(at);
         await store.outbox.enqueue([{ kind: 'asker.status', inquiryId: 'x' }], now);
         const [item] = await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 10);
-        await store.outbox.retry(item!.id, 'me', new Date(now.getTime() + 30_000), '429 Too Many Requests');
-        assert.deepEqual(await store.outbox.lease(new Date(now.getTime() + 29_000), 'me', new Date(now.getTime() + 40_000), 10), []);
-        const [again] = await store.outbox.lease(new Date(now.getTime() + 30_000), 'me', new Date(now.getTime() + 40_000), 10);
+        await store.outbox.retry(
+          item.id,
+          'me',
+          new Date(now.getTime() + 30_000),
+          '429 Too Many Requests',
+        );
+        assert.deepEqual(
+          await store.outbox.lease(
+            new Date(now.getTime() + 29_000),
+            'me',
+            new Date(now.getTime() + 40_000),
+            10,
+          ),
+          [],
+        );
+        const [again] = await store.outbox.lease(
+          new Date(now.getTime() + 30_000),
+          'me',
+          new Date(now.getTime() + 40_000),
+          10,
+        );
         assert.equal(again?.lastError, '429 Too Many Requests');
       });
     });
@@ -210,20 +267,28 @@ export function storeContract(factory: StoreFactory): void {
         assert.equal(second.version, 2);
         assert.equal(await store.organisation.personByEmail('kari@fylke.example'), undefined);
         assert.equal(
-          (await store.organisation.personByAadObjectId('11111111-1111-4111-8111-111111111111'))?.name,
+          (await store.organisation.personByAadObjectId('11111111-1111-4111-8111-111111111111'))
+            ?.name,
           'Sverre Lunde',
         );
-        assert.equal((await store.organisation.personByEmail('SVERRE@fylke.example'))?.unit, 'hauge-vgs');
-        assert.deepEqual(
-          (await store.organisation.current())?.staff.map((p) => p.email).sort(),
-          ['sverre@fylke.example', 'tor@fylke.example'],
+        assert.equal(
+          (await store.organisation.personByEmail('SVERRE@fylke.example'))?.unit,
+          'hauge-vgs',
         );
+        assert.deepEqual((await store.organisation.current())?.staff.map((p) => p.email).sort(), [
+          'sverre@fylke.example',
+          'tor@fylke.example',
+        ]);
       });
     });
 
     describe('profiles, drafts, conversations and turn state', () => {
       it('writes a profile once and then only with its current etag', async () => {
-        const created = await store.profiles.put({ key: 'aad:1', name: 'Ola', unitId: 'hauge-vgs' });
+        const created = await store.profiles.put({
+          key: 'aad:1',
+          name: 'Ola',
+          unitId: 'hauge-vgs',
+        });
         assert.equal(created.ok, true);
         const duplicate = await store.profiles.put({ key: 'aad:1', name: 'Ola', unitId: 'other' });
         assert.deepEqual(duplicate, { ok: false, reason: 'conflict' });
@@ -236,7 +301,13 @@ export function storeContract(factory: StoreFactory): void {
       });
 
       it('keeps the first draft with an id and remembers its unit', async () => {
-        const draft = { id: 'd1', askerKey: 'aad:1', text: 'Hjelp?', locale: 'nb' as const, createdAt: at };
+        const draft = {
+          id: 'd1',
+          askerKey: 'aad:1',
+          text: 'Hjelp?',
+          locale: 'nb' as const,
+          createdAt: at,
+        };
         assert.equal(await store.drafts.add(draft), true);
         assert.equal(await store.drafts.add({ ...draft, text: 'Other' }), false);
         await store.drafts.setUnit('d1', 'hauge-vgs');
@@ -244,11 +315,26 @@ export function storeContract(factory: StoreFactory): void {
       });
 
       it('stores conversation references and the latest Teams endpoint', async () => {
-        await store.conversations.savePersonal('kari@fylke.example', { conversation: { id: 'a:1' } }, new Date(at));
-        await store.conversations.saveEndpoint({ serviceUrl: 'https://one', tenantId: 't' }, new Date(at));
-        await store.conversations.saveEndpoint({ serviceUrl: 'https://two', tenantId: 't' }, new Date(at));
-        assert.deepEqual(await store.conversations.personal('kari@fylke.example'), { conversation: { id: 'a:1' } });
-        assert.deepEqual(await store.conversations.endpoint(), { serviceUrl: 'https://two', tenantId: 't' });
+        await store.conversations.savePersonal(
+          'kari@fylke.example',
+          { conversation: { id: 'a:1' } },
+          new Date(at),
+        );
+        await store.conversations.saveEndpoint(
+          { serviceUrl: 'https://one', tenantId: 't' },
+          new Date(at),
+        );
+        await store.conversations.saveEndpoint(
+          { serviceUrl: 'https://two', tenantId: 't' },
+          new Date(at),
+        );
+        assert.deepEqual(await store.conversations.personal('kari@fylke.example'), {
+          conversation: { id: 'a:1' },
+        });
+        assert.deepEqual(await store.conversations.endpoint(), {
+          serviceUrl: 'https://two',
+          tenantId: 't',
+        });
         assert.equal(await store.conversations.personal('nobody'), undefined);
       });
 
@@ -256,9 +342,12 @@ export function storeContract(factory: StoreFactory): void {
         await store.state.write({ k: { value: { n: 1 } } });
         const read = await store.state.read(['k', 'missing']);
         assert.deepEqual(Object.keys(read), ['k']);
-        const etag = read.k!.etag;
+        const etag = read.k.etag;
         assert.equal((await store.state.write({ k: { value: { n: 2 }, etag } })).ok, true);
-        assert.deepEqual(await store.state.write({ k: { value: { n: 3 }, etag } }), { ok: false, reason: 'conflict' });
+        assert.deepEqual(await store.state.write({ k: { value: { n: 3 }, etag } }), {
+          ok: false,
+          reason: 'conflict',
+        });
         assert.deepEqual((await store.state.read(['k'])).k?.value, { n: 2 });
         await store.state.delete(['k']);
         assert.deepEqual(await store.state.read(['k']), {});
@@ -267,7 +356,9 @@ export function storeContract(factory: StoreFactory): void {
 
     if (factory.reopen) {
       it('keeps everything across a restart', async () => {
-        const { inquiry } = await store.inquiries.create(newInquiry(), [{ kind: 'triage.post', inquiryId: 'x' }]);
+        const { inquiry } = await store.inquiries.create(newInquiry(), [
+          { kind: 'triage.post', inquiryId: 'x' },
+        ]);
         store = await factory.reopen!(store);
         assert.equal((await store.inquiries.get(inquiry.id))?.number, inquiry.number);
         assert.equal(await store.outbox.pendingCount(), 1);

@@ -1,14 +1,29 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
-import { cardAction, personalConversationId, personalMessage, teamsUser, type TestUser } from '../support/activities';
+import {
+  cardAction,
+  personalConversationId,
+  personalMessage,
+  teamsUser,
+  type TestUser,
+} from '../support/activities';
 import { startBot, type BotProcess } from '../support/bot-server';
 import { cardOf, FakeConnector } from '../support/fake-connector';
 import { cardText, writeOrganisation } from '../support/organisation';
 
 const asker = teamsUser(people.asker);
-const stranger: TestUser = { teamsId: '29:stranger', aadObjectId: '20000000-0000-4000-8000-000000000009', name: 'Nina Ny', email: 'nina.ny@fylke.example' };
-const byEmailOnly: TestUser = { teamsId: '29:lise', name: 'Lise Holm', email: people.dentalAsker.email };
+const stranger: TestUser = {
+  teamsId: '29:stranger',
+  aadObjectId: '20000000-0000-4000-8000-000000000009',
+  name: 'Nina Ny',
+  email: 'nina.ny@fylke.example',
+};
+const byEmailOnly: TestUser = {
+  teamsId: '29:lise',
+  name: 'Lise Holm',
+  email: people.dentalAsker.email,
+};
 
 describe('asking the bot', function () {
   this.timeout(30000);
@@ -19,7 +34,12 @@ describe('asking the bot', function () {
   before(async () => {
     await connector.start();
     orgFile = writeOrganisation();
-    connector.setMember({ id: byEmailOnly.teamsId, name: byEmailOnly.name, email: byEmailOnly.email, userPrincipalName: byEmailOnly.email });
+    connector.setMember({
+      id: byEmailOnly.teamsId,
+      name: byEmailOnly.name,
+      email: byEmailOnly.email,
+      userPrincipalName: byEmailOnly.email,
+    });
   });
   after(() => connector.stop());
   beforeEach(async () => {
@@ -27,16 +47,33 @@ describe('asking the bot', function () {
     bot = await startBot({ orgFile });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') console.log(bot.output());
+    if (this.currentTest?.state === 'failed') process.stderr.write(bot.output());
     await bot.stop();
   });
 
   const say = (user: TestUser, text: string, locale?: string) =>
-    bot.post(personalMessage({ from: user, text, serviceUrl: connector.url, ...(locale ? { locale } : {}) }));
+    bot.post(
+      personalMessage({
+        from: user,
+        text,
+        serviceUrl: connector.url,
+        ...(locale ? { locale } : {}),
+      }),
+    );
   const click = (user: TestUser, verb: string, data: object, replyToId?: string) =>
-    bot.post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...(replyToId ? { replyToId } : {}) }));
+    bot.post(
+      cardAction({
+        from: user,
+        verb,
+        data,
+        serviceUrl: connector.url,
+        ...(replyToId ? { replyToId } : {}),
+      }),
+    );
   const cardsTo = (user: TestUser) =>
-    connector.sent().filter((r) => r.conversationId === personalConversationId(user) && cardOf(r.body));
+    connector
+      .sent()
+      .filter((r) => r.conversationId === personalConversationId(user) && cardOf(r.body));
 
   it('answers a greeting with help naming the unit’s superusers, and opens nothing', async () => {
     await say(asker, 'Hei!');
@@ -57,7 +94,12 @@ describe('asking the bot', function () {
     assert.match(cardText(card), /Hva gjelder spørsmålet\?/);
     assert.match(cardText(card), /Ikke skriv sensitive personopplysninger/);
     const draftId = card.actions[0].data.draftId as string;
-    const opened = await click(asker, Verbs.pickTopic, { draftId, topicId: 'annet' }, pick.resultId);
+    const opened = await click(
+      asker,
+      Verbs.pickTopic,
+      { draftId, topicId: 'annet' },
+      pick.resultId,
+    );
     assert.match(cardText(opened.body.value), /QM-\d{4}-0001 · Hauge vgs · Annet/);
     assert.match(cardText(opened.body.value), /Venter på superbruker/);
     await connector.waitFor(() => connector.conversationsCreated()[0], 'the triage card');
@@ -75,17 +117,36 @@ describe('asking the bot', function () {
     assert.ok(choiceSet.choices.some((c: any) => c.title === 'Sola tannklinikk (Tannhelse)'));
     const draftId = card.actions[0].data.draftId as string;
 
-    const forged = await click(stranger, Verbs.pickUnit, { draftId, unitId: 'no-such-unit' }, pick.resultId);
-    assert.equal(forged.body.value, 'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.');
+    const forged = await click(
+      stranger,
+      Verbs.pickUnit,
+      { draftId, unitId: 'no-such-unit' },
+      pick.resultId,
+    );
+    assert.equal(
+      forged.body.value,
+      'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.',
+    );
     const someoneElse = await click(asker, Verbs.pickUnit, { draftId, unitId: 'sola-klinikk' });
-    assert.equal(someoneElse.body.value, 'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.');
+    assert.equal(
+      someoneElse.body.value,
+      'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.',
+    );
 
-    const opened = await click(stranger, Verbs.pickUnit, { draftId, unitId: 'sola-klinikk' }, pick.resultId);
+    const opened = await click(
+      stranger,
+      Verbs.pickUnit,
+      { draftId, unitId: 'sola-klinikk' },
+      pick.resultId,
+    );
     assert.match(cardText(opened.body.value), /Sola tannklinikk · Avvik/);
 
     await say(stranger, 'Hvor finner jeg prosedyren i e-håndboken?');
     await connector.waitFor(
-      () => cardsTo(stranger).find((r) => /Sola tannklinikk · E-håndbok/.test(cardText(cardOf(r.body)))),
+      () =>
+        cardsTo(stranger).find((r) =>
+          /Sola tannklinikk · E-håndbok/.test(cardText(cardOf(r.body))),
+        ),
       'a second inquiry without asking for the unit again',
     );
   });
@@ -99,7 +160,10 @@ describe('asking the bot', function () {
   it('sends the triage card to each superuser’s 1:1 chat when the work area has no channel', async () => {
     await say(byEmailOnly, 'Hvordan melder jeg avvik?');
     const created = await connector.waitFor(
-      () => connector.conversationsCreated().find((r) => r.body?.members?.[0]?.id === people.dentist.aadObjectId),
+      () =>
+        connector
+          .conversationsCreated()
+          .find((r) => r.body?.members?.[0]?.id === people.dentist.aadObjectId),
       'a 1:1 chat with the clinic’s superuser',
     );
     const triage = await connector.waitFor(
@@ -107,8 +171,14 @@ describe('asking the bot', function () {
       'the triage card in that chat',
     );
     const card = cardOf(triage.body);
-    assert.deepEqual(card.msteams.entities.map((e: any) => e.mentioned.name), ['Tone Tann']);
-    assert.ok(!connector.conversationsCreated().some((r) => r.body?.channelData?.channel), 'no channel post');
+    assert.deepEqual(
+      card.msteams.entities.map((e: any) => e.mentioned.name),
+      ['Tone Tann'],
+    );
+    assert.ok(
+      !connector.conversationsCreated().some((r) => r.body?.channelData?.channel),
+      'no channel post',
+    );
   });
 
   it('goes straight to the coordinators when the unit has no superuser', async () => {
@@ -117,9 +187,15 @@ describe('asking the bot', function () {
     const pick = await connector.waitFor(() => cardsTo(user)[0], 'the unit card');
     const draftId = cardOf(pick.body).actions[0].data.draftId as string;
     await click(user, Verbs.pickUnit, { draftId, unitId: 'sola-vgs' }, pick.resultId);
-    const post = await connector.waitFor(() => connector.conversationsCreated()[0], 'the triage card');
+    const post = await connector.waitFor(
+      () => connector.conversationsCreated()[0],
+      'the triage card',
+    );
     const card = cardOf(post.body.activity);
-    assert.deepEqual(card.msteams.entities.map((e: any) => e.mentioned.name), ['Anne Winter']);
+    assert.deepEqual(
+      card.msteams.entities.map((e: any) => e.mentioned.name),
+      ['Anne Winter'],
+    );
     assert.match(cardText(card), /Koordinator/);
   });
 

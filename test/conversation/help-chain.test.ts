@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
-import { cardAction, personalConversationId, personalMessage, teamsUser, type TestUser } from '../support/activities';
+import {
+  cardAction,
+  personalConversationId,
+  personalMessage,
+  teamsUser,
+  type TestUser,
+} from '../support/activities';
 import { startBot, type BotProcess } from '../support/bot-server';
 import { cardOf, FakeConnector, type RecordedRequest } from '../support/fake-connector';
 import { cardText, writeOrganisation } from '../support/organisation';
@@ -28,7 +34,8 @@ function actionVerbs(card: any): string[] {
 function inquiryIdOf(card: any): string {
   const find = (node: any): string | undefined => {
     if (Array.isArray(node)) return node.map(find).find(Boolean);
-    if (node && typeof node === 'object') return node.data?.inquiryId ?? Object.values(node).map(find).find(Boolean);
+    if (node && typeof node === 'object')
+      return node.data?.inquiryId ?? Object.values(node).map(find).find(Boolean);
     return undefined;
   };
   const id = find(card);
@@ -52,30 +59,50 @@ describe('the help chain over real HTTP', function () {
     bot = await startBot({ orgFile });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') console.log(bot.output());
+    if (this.currentTest?.state === 'failed') process.stderr.write(bot.output());
     await bot.stop();
   });
 
   const say = (user: TestUser, text: string, extra: { id?: string; locale?: string } = {}) =>
     bot.post(personalMessage({ from: user, text, serviceUrl: connector.url, ...extra }));
 
-  const click = (user: TestUser, verb: string, data: object, where: { conversationId?: string; replyToId?: string } = {}) =>
-    bot.post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...where }));
+  const click = (
+    user: TestUser,
+    verb: string,
+    data: object,
+    where: { conversationId?: string; replyToId?: string } = {},
+  ) => bot.post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...where }));
 
   const channelPost = () =>
     connector.waitFor(
-      () => connector.conversationsCreated().find((r) => r.body?.channelData?.channel?.id === channelId),
+      () =>
+        connector
+          .conversationsCreated()
+          .find((r) => r.body?.channelData?.channel?.id === channelId),
       'the triage card in the channel',
     );
 
   const sentTo = (user: TestUser, predicate: (card: any) => boolean = () => true) =>
-    connector.sent().filter((r) => r.conversationId === personalConversationId(user) && cardOf(r.body) && predicate(cardOf(r.body)));
+    connector
+      .sent()
+      .filter(
+        (r) =>
+          r.conversationId === personalConversationId(user) &&
+          cardOf(r.body) &&
+          predicate(cardOf(r.body)),
+      );
 
-  async function ask(text = 'Hvordan melder jeg et avvik på en elevtur?'): Promise<{ post: RecordedRequest; inquiryId: string; thread: string }> {
+  async function ask(
+    text = 'Hvordan melder jeg et avvik på en elevtur?',
+  ): Promise<{ post: RecordedRequest; inquiryId: string; thread: string }> {
     const response = await say(asker, text);
     assert.equal(response.status, 200);
     const post = await channelPost();
-    return { post, inquiryId: inquiryIdOf(cardOf(post.body.activity)), thread: `${channelId};messageid=${post.resultId}` };
+    return {
+      post,
+      inquiryId: inquiryIdOf(cardOf(post.body.activity)),
+      thread: `${channelId};messageid=${post.resultId}`,
+    };
   }
 
   it('takes a question from ask to triage, claim, answer and "Løst", telling the asker at each step', async () => {
@@ -90,13 +117,23 @@ describe('the help chain over real HTTP', function () {
       { id: people.hilde.aadObjectId, name: 'Hilde Berg' },
     ]);
     assert.match(cardText(triage), /<at>Sverre Lunde<\/at> <at>Hilde Berg<\/at>/);
-    assert.deepEqual(actionVerbs(triage), [Verbs.claim, Verbs.answer, Verbs.handOver, Verbs.resolve]);
+    assert.deepEqual(actionVerbs(triage), [
+      Verbs.claim,
+      Verbs.answer,
+      Verbs.handOver,
+      Verbs.resolve,
+    ]);
 
     const status = await connector.waitFor(() => sentTo(asker)[0], "the asker's status card");
     assert.match(cardText(cardOf(status.body)), /Venter på superbruker/);
     assert.match(cardText(cardOf(status.body)), /Sverre Lunde, Hilde Berg \(superbruker\)/);
 
-    const claim = await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread, replyToId: post.resultId! });
+    const claim = await click(
+      sverre,
+      Verbs.claim,
+      { inquiryId },
+      { conversationId: thread, replyToId: post.resultId! },
+    );
     assert.equal(claim.status, 200);
     assert.equal(claim.body.type, 'application/vnd.microsoft.card.adaptive');
     assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/);
@@ -107,21 +144,46 @@ describe('the help chain over real HTTP', function () {
       'the channel card updated in place for everyone',
     );
     await connector.waitFor(
-      () => /Sverre Lunde ser på saken/.test(cardText(connector.latestCard(status.conversationId!, status.resultId!))),
+      () =>
+        /Sverre Lunde ser på saken/.test(
+          cardText(connector.latestCard(status.conversationId!, status.resultId!)),
+        ),
       "the asker's status card updated in place",
     );
 
-    const answer = await click(sverre, Verbs.answer, { inquiryId, answerText: 'Bruk «Meld avvik» øverst i Qm+.\nVelg elevtur.' }, { conversationId: thread });
+    const answer = await click(
+      sverre,
+      Verbs.answer,
+      { inquiryId, answerText: 'Bruk «Meld avvik» øverst i Qm+.\nVelg elevtur.' },
+      { conversationId: thread },
+    );
     assert.match(cardText(answer.body.value), /Besvart/);
-    const answerCard = await connector.waitFor(() => sentTo(asker, (c) => /Svar fra Sverre Lunde/.test(cardText(c)))[0], 'the answer in the asker’s chat');
-    assert.match(cardText(cardOf(answerCard.body)), /Bruk «Meld avvik» øverst i Qm\+\.\nVelg elevtur\./);
-    assert.deepEqual(actionVerbs(cardOf(answerCard.body)), [Verbs.confirmResolved, Verbs.notResolved]);
+    const answerCard = await connector.waitFor(
+      () => sentTo(asker, (c) => /Svar fra Sverre Lunde/.test(cardText(c)))[0],
+      'the answer in the asker’s chat',
+    );
+    assert.match(
+      cardText(cardOf(answerCard.body)),
+      /Bruk «Meld avvik» øverst i Qm\+\.\nVelg elevtur\./,
+    );
+    assert.deepEqual(actionVerbs(cardOf(answerCard.body)), [
+      Verbs.confirmResolved,
+      Verbs.notResolved,
+    ]);
 
-    const solved = await click(asker, Verbs.confirmResolved, { inquiryId }, { replyToId: answerCard.resultId! });
+    const solved = await click(
+      asker,
+      Verbs.confirmResolved,
+      { inquiryId },
+      { replyToId: answerCard.resultId! },
+    );
     assert.match(cardText(solved.body.value), /Løst/);
     assert.deepEqual(actionVerbs(solved.body.value), []);
     await connector.waitFor(
-      () => /Innsender bekreftet at saken er løst/.test(cardText(connector.latestCard(thread, post.resultId!))),
+      () =>
+        /Innsender bekreftet at saken er løst/.test(
+          cardText(connector.latestCard(thread, post.resultId!)),
+        ),
       'the channel card showing the inquiry resolved',
     );
   });
@@ -146,9 +208,16 @@ describe('the help chain over real HTTP', function () {
     const before = connector.requests.length;
     const refused = await click(outsider, Verbs.claim, { inquiryId }, { conversationId: thread });
     assert.equal(refused.status, 200);
-    assert.match(refused.body.value, /Du kan ikke behandle denne saken\. Bare superbrukere for Hauge vgs/);
+    assert.match(
+      refused.body.value,
+      /Du kan ikke behandle denne saken\. Bare superbrukere for Hauge vgs/,
+    );
     const claim = await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
-    assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/, 'the inquiry was still unclaimed');
+    assert.match(
+      cardText(claim.body.value),
+      /Under behandling · Sverre Lunde/,
+      'the inquiry was still unclaimed',
+    );
     assert.ok(connector.requests.length >= before);
     assert.doesNotMatch(cardText(connector.latestCard(thread, post.resultId!)), /Per Dal/);
   });
@@ -157,9 +226,19 @@ describe('the help chain over real HTTP', function () {
     const { inquiryId, thread } = await ask();
     const forged = [
       click(sverre, Verbs.claim, { inquiryId: 'not-a-uuid' }, { conversationId: thread }),
-      click(sverre, Verbs.claim, { inquiryId: '00000000-0000-4000-8000-000000000000' }, { conversationId: thread }),
+      click(
+        sverre,
+        Verbs.claim,
+        { inquiryId: '00000000-0000-4000-8000-000000000000' },
+        { conversationId: thread },
+      ),
       click(sverre, Verbs.answer, { inquiryId }, { conversationId: thread }),
-      click(sverre, Verbs.handOver, { inquiryId, handOverTo: people.otherSuperuser.email }, { conversationId: thread }),
+      click(
+        sverre,
+        Verbs.handOver,
+        { inquiryId, handOverTo: people.otherSuperuser.email },
+        { conversationId: thread },
+      ),
       click(sverre, 'qm.deleteEverything', { inquiryId }, { conversationId: thread }),
       click(asker, Verbs.confirmResolved, { inquiryId }),
     ];
@@ -198,7 +277,9 @@ describe('the help chain over real HTTP', function () {
     const second = await say(asker, 'Jeg finner ikke prosedyren i e-håndboken');
     assert.equal(second.status, 200);
     const posts = await connector.waitFor(() => {
-      const found = connector.conversationsCreated().filter((r) => r.body?.channelData?.channel?.id === channelId);
+      const found = connector
+        .conversationsCreated()
+        .filter((r) => r.body?.channelData?.channel?.id === channelId);
       return found.length >= 2 ? found : undefined;
     }, 'the second triage card');
     const numbers = posts.map((p) => /QM-\d{4}-\d{4}/.exec(cardText(cardOf(p.body.activity)))?.[0]);
@@ -209,27 +290,50 @@ describe('the help chain over real HTTP', function () {
   it('hands over to another superuser, who is told in their 1:1 chat', async () => {
     const { inquiryId, thread } = await ask();
     await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
-    const handed = await click(sverre, Verbs.handOver, { inquiryId, handOverTo: people.hilde.email }, { conversationId: thread });
+    const handed = await click(
+      sverre,
+      Verbs.handOver,
+      { inquiryId, handOverTo: people.hilde.email },
+      { conversationId: thread },
+    );
     assert.match(cardText(handed.body.value), /Under behandling · Hilde Berg/);
     const created = await connector.waitFor(
-      () => connector.conversationsCreated().find((r) => r.body?.members?.[0]?.id === people.hilde.aadObjectId),
-      "a 1:1 chat with Hilde",
+      () =>
+        connector
+          .conversationsCreated()
+          .find((r) => r.body?.members?.[0]?.id === people.hilde.aadObjectId),
+      'a 1:1 chat with Hilde',
     );
     const notice = await connector.waitFor(
       () => connector.sent().find((r) => r.conversationId === created.resultId && cardOf(r.body)),
       'the hand-over notice',
     );
-    assert.match(cardText(cardOf(notice.body)), /Sverre Lunde har gitt QM-\d{4}-0001 videre til deg\./);
+    assert.match(
+      cardText(cardOf(notice.body)),
+      /Sverre Lunde har gitt QM-\d{4}-0001 videre til deg\./,
+    );
   });
 
   it('reopens at the same level when the asker says "Ikke løst", and tells the holder', async () => {
     const { inquiryId, thread } = await ask();
-    await click(sverre, Verbs.answer, { inquiryId, answerText: 'Prøv igjen.' }, { conversationId: thread });
-    await connector.waitFor(() => sentTo(asker, (c) => /Svar fra/.test(cardText(c)))[0], 'the answer');
-    const reply = await click(asker, Verbs.notResolved, { inquiryId, comment: 'Knappen mangler hos meg' });
+    await click(
+      sverre,
+      Verbs.answer,
+      { inquiryId, answerText: 'Prøv igjen.' },
+      { conversationId: thread },
+    );
+    await connector.waitFor(
+      () => sentTo(asker, (c) => /Svar fra/.test(cardText(c)))[0],
+      'the answer',
+    );
+    const reply = await click(asker, Verbs.notResolved, {
+      inquiryId,
+      comment: 'Knappen mangler hos meg',
+    });
     assert.match(cardText(reply.body.value), /Sverre Lunde ser på saken/);
     const notice = await connector.waitFor(
-      () => connector.sent().find((r) => /Innsender svarte «Ikke løst»/.test(cardText(cardOf(r.body)))),
+      () =>
+        connector.sent().find((r) => /Innsender svarte «Ikke løst»/.test(cardText(cardOf(r.body)))),
       'the notice to the holder',
     );
     assert.match(cardText(cardOf(notice.body)), /Knappen mangler hos meg/);

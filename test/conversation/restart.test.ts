@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
-import { cardAction, personalConversationId, personalMessage, teamsUser } from '../support/activities';
+import {
+  cardAction,
+  personalConversationId,
+  personalMessage,
+  teamsUser,
+} from '../support/activities';
 import { startBot, tempSqlitePath } from '../support/bot-server';
 import { cardOf, FakeConnector } from '../support/fake-connector';
 import { cardText, writeOrganisation } from '../support/organisation';
@@ -23,7 +28,13 @@ describe('a restart of the server', function () {
     connector.failNext((r) => r.method === 'POST' && r.path === '/v3/conversations', down);
     const env = { OUTBOX_LEASE_MS: '2000' };
     const first = await startBot({ orgFile, sqlitePath, env });
-    await first.post(personalMessage({ from: asker, text: 'Hvordan melder jeg avvik?', serviceUrl: connector.url }));
+    await first.post(
+      personalMessage({
+        from: asker,
+        text: 'Hvordan melder jeg avvik?',
+        serviceUrl: connector.url,
+      }),
+    );
     await connector.waitFor(
       () => connector.requests.find((r) => r.path === '/v3/conversations' && r.status === 503),
       'a failed attempt to post the triage card',
@@ -43,14 +54,24 @@ describe('a restart of the server', function () {
       assert.match(cardText(card), /QM-\d{4}-0001 · Hauge vgs/);
       const inquiryId = card.actions[0].data.inquiryId as string;
       const claim = await second.post(
-        cardAction({ from: sverre, verb: Verbs.claim, data: { inquiryId }, serviceUrl: connector.url, conversationId: `${post.body.channelData.channel.id};messageid=${post.resultId}` }),
+        cardAction({
+          from: sverre,
+          verb: Verbs.claim,
+          data: { inquiryId },
+          serviceUrl: connector.url,
+          conversationId: `${post.body.channelData.channel.id};messageid=${post.resultId}`,
+        }),
       );
       assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/);
       await connector.waitFor(
         () =>
           connector
             .updates()
-            .find((r) => r.conversationId === personalConversationId(asker) && /Sverre Lunde ser på saken/.test(cardText(cardOf(r.body)))),
+            .find(
+              (r) =>
+                r.conversationId === personalConversationId(asker) &&
+                /Sverre Lunde ser på saken/.test(cardText(cardOf(r.body))),
+            ),
         "the asker's status card, sent before the crash, updated in place after it",
       );
     } finally {

@@ -21,7 +21,11 @@ export function teamsUser(person: { name: string; email: string; aadObjectId?: s
 }
 
 function from(user: TestUser) {
-  return { id: user.teamsId, name: user.name, ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}) };
+  return {
+    id: user.teamsId,
+    name: user.name,
+    ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}),
+  };
 }
 
 export function personalConversationId(user: TestUser): string {
@@ -43,8 +47,18 @@ function base(user: TestUser, serviceUrl: string, conversation: object, locale =
 }
 
 /** A message in the 1:1 chat with the bot. */
-export function personalMessage(options: { from: TestUser; text: string; serviceUrl: string; id?: string; locale?: string }) {
-  const conversation = { id: personalConversationId(options.from), conversationType: 'personal', tenantId };
+export function personalMessage(options: {
+  from: TestUser;
+  text: string;
+  serviceUrl: string;
+  id?: string;
+  locale?: string;
+}) {
+  const conversation = {
+    id: personalConversationId(options.from),
+    conversationType: 'personal',
+    tenantId,
+  };
   return {
     ...base(options.from, options.serviceUrl, conversation, options.locale),
     ...(options.id ? { id: options.id } : {}),
@@ -72,12 +86,23 @@ export function cardAction(options: {
     type: 'invoke',
     name: 'adaptiveCard/action',
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
-    value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: 'manual' },
+    value: {
+      action: { type: 'Action.Execute', verb: options.verb, data: options.data },
+      trigger: 'manual',
+    },
   };
 }
 
 /** The bot installed in a person's 1:1 chat. */
 export function installUpdate(options: { from: TestUser; serviceUrl: string }) {
-  const conversation = { id: personalConversationId(options.from), conversationType: 'personal', tenantId };
-  return { ...base(options.from, options.serviceUrl, conversation), type: 'conversationUpdate', membersAdded: [bot] };
+  const conversation = {
+    id: personalConversationId(options.from),
+    conversationType: 'personal',
+    tenantId,
+  };
+  return {
+    ...base(options.from, options.serviceUrl, conversation),
+    type: 'conversationUpdate',
+    membersAdded: [bot],
+  };
 }

@@ -53,7 +53,9 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   setMember(member: Member): void {
@@ -67,7 +69,9 @@ export class FakeConnector {
 
   /** Activities posted into conversations (the ones Teams accepted). */
   sent(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && r.status < 300);
+    return this.requests.filter(
+      (r) => r.method === 'POST' && r.path.includes('/activities') && r.status < 300,
+    );
   }
 
   /** Drops every injected failure not yet used: Teams is back. */
@@ -80,7 +84,9 @@ export class FakeConnector {
   }
 
   conversationsCreated(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations' && r.status < 300);
+    return this.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/v3/conversations' && r.status < 300,
+    );
   }
 
   /** The card of a message as everyone now sees it: as posted, then as last updated. */
@@ -90,9 +96,14 @@ export class FakeConnector {
       .at(-1);
     if (update) return cardOf(update.body);
     const post = [...this.sent(), ...this.conversationsCreated()].find(
-      (r) => r.resultId === activityId && (r.conversationId === conversationId || conversationId.startsWith(r.body?.channelData?.channel?.id ?? '\u0000')),
+      (r) =>
+        r.resultId === activityId &&
+        (r.conversationId === conversationId ||
+          conversationId.startsWith(r.body?.channelData?.channel?.id ?? '\u0000')),
     );
-    return post ? cardOf(post.path === '/v3/conversations' ? post.body.activity : post.body) : undefined;
+    return post
+      ? cardOf(post.path === '/v3/conversations' ? post.body.activity : post.body)
+      : undefined;
   }
 
   /** Polls until `find` returns something; fails with what was recorded so far. */
@@ -103,7 +114,9 @@ export class FakeConnector {
       if (found !== undefined && found !== false) return found;
       if (Date.now() > until) {
         const summary = this.requests.map((r) => `${r.status} ${r.method} ${r.path}`).join('\n  ');
-        throw new Error(`Timed out waiting for ${what}. The connector received:\n  ${summary || '(nothing)'}`);
+        throw new Error(
+          `Timed out waiting for ${what}. The connector received:\n  ${summary || '(nothing)'}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -127,7 +140,11 @@ export class FakeConnector {
       ...(parts[5] && req.method === 'POST' ? { replyToId: parts[5] } : {}),
     };
     this.requests.push(record);
-    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+    const reply = (
+      status: number,
+      payload: unknown,
+      headers: Record<string, string> = {},
+    ): void => {
       record.status = status;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
@@ -135,7 +152,11 @@ export class FakeConnector {
     const injection = this.injected.find((i) => i.responses.length > 0 && i.match(record));
     if (injection) {
       const response = injection.responses.shift()!;
-      reply(response.status, response.body ?? { error: { code: 'Injected', message: `HTTP ${response.status}` } }, response.headers);
+      reply(
+        response.status,
+        response.body ?? { error: { code: 'Injected', message: `HTTP ${response.status}` } },
+        response.headers,
+      );
       return;
     }
     const id = () => `${++this.counter}`;
@@ -175,7 +196,10 @@ export class FakeConnector {
       }
       const member = this.members.get(parts[5]);
       if (member) reply(200, member);
-      else reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'Member not found' } });
+      else
+        reply(404, {
+          error: { code: 'MemberNotFoundInConversation', message: 'Member not found' },
+        });
       return;
     }
     reply(404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
@@ -184,5 +208,7 @@ export class FakeConnector {
 
 /** The Adaptive Card in an activity, if it has one. */
 export function cardOf(activity: any): any {
-  return activity?.attachments?.find((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  return activity?.attachments?.find(
+    (a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+  )?.content;
 }

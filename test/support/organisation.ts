@@ -16,7 +16,8 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string') texts.push(value);
+        if ((key === 'text' || key === 'title' || key === 'value') && typeof value === 'string')
+          texts.push(value);
         else walk(value);
       }
     }
@@ -24,4 +25,3 @@ export function cardText(card: unknown): string {
   walk(card);
   return texts.join('\n');
 }
-

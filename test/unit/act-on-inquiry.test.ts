@@ -22,7 +22,14 @@ describe('acting on a stored inquiry', () => {
   async function open(): Promise<string> {
     const { inquiry } = await openInquiry(
       { store, clock, ids, directory },
-      { requestKey: `r-${n}`, asker: personRef(people.asker), unitId: 'hauge-vgs', topicId: 'avvik', text: 'Hvordan melder jeg avvik?', locale: 'nb' },
+      {
+        requestKey: `r-${n}`,
+        asker: personRef(people.asker),
+        unitId: 'hauge-vgs',
+        topicId: 'avvik',
+        text: 'Hvordan melder jeg avvik?',
+        locale: 'nb',
+      },
     );
     return inquiry.id;
   }
@@ -31,7 +38,10 @@ describe('acting on a stored inquiry', () => {
     const id = await open();
     const stored = await store.inquiries.get(id);
     assert.equal(stored?.number, 'QM-2026-0001');
-    assert.deepEqual(stored?.history.map((e) => e.type), ['opened', 'routed']);
+    assert.deepEqual(
+      stored?.history.map((e) => e.type),
+      ['opened', 'routed'],
+    );
     assert.equal(stored?.history[1]?.note, 'Sverre Lunde, Hilde Berg');
     assert.equal(await store.outbox.pendingCount(), 2);
   });
@@ -47,7 +57,7 @@ describe('acting on a stored inquiry', () => {
     const losers = [a, b].filter((o) => !o.ok);
     assert.equal(winners.length, 1);
     assert.equal(losers.length, 1);
-    const loser = losers[0]!;
+    const loser = losers[0];
     assert.ok(!loser.ok && loser.reason === 'already_claimed');
     const stored = await store.inquiries.get(id);
     assert.equal(stored?.history.filter((e) => e.type === 'claimed').length, 1);
@@ -56,13 +66,23 @@ describe('acting on a stored inquiry', () => {
   it('changes nothing when an outsider acts', async () => {
     const id = await open();
     const before = await store.inquiries.get(id);
-    const outcome = await actOnInquiry({ store, clock, directory }, id, personRef(people.otherSuperuser), { type: 'claim' });
+    const outcome = await actOnInquiry(
+      { store, clock, directory },
+      id,
+      personRef(people.otherSuperuser),
+      { type: 'claim' },
+    );
     assert.equal(outcome.ok, false);
     assert.deepEqual(await store.inquiries.get(id), before);
   });
 
   it('says so when the inquiry does not exist', async () => {
-    const outcome = await actOnInquiry({ store, clock, directory }, 'nope', personRef(people.sverre), { type: 'claim' });
+    const outcome = await actOnInquiry(
+      { store, clock, directory },
+      'nope',
+      personRef(people.sverre),
+      { type: 'claim' },
+    );
     assert.deepEqual(outcome, { ok: false, reason: 'unknown_inquiry' });
   });
 });

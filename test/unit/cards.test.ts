@@ -29,7 +29,10 @@ import { openInquiryDraft, ref } from './open-draft';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as {
   AdaptiveCard: new () => { parse(json: unknown, context: unknown): void };
-  SerializationContext: new (version: unknown) => { eventCount: number; getEventAt(i: number): { message: string } };
+  SerializationContext: new (version: unknown) => {
+    eventCount: number;
+    getEventAt(i: number): { message: string };
+  };
   Versions: { v1_5: unknown };
 };
 
@@ -47,7 +50,11 @@ const directory = testDirectory();
 const at = new Date('2026-11-30T09:15:00.000Z');
 const zone = 'Europe/Oslo';
 
-function step(inquiry: Inquiry, by: { email: string; name: string }, command: Parameters<typeof decide>[1]): Inquiry {
+function step(
+  inquiry: Inquiry,
+  by: { email: string; name: string },
+  command: Parameters<typeof decide>[1],
+): Inquiry {
   const role = handlerRole(directory, inquiry, by.email);
   const decision = decide(inquiry, command, { person: ref(by), ...(role ? { role } : {}) }, at);
   if (!decision.ok) throw new Error(decision.reason);
@@ -61,7 +68,9 @@ const resolved = step(answered, people.asker, { type: 'confirm_resolved' });
 const states = { new: fresh, claimed, answered, resolved };
 
 function verbs(card: AdaptiveCardJson): string[] {
-  return (JSON.stringify(card.actions ?? []).match(/"verb":"[^"]+"/g) ?? []).map((v) => v.slice(8, -1));
+  return (JSON.stringify(card.actions ?? []).match(/"verb":"[^"]+"/g) ?? []).map((v) =>
+    v.slice(8, -1),
+  );
 }
 
 describe('cards', () => {
@@ -74,11 +83,24 @@ describe('cards', () => {
         ['pick-topic', renderPickTopicCard(pickTopicCardData(directory, locale, 'd1', 'Hjelp?'))],
       ];
       for (const [state, inquiry] of Object.entries(states)) {
-        cards.push([`triage ${state}`, renderTriageCard(triageCardData(inquiry, directory, locale, { timeZone: zone, mention: true }))]);
-        cards.push([`status ${state}`, renderAskerStatusCard(askerStatusCardData(inquiry, directory, locale, zone))]);
+        cards.push([
+          `triage ${state}`,
+          renderTriageCard(
+            triageCardData(inquiry, directory, locale, { timeZone: zone, mention: true }),
+          ),
+        ]);
+        cards.push([
+          `status ${state}`,
+          renderAskerStatusCard(askerStatusCardData(inquiry, directory, locale, zone)),
+        ]);
         cards.push([
           `notice ${state}`,
-          renderNoticeCard(noticeCardData(inquiry, directory, locale, zone, { reason: 'reopened', note: 'Mangler' })),
+          renderNoticeCard(
+            noticeCardData(inquiry, directory, locale, zone, {
+              reason: 'reopened',
+              note: 'Mangler',
+            }),
+          ),
         ]);
       }
       cards.push(['answer', renderAnswerCard(answerCardData(answered, directory, locale, zone))]);
@@ -91,33 +113,55 @@ describe('cards', () => {
   }
 
   it('catches a broken card, so the check above can fail', () => {
-    assert.notDeepEqual(validationErrors({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }), []);
+    assert.notDeepEqual(
+      validationErrors({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }),
+      [],
+    );
   });
 
   it('offers each state only the actions that fit it', () => {
-    const triage = (inquiry: Inquiry) => verbs(renderTriageCard(triageCardData(inquiry, directory, 'nb', { timeZone: zone, mention: false })));
+    const triage = (inquiry: Inquiry) =>
+      verbs(
+        renderTriageCard(
+          triageCardData(inquiry, directory, 'nb', { timeZone: zone, mention: false }),
+        ),
+      );
     assert.deepEqual(triage(fresh), [Verbs.claim, Verbs.answer, Verbs.handOver, Verbs.resolve]);
     assert.deepEqual(triage(claimed), [Verbs.answer, Verbs.handOver, Verbs.resolve]);
     assert.deepEqual(triage(answered), [Verbs.answer, Verbs.resolve]);
     assert.deepEqual(triage(resolved), []);
-    const status = (inquiry: Inquiry) => verbs(renderAskerStatusCard(askerStatusCardData(inquiry, directory, 'nb', zone)));
+    const status = (inquiry: Inquiry) =>
+      verbs(renderAskerStatusCard(askerStatusCardData(inquiry, directory, 'nb', zone)));
     assert.deepEqual(status(claimed), []);
     assert.deepEqual(status(answered), [Verbs.confirmResolved, Verbs.notResolved]);
     assert.deepEqual(status(resolved), []);
   });
 
   it('mentions the people at the current level only on the first post', () => {
-    const first = renderTriageCard(triageCardData(fresh, directory, 'nb', { timeZone: zone, mention: true }));
+    const first = renderTriageCard(
+      triageCardData(fresh, directory, 'nb', { timeZone: zone, mention: true }),
+    );
     const entities = (first.msteams as { entities: { text: string }[] }).entities;
-    assert.deepEqual(entities.map((e) => e.text), ['<at>Sverre Lunde</at>', '<at>Hilde Berg</at>']);
+    assert.deepEqual(
+      entities.map((e) => e.text),
+      ['<at>Sverre Lunde</at>', '<at>Hilde Berg</at>'],
+    );
     for (const entity of entities) assert.ok(cardText(first).includes(entity.text));
-    const update = renderTriageCard(triageCardData(fresh, directory, 'nb', { timeZone: zone, mention: false }));
+    const update = renderTriageCard(
+      triageCardData(fresh, directory, 'nb', { timeZone: zone, mention: false }),
+    );
     assert.equal(update.msteams, undefined);
   });
 
   it('shows hostile text literally and never where markdown or mentions are read', () => {
-    const hostile = '${$root.inquiryId} **fet** <at>Sjef</at> {{DATE(2017-02-14T06:08:39Z)}} [lenke](https://x.example)';
-    const card = renderTriageCard(triageCardData({ ...fresh, text: hostile }, directory, 'nb', { timeZone: zone, mention: false }));
+    const hostile =
+      '${$root.inquiryId} **fet** <at>Sjef</at> {{DATE(2017-02-14T06:08:39Z)}} [lenke](https://x.example)';
+    const card = renderTriageCard(
+      triageCardData({ ...fresh, text: hostile }, directory, 'nb', {
+        timeZone: zone,
+        mention: false,
+      }),
+    );
     const json = JSON.stringify(card);
     assert.ok(json.includes(JSON.stringify(hostile).slice(1, -1)), 'the text is unchanged');
     const textBlocks: string[] = [];
@@ -126,12 +170,17 @@ describe('cards', () => {
       return value;
     });
     assert.ok(textBlocks.length > 0);
-    assert.ok(textBlocks.every((text) => !text.includes('**fet**')), 'user text is never in a TextBlock');
+    assert.ok(
+      textBlocks.every((text) => !text.includes('**fet**')),
+      'user text is never in a TextBlock',
+    );
   });
 
   it('collapses a long question behind "Vis hele"', () => {
     const long = `${'Lang tekst. '.repeat(100)}SLUTT`;
-    const card = renderTriageCard(triageCardData({ ...fresh, text: long }, directory, 'nb', { timeZone: zone, mention: false }));
+    const card = renderTriageCard(
+      triageCardData({ ...fresh, text: long }, directory, 'nb', { timeZone: zone, mention: false }),
+    );
     const text = cardText(card);
     assert.match(text, /Vis hele/);
     assert.ok(text.includes(long), 'the whole text is there, hidden until asked for');
@@ -139,7 +188,9 @@ describe('cards', () => {
   });
 
   it('labels the English card in English', () => {
-    const card = renderTriageCard(triageCardData(fresh, directory, 'en', { timeZone: zone, mention: false }));
+    const card = renderTriageCard(
+      triageCardData(fresh, directory, 'en', { timeZone: zone, mention: false }),
+    );
     assert.match(cardText(card), /I'll take it/);
     assert.match(cardText(card), /Deviations/);
     assert.doesNotMatch(cardText(card), /Jeg tar den/);

@@ -9,9 +9,18 @@ const directory = testDirectory();
 describe('routing', () => {
   it("sends a unit's inquiry to its superusers first, then its work area's coordinators, then the topic's system responsible", () => {
     const chain = buildChain(directory, 'hauge-vgs', 'ehandbok');
-    assert.deepEqual(chain.superuser.map((p) => p.name), ['Sverre Lunde', 'Hilde Berg']);
-    assert.deepEqual(chain.coordinator.map((p) => p.name), ['Anne Winter']);
-    assert.deepEqual(chain.system_responsible.map((p) => p.name), ['Arne Hope']);
+    assert.deepEqual(
+      chain.superuser.map((p) => p.name),
+      ['Sverre Lunde', 'Hilde Berg'],
+    );
+    assert.deepEqual(
+      chain.coordinator.map((p) => p.name),
+      ['Anne Winter'],
+    );
+    assert.deepEqual(
+      chain.system_responsible.map((p) => p.name),
+      ['Arne Hope'],
+    );
     assert.equal(chain.vendor.email, 'support@leverandor.example');
     assert.equal(firstLevel(chain), 'superuser');
   });
@@ -28,8 +37,14 @@ describe('routing', () => {
   });
 
   it('offers the other superusers of the unit for hand-over', () => {
-    const inquiry = { ...openInquiryDraft(directory, people.asker), assignee: buildChain(directory, 'hauge-vgs', 'avvik').superuser[0]! };
-    assert.deepEqual(handOverCandidates(inquiry).map((p) => p.name), ['Hilde Berg']);
+    const inquiry = {
+      ...openInquiryDraft(directory, people.asker),
+      assignee: buildChain(directory, 'hauge-vgs', 'avvik').superuser[0],
+    };
+    assert.deepEqual(
+      handOverCandidates(inquiry).map((p) => p.name),
+      ['Hilde Berg'],
+    );
   });
 });
 
@@ -39,7 +54,10 @@ describe('authorisation', () => {
   it('gives each person the role they have for this inquiry', () => {
     assert.equal(handlerRole(directory, inquiry, people.sverre.email), 'superuser');
     assert.equal(handlerRole(directory, inquiry, people.coordinator.email), 'coordinator');
-    assert.equal(handlerRole(directory, inquiry, people.systemResponsible.email), 'system_responsible');
+    assert.equal(
+      handlerRole(directory, inquiry, people.systemResponsible.email),
+      'system_responsible',
+    );
     assert.equal(handlerRole(directory, inquiry, people.admin.email.toUpperCase()), 'admin');
   });
 

@@ -36,28 +36,41 @@ describe('inquiry state machine', () => {
       by: { key: people.sverre.email, name: 'Sverre Lunde' },
       level: 'superuser',
     });
-    assert.deepEqual(
-      decision.ok && decision.notifications.map((n) => n.kind),
-      ['triage.update', 'asker.status'],
-    );
+    assert.deepEqual(decision.ok && decision.notifications.map((n) => n.kind), [
+      'triage.update',
+      'asker.status',
+    ]);
   });
 
   it('tells a second claimer who already has the inquiry', () => {
     const claimed = ok(run(fresh(), { type: 'claim' }, people.sverre));
     const second = run(claimed, { type: 'claim' }, people.hilde);
     assert.deepEqual(second, { ok: false, reason: 'already_claimed', by: claimed.assignee });
-    assert.deepEqual(run(claimed, { type: 'claim' }, people.sverre), { ok: false, reason: 'already_yours' });
+    assert.deepEqual(run(claimed, { type: 'claim' }, people.sverre), {
+      ok: false,
+      reason: 'already_yours',
+    });
   });
 
   it('refuses anyone outside the unit, its work area and the system responsibles', () => {
     for (const outsider of [people.asker, people.otherSuperuser]) {
-      assert.deepEqual(run(fresh(), { type: 'claim' }, outsider), { ok: false, reason: 'not_allowed' });
-      assert.deepEqual(run(fresh(), { type: 'answer', text: 'x' }, outsider), { ok: false, reason: 'not_allowed' });
+      assert.deepEqual(run(fresh(), { type: 'claim' }, outsider), {
+        ok: false,
+        reason: 'not_allowed',
+      });
+      assert.deepEqual(run(fresh(), { type: 'answer', text: 'x' }, outsider), {
+        ok: false,
+        reason: 'not_allowed',
+      });
     }
   });
 
   it('stores the answer on the inquiry and sends it to the asker', () => {
-    const decision = run(fresh(), { type: 'answer', text: '  Bruk skjemaet «Meld avvik».  ' }, people.hilde);
+    const decision = run(
+      fresh(),
+      { type: 'answer', text: '  Bruk skjemaet «Meld avvik».  ' },
+      people.hilde,
+    );
     const answered = ok(decision);
     assert.equal(answered.status, 'answered');
     assert.equal(answered.answer?.text, 'Bruk skjemaet «Meld avvik».');
@@ -67,7 +80,10 @@ describe('inquiry state machine', () => {
   });
 
   it('refuses an empty or overlong answer', () => {
-    assert.deepEqual(run(fresh(), { type: 'answer', text: '   ' }, people.sverre), { ok: false, reason: 'empty_answer' });
+    assert.deepEqual(run(fresh(), { type: 'answer', text: '   ' }, people.sverre), {
+      ok: false,
+      reason: 'empty_answer',
+    });
     assert.equal(run(fresh(), { type: 'answer', text: 'x'.repeat(8001) }, people.sverre).ok, false);
   });
 
@@ -78,7 +94,10 @@ describe('inquiry state machine', () => {
       reason: 'held_by_other',
       by: claimed.assignee,
     });
-    assert.equal(ok(run(claimed, { type: 'answer', text: 'Svar' }, people.coordinator)).answer?.by.name, 'Anne Winter');
+    assert.equal(
+      ok(run(claimed, { type: 'answer', text: 'Svar' }, people.coordinator)).answer?.by.name,
+      'Anne Winter',
+    );
     assert.equal(ok(run(claimed, { type: 'resolve' }, people.admin)).status, 'resolved');
   });
 
@@ -90,14 +109,19 @@ describe('inquiry state machine', () => {
     assert.equal(handed.history.at(-1)?.to?.name, 'Hilde Berg');
     assert.ok(
       decision.ok &&
-        decision.notifications.some((n) => n.kind === 'handler.notice' && n.recipientKey === people.hilde.email),
+        decision.notifications.some(
+          (n) => n.kind === 'handler.notice' && n.recipientKey === people.hilde.email,
+        ),
     );
   });
 
   it('refuses to hand over to someone who is not a superuser of the unit', () => {
     const claimed = ok(run(fresh(), { type: 'claim' }, people.sverre));
     for (const toKey of [people.otherSuperuser.email, people.sverre.email, 'nobody@x.example']) {
-      assert.deepEqual(run(claimed, { type: 'hand_over', toKey }, people.sverre), { ok: false, reason: 'unknown_recipient' });
+      assert.deepEqual(run(claimed, { type: 'hand_over', toKey }, people.sverre), {
+        ok: false,
+        reason: 'unknown_recipient',
+      });
     }
   });
 
@@ -110,7 +134,11 @@ describe('inquiry state machine', () => {
 
   it('reopens at the same level with the same holder when the asker says not solved', () => {
     const answered = ok(run(fresh(), { type: 'answer', text: 'Svar' }, people.sverre));
-    const decision = run(answered, { type: 'not_resolved', comment: 'Knappen finnes ikke' }, people.asker);
+    const decision = run(
+      answered,
+      { type: 'not_resolved', comment: 'Knappen finnes ikke' },
+      people.asker,
+    );
     const reopened = ok(decision);
     assert.equal(reopened.status, 'claimed');
     assert.equal(reopened.level, 'superuser');
@@ -119,21 +147,38 @@ describe('inquiry state machine', () => {
     assert.ok(
       decision.ok &&
         decision.notifications.some(
-          (n) => n.kind === 'handler.notice' && n.reason === 'reopened' && n.note === 'Knappen finnes ikke',
+          (n) =>
+            n.kind === 'handler.notice' &&
+            n.reason === 'reopened' &&
+            n.note === 'Knappen finnes ikke',
         ),
     );
   });
 
   it('only lets the asker answer solved / not solved, and only after an answer', () => {
     const answered = ok(run(fresh(), { type: 'answer', text: 'Svar' }, people.sverre));
-    assert.deepEqual(run(answered, { type: 'confirm_resolved' }, people.sverre), { ok: false, reason: 'not_allowed' });
-    assert.deepEqual(run(fresh(), { type: 'confirm_resolved' }, people.asker), { ok: false, reason: 'not_answered' });
+    assert.deepEqual(run(answered, { type: 'confirm_resolved' }, people.sverre), {
+      ok: false,
+      reason: 'not_allowed',
+    });
+    assert.deepEqual(run(fresh(), { type: 'confirm_resolved' }, people.asker), {
+      ok: false,
+      reason: 'not_answered',
+    });
   });
 
   it('changes nothing on a resolved inquiry', () => {
     const resolved = ok(run(fresh(), { type: 'resolve' }, people.sverre));
-    for (const command of [{ type: 'claim' }, { type: 'answer', text: 'x' }, { type: 'resolve' }] as Command[]) {
-      assert.deepEqual(run(resolved, command, people.sverre), { ok: false, reason: 'closed', status: 'resolved' });
+    for (const command of [
+      { type: 'claim' },
+      { type: 'answer', text: 'x' },
+      { type: 'resolve' },
+    ] as Command[]) {
+      assert.deepEqual(run(resolved, command, people.sverre), {
+        ok: false,
+        reason: 'closed',
+        status: 'resolved',
+      });
     }
   });
 

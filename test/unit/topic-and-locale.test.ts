@@ -17,7 +17,8 @@ describe('understanding a question', () => {
   });
 
   it('treats an empty message or a greeting as small talk, and a question as a question', () => {
-    for (const text of ['', '  ', 'Hei!', 'hallo', 'Takk', 'hi']) assert.equal(isSmallTalk(text), true, text);
+    for (const text of ['', '  ', 'Hei!', 'hallo', 'Takk', 'hi'])
+      assert.equal(isSmallTalk(text), true, text);
     assert.equal(isSmallTalk('Hei, hvordan melder jeg avvik?'), false);
   });
 });
@@ -37,7 +38,9 @@ describe('language', () => {
     const en = messages('en');
     const keys = (o: object, prefix = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) =>
-        typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+        typeof v === 'object' && v !== null
+          ? keys(v as object, `${prefix}${k}.`)
+          : [`${prefix}${k}`],
       );
     assert.deepEqual(keys(en), keys(nb));
     assert.notEqual(nb.actions.claim, en.actions.claim);

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import { formatInquiryNumber, type Inquiry, type NewInquiry, type PostedCard } from '../../inquiries/inquiry';
+import {
+  formatInquiryNumber,
+  type Inquiry,
+  type NewInquiry,
+  type PostedCard,
+} from '../../inquiries/inquiry';
 import type { NotificationIntent } from '../../notifications/intents';
 import type { InquiryRepository, WriteResult } from '../ports';
 import type { SqliteOutboxRepository } from './outbox';

@@ -8,23 +8,20 @@ export class SqliteOrganisationRepository implements OrganisationRepository {
 
   current(): Promise<OrgSnapshot | undefined> {
     const row = this.db.prepare('SELECT snapshot FROM organisation WHERE id = 1').get() as
-      | { snapshot: string }
-      | undefined;
+      { snapshot: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.snapshot) as OrgSnapshot) : undefined);
   }
 
   version(): Promise<number | undefined> {
     const row = this.db.prepare('SELECT version FROM organisation WHERE id = 1').get() as
-      | { version: number }
-      | undefined;
+      { version: number } | undefined;
     return Promise.resolve(row?.version);
   }
 
   replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot> {
     const replace = this.db.transaction(() => {
       const previous = this.db.prepare('SELECT version FROM organisation WHERE id = 1').get() as
-        | { version: number }
-        | undefined;
+        { version: number } | undefined;
       const snapshot = snapshotOf(org, (previous?.version ?? 0) + 1, importedAt.toISOString());
       this.db
         .prepare(
@@ -45,11 +42,15 @@ export class SqliteOrganisationRepository implements OrganisationRepository {
   }
 
   personByEmail(email: string): Promise<Person | undefined> {
-    return Promise.resolve(this.person('SELECT doc FROM people WHERE email = ?', email.toLowerCase()));
+    return Promise.resolve(
+      this.person('SELECT doc FROM people WHERE email = ?', email.toLowerCase()),
+    );
   }
 
   personByAadObjectId(aadObjectId: string): Promise<Person | undefined> {
-    return Promise.resolve(this.person('SELECT doc FROM people WHERE aad_object_id = ?', aadObjectId));
+    return Promise.resolve(
+      this.person('SELECT doc FROM people WHERE aad_object_id = ?', aadObjectId),
+    );
   }
 
   private person(sql: string, value: string): Person | undefined {

@@ -16,7 +16,9 @@ export class SqliteOutboxRepository implements OutboxRepository {
 
   /** Queues intents inside the caller's transaction. */
   enqueueNow(intents: NotificationIntent[], at: string): void {
-    const insert = this.db.prepare('INSERT INTO outbox (intent, due_at, created_at) VALUES (?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT INTO outbox (intent, due_at, created_at) VALUES (?, ?, ?)',
+    );
     for (const intent of intents) insert.run(JSON.stringify(intent), at, at);
   }
 
@@ -39,7 +41,9 @@ export class SqliteOutboxRepository implements OutboxRepository {
         `UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
          WHERE id = ? AND state = 'pending' AND (lease_until IS NULL OR lease_until <= ?)`,
       );
-      return rows.filter((row) => take.run(owner, leaseUntil.toISOString(), row.id, at).changes === 1);
+      return rows.filter(
+        (row) => take.run(owner, leaseUntil.toISOString(), row.id, at).changes === 1,
+      );
     });
     return Promise.resolve(
       lease.immediate().map((row) => ({
@@ -74,7 +78,9 @@ export class SqliteOutboxRepository implements OutboxRepository {
   }
 
   pendingCount(): Promise<number> {
-    const row = this.db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as {
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`)
+      .get() as {
       n: number;
     };
     return Promise.resolve(row.n);

@@ -16,8 +16,7 @@ export class SqliteProfileRepository implements ProfileRepository {
 
   get(key: string): Promise<Profile | undefined> {
     const row = this.db.prepare('SELECT doc, version FROM profiles WHERE key = ?').get(key) as
-      | { doc: string; version: number }
-      | undefined;
+      { doc: string; version: number } | undefined;
     return Promise.resolve(
       row ? { ...(JSON.parse(row.doc) as Profile), etag: String(row.version) } : undefined,
     );
@@ -29,10 +28,14 @@ export class SqliteProfileRepository implements ProfileRepository {
     const { changes } =
       etag === undefined
         ? this.db
-            .prepare('INSERT INTO profiles (key, version, doc) VALUES (?, 1, ?) ON CONFLICT DO NOTHING')
+            .prepare(
+              'INSERT INTO profiles (key, version, doc) VALUES (?, 1, ?) ON CONFLICT DO NOTHING',
+            )
             .run(profile.key, json)
         : this.db
-            .prepare('UPDATE profiles SET doc = ?, version = version + 1 WHERE key = ? AND version = ?')
+            .prepare(
+              'UPDATE profiles SET doc = ?, version = version + 1 WHERE key = ? AND version = ?',
+            )
             .run(json, profile.key, Number(etag));
     if (changes !== 1) return Promise.resolve({ ok: false, reason: 'conflict' });
     const version = etag === undefined ? 1 : Number(etag) + 1;
@@ -52,8 +55,7 @@ export class SqliteDraftRepository implements DraftRepository {
 
   get(id: string): Promise<Draft | undefined> {
     const row = this.db.prepare('SELECT doc FROM drafts WHERE id = ?').get(id) as
-      | { doc: string }
-      | undefined;
+      { doc: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.doc) as Draft) : undefined);
   }
 
@@ -88,8 +90,7 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   private doc(key: string): unknown {
     const row = this.db.prepare('SELECT doc FROM conversations WHERE key = ?').get(key) as
-      | { doc: string }
-      | undefined;
+      { doc: string } | undefined;
     return row ? JSON.parse(row.doc) : undefined;
   }
 
@@ -130,7 +131,9 @@ export class SqliteStateRepository implements StateRepository {
           continue;
         }
         const { changes: n } = this.db
-          .prepare('UPDATE bot_state SET doc = ?, version = version + 1 WHERE key = ? AND version = ?')
+          .prepare(
+            'UPDATE bot_state SET doc = ?, version = version + 1 WHERE key = ? AND version = ?',
+          )
           .run(doc, key, Number(etag));
         if (n !== 1) throw new StateConflict();
       }

@@ -1,0 +1,18 @@
+import type { TurnContext } from 'botbuilder';
+import { localeFrom, messages } from '../../src/i18n';
+import type { Logger } from '../../src/logger';
+
+/**
+ * The last resort when a turn fails: log it and, for a chat message, tell the person in their
+ * language that nothing they sent is lost.
+ */
+export async function reportTurnError(
+  context: TurnContext,
+  error: unknown,
+  logger: Logger,
+): Promise<void> {
+  logger.error({ err: error, activityType: context.activity.type }, 'turn failed');
+  if (context.activity.type !== 'message') return;
+  const t = messages(localeFrom(context.activity.locale));
+  await context.sendActivity(t.errors.generic).catch(() => undefined);
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemClock, type Clock } from '../src/clock';
+import { ConfigError, loadConfig } from '../src/config';
+import { formatOrgErrors, importOrganisation } from '../src/org/import';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
+
+export interface OrgImportOptions {
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const usage = 'Usage: npm run org:import -- FILE';
+
+/**
+ * `npm run org:import -- FILE`: validates an organisation file and, only when it is valid, replaces
+ * the stored organisation with it in one step. Returns the process exit code.
+ */
+export async function runOrgImport(
+  args: readonly string[],
+  options: OrgImportOptions,
+): Promise<number> {
+  const { out, err } = options;
+  if (args.length !== 1 || args[0] === '' || args[0] === '--help' || args[0] === '-h') {
+    err(usage);
+    return 2;
+  }
+  const file = args[0];
+  let config;
+  try {
+    config = loadConfig(options.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (error) {
+    err(`Cannot read ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+
+  const store = openSqliteStore(config.store.sqlitePath);
+  try {
+    const result = await importOrganisation(store, text, options.clock);
+    if (!result.ok) {
+      const count = result.errors.length;
+      err(
+        `${file} is not a valid organisation file (${count} ${count === 1 ? 'error' : 'errors'}):`,
+      );
+      err(formatOrgErrors(result.errors));
+      err('Nothing was imported; the stored organisation is unchanged.');
+      return 1;
+    }
+    const { structure, version } = result.snapshot;
+    const people = (JSON.parse(text) as { people: unknown[] }).people.length;
+    out(
+      `Imported "${structure.name}" from ${file} into ${path.resolve(config.store.sqlitePath)}: ` +
+        `${structure.units.length} units, ${people} people, ${structure.workAreas.length} work areas, ` +
+        `${structure.topics.length} topics (organisation version ${version}).`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+if (require.main === module) {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  runOrgImport(process.argv.slice(2), {
+    env: process.env,
+    clock: systemClock,
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`Import failed: ${(error as Error).stack ?? String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import AdmZip from 'adm-zip';
+import { z } from 'zod/v4';
+
+const root = path.join(__dirname, '..', '..');
+export const manifestDir = path.join(root, 'manifest');
+export const manifestTemplateFile = path.join(manifestDir, 'manifest.template.json');
+export const appPackageFile = path.join(root, 'appPackage', 'qm-hjelp.zip');
+const icons = ['color.png', 'outline.png'] as const;
+
+/** The values a `${{NAME}}` placeholder in the template can stand for. */
+export interface ManifestValues {
+  /** The Teams app id (a GUID); by default the bot's app id. */
+  TEAMS_APP_ID: string;
+  /** The Microsoft App ID of the Azure Bot registration. */
+  BOT_ID: string;
+  APP_VERSION: string;
+  /** Host name of the bot's endpoint, listed in validDomains; may be empty. */
+  BOT_DOMAIN: string;
+}
+
+const guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const packageEnvironment = z.object({
+  MicrosoftAppId: guid,
+  TEAMS_APP_ID: guid.optional(),
+  BOT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name such as qm-hjelp.example.com')
+    .optional(),
+});
+
+/** Reads the placeholder values from the environment; MicrosoftAppId is required. */
+export function manifestValuesFromEnv(
+  env: NodeJS.ProcessEnv,
+  version: string,
+): { ok: true; values: ManifestValues } | { ok: false; errors: string[] } {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = packageEnvironment.safeParse(defined);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) =>
+        issue.path[0] === 'MicrosoftAppId' && issue.code === 'invalid_type'
+          ? 'MicrosoftAppId: required; set it to the Microsoft App ID of the Azure Bot registration'
+          : `${issue.path.join('.')}: ${issue.message}`,
+      ),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    values: {
+      TEAMS_APP_ID: e.TEAMS_APP_ID ?? e.MicrosoftAppId,
+      BOT_ID: e.MicrosoftAppId,
+      APP_VERSION: version,
+      BOT_DOMAIN: e.BOT_DOMAIN ?? '',
+    },
+  };
+}
+
+function fill(value: unknown, values: ManifestValues): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{\{(\w+)\}\}/g, (_match, name: string) => {
+      if (!(name in values))
+        throw new Error(`Unknown placeholder \${{${name}}} in the manifest template`);
+      return values[name as keyof ManifestValues];
+    });
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => fill(item, values)).filter((item) => item !== '');
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, values)]));
+  }
+  return value;
+}
+
+/**
+ * Fills the `${{NAME}}` placeholders of the template's string values; array entries that end up
+ * empty (validDomains without BOT_DOMAIN) are dropped.
+ */
+export function fillManifest(templateText: string, values: ManifestValues): AppManifest {
+  return fill(JSON.parse(templateText), values) as AppManifest;
+}
+
+/**
+ * Validates a manifest against the schema of its manifestVersion bundled in
+ * @microsoft/app-manifest. The schema is read from disk and handed to the validator, so nothing is
+ * fetched; an unknown version is an error rather than a download.
+ */
+export async function validateManifest(manifest: AppManifest): Promise<string[]> {
+  const version = (manifest as { manifestVersion?: unknown }).manifestVersion;
+  if (typeof version !== 'string') return ['/manifestVersion is missing'];
+  const schemaFile = path.join(
+    path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
+    'build',
+    'json-schemas',
+    'teams',
+    `v${version}`,
+    'MicrosoftTeams.schema.json',
+  );
+  if (!fs.existsSync(schemaFile)) {
+    return [`/manifestVersion ${version} has no bundled schema in @microsoft/app-manifest`];
+  }
+  const schema = JSON.parse(await fs.promises.readFile(schemaFile, 'utf8')) as Parameters<
+    typeof AppManifestUtils.validateAgainstSchema
+  >[1];
+  return AppManifestUtils.validateAgainstSchema(manifest, schema);
+}
+
+/** Builds the Teams app package: manifest.json and the two icons at the root of a zip. */
+export function zipAppPackage(manifest: AppManifest, iconDir: string): Buffer {
+  const zip = new AdmZip();
+  zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+  for (const icon of icons) zip.addFile(icon, fs.readFileSync(path.join(iconDir, icon)));
+  return zip.toBuffer();
+}
+
+/** `npm run package`: fills, validates and zips the manifest. Returns the process exit code. */
+export async function packageApp(options: {
+  env: NodeJS.ProcessEnv;
+  outFile: string;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}): Promise<number> {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const values = manifestValuesFromEnv(options.env, version);
+  if (!values.ok) {
+    options.err(`Cannot build the Teams app package:\n  ${values.errors.join('\n  ')}`);
+    return 1;
+  }
+  const manifest = fillManifest(fs.readFileSync(manifestTemplateFile, 'utf8'), values.values);
+  const failures = await validateManifest(manifest);
+  if (failures.length > 0) {
+    options.err(`The Teams app manifest is not valid:\n  ${failures.join('\n  ')}`);
+    return 1;
+  }
+  fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
+  fs.writeFileSync(options.outFile, zipAppPackage(manifest, manifestDir));
+  options.out(
+    `Wrote ${path.relative(process.cwd(), options.outFile)} (manifest ${values.values.APP_VERSION}, ` +
+      `bot ${values.values.BOT_ID}); upload it in Teams admin center or Developer Portal.`,
+  );
+  return 0;
+}
+
+if (require.main === module) {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  packageApp({
+    env: process.env,
+    outFile: appPackageFile,
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`Packaging failed: ${(error as Error).stack ?? String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import AdmZip from 'adm-zip';
+import {
+  fillManifest,
+  manifestTemplateFile,
+  manifestValuesFromEnv,
+  packageApp,
+  validateManifest,
+  type ManifestValues,
+} from '../../bot/package-manifest';
+
+const botId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const values: ManifestValues = {
+  TEAMS_APP_ID: botId,
+  BOT_ID: botId,
+  APP_VERSION: '1.2.3',
+  BOT_DOMAIN: 'qm-hjelp.example.com',
+};
+
+function template(): string {
+  return fs.readFileSync(manifestTemplateFile, 'utf8');
+}
+
+/** Width, height and RGBA pixels of a PNG written with filter type 0 on every row. */
+function readPng(png: Buffer): {
+  width: number;
+  height: number;
+  pixel(x: number, y: number): number[];
+} {
+  assert.equal(png.subarray(12, 16).toString('ascii'), 'IHDR');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  assert.deepEqual([png[24], png[25]], [8, 6], '8-bit RGBA');
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    if (png.subarray(at + 4, at + 8).toString('ascii') === 'IDAT') {
+      idat.push(png.subarray(at + 8, at + 8 + length));
+    }
+    at += length + 12;
+  }
+  const rows = zlib.inflateSync(Buffer.concat(idat));
+  return {
+    width,
+    height,
+    pixel: (x, y) => [...rows.subarray(y * (width * 4 + 1) + 1 + x * 4).subarray(0, 4)],
+  };
+}
+
+describe('Teams app package', () => {
+  let realFetch: typeof globalThis.fetch;
+  beforeEach(() => {
+    realFetch = globalThis.fetch;
+    globalThis.fetch = () => Promise.reject(new Error('no network in tests'));
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  it('fills the template into a manifest that the bundled Teams schema accepts, offline', async () => {
+    const manifest = fillManifest(template(), values) as unknown as Record<string, unknown>;
+
+    assert.deepEqual(await validateManifest(manifest as never), []);
+    assert.equal(manifest.id, botId);
+    assert.equal(manifest.version, '1.2.3');
+    assert.deepEqual(manifest.validDomains, ['qm-hjelp.example.com']);
+    const [bot] = manifest.bots as { botId: string; scopes: string[]; supportsFiles: boolean }[];
+    assert.equal(bot?.botId, botId);
+    assert.deepEqual(bot?.scopes, ['personal', 'team', 'groupChat']);
+    assert.equal(bot?.supportsFiles, false);
+    assert.equal((manifest.name as { short: string }).short, 'Qm+ Hjelp');
+    assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
+  });
+
+  it('leaves validDomains empty when no BOT_DOMAIN is given', async () => {
+    const manifest = fillManifest(template(), { ...values, BOT_DOMAIN: '' });
+    assert.deepEqual((manifest as { validDomains?: string[] }).validDomains, []);
+    assert.deepEqual(await validateManifest(manifest), []);
+  });
+
+  it('reports what the schema refuses', async () => {
+    const manifest = fillManifest(template(), { ...values, BOT_ID: 'not-a-guid' }) as unknown as {
+      name: { short: string };
+    };
+    manifest.name.short = 'Qm+ Hjelp med et altfor langt kortnavn';
+
+    const failures = await validateManifest(manifest as never);
+
+    assert.ok(
+      failures.some((f) => f.startsWith('/name/short')),
+      failures.join('\n'),
+    );
+    assert.ok(
+      failures.some((f) => f.startsWith('/bots/0/botId')),
+      failures.join('\n'),
+    );
+  });
+
+  it('refuses to build a package without MicrosoftAppId, saying what to set', async () => {
+    assert.deepEqual(manifestValuesFromEnv({ MicrosoftAppId: '' }, '0.1.0'), {
+      ok: false,
+      errors: [
+        'MicrosoftAppId: required; set it to the Microsoft App ID of the Azure Bot registration',
+      ],
+    });
+    const err: string[] = [];
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
+    const code = await packageApp({
+      env: {},
+      outFile,
+      out: () => undefined,
+      err: (l) => err.push(l),
+    });
+    assert.equal(code, 1);
+    assert.match(err.join('\n'), /MicrosoftAppId: required/);
+    assert.equal(fs.existsSync(outFile), false);
+  });
+
+  it('writes a zip with manifest.json and both icons at its root', async () => {
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
+    const out: string[] = [];
+
+    const code = await packageApp({
+      env: { MicrosoftAppId: botId },
+      outFile,
+      out: (l) => out.push(l),
+      err: (l) => assert.fail(l),
+    });
+
+    assert.equal(code, 0);
+    const zip = new AdmZip(outFile);
+    assert.deepEqual(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+      ['color.png', 'manifest.json', 'outline.png'],
+    );
+    const manifest = JSON.parse(zip.readAsText('manifest.json')) as { bots: { botId: string }[] };
+    assert.equal(manifest.bots[0]?.botId, botId);
+    const color = readPng(zip.readFile('color.png')!);
+    assert.deepEqual([color.width, color.height], [192, 192]);
+    assert.equal(color.pixel(0, 0)[3], 255, 'the colour icon is opaque');
+    const outline = readPng(zip.readFile('outline.png')!);
+    assert.deepEqual([outline.width, outline.height], [32, 32]);
+    assert.equal(outline.pixel(0, 0)[3], 0, 'the outline icon is transparent around the mark');
+    for (let y = 0; y < 32; y++) {
+      for (let x = 0; x < 32; x++) {
+        const [r, g, b, a] = outline.pixel(x, y);
+        if (a > 0) assert.deepEqual([r, g, b], [255, 255, 255], 'the outline icon is white');
+      }
+    }
+  });
+
+  it('treats an unknown placeholder in the template as a mistake', () => {
+    assert.throws(
+      () => fillManifest('{"id": "${{NO_SUCH_VALUE}}"}', values),
+      /Unknown placeholder \$\{\{NO_SUCH_VALUE\}\}/,
+    );
+  });
+});

@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ManualClock } from '../../src/clock';
+import { loadConfig, sampleOrgFile } from '../../src/config';
+import type { OrganisationInput } from '../../src/org/schema';
+import { validateOrganisation } from '../../src/org/validate';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { runOrgImport } from '../../bot/org-import';
+import { organisationSchemaFile, organisationSchemaText } from '../../bot/org-schema';
+
+function sample(): OrganisationInput {
+  return JSON.parse(fs.readFileSync(sampleOrgFile, 'utf8')) as OrganisationInput;
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'qm-org-'));
+}
+
+/** Runs `npm run org:import -- FILE` against the given SQLite file, capturing its output. */
+async function importFile(sqlitePath: string, file: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runOrgImport([file], {
+    env: { SQLITE_PATH: sqlitePath },
+    clock: new ManualClock('2026-11-30T08:00:00Z'),
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function withStore<T>(
+  sqlitePath: string,
+  read: (store: ReturnType<typeof openSqliteStore>) => Promise<T>,
+): Promise<T> {
+  const store = openSqliteStore(sqlitePath);
+  try {
+    return await read(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('organisation files', () => {
+  it('ships a sample organisation that is valid and is the default ORG_FILE', () => {
+    const result = validateOrganisation(sample());
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.errors, null, 2));
+    assert.equal(loadConfig({}).orgFile, sampleOrgFile);
+    const { org } = result;
+    assert.deepEqual(
+      org.workAreas.map((w) => [w.id, Boolean(w.triageChannel)]),
+      [
+        ['skole', true],
+        ['tannhelse', true],
+        ['sentraladministrasjon', true],
+      ],
+    );
+    assert.deepEqual(
+      org.topics.map((t) => t.id),
+      ['ehandbok', 'avvik', 'tilgang', 'annet'],
+    );
+    assert.ok(
+      org.people.every((p) => p.aadObjectId),
+      'every person has an Entra object id',
+    );
+    assert.ok(org.units.every((u) => u.superusers.length <= 2));
+    assert.deepEqual(
+      org.units.filter((u) => u.superusers.length === 0).map((u) => u.name),
+      ['Fjellheim vgs'],
+    );
+  });
+
+  it('keeps the committed JSON Schema in step with src/org/schema.ts (npm run org:schema)', () => {
+    assert.equal(fs.readFileSync(organisationSchemaFile, 'utf8'), organisationSchemaText());
+  });
+
+  it('reports every error of an invalid organisation with its JSON path', () => {
+    const org = sample();
+    org.units[0].workArea = 'skoler';
+    org.units[1].superusers = ['ukjent.person@fylke.example'];
+    org.units[2].id = org.units[0].id;
+    org.escalation.superuser = '4 timer';
+
+    const result = validateOrganisation(org);
+
+    assert.ok(!result.ok);
+    const paths = result.errors.map((e) => e.path);
+    for (const expected of [
+      '$.units[0].workArea',
+      '$.units[1].superusers[0]',
+      '$.units[2].id',
+      '$.escalation.superuser',
+    ]) {
+      assert.ok(paths.includes(expected), `${expected} missing from ${paths.join(', ')}`);
+    }
+    const message = (p: string) => result.errors.find((e) => e.path === p)?.message;
+    assert.match(message('$.units[0].workArea') ?? '', /unknown work area "skoler"/);
+    assert.match(message('$.units[1].superusers[0]') ?? '', /not listed in people/);
+    assert.match(message('$.units[2].id') ?? '', /duplicate id "hauge-vgs"/);
+  });
+});
+
+describe('npm run org:import', () => {
+  it('imports a valid file and prints what it imported', async () => {
+    const dir = tempDir();
+    const sqlitePath = path.join(dir, 'store.sqlite');
+
+    const run = await importFile(sqlitePath, sampleOrgFile);
+
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /Fjordvik fylkeskommune/);
+    assert.match(run.out, /11 units, 26 people, 3 work areas, 4 topics \(organisation version 1\)/);
+    await withStore(sqlitePath, async (store) => {
+      assert.equal(await store.organisation.version(), 1);
+      const sverre = await store.organisation.personByEmail('Sverre.Lunde@fylke.example');
+      assert.equal(sverre?.unit, 'hauge-vgs');
+    });
+  });
+
+  it('rejects an invalid file with every error and its path, leaving the stored organisation as it was', async () => {
+    const dir = tempDir();
+    const sqlitePath = path.join(dir, 'store.sqlite');
+    assert.equal((await importFile(sqlitePath, sampleOrgFile)).code, 0);
+    const broken = sample();
+    broken.units[0].workArea = 'skoler';
+    broken.units[1].superusers = ['ukjent.person@fylke.example'];
+    broken.people = broken.people.filter((p) => p.email !== 'kari.nordmann@fylke.example');
+    const file = path.join(dir, 'broken.json');
+    fs.writeFileSync(file, JSON.stringify(broken));
+
+    const run = await importFile(sqlitePath, file);
+
+    assert.equal(run.code, 1);
+    assert.equal(run.out, '');
+    assert.match(run.err, /\$\.units\[0\]\.workArea: unknown work area "skoler"/);
+    assert.match(
+      run.err,
+      /\$\.units\[1\]\.superusers\[0\]: "ukjent\.person@fylke\.example" is not/,
+    );
+    assert.match(run.err, /unchanged/);
+    await withStore(sqlitePath, async (store) => {
+      assert.equal(await store.organisation.version(), 1);
+      assert.equal((await store.organisation.current())?.structure.units[0]?.workArea, 'skole');
+      const kari = await store.organisation.personByEmail('kari.nordmann@fylke.example');
+      assert.equal(kari?.name, 'Kari Nordmann');
+    });
+  });
+
+  it('rejects a file that is not JSON without touching the store', async () => {
+    const dir = tempDir();
+    const sqlitePath = path.join(dir, 'store.sqlite');
+    assert.equal((await importFile(sqlitePath, sampleOrgFile)).code, 0);
+    const file = path.join(dir, 'truncated.json');
+    fs.writeFileSync(file, fs.readFileSync(sampleOrgFile, 'utf8').slice(0, 200));
+
+    const run = await importFile(sqlitePath, file);
+
+    assert.equal(run.code, 1);
+    assert.match(run.err, /\$: not valid JSON/);
+    await withStore(sqlitePath, async (store) =>
+      assert.equal(await store.organisation.version(), 1),
+    );
+  });
+
+  it('replaces units and people in one step when the new file is valid', async () => {
+    const dir = tempDir();
+    const sqlitePath = path.join(dir, 'store.sqlite');
+    assert.equal((await importFile(sqlitePath, sampleOrgFile)).code, 0);
+    const next = sample();
+    next.units = next.units.filter((u) => u.id !== 'fjellheim-vgs');
+    next.people = next.people.filter((p) => p.unit !== 'fjellheim-vgs');
+    next.people.push({
+      email: 'Nils.Ny@fylke.example',
+      name: 'Nils Ny',
+      unit: 'hauge-vgs',
+      aadObjectId: 'b0000000-0000-4000-8000-000000000001',
+    });
+    next.units[0].superusers = ['nils.ny@fylke.example'];
+    const file = path.join(dir, 'next.json');
+    fs.writeFileSync(file, JSON.stringify(next));
+    const gone = 'astrid.fjeld@fylke.example';
+    const goneId = await withStore(
+      sqlitePath,
+      async (store) => (await store.organisation.personByEmail(gone))?.aadObjectId,
+    );
+    assert.ok(goneId);
+
+    const run = await importFile(sqlitePath, file);
+
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /10 units, 26 people, 3 work areas, 4 topics \(organisation version 2\)/);
+    await withStore(sqlitePath, async (store) => {
+      const snapshot = await store.organisation.current();
+      assert.equal(snapshot?.version, 2);
+      assert.equal(
+        snapshot?.structure.units.some((u) => u.id === 'fjellheim-vgs'),
+        false,
+      );
+      assert.deepEqual(snapshot?.structure.units[0]?.superusers, ['nils.ny@fylke.example']);
+      assert.equal(await store.organisation.personByEmail(gone), undefined);
+      assert.equal(await store.organisation.personByAadObjectId(goneId), undefined);
+      assert.equal(
+        (await store.organisation.personByEmail('nils.ny@fylke.example'))?.name,
+        'Nils Ny',
+      );
+      assert.equal(
+        (await store.organisation.personByAadObjectId('b0000000-0000-4000-8000-000000000001'))
+          ?.email,
+        'nils.ny@fylke.example',
+      );
+    });
+  });
+
+  it('explains its usage when no file is given', async () => {
+    const err: string[] = [];
+    const code = await runOrgImport([], {
+      env: {},
+      clock: new ManualClock('2026-11-30T08:00:00Z'),
+      out: () => undefined,
+      err: (line) => err.push(line),
+    });
+    assert.equal(code, 2);
+    assert.match(err.join('\n'), /npm run org:import -- FILE/);
+  });
+});
