@@ -82,10 +82,12 @@ export function playgroundConfig(
     const area = unit && areaOf.get(unit.workArea);
     return (unit?.superusers.length ? 2 : 0) + (area?.triageChannel ? 1 : 0);
   };
-  const me =
-    [...employees].sort((a, b) => score(b) - score(a))[0] ??
-    org.people[0] ??
-    ({ email: 'medarbeider@example.com', name: 'Medarbeider', unit: org.units[0].id });
+  const me = [...employees].sort((a, b) => score(b) - score(a))[0] ??
+    org.people[0] ?? {
+      email: 'medarbeider@example.com',
+      name: 'Medarbeider',
+      unit: org.units[0].id,
+    };
   const myUnit = unitOf.get(me.unit);
   const myArea = (myUnit && areaOf.get(myUnit.workArea)) ?? org.workAreas[0];
   const area = myArea.triageChannel
