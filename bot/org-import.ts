@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { runCli } from './cli';
 import path from 'node:path';
 import { systemClock, type Clock } from '../src/clock';
 import { ConfigError, loadConfig } from '../src/config';
@@ -72,19 +73,7 @@ export async function runOrgImport(
 }
 
 if (require.main === module) {
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  runOrgImport(process.argv.slice(2), {
-    env: process.env,
-    clock: systemClock,
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(`Import failed: ${(error as Error).stack ?? String(error)}`);
-      process.exitCode = 1;
-    },
+  runCli('Import', (io) =>
+    runOrgImport(process.argv.slice(2), { env: process.env, clock: systemClock, ...io }),
   );
 }

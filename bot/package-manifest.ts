@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { runCli } from './cli';
 import path from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
@@ -151,19 +152,5 @@ export async function packageApp(options: {
 }
 
 if (require.main === module) {
-  if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  packageApp({
-    env: process.env,
-    outFile: appPackageFile,
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(`Packaging failed: ${(error as Error).stack ?? String(error)}`);
-      process.exitCode = 1;
-    },
-  );
+  runCli('Packaging', (io) => packageApp({ env: process.env, outFile: appPackageFile, ...io }));
 }

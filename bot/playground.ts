@@ -76,18 +76,20 @@ export function playgroundConfig(
   ]);
   const unitOf = new Map(org.units.map((u) => [u.id, u]));
   const areaOf = new Map(org.workAreas.map((w) => [w.id, w]));
-  const employees = org.people.filter((p) => !roleHolders.has(p.email));
-  const score = (p: Person): number => {
+  const employeeScore = (p: Person): number => {
     const unit = unitOf.get(p.unit);
     const area = unit && areaOf.get(unit.workArea);
     return (unit?.superusers.length ? 2 : 0) + (area?.triageChannel ? 1 : 0);
   };
-  const me = [...employees].sort((a, b) => score(b) - score(a))[0] ??
-    org.people[0] ?? {
-      email: 'medarbeider@example.com',
-      name: 'Medarbeider',
-      unit: org.units[0].id,
-    };
+  const employees = org.people
+    .filter((p) => !roleHolders.has(p.email))
+    .sort((a, b) => employeeScore(b) - employeeScore(a));
+  const fallback: Person = {
+    email: 'medarbeider@example.com',
+    name: 'Medarbeider',
+    unit: org.units[0].id,
+  };
+  const me = employees[0] ?? org.people[0] ?? fallback;
   const myUnit = unitOf.get(me.unit);
   const myArea = (myUnit && areaOf.get(myUnit.workArea)) ?? org.workAreas[0];
   const area = myArea.triageChannel
@@ -105,8 +107,9 @@ export function playgroundConfig(
   ];
   const chosen = new Map<string, Person>();
   for (const person of candidates) {
-    if (person && person.email !== me.email && chosen.size < userCount)
+    if (person && person.email !== me.email && chosen.size < userCount) {
       chosen.set(person.email, person);
+    }
   }
   const users = [...chosen.values()].map(playgroundUser);
   for (let n = users.length + 1; users.length < userCount; n++) {

@@ -1,3 +1,4 @@
+import { dateTimeIn } from './format';
 import type { Messages } from './nb';
 
 /** English, used when the Teams locale asks for it. */
@@ -146,13 +147,5 @@ export const en: Messages = {
       'Something went wrong in Qm+ Help. Nothing you sent is lost; please try again shortly.',
     channelOnly: 'Write to me in a 1:1 chat to ask a question.',
   },
-  dateTime: (date: Date, timeZone: string) =>
-    new Intl.DateTimeFormat('en-GB', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    }).format(date),
+  dateTime: dateTimeIn('en-GB'),
 };

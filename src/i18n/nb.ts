@@ -1,3 +1,5 @@
+import { dateTimeIn } from './format';
+
 /** Norwegian bokmål: the default language of every user-facing text. */
 export const nb = {
   levels: {
@@ -142,15 +144,7 @@ export const nb = {
     generic: 'Noe gikk galt hos Qm+ Hjelp. Ingenting du har sendt er tapt; prøv igjen om litt.',
     channelOnly: 'Skriv til meg i en 1:1-chat for å stille et spørsmål.',
   },
-  dateTime: (date: Date, timeZone: string) =>
-    new Intl.DateTimeFormat('nb-NO', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    }).format(date),
+  dateTime: dateTimeIn('nb-NO'),
 };
 
 export type Messages = typeof nb;

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
-import {
-  cardAction,
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-  type TestUser,
-} from '../support/activities';
-import { startBot, type BotProcess } from '../support/bot-server';
-import { cardOf, FakeConnector } from '../support/fake-connector';
-import { cardText, writeOrganisation } from '../support/organisation';
+import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
+import { cardOf } from '../support/fake-connector';
+import { useConversation } from '../support/conversation';
+import { cardText } from '../support/organisation';
 
 const asker = teamsUser(people.asker);
 const stranger: TestUser = {
@@ -27,49 +21,20 @@ const byEmailOnly: TestUser = {
 
 describe('asking the bot', function () {
   this.timeout(30000);
-  const connector = new FakeConnector();
-  let bot: BotProcess;
-  let orgFile: string;
-
-  before(async () => {
-    await connector.start();
-    orgFile = writeOrganisation();
-    connector.setMember({
-      id: byEmailOnly.teamsId,
-      name: byEmailOnly.name,
-      email: byEmailOnly.email,
-      userPrincipalName: byEmailOnly.email,
-    });
+  const conversation = useConversation({
+    setUp: (connector) =>
+      connector.setMember({
+        id: byEmailOnly.teamsId,
+        name: byEmailOnly.name,
+        email: byEmailOnly.email,
+        userPrincipalName: byEmailOnly.email,
+      }),
   });
-  after(() => connector.stop());
-  beforeEach(async () => {
-    connector.requests.length = 0;
-    bot = await startBot({ orgFile });
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') process.stderr.write(bot.output());
-    await bot.stop();
-  });
-
+  const { connector } = conversation;
   const say = (user: TestUser, text: string, locale?: string) =>
-    bot.post(
-      personalMessage({
-        from: user,
-        text,
-        serviceUrl: connector.url,
-        ...(locale ? { locale } : {}),
-      }),
-    );
+    conversation.say(user, text, locale ? { locale } : {});
   const click = (user: TestUser, verb: string, data: object, replyToId?: string) =>
-    bot.post(
-      cardAction({
-        from: user,
-        verb,
-        data,
-        serviceUrl: connector.url,
-        ...(replyToId ? { replyToId } : {}),
-      }),
-    );
+    conversation.click(user, verb, data, replyToId ? { replyToId } : {});
   const cardsTo = (user: TestUser) =>
     connector
       .sent()

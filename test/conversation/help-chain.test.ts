@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
-import {
-  cardAction,
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-  type TestUser,
-} from '../support/activities';
-import { startBot, type BotProcess } from '../support/bot-server';
-import { cardOf, FakeConnector, type RecordedRequest } from '../support/fake-connector';
-import { cardText, writeOrganisation } from '../support/organisation';
+import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
+import { cardOf, type RecordedRequest } from '../support/fake-connector';
+import { useConversation } from '../support/conversation';
+import { cardText } from '../support/organisation';
 
 const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
@@ -45,33 +39,7 @@ function inquiryIdOf(card: any): string {
 
 describe('the help chain over real HTTP', function () {
   this.timeout(30000);
-  const connector = new FakeConnector();
-  let bot: BotProcess;
-  let orgFile: string;
-
-  before(async () => {
-    await connector.start();
-    orgFile = writeOrganisation();
-  });
-  after(() => connector.stop());
-  beforeEach(async () => {
-    connector.requests.length = 0;
-    bot = await startBot({ orgFile });
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') process.stderr.write(bot.output());
-    await bot.stop();
-  });
-
-  const say = (user: TestUser, text: string, extra: { id?: string; locale?: string } = {}) =>
-    bot.post(personalMessage({ from: user, text, serviceUrl: connector.url, ...extra }));
-
-  const click = (
-    user: TestUser,
-    verb: string,
-    data: object,
-    where: { conversationId?: string; replyToId?: string } = {},
-  ) => bot.post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...where }));
+  const { connector, bot: running, say, click } = useConversation();
 
   const channelPost = () =>
     connector.waitFor(
@@ -259,11 +227,11 @@ describe('the help chain over real HTTP', function () {
   });
 
   it('answers malformed requests to /api/messages with 4xx and keeps running', async () => {
-    assert.equal((await bot.postRaw('{"type": "message", ')).status, 400);
-    assert.equal((await bot.postRaw('[]')).status, 400);
-    assert.equal((await bot.post({ type: 'message', text: 'no sender' })).status, 400);
-    assert.equal((await bot.postRaw('hello', 'text/plain')).status >= 400, true);
-    const health = await fetch(`${bot.url}/healthz`);
+    assert.equal((await running().postRaw('{"type": "message", ')).status, 400);
+    assert.equal((await running().postRaw('[]')).status, 400);
+    assert.equal((await running().post({ type: 'message', text: 'no sender' })).status, 400);
+    assert.equal((await running().postRaw('hello', 'text/plain')).status >= 400, true);
+    const health = await fetch(`${running().url}/healthz`);
     assert.equal(health.status, 200);
     await ask();
   });
