@@ -177,23 +177,25 @@ export function startPlayground(options: {
     return { stop: () => undefined };
   }
   const args = ['-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port)];
+  // The playground writes its errors only to its log file, not to its output: keep that file next
+  // to its config (not in ./devTools) and read it back when the playground stops on its own.
+  const logFile = path.resolve(path.dirname(options.configPath), 'playground.log');
+  fs.rmSync(logFile, { force: true });
   const child = spawn(process.execPath, [cli, ...args, '--disable-telemetry'], {
     env: {
       ...process.env,
       TEAMSAPPTESTER_BROWSER: 'none',
       APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.resolve(options.configPath),
-      M365_AGENTS_PLAYGROUND_LOGFILE: path.resolve(
-        path.dirname(options.configPath),
-        'playground.log',
-      ),
+      M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stopping = false;
   const log = (stream: NodeJS.ReadableStream) =>
     readline.createInterface({ input: stream }).on('line', (line) => {
-      logger.debug({ playground: line }, 'playground output');
+      if (/^error\b/i.test(line)) logger.warn({ playground: line }, 'playground output');
+      else logger.debug({ playground: line }, 'playground output');
       const listening = /^Listening on (\d+)/.exec(line);
       if (listening) {
         logger.info(
@@ -209,7 +211,15 @@ export function startPlayground(options: {
   );
   child.on('exit', (code, signal) => {
     process.removeListener('exit', stop);
-    if (!stopping) logger.warn({ code, signal }, 'the Agents Playground stopped');
+    if (stopping) return;
+    const errors = fs.existsSync(logFile)
+      ? fs
+          .readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter((line) => line.startsWith('error '))
+          .map((line) => line.slice('error '.length))
+      : [];
+    logger.warn({ code, signal, errors, logFile }, 'the Agents Playground stopped');
   });
   function stop(): void {
     stopping = true;

@@ -13,7 +13,7 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard } from '../../cards/triage';
 import { Verbs } from '../../cards/verbs';
 import { actOnInquiry, type ActOutcome } from '../../src/inquiries/act-on-inquiry';
-import { maxAnswerLength, type Command } from '../../src/inquiries/decide';
+import { isAskerCommand, maxAnswerLength, type Command } from '../../src/inquiries/decide';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';
@@ -50,14 +50,17 @@ function parse<T>(
 }
 
 /** The message that explains why a command was refused, in the actor's language. */
-export function refusalText(outcome: Exclude<ActOutcome, { ok: true }>, turn: Turn): string {
+export function refusalText(
+  outcome: Exclude<ActOutcome, { ok: true }>,
+  turn: Turn,
+  command: Command,
+): string {
   const { t, directory } = turn;
   switch (outcome.reason) {
     case 'not_allowed': {
+      if (isAskerCommand(command)) return t.refusals.notAsker;
       const unit = outcome.inquiry ? directory.unit(outcome.inquiry.unitId)?.name : undefined;
-      return outcome.inquiry && outcome.inquiry.asker.key !== turn.who.person.key
-        ? t.refusals.notAllowed(unit ?? '')
-        : t.refusals.notAsker;
+      return t.refusals.notAllowed(unit ?? '');
     }
     case 'already_claimed':
       return t.refusals.alreadyClaimed(outcome.by.name);
@@ -119,7 +122,7 @@ async function act(
       { inquiryId, command: command.type, actor: turn.who.person.key, reason: outcome.reason },
       'card action refused',
     );
-    return refusalText(outcome, turn);
+    return refusalText(outcome, turn, command);
   }
   deps.notify();
   return view(outcome.inquiry);

@@ -42,6 +42,11 @@ const handlerCommands: ReadonlySet<CommandType> = new Set([
   'resolve',
 ]);
 
+/** Commands only the asker may give: saying whether the answer solved the problem. */
+export function isAskerCommand(command: Command): boolean {
+  return !handlerCommands.has(command.type);
+}
+
 function refuse(refusal: Refusal): Decision {
   return { ok: false, ...refusal };
 }
@@ -68,7 +73,7 @@ function holderRefusal(inquiry: Inquiry, actor: Actor): Refusal | undefined {
  */
 export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Date): Decision {
   const isAsker = actor.person.key === inquiry.asker.key;
-  if (handlerCommands.has(command.type) ? !actor.role : !isAsker) {
+  if (isAskerCommand(command) ? !isAsker : !actor.role) {
     return refuse({ reason: 'not_allowed' });
   }
   const at = now.toISOString();

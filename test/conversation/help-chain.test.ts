@@ -173,12 +173,18 @@ describe('the help chain over real HTTP', function () {
 
   it('refuses a claim from someone who is not a handler of the unit and changes nothing', async () => {
     const { inquiryId, thread, post } = await ask();
-    const before = connector.requests.length;
     const refused = await click(outsider, Verbs.claim, { inquiryId }, { conversationId: thread });
     assert.equal(refused.status, 200);
     assert.match(
       refused.body.value,
       /Du kan ikke behandle denne saken\. Bare superbrukere for Hauge vgs/,
+    );
+    const own = await click(asker, Verbs.claim, { inquiryId }, { conversationId: thread });
+    assert.match(own.body.value, /Du kan ikke behandle denne saken\./, 'not even the asker');
+    assert.equal(
+      connector.updates().filter((u) => u.conversationId === thread).length,
+      0,
+      'the channel card was not touched',
     );
     const claim = await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
     assert.match(
@@ -186,7 +192,6 @@ describe('the help chain over real HTTP', function () {
       /Under behandling · Sverre Lunde/,
       'the inquiry was still unclaimed',
     );
-    assert.ok(connector.requests.length >= before);
     assert.doesNotMatch(cardText(connector.latestCard(thread, post.resultId!)), /Per Dal/);
   });
 

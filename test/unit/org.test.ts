@@ -9,6 +9,7 @@ import { validateOrganisation } from '../../src/org/validate';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { runOrgImport } from '../../bot/org-import';
 import { organisationSchemaFile, organisationSchemaText } from '../../bot/org-schema';
+import { playgroundConfig, writePlaygroundConfig } from '../../bot/playground';
 
 function sample(): OrganisationInput {
   return JSON.parse(fs.readFileSync(sampleOrgFile, 'utf8')) as OrganisationInput;
@@ -223,5 +224,58 @@ describe('npm run org:import', () => {
     });
     assert.equal(code, 2);
     assert.match(err.join('\n'), /npm run org:import -- FILE/);
+  });
+});
+
+describe('the sample organisation in the Agents Playground', () => {
+  const org = (() => {
+    const result = validateOrganisation(sample());
+    assert.ok(result.ok);
+    return result.org;
+  })();
+  const config = playgroundConfig(org, {
+    tenantId: '00000000-0000-4000-8000-000000000001',
+    botId: 'qm-hjelp',
+    botName: 'Qm+ Hjelp',
+  });
+
+  it('signs in as an ordinary employee whose unit has superusers', () => {
+    assert.equal(config.currentUser.email, 'kari.nordmann@fylke.example');
+    assert.equal(config.currentUser.aadObjectId, 'a0000000-0000-4000-8000-000000000001');
+    assert.ok(org.units.every((u) => !u.superusers.includes(config.currentUser.email)));
+  });
+
+  it('lists the five people her questions reach first, with unique ids, as the tool requires', () => {
+    assert.deepEqual(
+      config.users.map((u) => u.name),
+      ['Sverre Lunde', 'Hilde Berg', 'Torbjørn Aas', 'Geir Hovland', 'Silje Eikeland'],
+    );
+    const ids = [config.currentUser, ...config.users].map((u) => u.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const user of config.users) {
+      const person = org.people.find((p) => p.email === user.email);
+      assert.equal(user.aadObjectId, person?.aadObjectId, `${user.name} maps to the organisation`);
+      assert.equal(user.userPrincipleName, user.email);
+    }
+  });
+
+  it("uses her work area's triage channel as the team's channel, with the same ids", () => {
+    const channel = org.workAreas.find((w) => w.id === 'skole')?.triageChannel;
+    assert.equal(config.team.id, channel?.teamId);
+    assert.deepEqual(config.team.channels, [{ id: channel?.channelId, name: channel?.name }]);
+    const conversationIds = [
+      config.personalChat.id,
+      config.groupChat.id,
+      config.team.id,
+      ...config.team.channels.map((c) => c.id),
+    ];
+    assert.equal(new Set(conversationIds).size, conversationIds.length);
+  });
+
+  it('writes a config file that reads back as the same data', () => {
+    const file = path.join(tempDir(), 'playground.yml');
+    writePlaygroundConfig(file, config);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.deepEqual(JSON.parse(text.replace(/^#.*\n/gm, '')), config);
   });
 });
