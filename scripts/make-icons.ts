@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 
 type Rgba = readonly [number, number, number, number];
 
-export const accentColor = '#1F6F8B';
+/** #1F6F8B, the manifest's accentColor. */
 const accent: Rgba = [0x1f, 0x6f, 0x8b, 255];
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
