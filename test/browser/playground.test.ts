@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startBot, type BotProcess } from '../support/bot-server';
+import { freePort, startBot, type BotProcess } from '../support/bot-server';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const screenshots = path.join(root, 'test-results');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * The bot as a newcomer runs it (`npm start` in local mode, sample organisation), used through the
