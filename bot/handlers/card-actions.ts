@@ -132,71 +132,56 @@ async function act(
 export function cardActions(
   deps: HandlerDeps,
 ): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
-  const handlerAction =
-    (
-      toCommand: (
-        data: unknown,
-        t: Messages,
-      ) => { ok: true; id: string; command: Command } | { ok: false; reply: string },
+  /** Reads the turn and validates the card data before the handler sees it. */
+  const on =
+    <T>(
+      schema: z.ZodType<T>,
+      handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
     ) =>
     async (context: TurnContext, data: unknown): Promise<Reply> => {
       const turn = await readTurn(context, deps);
-      const parsed = toCommand(data, turn.t);
-      if (!parsed.ok) return parsed.reply;
-      return act(deps, turn, parsed.id, parsed.command, (inquiry) => triageView(inquiry, turn));
+      const parsed = parse(schema, data, turn.t);
+      return parsed.ok ? handle(context, turn, parsed.value) : parsed.reply;
     };
-  const simple = (type: 'claim' | 'resolve') =>
-    handlerAction((data, t) => {
-      const p = parse(inquiryData, data, t);
-      return p.ok ? { ok: true, id: p.value.inquiryId, command: { type } } : p;
-    });
+  /** A command on an inquiry, answered with the card the clicker was looking at, as it now is. */
+  const command = <T extends { inquiryId: string }>(
+    schema: z.ZodType<T>,
+    toCommand: (value: T) => Command,
+    card: 'triage' | 'asker',
+  ) =>
+    on(schema, (context, turn, value) =>
+      act(deps, turn, value.inquiryId, toCommand(value), (inquiry) =>
+        card === 'triage'
+          ? triageView(inquiry, turn)
+          : askerView(inquiry, turn, context.activity.replyToId),
+      ),
+    );
 
   return {
-    [Verbs.claim]: simple('claim'),
-    [Verbs.resolve]: simple('resolve'),
-    [Verbs.answer]: handlerAction((data, t) => {
-      const p = parse(schemas.answer, data, t);
-      return p.ok
-        ? { ok: true, id: p.value.inquiryId, command: { type: 'answer', text: p.value.answerText } }
-        : p;
-    }),
-    [Verbs.handOver]: handlerAction((data, t) => {
-      const p = parse(schemas.handOver, data, t);
-      return p.ok
-        ? {
-            ok: true,
-            id: p.value.inquiryId,
-            command: { type: 'hand_over', toKey: p.value.handOverTo },
-          }
-        : p;
-    }),
-    [Verbs.confirmResolved]: async (context, data) => {
-      const turn = await readTurn(context, deps);
-      const p = parse(inquiryData, data, turn.t);
-      if (!p.ok) return p.reply;
-      return act(deps, turn, p.value.inquiryId, { type: 'confirm_resolved' }, (inquiry) =>
-        askerView(inquiry, turn, context.activity.replyToId),
-      );
-    },
-    [Verbs.notResolved]: async (context, data) => {
-      const turn = await readTurn(context, deps);
-      const p = parse(schemas.notResolved, data, turn.t);
-      if (!p.ok) return p.reply;
-      const comment = p.value.comment?.trim();
-      return act(
-        deps,
-        turn,
-        p.value.inquiryId,
-        { type: 'not_resolved', ...(comment ? { comment } : {}) },
-        (inquiry) => askerView(inquiry, turn, context.activity.replyToId),
-      );
-    },
-    [Verbs.pickUnit]: async (context, data) => {
-      const turn = await readTurn(context, deps);
-      const p = parse(schemas.pickUnit, data, turn.t);
-      if (!p.ok) return p.reply;
-      const draft = await deps.store.drafts.get(p.value.draftId);
-      const unit = turn.directory.unit(p.value.unitId);
+    [Verbs.claim]: command(inquiryData, () => ({ type: 'claim' }), 'triage'),
+    [Verbs.resolve]: command(inquiryData, () => ({ type: 'resolve' }), 'triage'),
+    [Verbs.answer]: command(
+      schemas.answer,
+      (v) => ({ type: 'answer', text: v.answerText }),
+      'triage',
+    ),
+    [Verbs.handOver]: command(
+      schemas.handOver,
+      (v) => ({ type: 'hand_over', toKey: v.handOverTo }),
+      'triage',
+    ),
+    [Verbs.confirmResolved]: command(inquiryData, () => ({ type: 'confirm_resolved' }), 'asker'),
+    [Verbs.notResolved]: command(
+      schemas.notResolved,
+      (v) => {
+        const comment = v.comment?.trim();
+        return { type: 'not_resolved', ...(comment ? { comment } : {}) };
+      },
+      'asker',
+    ),
+    [Verbs.pickUnit]: on(schemas.pickUnit, async (context, turn, value) => {
+      const draft = await deps.store.drafts.get(value.draftId);
+      const unit = turn.directory.unit(value.unitId);
       if (!draft || draft.askerKey !== turn.who.person.key || !unit)
         return turn.t.refusals.invalidAction;
       await rememberUnit(deps, turn, unit.id);
@@ -206,13 +191,10 @@ export function cardActions(
       return renderPickTopicCard(
         pickTopicCardData(turn.directory, draft.locale, draft.id, draft.text),
       );
-    },
-    [Verbs.pickTopic]: async (context, data) => {
-      const turn = await readTurn(context, deps);
-      const p = parse(schemas.pickTopic, data, turn.t);
-      if (!p.ok) return p.reply;
-      const draft = await deps.store.drafts.get(p.value.draftId);
-      const topic = turn.directory.topic(p.value.topicId);
+    }),
+    [Verbs.pickTopic]: on(schemas.pickTopic, async (context, turn, value) => {
+      const draft = await deps.store.drafts.get(value.draftId);
+      const topic = turn.directory.topic(value.topicId);
       const unitId = draft?.unitId ?? (turn.who.known ? turn.who.unitId : undefined);
       if (
         !draft ||
@@ -224,7 +206,7 @@ export function cardActions(
         return turn.t.refusals.invalidAction;
       }
       return openFromDraft(context, deps, turn, draft.id, unitId, topic.id);
-    },
+    }),
   };
 }
 
