@@ -45,8 +45,8 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       const card = renderTriageCard(
         triageCardData(inquiry, directory, directory.language, { timeZone, mention: false }),
       );
-      const serviceUrl = await serviceUrlFor(deps);
       for (const posted of inquiry.teams.triageCards) {
+        const serviceUrl = await serviceUrlOf(deps, posted.recipientKey);
         await deps.sender.update(serviceUrl, posted, cardActivity(card, inquiry.number));
       }
       return;
@@ -58,8 +58,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       const activity = cardActivity(card, inquiry.number);
       const existing = inquiry.teams.askerStatus;
       if (existing) {
-        const reference = await deps.store.conversations.personal(inquiry.asker.key);
-        const serviceUrl = referenceServiceUrl(reference) ?? (await serviceUrlFor(deps));
+        const serviceUrl = await serviceUrlOf(deps, inquiry.asker.key);
         return deps.sender.update(serviceUrl, existing, activity);
       }
       const sent = await sendToPerson(deps, inquiry.asker, activity);
@@ -212,6 +211,8 @@ async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
   return endpoint;
 }
 
-async function serviceUrlFor(deps: DeliveryDeps): Promise<string> {
-  return (await endpointFor(deps)).serviceUrl;
+/** The service URL of a person's 1:1 chat, or of the tenant for a channel (no person). */
+async function serviceUrlOf(deps: DeliveryDeps, personKey: string | undefined): Promise<string> {
+  const reference = personKey ? await deps.store.conversations.personal(personKey) : undefined;
+  return referenceServiceUrl(reference) ?? (await endpointFor(deps)).serviceUrl;
 }
