@@ -40,6 +40,8 @@ export class FakeConnector {
   private personalChats = new Map<string, string>();
   private injected: Injected[] = [];
   private counter = 0;
+  /** Activity ids this connector gave out; Teams updates nothing else. */
+  private issued = new Set<string>();
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -127,7 +129,12 @@ export class FakeConnector {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     let raw = Buffer.concat(chunks);
     if (req.headers['content-encoding'] === 'gzip') raw = gunzipSync(raw);
-    const body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+    let body: any;
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+    } catch {
+      body = raw.toString('utf8');
+    }
     const path = (req.url ?? '').split('?')[0] ?? '';
     const parts = path.split('/').map(decodeURIComponent);
     const record: RecordedRequest = {
@@ -149,6 +156,10 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
+    if (typeof body === 'string') {
+      reply(400, { error: { code: 'BadSyntax', message: 'The body is not JSON' } });
+      return;
+    }
     const injection = this.injected.find((i) => i.responses.length > 0 && i.match(record));
     if (injection) {
       const response = injection.responses.shift()!;
@@ -164,6 +175,7 @@ export class FakeConnector {
       const channelId = body?.channelData?.channel?.id as string | undefined;
       if (body?.isGroup && channelId) {
         const activityId = `act-${id()}`;
+        this.issued.add(activityId);
         record.resultId = activityId;
         reply(201, { id: `${channelId};messageid=${activityId}`, activityId });
         return;
@@ -181,12 +193,14 @@ export class FakeConnector {
     }
     if (req.method === 'POST' && parts[4] === 'activities') {
       const activityId = `act-${id()}`;
+      this.issued.add(activityId);
       record.resultId = activityId;
       reply(201, { id: activityId });
       return;
     }
     if (req.method === 'PUT' && parts[4] === 'activities' && parts[5]) {
-      reply(200, { id: parts[5] });
+      if (this.issued.has(parts[5])) reply(200, { id: parts[5] });
+      else reply(404, { error: { code: 'ActivityNotFound', message: `No activity ${parts[5]}` } });
       return;
     }
     if (req.method === 'GET' && parts[4] === 'members') {
