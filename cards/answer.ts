@@ -1,9 +1,32 @@
-import { renderAskerStatusCard, type AskerCardData } from './asker-status';
-import type { AdaptiveCardJson } from './render';
+import { renderAskerResponseActions, type AskerResponseActions } from './asker-status';
+import {
+  expandTemplate,
+  withActions,
+  type AdaptiveCardJson,
+  type Fact,
+  type LongText,
+  type StatusColor,
+} from './render';
+import template from './answer.json';
 
-/** The answer sent to the asker: the answer first, then the inquiry's facts. */
-export type AnswerCardData = AskerCardData & { answer: NonNullable<AskerCardData['answer']> };
+export interface AnswerCardData {
+  /** Number, unit and topic. */
+  header: string;
+  statusLine: string;
+  statusColor: StatusColor;
+  /** "Svar fra Sverre Lunde" */
+  heading: string;
+  answer: LongText;
+  /** When it was answered. */
+  facts: Fact[];
+  /** Asked while the asker can still say "Løst" / "Ikke løst". */
+  prompt?: string;
+  actions: AskerResponseActions;
+  labels: { showAll: string };
+}
 
+/** The answer, sent to the asker's 1:1 chat, with "Løst" / "Ikke løst". */
 export function renderAnswerCard(data: AnswerCardData): AdaptiveCardJson {
-  return renderAskerStatusCard(data);
+  const { actions, ...rest } = data;
+  return withActions(expandTemplate(template, rest), renderAskerResponseActions(actions));
 }

@@ -1,22 +1,22 @@
+import { maxAnswerLength } from '../src/inquiries/decide';
 import { Inputs, Verbs } from './verbs';
-import { expandTemplate, type AdaptiveCardJson, type LongText } from './render';
-import type { Fact } from './triage';
-import template from './asker.json';
+import {
+  expandActions,
+  expandTemplate,
+  withActions,
+  type AdaptiveCardJson,
+  type Fact,
+  type LongText,
+  type PersonLine,
+  type StatusColor,
+} from './render';
+import template from './asker-status.json';
 
-export interface AskerCardData {
+/** "Løst" / "Ikke løst", offered to the asker while an answer waits for their word. */
+export interface AskerResponseActions {
   inquiryId: string;
-  header: string;
-  statusLine: string;
-  statusColor: 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
-  facts: Fact[];
-  question?: LongText;
-  answer?: { heading: string; text: string };
-  privacy?: string;
-  /** "Løst" / "Ikke løst" are offered while the answer waits for the asker's word. */
-  actions: { respond: boolean };
+  respond: boolean;
   labels: {
-    question: string;
-    showAll: string;
     resolved: string;
     notResolved: string;
     notResolvedComment: string;
@@ -24,9 +24,34 @@ export interface AskerCardData {
   };
 }
 
-export type AskerStatusCardData = AskerCardData;
+export interface AskerStatusCardData {
+  /** Number, unit and topic. */
+  header: string;
+  statusLine: string;
+  statusColor: StatusColor;
+  /** When it was sent. */
+  facts: Fact[];
+  /** Who holds it, or who it waits for. */
+  people: PersonLine[];
+  question: LongText;
+  actions: AskerResponseActions;
+  labels: { question: string; showAll: string };
+}
+
+const { actions: actionsTemplate, ...cardTemplate } = template;
+
+/** The asker's "Løst" / "Ikke løst" (with an optional comment). Shared with the answer card. */
+export function renderAskerResponseActions(actions: AskerResponseActions): unknown[] {
+  return expandActions(actionsTemplate, {
+    ...actions,
+    verbs: Verbs,
+    inputs: Inputs,
+    maxLength: maxAnswerLength,
+  });
+}
 
 /** The asker's status card in their 1:1 chat, updated in place at every step. */
 export function renderAskerStatusCard(data: AskerStatusCardData): AdaptiveCardJson {
-  return expandTemplate(template, { ...data, verbs: Verbs, inputs: Inputs });
+  const { actions, ...rest } = data;
+  return withActions(expandTemplate(cardTemplate, rest), renderAskerResponseActions(actions));
 }

@@ -1,21 +1,20 @@
-import type { Messages } from '../src/i18n';
-import { messages, type Locale } from '../src/i18n';
-import type { Inquiry, InquiryEvent } from '../src/inquiries/inquiry';
+import { messages, type Locale, type Messages } from '../src/i18n';
+import type { Inquiry, InquiryEvent, InquiryStatus } from '../src/inquiries/inquiry';
 import type { HandlerNoticeReason } from '../src/notifications/intents';
 import type { Directory } from '../src/org/directory';
 import { handOverCandidates, targetsAt } from '../src/routing/chain';
 import type { AnswerCardData } from './answer';
-import type { AskerCardData } from './asker-status';
+import type { AskerResponseActions, AskerStatusCardData } from './asker-status';
 import type { HelpCardData } from './help';
 import type { NoticeCardData } from './notice';
 import type { PickTopicCardData } from './pick-topic';
 import type { PickUnitCardData } from './pick-unit';
-import { longText, mentionEntity } from './render';
-import type { Fact, TriageCardData } from './triage';
+import { longText, mentionEntity, type Fact, type PersonLine, type StatusColor } from './render';
+import type { TriageActions, TriageCardData } from './triage';
 
-type Color = TriageCardData['statusColor'];
+// Presenters: domain objects in, card data out. Every word comes from the message catalogue.
 
-const statusColors: Record<Inquiry['status'], Color> = {
+const statusColors: Record<InquiryStatus, StatusColor> = {
   new: 'Warning',
   claimed: 'Accent',
   answered: 'Good',
@@ -33,7 +32,7 @@ export function askerStatusLine(inquiry: Inquiry, directory: Directory, t: Messa
         ? t.askerStatus.waitingSuperuser
         : t.askerStatus.sentOn(
             t.levels[inquiry.level],
-            directory.workArea(inquiry.workAreaId)?.name ?? '',
+            directory.workArea(inquiry.workAreaId)?.name ?? inquiry.workAreaId,
           );
     case 'claimed':
       return t.askerStatus.handling(inquiry.assignee?.name ?? '');
@@ -50,112 +49,113 @@ export function askerStatusLine(inquiry: Inquiry, directory: Directory, t: Messa
   }
 }
 
-function header(inquiry: Inquiry, directory: Directory, locale: Locale): string {
-  const unit = directory.unit(inquiry.unitId)?.name ?? inquiry.unitId;
-  return `${inquiry.number} · ${unit} · ${topicName(inquiry, directory, locale)}`;
+/** Where an inquiry stands, as handlers read it: "Under behandling · Sverre Lunde". */
+function handlerStatusLine(inquiry: Inquiry, t: Messages): string {
+  const holder = inquiry.assignee ? ` · ${inquiry.assignee.name}` : '';
+  return `${t.statuses[inquiry.status]}${holder}`;
+}
+
+function unitName(inquiry: Inquiry, directory: Directory): string {
+  return directory.unit(inquiry.unitId)?.name ?? inquiry.unitId;
 }
 
 function topicName(inquiry: Inquiry, directory: Directory, locale: Locale): string {
   return directory.topic(inquiry.topicId)?.name[locale] ?? inquiry.topicId;
 }
 
-/** Who holds the inquiry, or who it waits for at its level. */
-function holder(inquiry: Inquiry, t: Messages): string {
-  if (inquiry.assignee) return inquiry.assignee.name;
-  const names = targetsAt(inquiry.chain, inquiry.level).map((p) => p.name);
-  return names.length > 0
-    ? t.card.waitingFor(names.join(', '), t.levels[inquiry.level])
-    : t.card.nobody;
+/** "QM-2026-0042 · Hauge vgs · Avvik" */
+function header(inquiry: Inquiry, directory: Directory, locale: Locale): string {
+  const parts = [
+    inquiry.number,
+    unitName(inquiry, directory),
+    topicName(inquiry, directory, locale),
+  ];
+  return parts.join(' · ');
 }
 
+function sentFact(inquiry: Inquiry, t: Messages, timeZone: string): Fact {
+  return { title: t.card.sent, value: t.dateTime(new Date(inquiry.createdAt), timeZone) };
+}
+
+/** "Superbruker · svar innen mandag 30. november kl. 14:00" while the level owes a response. */
+function levelFact(inquiry: Inquiry, t: Messages, timeZone: string): Fact {
+  const level = t.levels[inquiry.level];
+  const owesResponse = inquiry.status === 'new' || inquiry.status === 'claimed';
+  return {
+    title: t.card.level,
+    value:
+      inquiry.deadline && owesResponse
+        ? t.card.respondBy(level, t.dateTime(new Date(inquiry.deadline), timeZone))
+        : level,
+  };
+}
+
+function askerLine(inquiry: Inquiry, t: Messages): PersonLine {
+  return { label: t.card.asker, name: inquiry.asker.name };
+}
+
+function holderLine(inquiry: Inquiry, t: Messages): PersonLine {
+  return { label: t.card.holder, name: inquiry.assignee?.name ?? t.card.nobody };
+}
+
+/** For the asker: who holds it, or whom it waits for at its level. */
+function waitingForLine(inquiry: Inquiry, t: Messages): PersonLine {
+  if (inquiry.assignee) return holderLine(inquiry, t);
+  const names = targetsAt(inquiry.chain, inquiry.level).map((p) => p.name);
+  const level = t.levels[inquiry.level];
+  return {
+    label: t.card.holder,
+    name: names.length > 0 ? t.card.waitingFor(names.join(', '), level) : level,
+  };
+}
+
+/** "Sverre Lunde tok saken · mandag 30. november kl. 10:15" */
 function describeEvent(event: InquiryEvent, t: Messages, timeZone: string): string {
   const who = event.by?.name ?? '';
   const what = ((): string => {
     switch (event.type) {
       case 'opened':
-        return `${t.events.opened}: ${who}`;
+        return who ? `${t.events.opened}: ${who}` : t.events.opened;
       case 'routed':
-        return `${t.events.routed} ${event.level ? t.levels[event.level].toLowerCase() : ''}`.trim();
+        return event.level
+          ? `${t.events.routed} ${t.levels[event.level].toLowerCase()}`
+          : t.events.routed;
       case 'handed_over':
         return `${who} ${t.events.handed_over} ${event.to?.name ?? ''}`;
       case 'confirmed_resolved':
       case 'reopened':
-        return t.events[event.type];
       case 'notified':
       case 'delivery_failed':
-        return `${t.events[event.type]}: ${event.note ?? ''}`;
+        return t.events[event.type];
       default:
         return `${who} ${t.events[event.type]}`;
     }
   })();
-  return `${what} · ${t.dateTime(new Date(event.at), timeZone)}`;
+  return `${what.trim()} · ${t.dateTime(new Date(event.at), timeZone)}`;
 }
 
-/** The last step people did; deliveries are bookkeeping, not steps. */
-function lastStep(inquiry: Inquiry, t: Messages, timeZone: string): string {
+/** The last step someone took; deliveries are bookkeeping, not steps. */
+function lastStep(inquiry: Inquiry, t: Messages, timeZone: string): string | undefined {
   const steps = inquiry.history.filter(
     (e) => e.type !== 'notified' && e.type !== 'delivery_failed',
   );
   const last = steps[steps.length - 1];
-  return last ? describeEvent(last, t, timeZone) : '';
+  return last ? describeEvent(last, t, timeZone) : undefined;
 }
 
-function answerSection(
-  inquiry: Inquiry,
-  t: Messages,
-): { heading: string; text: string } | undefined {
-  return inquiry.answer
-    ? { heading: t.card.answeredBy(inquiry.answer.by.name), text: inquiry.answer.text }
-    : undefined;
-}
-
-export function triageCardData(
-  inquiry: Inquiry,
-  directory: Directory,
-  locale: Locale,
-  options: { timeZone: string; mention: boolean },
-): TriageCardData {
-  const t = messages(locale);
-  const level = inquiry.deadline
-    ? `${t.levels[inquiry.level]} · ${t.dateTime(new Date(inquiry.deadline), options.timeZone)}`
-    : t.levels[inquiry.level];
-  const facts: Fact[] = [
-    { title: t.card.asker, value: inquiry.asker.name },
-    { title: t.card.unit, value: directory.unit(inquiry.unitId)?.name ?? inquiry.unitId },
-    { title: t.card.topic, value: topicName(inquiry, directory, locale) },
-    { title: t.card.level, value: level },
-    { title: t.card.holder, value: inquiry.assignee?.name ?? t.card.nobody },
-    { title: t.card.sent, value: t.dateTime(new Date(inquiry.createdAt), options.timeZone) },
-  ];
-  const open = inquiry.status === 'new' || inquiry.status === 'claimed';
+/** The handler actions the state machine accepts in the inquiry's current state. */
+function triageActions(inquiry: Inquiry, t: Messages): TriageActions {
+  const { status } = inquiry;
+  const open = status === 'new' || status === 'claimed';
   const candidates = handOverCandidates(inquiry);
-  const targets = targetsAt(inquiry.chain, inquiry.level);
-  const entities = targets.map(mentionEntity);
-  const assignee = inquiry.assignee ? ` · ${inquiry.assignee.name}` : '';
-  const answer = answerSection(inquiry, t);
   return {
     inquiryId: inquiry.id,
-    header: header(inquiry, directory, locale),
-    statusLine: `${t.statuses[inquiry.status]}${assignee}`,
-    statusColor: statusColors[inquiry.status],
-    facts,
-    question: longText(inquiry.text),
-    ...(answer ? { answer } : {}),
-    lastStep: lastStep(inquiry, t, options.timeZone),
-    ...(options.mention && entities.length > 0
-      ? { mentions: { line: t.card.mentionLine(entities.map((e) => e.text).join(' ')), entities } }
-      : {}),
-    actions: {
-      claim: inquiry.status === 'new',
-      answer: open || inquiry.status === 'answered',
-      handOver: open && candidates.length > 0,
-      resolve: open || inquiry.status === 'answered',
-    },
+    claim: status === 'new',
+    answer: open || status === 'answered',
+    handOver: open && candidates.length > 0,
+    resolve: open || ['answered', 'waiting_for_asker', 'stalled'].includes(status),
     handOverChoices: candidates.map((p) => ({ title: p.name, value: p.key })),
     labels: {
-      question: t.card.question,
-      showAll: t.card.showAll,
-      lastStep: t.card.lastStep,
       claim: t.actions.claim,
       answer: t.actions.answer,
       answerPlaceholder: t.actions.answerPlaceholder,
@@ -170,6 +170,55 @@ export function triageCardData(
   };
 }
 
+function askerResponseActions(inquiry: Inquiry, t: Messages): AskerResponseActions {
+  return {
+    inquiryId: inquiry.id,
+    respond: inquiry.status === 'answered',
+    labels: {
+      resolved: t.actions.resolved,
+      notResolved: t.actions.notResolved,
+      notResolvedComment: t.actions.notResolvedComment,
+      sendNotResolved: t.actions.sendNotResolved,
+    },
+  };
+}
+
+export function triageCardData(
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+  options: { timeZone: string; mention: boolean },
+): TriageCardData {
+  const t = messages(locale);
+  const { timeZone } = options;
+  const entities = options.mention
+    ? targetsAt(inquiry.chain, inquiry.level).map(mentionEntity)
+    : [];
+  const step = lastStep(inquiry, t, timeZone);
+  return {
+    header: header(inquiry, directory, locale),
+    statusLine: handlerStatusLine(inquiry, t),
+    statusColor: statusColors[inquiry.status],
+    facts: [levelFact(inquiry, t, timeZone), sentFact(inquiry, t, timeZone)],
+    people: [askerLine(inquiry, t), holderLine(inquiry, t)],
+    question: longText(inquiry.text),
+    ...(inquiry.answer
+      ? {
+          answer: {
+            heading: t.card.answeredBy(inquiry.answer.by.name),
+            text: longText(inquiry.answer.text),
+          },
+        }
+      : {}),
+    ...(step ? { lastStep: step } : {}),
+    ...(entities.length > 0
+      ? { mentions: { line: t.card.mentionLine(entities.map((e) => e.text).join(' ')), entities } }
+      : {}),
+    actions: triageActions(inquiry, t),
+    labels: { question: t.card.question, showAll: t.card.showAll, lastStep: t.card.lastStep },
+  };
+}
+
 export function noticeCardData(
   inquiry: Inquiry,
   directory: Directory,
@@ -178,17 +227,24 @@ export function noticeCardData(
   notice: { reason: HandlerNoticeReason; by?: string; note?: string },
 ): NoticeCardData {
   const t = messages(locale);
-  const line =
-    notice.reason === 'handed_over'
-      ? t.notices.handedOver(inquiry.number, notice.by ?? '')
-      : t.notices.reopened(inquiry.number);
   return {
-    ...triageCardData(inquiry, directory, locale, { timeZone, mention: false }),
-    notice: {
-      line,
-      commentLabel: t.notices.comment,
-      ...(notice.note ? { comment: notice.note } : {}),
-    },
+    line:
+      notice.reason === 'handed_over'
+        ? t.notices.handedOver(inquiry.number, notice.by ?? '')
+        : t.notices.reopened(inquiry.number),
+    ...(notice.note ? { comment: { label: t.notices.comment, text: longText(notice.note) } } : {}),
+    statusLine: handlerStatusLine(inquiry, t),
+    statusColor: statusColors[inquiry.status],
+    facts: [
+      { title: t.card.number, value: inquiry.number },
+      { title: t.card.unit, value: unitName(inquiry, directory) },
+      { title: t.card.topic, value: topicName(inquiry, directory, locale) },
+      levelFact(inquiry, t, timeZone),
+    ],
+    people: [askerLine(inquiry, t)],
+    question: longText(inquiry.text),
+    actions: triageActions(inquiry, t),
+    labels: { question: t.card.question, showAll: t.card.showAll },
   };
 }
 
@@ -197,33 +253,17 @@ export function askerStatusCardData(
   directory: Directory,
   locale: Locale,
   timeZone: string,
-): AskerCardData {
+): AskerStatusCardData {
   const t = messages(locale);
-  const answer = answerSection(inquiry, t);
   return {
-    inquiryId: inquiry.id,
     header: header(inquiry, directory, locale),
     statusLine: askerStatusLine(inquiry, directory, t),
     statusColor: statusColors[inquiry.status],
-    facts: [
-      { title: t.card.number, value: inquiry.number },
-      { title: t.card.topic, value: topicName(inquiry, directory, locale) },
-      { title: t.card.unit, value: directory.unit(inquiry.unitId)?.name ?? inquiry.unitId },
-      { title: t.card.holder, value: holder(inquiry, t) },
-      { title: t.card.sent, value: t.dateTime(new Date(inquiry.createdAt), timeZone) },
-    ],
+    facts: [sentFact(inquiry, t, timeZone)],
+    people: [waitingForLine(inquiry, t)],
     question: longText(inquiry.text),
-    ...(answer ? { answer } : {}),
-    privacy: t.help.privacy,
-    actions: { respond: inquiry.status === 'answered' },
-    labels: {
-      question: t.card.question,
-      showAll: t.card.showAll,
-      resolved: t.actions.resolved,
-      notResolved: t.actions.notResolved,
-      notResolvedComment: t.actions.notResolvedComment,
-      sendNotResolved: t.actions.sendNotResolved,
-    },
+    actions: askerResponseActions(inquiry, t),
+    labels: { question: t.card.question, showAll: t.card.showAll },
   };
 }
 
@@ -234,11 +274,20 @@ export function answerCardData(
   timeZone: string,
 ): AnswerCardData {
   const t = messages(locale);
-  const status = askerStatusCardData(inquiry, directory, locale, timeZone);
-  const { question: _question, privacy: _privacy, ...rest } = status;
+  const actions = askerResponseActions(inquiry, t);
+  const { answer } = inquiry;
   return {
-    ...rest,
-    answer: answerSection(inquiry, t) ?? { heading: t.card.answer, text: '' },
+    header: header(inquiry, directory, locale),
+    statusLine: askerStatusLine(inquiry, directory, t),
+    statusColor: statusColors[inquiry.status],
+    heading: answer ? t.card.answeredBy(answer.by.name) : t.card.answer,
+    answer: longText(answer?.text ?? ''),
+    facts: answer
+      ? [{ title: t.card.answeredAt, value: t.dateTime(new Date(answer.at), timeZone) }]
+      : [],
+    ...(actions.respond ? { prompt: t.card.answerPrompt } : {}),
+    actions,
+    labels: { showAll: t.card.showAll },
   };
 }
 
@@ -249,18 +298,19 @@ export function helpCardData(
 ): HelpCardData {
   const t = messages(locale);
   const unit = unitId ? directory.unit(unitId) : undefined;
-  const names = unit?.superusers.flatMap((email) => {
+  const superusers = (unit?.superusers ?? []).flatMap((email) => {
     const person = directory.staffMember(email);
-    return person ? [person.name] : [];
+    return person ? [{ name: person.name }] : [];
   });
   return {
     title: t.help.title,
     intro: t.help.intro,
     examples: t.help.examples,
-    ...(unit && names && names.length > 0
-      ? { superusers: { heading: t.help.yourSuperusers(unit.name), people: names } }
+    ...(unit && superusers.length > 0
+      ? { superusersHeading: t.help.yourSuperusers(unit.name) }
       : {}),
-    ...(unit && names?.length === 0 ? { note: t.help.noSuperusers(unit.name) } : {}),
+    superusers,
+    ...(unit && superusers.length === 0 ? { noSuperusers: t.help.noSuperusers(unit.name) } : {}),
     privacy: t.help.privacy,
   };
 }
@@ -271,20 +321,23 @@ export function pickUnitCardData(
   draftId: string,
 ): PickUnitCardData {
   const t = messages(locale);
+  const collator = new Intl.Collator(locale);
   return {
     draftId,
     title: t.pickUnit.title,
     body: t.pickUnit.body,
+    label: t.card.unit,
     placeholder: t.pickUnit.placeholder,
     required: t.pickUnit.required,
     submit: t.pickUnit.submit,
     privacy: t.help.privacy,
-    units: [...directory.allUnits()]
+    units: directory
+      .allUnits()
       .map((u) => ({
         title: `${u.name} (${directory.workArea(u.workArea)?.name ?? u.workArea})`,
         value: u.id,
       }))
-      .sort((a, b) => a.title.localeCompare(b.title, 'nb')),
+      .sort((a, b) => collator.compare(a.title, b.title)),
   };
 }
 
@@ -298,10 +351,12 @@ export function pickTopicCardData(
   return {
     draftId,
     title: t.pickTopic.title,
-    question: longText(question).preview,
+    question: longText(question),
+    label: t.card.topic,
     required: t.pickTopic.required,
     submit: t.pickTopic.submit,
     privacy: t.help.privacy,
     topics: directory.allTopics().map((topic) => ({ title: topic.name[locale], value: topic.id })),
+    labels: { showAll: t.card.showAll },
   };
 }

@@ -1,34 +1,32 @@
 import * as ACData from 'adaptivecards-templating';
 import type { PersonRef } from '../src/inquiries/person';
 
-/** An expanded card, as Teams and teams-ai take it. */
-export interface AdaptiveCardJson {
-  type: 'AdaptiveCard';
-  [key: string]: unknown;
-}
+/**
+ * An expanded card. teams-ai's `actionExecute` handlers must return a value whose `type` is
+ * `'AdaptiveCard'`, so the plain record carries that one property typed.
+ */
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard' };
 
+/** A mention: `<at>Name</at>` in a TextBlock plus this entity under `msteams.entities`. */
 export interface Mention {
   type: 'mention';
   text: string;
   mentioned: { id: string; name: string };
 }
 
-/** Expands a card template with its data. Data values are inserted as values, never as template. */
-export function expandTemplate(template: object, data: object): AdaptiveCardJson {
-  return new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+/** Colours a TextRun may take. */
+export type StatusColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+
+/** A FactSet row. Teams reads markdown in facts, so only catalogue and organisation text goes here. */
+export interface Fact {
+  title: string;
+  value: string;
 }
 
-/** The text `<at>Name</at>` and the entity Teams needs to turn it into a mention. */
-export function mentionEntity(person: PersonRef): Mention {
-  const text = `<at>${person.name.replace(/[<>]/g, '')}</at>`;
-  return {
-    type: 'mention',
-    text,
-    mentioned: {
-      id: person.aadObjectId ?? person.teamsId ?? person.email ?? person.key,
-      name: person.name,
-    },
-  };
+/** A person named on a card, shown as plain text beside a label from the catalogue. */
+export interface PersonLine {
+  label: string;
+  name: string;
 }
 
 /** Text written by people, cut for a card preview; the whole text is shown on request. */
@@ -41,6 +39,75 @@ export interface LongText {
 export const previewLength = 600;
 
 export function longText(text: string): LongText {
-  const long = text.length > previewLength;
-  return { preview: long ? `${text.slice(0, previewLength).trimEnd()} …` : text, full: text, long };
+  if (text.length <= previewLength) return { preview: text, full: text, long: false };
+  const cut = text.slice(0, previewLength);
+  const atSpace = cut.lastIndexOf(' ');
+  const preview = atSpace > previewLength * 0.8 ? cut.slice(0, atSpace) : cut;
+  return { preview: `${preview.trimEnd()} …`, full: text, long: true };
+}
+
+/** U+2060 WORD JOINER: invisible, and breaks a pattern a renderer would otherwise act on. */
+const wordJoiner = '\u2060';
+
+/**
+ * Text as it was written. TextRuns don't read markdown, but Adaptive Card renderers (the official
+ * one, and Teams on top of it) still replace `{{DATE(…)}}` and `{{TIME(…)}}` in them, and Teams
+ * looks for `<at>` tags; an invisible joiner keeps both from matching.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/\{\{(?=(?:DATE|TIME)\()/g, `{${wordJoiner}{`)
+    .replace(/<(?=at\b)/gi, `<${wordJoiner}`);
+}
+
+/** Makes every TextRun of a card plain text; TextBlocks are left alone (they hold mentions). */
+function plainTextRuns(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(plainTextRuns);
+  } else if (node && typeof node === 'object') {
+    const element = node as Record<string, unknown>;
+    if (element.type === 'TextRun' && typeof element.text === 'string') {
+      element.text = plainText(element.text);
+    }
+    Object.values(element).forEach(plainTextRuns);
+  }
+}
+
+/**
+ * Expands a card template with its data. Data values are inserted as values and never read as
+ * template, so `${…}` in what people wrote stays as written.
+ */
+export function expandTemplate(template: object, data: object): AdaptiveCardJson {
+  const card = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  plainTextRuns(card);
+  return card;
+}
+
+/** Expands the `actions` of a card template on their own, so two cards can share one action set. */
+export function expandActions(actionsTemplate: unknown[], data: object): unknown[] {
+  const expanded = expandTemplate({ actions: actionsTemplate }, data);
+  return (expanded.actions as unknown[] | undefined) ?? [];
+}
+
+/** Puts actions on a card, leaving the property out when there are none. */
+export function withActions(card: AdaptiveCardJson, actions: unknown[]): AdaptiveCardJson {
+  return actions.length > 0 ? { ...card, actions } : card;
+}
+
+/** The name as it may stand inside `<at>…</at>` in a TextBlock: no tags, no markdown. */
+function mentionName(name: string): string {
+  return name.replace(/[<>*_[\]`~\\]/g, '').trim();
+}
+
+/** The text `<at>Name</at>` and the entity Teams needs to turn it into a mention. */
+export function mentionEntity(person: PersonRef): Mention {
+  return {
+    type: 'mention',
+    text: `<at>${mentionName(person.name)}</at>`,
+    mentioned: {
+      // A PersonRef always has one of the three (see personKey); the key only satisfies the type.
+      id: person.aadObjectId ?? person.teamsId ?? person.email ?? person.key,
+      name: person.name,
+    },
+  };
 }

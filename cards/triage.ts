@@ -1,31 +1,28 @@
+import { maxAnswerLength } from '../src/inquiries/decide';
 import { Inputs, Verbs } from './verbs';
-import { expandTemplate, type AdaptiveCardJson, type LongText, type Mention } from './render';
+import {
+  expandActions,
+  expandTemplate,
+  withActions,
+  type AdaptiveCardJson,
+  type Fact,
+  type LongText,
+  type Mention,
+  type PersonLine,
+  type StatusColor,
+} from './render';
 import template from './triage.json';
 
-export interface Fact {
-  title: string;
-  value: string;
-}
-
-export interface TriageCardData {
+/** What a handler can do with an inquiry in its current state. */
+export interface TriageActions {
   inquiryId: string;
-  header: string;
-  statusLine: string;
-  statusColor: 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
-  facts: Fact[];
-  question: LongText;
-  answer?: { heading: string; text: string };
-  lastStep: string;
-  /** Mentioned people: a line of `<at>` names, with their entities. */
-  mentions?: { line: string; entities: Mention[] };
-  /** A line on top for a handler told about this inquiry in 1:1 chat. */
-  notice?: { line: string; comment?: string; commentLabel: string };
-  actions: { claim: boolean; answer: boolean; handOver: boolean; resolve: boolean };
+  claim: boolean;
+  answer: boolean;
+  handOver: boolean;
+  resolve: boolean;
+  /** The unit's other superusers; `value` is the person key. */
   handOverChoices: { title: string; value: string }[];
   labels: {
-    question: string;
-    showAll: string;
-    lastStep: string;
     claim: string;
     answer: string;
     answerPlaceholder: string;
@@ -39,13 +36,45 @@ export interface TriageCardData {
   };
 }
 
-/** The triage card: what handlers see in the channel thread or their 1:1 chat. */
-export function renderTriageCard(data: TriageCardData): AdaptiveCardJson {
-  const card = expandTemplate(template, {
-    ...data,
-    mentionLine: data.mentions?.line,
+export interface TriageCardData {
+  /** Number, unit and topic. */
+  header: string;
+  statusLine: string;
+  statusColor: StatusColor;
+  /** Level with its deadline, and when it was sent. */
+  facts: Fact[];
+  /** The asker and who holds the inquiry. */
+  people: PersonLine[];
+  question: LongText;
+  answer?: { heading: string; text: LongText };
+  lastStep?: string;
+  /** Mentioned people: a line of `<at>` names, with their entities. First post only. */
+  mentions?: { line: string; entities: Mention[] };
+  actions: TriageActions;
+  labels: { question: string; showAll: string; lastStep: string };
+}
+
+const { actions: actionsTemplate, ...cardTemplate } = template;
+
+/**
+ * The handler actions that fit the inquiry's state: "Jeg tar den", "Svar", "Gi videre", "Løst".
+ * Shared by the triage card and the notice a handler gets in 1:1 chat.
+ */
+export function renderTriageActions(actions: TriageActions): unknown[] {
+  return expandActions(actionsTemplate, {
+    ...actions,
     verbs: Verbs,
     inputs: Inputs,
+    maxLength: maxAnswerLength,
   });
-  return data.mentions ? { ...card, msteams: { entities: data.mentions.entities } } : card;
+}
+
+/** The triage card: what handlers see in the work area's channel thread or their 1:1 chat. */
+export function renderTriageCard(data: TriageCardData): AdaptiveCardJson {
+  const { mentions, actions, ...rest } = data;
+  const card = withActions(
+    expandTemplate(cardTemplate, { ...rest, ...(mentions ? { mentionLine: mentions.line } : {}) }),
+    renderTriageActions(actions),
+  );
+  return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
 }

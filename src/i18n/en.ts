@@ -92,6 +92,9 @@ export const en: Messages = {
     answeredBy: (name: string) => `Answer from ${name}`,
     newInquiry: 'New inquiry',
     mentionLine: (names: string) => `${names}: a new inquiry for you.`,
+    respondBy: (level: string, when: string) => `${level} · reply by ${when}`,
+    answerPrompt: 'Did this answer solve it?',
+    answeredAt: 'Answered',
   },
   actions: {
     claim: "I'll take it",

@@ -91,6 +91,9 @@ export const nb = {
     answeredBy: (name: string) => `Svar fra ${name}`,
     newInquiry: 'Ny henvendelse',
     mentionLine: (names: string) => `${names}: ny henvendelse til dere.`,
+    respondBy: (level: string, when: string) => `${level} · svar innen ${when}`,
+    answerPrompt: 'Løste svaret saken din?',
+    answeredAt: 'Besvart',
   },
   actions: {
     claim: 'Jeg tar den',

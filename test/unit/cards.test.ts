@@ -8,27 +8,30 @@ import { renderPickUnitCard } from '../../cards/pick-unit';
 import {
   answerCardData,
   askerStatusCardData,
+  askerStatusLine,
   helpCardData,
   noticeCardData,
   pickTopicCardData,
   pickUnitCardData,
   triageCardData,
 } from '../../cards/present';
-import type { AdaptiveCardJson } from '../../cards/render';
+import { previewLength, type AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard } from '../../cards/triage';
-import { Verbs } from '../../cards/verbs';
-import type { Locale } from '../../src/i18n';
-import { decide } from '../../src/inquiries/decide';
+import { Inputs, Verbs } from '../../cards/verbs';
+import { messages, type Locale } from '../../src/i18n';
 import type { Inquiry } from '../../src/inquiries/inquiry';
-import { handlerRole } from '../../src/routing/authorisation';
-import { cardText } from '../support/organisation';
-import { people, testDirectory } from './domain-fixture';
-import { openInquiryDraft, ref } from './open-draft';
+import { targetsAt } from '../../src/routing/chain';
+import { people } from './domain-fixture';
+import { directory, inquiriesInEveryState, timeZone } from './fixtures';
 
-// The package's `lib/` entry needs a browser; its self-contained build parses fine in Node.
+// The package's `lib/` entry is ES modules written for a browser and fails to load in Node. Its
+// self-contained `dist/` build loads as it is: parsing builds no DOM, so no DOM globals are needed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as {
-  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void };
+  AdaptiveCard: new () => {
+    parse(json: unknown, context: unknown): void;
+    validateProperties(): { validationEvents: { message: string }[] };
+  };
   SerializationContext: new (version: unknown) => {
     eventCount: number;
     getEventAt(i: number): { message: string };
@@ -36,163 +39,471 @@ const AC = require('adaptivecards/dist/adaptivecards.js') as {
   Versions: { v1_5: unknown };
 };
 
-/** Parses a card as Teams' Adaptive Cards 1.5 renderer does and returns every complaint. */
-function validationErrors(card: AdaptiveCardJson): string[] {
-  const parse = (json: unknown): string[] => {
-    const context = new AC.SerializationContext(AC.Versions.v1_5);
-    new AC.AdaptiveCard().parse(json, context);
-    return Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
+/** Every complaint of the Adaptive Cards 1.5 parser, then of its validation (duplicate ids…). */
+function validationErrors(json: unknown): string[] {
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  const card = new AC.AdaptiveCard();
+  card.parse(json, context);
+  const parsing = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i));
+  return [...parsing, ...card.validateProperties().validationEvents].map((e) => e.message);
+}
+
+type Node = Record<string, unknown>;
+type Entities = { text: string; mentioned: { id: string; name: string } }[];
+
+/** Every object in a card, depth first. */
+function nodes(card: unknown): Node[] {
+  const found: Node[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      found.push(value as Node);
+      Object.values(value).forEach(walk);
+    }
   };
-  return parse(card);
+  walk(card);
+  return found;
 }
 
-const directory = testDirectory();
-const at = new Date('2026-11-30T09:15:00.000Z');
-const zone = 'Europe/Oslo';
+const ofType = (card: unknown, type: string) => nodes(card).filter((n) => n.type === type);
+const byId = (card: unknown, id: string) => nodes(card).find((n) => n.id === id);
+/** U+2060 is invisible; the cards put it where a renderer would otherwise act on the text. */
+const visible = (text: string) => text.replace(/\u2060/g, '');
+const textRuns = (card: unknown) => ofType(card, 'TextRun').map((n) => visible(n.text as string));
+const textBlocks = (card: unknown) => ofType(card, 'TextBlock').map((n) => n.text as string);
+const facts = (card: unknown) =>
+  ofType(card, 'FactSet').flatMap((n) => n.facts as { title: string; value: string }[]);
+const entities = (card: AdaptiveCardJson) =>
+  (card.msteams as { entities: Entities } | undefined)?.entities;
 
-function step(
-  inquiry: Inquiry,
-  by: { email: string; name: string },
-  command: Parameters<typeof decide>[1],
-): Inquiry {
-  const role = handlerRole(directory, inquiry, by.email);
-  const decision = decide(inquiry, command, { person: ref(by), ...(role ? { role } : {}) }, at);
-  if (!decision.ok) throw new Error(decision.reason);
-  return decision.inquiry;
-}
+/** What a person reads, as one text. */
+const readable = (card: unknown) =>
+  [
+    ...nodes(card).flatMap((n) =>
+      [n.text, n.title, n.value].filter((v): v is string => typeof v === 'string'),
+    ),
+    ...facts(card).flatMap((f) => [f.title, f.value]),
+  ]
+    .map(visible)
+    .join('\n');
 
-const fresh = openInquiryDraft(directory, people.asker);
-const claimed = step(fresh, people.sverre, { type: 'claim' });
-const answered = step(claimed, people.sverre, { type: 'answer', text: 'Bruk «Meld avvik».' });
-const resolved = step(answered, people.asker, { type: 'confirm_resolved' });
-const states = { new: fresh, claimed, answered, resolved };
-
+/** The verbs of a card's actions (including those inside "Svar" and "Gi videre"), in order. */
 function verbs(card: AdaptiveCardJson): string[] {
-  return (JSON.stringify(card.actions ?? []).match(/"verb":"[^"]+"/g) ?? []).map((v) =>
-    v.slice(8, -1),
+  return ofType(card.actions ?? [], 'Action.Execute').map((a) => a.verb as string);
+}
+
+/** The pattern Adaptive Card renderers replace with a date in TextBlocks and TextRuns. */
+const dateFunction = /\{{2}(DATE|TIME)\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[-+]\d{2}:\d{2})/;
+
+const states = inquiriesInEveryState();
+const locales: Locale[] = ['nb', 'en'];
+
+const triage = (inquiry: Inquiry, locale: Locale = 'nb', mention = false) =>
+  renderTriageCard(triageCardData(inquiry, directory, locale, { timeZone, mention }));
+const status = (inquiry: Inquiry, locale: Locale = 'nb') =>
+  renderAskerStatusCard(askerStatusCardData(inquiry, directory, locale, timeZone));
+const answer = (inquiry: Inquiry, locale: Locale = 'nb') =>
+  renderAnswerCard(answerCardData(inquiry, directory, locale, timeZone));
+const notice = (
+  inquiry: Inquiry,
+  locale: Locale = 'nb',
+  reason: 'handed_over' | 'reopened' = 'handed_over',
+  note?: string,
+) =>
+  renderNoticeCard(
+    noticeCardData(inquiry, directory, locale, timeZone, {
+      reason,
+      by: 'Sverre Lunde',
+      ...(note ? { note } : {}),
+    }),
   );
+const pickTopic = (question: string, locale: Locale = 'nb') =>
+  renderPickTopicCard(pickTopicCardData(directory, locale, 'draft-8', question));
+
+interface Sent {
+  name: string;
+  card: AdaptiveCardJson;
+  inquiry?: Inquiry;
+  /** The asker's cards say where it stands in the asker's words. */
+  forAsker?: boolean;
+}
+
+/** Every card the bot sends, in every state it is sent in. */
+function everyCard(locale: Locale): Sent[] {
+  const cards: Sent[] = [
+    { name: 'help', card: renderHelpCard(helpCardData(directory, 'hauge-vgs', locale)) },
+    { name: 'help, none', card: renderHelpCard(helpCardData(directory, 'sola-vgs', locale)) },
+    { name: 'help, no unit', card: renderHelpCard(helpCardData(directory, undefined, locale)) },
+    { name: 'pick-unit', card: renderPickUnitCard(pickUnitCardData(directory, locale, 'd1')) },
+    { name: 'pick-topic', card: pickTopic('Hvor er skjemaet?', locale) },
+  ];
+  for (const [state, inquiry] of Object.entries(states)) {
+    cards.push(
+      { name: `triage ${state}`, card: triage(inquiry, locale, true), inquiry },
+      { name: `triage update ${state}`, card: triage(inquiry, locale), inquiry },
+      { name: `asker-status ${state}`, card: status(inquiry, locale), inquiry, forAsker: true },
+      { name: `notice ${state}`, card: notice(inquiry, locale), inquiry },
+      { name: `notice ${state}`, card: notice(inquiry, locale, 'reopened', 'Mangler'), inquiry },
+    );
+    if (inquiry.answer) {
+      cards.push({
+        name: `answer ${state}`,
+        card: answer(inquiry, locale),
+        inquiry,
+        forAsker: true,
+      });
+    }
+  }
+  return cards;
 }
 
 describe('cards', () => {
-  for (const locale of ['nb', 'en'] as Locale[]) {
-    it(`parse as Adaptive Cards 1.5 without complaint in every state (${locale})`, () => {
-      const cards: [string, AdaptiveCardJson][] = [
-        ['help', renderHelpCard(helpCardData(directory, 'hauge-vgs', locale))],
-        ['help without superusers', renderHelpCard(helpCardData(directory, 'sola-vgs', locale))],
-        ['pick-unit', renderPickUnitCard(pickUnitCardData(directory, locale, 'd1'))],
-        ['pick-topic', renderPickTopicCard(pickTopicCardData(directory, locale, 'd1', 'Hjelp?'))],
-      ];
-      for (const [state, inquiry] of Object.entries(states)) {
-        cards.push([
-          `triage ${state}`,
-          renderTriageCard(
-            triageCardData(inquiry, directory, locale, { timeZone: zone, mention: true }),
-          ),
-        ]);
-        cards.push([
-          `status ${state}`,
-          renderAskerStatusCard(askerStatusCardData(inquiry, directory, locale, zone)),
-        ]);
-        cards.push([
-          `notice ${state}`,
-          renderNoticeCard(
-            noticeCardData(inquiry, directory, locale, zone, {
-              reason: 'reopened',
-              note: 'Mangler',
-            }),
-          ),
-        ]);
-      }
-      cards.push(['answer', renderAnswerCard(answerCardData(answered, directory, locale, zone))]);
-      for (const [name, card] of cards) {
-        assert.deepEqual(validationErrors(card), [], name);
-        assert.equal(card.version, '1.5', name);
-        assert.ok(JSON.stringify(card).length < 28_000, `${name} is small enough for Teams`);
+  describe('as Teams reads them', () => {
+    for (const locale of locales) {
+      it(`parses every card in every state as Adaptive Card 1.5 without complaint (${locale})`, () => {
+        const cards = everyCard(locale);
+        assert.ok(cards.length > 50);
+        for (const { name, card } of cards) {
+          assert.deepEqual(validationErrors(card), [], name);
+          assert.equal(card.type, 'AdaptiveCard', name);
+          assert.equal(card.version, '1.5', name);
+          assert.equal(card.$schema, 'http://adaptivecards.io/schemas/adaptive-card.json', name);
+          assert.doesNotMatch(JSON.stringify(card), /\$\{/, `${name}: every template field filled`);
+          assert.ok(Buffer.byteLength(JSON.stringify(card)) < 28_000, `${name} is small enough`);
+        }
+      });
+
+      it(`shows the inquiry number and one status line at the top (${locale})`, () => {
+        const t = messages(locale);
+        for (const { name, card, inquiry, forAsker } of everyCard(locale)) {
+          if (!inquiry) continue;
+          assert.ok(readable(card).includes(inquiry.number), `${name} shows ${inquiry.number}`);
+          const top = (card.body as Node[]).slice(0, 3);
+          const lines = ofType(top, 'TextRun').filter((run) => run.color !== undefined);
+          assert.equal(lines.length, 1, `${name} has one status line`);
+          const line = visible(lines[0].text as string);
+          if (forAsker) assert.equal(line, askerStatusLine(inquiry, directory, t), name);
+          else assert.ok(line.startsWith(t.statuses[inquiry.status]), `${name}: ${line}`);
+        }
+      });
+    }
+
+    it('catches a broken card, so the checks above can fail', () => {
+      const card = (body: unknown[]) => ({ type: 'AdaptiveCard', version: '1.5', body });
+      assert.notDeepEqual(validationErrors(card([{ type: 'Bogus' }])), []);
+      const twice = { type: 'TextBlock', id: 'same', text: 'x' };
+      assert.notDeepEqual(validationErrors(card([twice, twice])), []);
+    });
+
+    it('stays well under the Teams message limit with the longest question and answer', () => {
+      const longest: Inquiry = {
+        ...states.answered,
+        text: 'Spørsmål om æøå og avvik. '.repeat(160).slice(0, 4000),
+        answer: {
+          ...states.answered.answer!,
+          text: 'Svar på det. Gå til «Meld avvik». '.repeat(240).slice(0, 8000),
+        },
+      };
+      for (const card of [
+        triage(longest, 'nb', true),
+        notice(longest, 'nb', 'reopened', 'Hva nå? '.repeat(1000)),
+        status(longest),
+        answer(longest),
+      ]) {
+        assert.deepEqual(validationErrors(card), []);
+        assert.ok(Buffer.byteLength(JSON.stringify(card)) < 28_000);
       }
     });
-  }
-
-  it('catches a broken card, so the check above can fail', () => {
-    assert.notDeepEqual(
-      validationErrors({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }),
-      [],
-    );
   });
 
-  it('offers each state only the actions that fit it', () => {
-    const triage = (inquiry: Inquiry) =>
-      verbs(
-        renderTriageCard(
-          triageCardData(inquiry, directory, 'nb', { timeZone: zone, mention: false }),
-        ),
+  describe('the triage card', () => {
+    it('offers "Jeg tar den" only while the inquiry is new', () => {
+      assert.deepEqual(verbs(triage(states.new)), [
+        Verbs.claim,
+        Verbs.answer,
+        Verbs.handOver,
+        Verbs.resolve,
+      ]);
+      const claimed = [Verbs.answer, Verbs.handOver, Verbs.resolve];
+      assert.deepEqual(verbs(triage(states.claimed)), claimed);
+      assert.deepEqual(verbs(triage(states.reopened)), claimed);
+      assert.deepEqual(verbs(triage(states.answered)), [Verbs.answer, Verbs.resolve]);
+      assert.deepEqual(verbs(triage(states.stalled)), [Verbs.resolve]);
+      assert.deepEqual(verbs(triage(states.waiting_for_asker)), [Verbs.resolve]);
+    });
+
+    it('has no actions once the inquiry is resolved or withdrawn', () => {
+      assert.equal(triage(states.resolved).actions, undefined);
+      assert.equal(triage(states.withdrawn).actions, undefined);
+      assert.match(readable(triage(states.resolved)), /Løst · Sverre Lunde/);
+    });
+
+    it('acts on the inquiry by its id; the answer box is multi-line, required, 8000 long', () => {
+      const card = triage(states.new);
+      for (const action of ofType(card.actions, 'Action.Execute')) {
+        assert.deepEqual(action.data, { inquiryId: states.new.id });
+      }
+      const [box] = ofType(card.actions, 'Input.Text');
+      assert.equal(box?.id, Inputs.answerText);
+      assert.equal(box?.isMultiline, true);
+      assert.equal(box?.isRequired, true);
+      assert.equal(box?.maxLength, 8000);
+    });
+
+    it('hands over only to the unit’s other superusers, by person key', () => {
+      const [choices] = ofType(triage(states.claimed).actions, 'Input.ChoiceSet');
+      assert.equal(choices?.id, Inputs.handOverTo);
+      assert.deepEqual(choices?.choices, [{ title: 'Hilde Berg', value: people.hilde.email }]);
+      // With the holder the unit's only superuser there is nobody to hand over to.
+      const alone = {
+        ...states.claimed,
+        chain: { ...states.claimed.chain, superuser: [states.claimed.assignee!] },
+      };
+      assert.deepEqual(verbs(triage(alone)), [Verbs.answer, Verbs.resolve]);
+    });
+
+    it('mentions exactly the people at the current level on the first post, each in the text', () => {
+      for (const inquiry of [states.new, states.atCoordinator]) {
+        const card = triage(inquiry, 'nb', true);
+        const targets = targetsAt(inquiry.chain, inquiry.level);
+        assert.ok(targets.length > 0);
+        assert.deepEqual(
+          entities(card)?.map((e) => e.mentioned),
+          targets.map((p) => ({ id: p.aadObjectId ?? p.email, name: p.name })),
+        );
+        const mentionLines = textBlocks(card).filter((text) => text.includes('<at>'));
+        for (const entity of entities(card)!) {
+          assert.equal(entity.text, `<at>${entity.mentioned.name}</at>`);
+          assert.ok(
+            mentionLines.some((line) => line.includes(entity.text)),
+            entity.text,
+          );
+        }
+      }
+      assert.deepEqual(
+        entities(triage(states.atCoordinator, 'nb', true))?.map((e) => e.mentioned.name),
+        ['Anne Winter'],
       );
-    assert.deepEqual(triage(fresh), [Verbs.claim, Verbs.answer, Verbs.handOver, Verbs.resolve]);
-    assert.deepEqual(triage(claimed), [Verbs.answer, Verbs.handOver, Verbs.resolve]);
-    assert.deepEqual(triage(answered), [Verbs.answer, Verbs.resolve]);
-    assert.deepEqual(triage(resolved), []);
-    const status = (inquiry: Inquiry) =>
-      verbs(renderAskerStatusCard(askerStatusCardData(inquiry, directory, 'nb', zone)));
-    assert.deepEqual(status(claimed), []);
-    assert.deepEqual(status(answered), [Verbs.confirmResolved, Verbs.notResolved]);
-    assert.deepEqual(status(resolved), []);
-  });
-
-  it('mentions the people at the current level only on the first post', () => {
-    const first = renderTriageCard(
-      triageCardData(fresh, directory, 'nb', { timeZone: zone, mention: true }),
-    );
-    const entities = (first.msteams as { entities: { text: string }[] }).entities;
-    assert.deepEqual(
-      entities.map((e) => e.text),
-      ['<at>Sverre Lunde</at>', '<at>Hilde Berg</at>'],
-    );
-    for (const entity of entities) assert.ok(cardText(first).includes(entity.text));
-    const update = renderTriageCard(
-      triageCardData(fresh, directory, 'nb', { timeZone: zone, mention: false }),
-    );
-    assert.equal(update.msteams, undefined);
-  });
-
-  it('shows hostile text literally and never where markdown or mentions are read', () => {
-    const hostile =
-      '${$root.inquiryId} **fet** <at>Sjef</at> {{DATE(2017-02-14T06:08:39Z)}} [lenke](https://x.example)';
-    const card = renderTriageCard(
-      triageCardData({ ...fresh, text: hostile }, directory, 'nb', {
-        timeZone: zone,
-        mention: false,
-      }),
-    );
-    const json = JSON.stringify(card);
-    assert.ok(json.includes(JSON.stringify(hostile).slice(1, -1)), 'the text is unchanged');
-    const textBlocks: string[] = [];
-    JSON.parse(json, (_key, value: { type?: string; text?: string }) => {
-      if (value?.type === 'TextBlock' && value.text) textBlocks.push(value.text);
-      return value;
     });
-    assert.ok(textBlocks.length > 0);
-    assert.ok(
-      textBlocks.every((text) => !text.includes('**fet**')),
-      'user text is never in a TextBlock',
-    );
+
+    it('mentions nobody when it is updated in place', () => {
+      const card = triage(states.claimed);
+      assert.equal(card.msteams, undefined);
+      assert.ok(textBlocks(card).every((text) => !text.includes('<at>')));
+    });
+
+    it('shows the level with its deadline, the asker, the holder and the last step', () => {
+      const fresh = readable(triage(states.new));
+      assert.match(fresh, /Superbruker · svar innen mandag 30\. november kl\. 14:00/);
+      assert.match(fresh, /Innsender: \nKari Asker/);
+      assert.match(fresh, /Behandles av: \nIngen ennå/);
+      const claimed = readable(triage(states.claimed));
+      assert.match(claimed, /Under behandling · Sverre Lunde/);
+      assert.match(claimed, /Sverre Lunde tok saken · mandag 30\. november kl\. 10:15/);
+      assert.match(
+        readable(triage(states.handedOver)),
+        /Sverre Lunde ga saken videre til Hilde Berg/,
+      );
+      assert.match(readable(triage(states.answered)), /Svar fra Sverre Lunde\nBruk «Meld avvik»/);
+      assert.doesNotMatch(readable(triage(states.resolved)), /svar innen/, 'no deadline when done');
+    });
+
+    it('labels the English card in English', () => {
+      const card = readable(triage(states.new, 'en', true));
+      const english = ["I'll take it", 'Hand over', 'Resolved', 'Level', 'Asker', 'Nobody yet'];
+      for (const label of [...english, 'Deviations', 'Superuser · reply by Monday 30 November']) {
+        assert.ok(card.includes(label), label);
+      }
+      const norwegian = ['Jeg tar den', 'Gi videre', 'Løst', 'Nivå', 'Innsender', 'Ingen ennå'];
+      for (const label of [...norwegian, 'Avvik', 'svar innen', 'mandag']) {
+        assert.ok(!card.includes(label), label);
+      }
+    });
   });
 
-  it('collapses a long question behind "Vis hele"', () => {
-    const long = `${'Lang tekst. '.repeat(100)}SLUTT`;
-    const card = renderTriageCard(
-      triageCardData({ ...fresh, text: long }, directory, 'nb', { timeZone: zone, mention: false }),
-    );
-    const text = cardText(card);
-    assert.match(text, /Vis hele/);
-    assert.ok(text.includes(long), 'the whole text is there, hidden until asked for');
-    assert.ok(text.includes(`${long.slice(0, 590)}`));
+  describe('the asker’s cards', () => {
+    it('say in words where the inquiry stands and who has it', () => {
+      const text = (inquiry: Inquiry) => readable(status(inquiry));
+      assert.match(text(states.new), /Venter på superbruker/);
+      assert.match(text(states.new), /Sverre Lunde, Hilde Berg \(superbruker\)/);
+      assert.match(text(states.claimed), /Sverre Lunde ser på saken/);
+      assert.match(text(states.answered), /Besvart av Sverre Lunde/);
+      assert.match(text(states.resolved), /Løst/);
+      assert.match(text(states.atCoordinator), /Sendt videre til koordinator for Skoler/);
+      const english = readable(status(states.atCoordinator, 'en'));
+      assert.match(english, /Passed on to the coordinator for Skoler/);
+    });
+
+    it('offer "Løst" and "Ikke løst" only while an answer waits for the asker', () => {
+      for (const card of [status(states.answered), answer(states.answered)]) {
+        assert.deepEqual(verbs(card), [Verbs.confirmResolved, Verbs.notResolved]);
+        const [comment] = ofType(card.actions, 'Input.Text');
+        assert.equal(comment?.id, Inputs.comment);
+        assert.equal(comment?.isMultiline, true);
+        assert.notEqual(comment?.isRequired, true, 'the comment is optional');
+        for (const action of ofType(card.actions, 'Action.Execute')) {
+          assert.deepEqual(action.data, { inquiryId: states.answered.id });
+        }
+      }
+      for (const inquiry of [states.new, states.claimed, states.resolved, states.withdrawn]) {
+        assert.equal(status(inquiry).actions, undefined, inquiry.status);
+      }
+      assert.equal(answer(states.resolved).actions, undefined);
+    });
+
+    it('bring the answer and who gave it', () => {
+      const card = readable(answer(states.answered));
+      assert.match(card, /Svar fra Sverre Lunde/);
+      assert.match(card, /Bruk «Meld avvik» på forsiden\./);
+      assert.match(card, /Løste svaret saken din\?/);
+      assert.match(readable(answer(states.answered, 'en')), /Answer from Sverre Lunde/);
+    });
   });
 
-  it('labels the English card in English', () => {
-    const card = renderTriageCard(
-      triageCardData(fresh, directory, 'en', { timeZone: zone, mention: false }),
-    );
-    assert.match(cardText(card), /I'll take it/);
-    assert.match(cardText(card), /Deviations/);
-    assert.doesNotMatch(cardText(card), /Jeg tar den/);
+  describe('the notice to one handler', () => {
+    it('says why they are told, with the facts and the triage card’s actions', () => {
+      const handed = notice(states.handedOver);
+      assert.match(readable(handed), /Sverre Lunde har gitt QM-2026-0042 videre til deg\./);
+      assert.deepEqual(
+        facts(handed)
+          .map((f) => f.value)
+          .slice(0, 3),
+        ['QM-2026-0042', 'Hauge vgs', 'Avvik'],
+      );
+      assert.match(readable(handed), /Hvordan melder jeg et avvik\?/);
+      for (const inquiry of Object.values(states)) {
+        assert.deepEqual(notice(inquiry).actions, triage(inquiry).actions, inquiry.status);
+      }
+      const reopened = readable(
+        notice(states.reopened, 'nb', 'reopened', 'Jeg finner ikke knappen.'),
+      );
+      assert.match(reopened, /Innsender svarte «Ikke løst» på QM-2026-0042\./);
+      assert.match(reopened, /Kommentar\nJeg finner ikke knappen\./);
+    });
+  });
+
+  describe('text people wrote', () => {
+    const hostile =
+      '${$root.number} **fet** <at>Sverre Lunde</at> {{DATE(2017-02-14T06:08:39Z)}} ' +
+      '{{TIME(2017-02-14T06:08:39Z)}} [lenke](https://x.example) \\u0041 - punkt';
+    const inquiry: Inquiry = {
+      ...states.answered,
+      asker: { ...states.answered.asker, name: `Kari ${hostile}` },
+      text: `Spørsmål ${hostile}`,
+      answer: { ...states.answered.answer!, text: `Svar ${hostile}` },
+    };
+    const cards: [string, AdaptiveCardJson][] = [
+      ['triage', triage(inquiry, 'nb', true)],
+      ['asker-status', status(inquiry)],
+      ['answer', answer(inquiry)],
+      ['notice', notice(inquiry, 'nb', 'reopened', `Kommentar ${hostile}`)],
+      ['pick-topic', pickTopic(`Spørsmål ${hostile}`)],
+    ];
+
+    it('comes out exactly as written, and only in plain-text runs', () => {
+      for (const [name, card] of cards) {
+        const runs = textRuns(card).filter((text) => text.includes('**fet**'));
+        assert.ok(runs.length > 0, name);
+        assert.ok(
+          runs.every((text) => text.includes(hostile)),
+          `${name}: unchanged to the reader`,
+        );
+        const markdownRead = [
+          ...textBlocks(card),
+          ...facts(card).flatMap((f) => [f.title, f.value]),
+        ];
+        assert.ok(
+          markdownRead.every((text) => !text.includes('**fet**') && !text.includes('lenke')),
+          `${name}: never where Teams reads markdown or mentions`,
+        );
+      }
+      assert.ok(textRuns(cards[2][1]).includes(`Svar ${hostile}`));
+      assert.ok(textRuns(cards[0][1]).includes(`Kari ${hostile}`));
+    });
+
+    it('is not turned into dates or mentions by the renderer', () => {
+      for (const [name, card] of cards) {
+        for (const run of ofType(card, 'TextRun').map((n) => n.text as string)) {
+          assert.doesNotMatch(run, dateFunction, name);
+          assert.doesNotMatch(run, /<at>/i, name);
+        }
+      }
+    });
+
+    it('keeps a long question short behind "Vis hele", the whole text one click away', () => {
+      const long = `${'Lang tekst om avvik. '.repeat(60)}SLUTT`;
+      for (const card of [
+        triage({ ...states.new, text: long }),
+        status({ ...states.new, text: long }),
+        notice({ ...states.new, text: long }),
+        pickTopic(long),
+      ]) {
+        const shown = textRuns(byId(card, 'question-preview')).join('');
+        assert.ok(shown.length <= previewLength + 2 && shown.length > previewLength * 0.8);
+        assert.ok(!shown.includes('SLUTT'));
+        const full = byId(card, 'question-full');
+        assert.equal(full?.isVisible, false);
+        assert.deepEqual(textRuns(full), [long]);
+        const [toggle] = ofType(card, 'Action.ToggleVisibility');
+        assert.equal(toggle?.title, 'Vis hele');
+        assert.deepEqual(toggle?.targetElements, ['question-preview', 'question-full']);
+      }
+      assert.equal(ofType(triage(states.new), 'Action.ToggleVisibility').length, 0);
+    });
+
+    it('keeps a long answer short behind "Vis hele" too', () => {
+      const long = `${'Slik gjør du det. '.repeat(80)}SLUTT`;
+      const card = answer({
+        ...states.answered,
+        answer: { ...states.answered.answer!, text: long },
+      });
+      assert.ok(!textRuns(byId(card, 'answer-preview')).join('').includes('SLUTT'));
+      assert.equal(byId(card, 'answer-full')?.isVisible, false);
+      assert.deepEqual(textRuns(byId(card, 'answer-full')), [long]);
+      assert.match(readable(card), /Vis hele/);
+    });
+  });
+
+  describe('the help and picking cards', () => {
+    it('help names the asker’s superusers, or says there are none', () => {
+      const hauge = readable(renderHelpCard(helpCardData(directory, 'hauge-vgs', 'nb')));
+      assert.match(hauge, /Superbrukere for Hauge vgs:\nSverre Lunde\nHilde Berg/);
+      assert.match(hauge, /Ikke skriv sensitive personopplysninger/);
+      const sola = readable(renderHelpCard(helpCardData(directory, 'sola-vgs', 'nb')));
+      assert.match(sola, /Sola vgs har ingen superbruker nå/);
+      assert.doesNotMatch(sola, /Superbrukere for/);
+      const unknown = readable(renderHelpCard(helpCardData(directory, undefined, 'en')));
+      assert.match(unknown, /Write your question about Qm\+/);
+      assert.doesNotMatch(unknown, /Superusers of|has no superuser/);
+    });
+
+    it('pick-unit lists every unit with its work area in a searchable, required list', () => {
+      const card = renderPickUnitCard(pickUnitCardData(directory, 'nb', 'draft-7'));
+      const [list] = ofType(card, 'Input.ChoiceSet');
+      assert.equal(list?.id, Inputs.unitId);
+      assert.equal(list?.style, 'filtered');
+      assert.equal(list?.isRequired, true);
+      assert.equal(list?.errorMessage, 'Velg en enhet fra listen.');
+      const choices = list?.choices as { title: string; value: string }[];
+      assert.equal(choices.length, directory.allUnits().length);
+      assert.ok(choices.some((c) => c.title === 'Hauge vgs (Skoler)' && c.value === 'hauge-vgs'));
+      assert.deepEqual(verbs(card), [Verbs.pickUnit]);
+      assert.deepEqual((card.actions as Node[])[0].data, { draftId: 'draft-7' });
+    });
+
+    it('pick-topic echoes the question and lists the topics in the asker’s language', () => {
+      const card = pickTopic('Where is the form?', 'en');
+      const [list] = ofType(card, 'Input.ChoiceSet');
+      assert.equal(list?.id, Inputs.topicId);
+      assert.equal(list?.style, 'expanded');
+      assert.deepEqual(
+        (list?.choices as { title: string }[]).map((c) => c.title),
+        ['E-handbook', 'Deviations', 'Other'],
+      );
+      assert.ok(textRuns(card).includes('Where is the form?'));
+      assert.match(readable(card), /Do not write sensitive personal data/);
+      assert.deepEqual(verbs(card), [Verbs.pickTopic]);
+      assert.deepEqual((card.actions as Node[])[0].data, { draftId: 'draft-8' });
+    });
   });
 });

@@ -1,0 +1,81 @@
+import { decide, type Command } from '../../src/inquiries/decide';
+import type { Inquiry } from '../../src/inquiries/inquiry';
+import { personRef } from '../../src/inquiries/person';
+import { handlerRole } from '../../src/routing/authorisation';
+import { people, testDirectory } from './domain-fixture';
+import { openInquiryDraft } from './open-draft';
+
+// Inquiries in every state a card shows, made by the state machine from one opened inquiry.
+
+/** The test organisation (a Directory over an OrgSnapshot); its calendar is 24/7. */
+export const directory = testDirectory();
+export const timeZone = directory.timeZone;
+
+type Person = { email: string; name: string; aadObjectId?: string };
+
+/** One step taken by a person, as a card action would take it. */
+export function act(inquiry: Inquiry, by: Person, command: Command, at: string): Inquiry {
+  const role = handlerRole(directory, inquiry, by.email);
+  const decision = decide(
+    inquiry,
+    command,
+    { person: personRef(by), ...(role ? { role } : {}) },
+    new Date(at),
+  );
+  if (!decision.ok) throw new Error(`${command.type} refused: ${decision.reason}`);
+  return decision.inquiry;
+}
+
+/** A question asked at Hauge vgs (two superusers) about deviations, due at 14:00 Oslo time. */
+export function openedAtHauge(): Inquiry {
+  return {
+    ...openInquiryDraft(directory, people.asker),
+    id: '6f1c1e1e-0000-4000-8000-000000000042',
+    number: 'QM-2026-0042',
+    deadline: '2026-11-30T13:00:00.000Z',
+  };
+}
+
+export function inquiriesInEveryState() {
+  const opened = openedAtHauge();
+  const claimed = act(opened, people.sverre, { type: 'claim' }, '2026-11-30T09:15:00.000Z');
+  const answered = act(
+    claimed,
+    people.sverre,
+    { type: 'answer', text: 'Bruk «Meld avvik» på forsiden.' },
+    '2026-11-30T09:40:00.000Z',
+  );
+  const resolved = act(
+    answered,
+    people.asker,
+    { type: 'confirm_resolved' },
+    '2026-11-30T10:00:00.000Z',
+  );
+  const reopened = act(
+    answered,
+    people.asker,
+    { type: 'not_resolved', comment: 'Jeg finner ikke knappen.' },
+    '2026-11-30T10:05:00.000Z',
+  );
+  const handedOver = act(
+    claimed,
+    people.sverre,
+    { type: 'hand_over', toKey: people.hilde.email },
+    '2026-11-30T09:30:00.000Z',
+  );
+  // Sola vgs has no superuser, so its inquiries start with the coordinator of Skoler.
+  const atCoordinator = { ...openInquiryDraft(directory, people.asker, 'sola-vgs'), id: opened.id };
+  return {
+    new: opened,
+    claimed,
+    answered,
+    resolved,
+    reopened,
+    handedOver,
+    atCoordinator,
+    // States reached through other use cases.
+    waiting_for_asker: { ...claimed, status: 'waiting_for_asker' as const },
+    stalled: { ...opened, status: 'stalled' as const, level: 'vendor' as const },
+    withdrawn: { ...opened, status: 'withdrawn' as const },
+  } satisfies Record<string, Inquiry>;
+}
