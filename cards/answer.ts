@@ -3,22 +3,17 @@ import {
   expandTemplate,
   withActions,
   type AdaptiveCardJson,
-  type Fact,
+  type CardStatus,
   type LongText,
-  type StatusColor,
 } from './render';
 import template from './answer.json';
 
-export interface AnswerCardData {
+export interface AnswerCardData extends CardStatus {
   /** Number, unit and topic. */
   header: string;
-  statusLine: string;
-  statusColor: StatusColor;
   /** "Svar fra Sverre Lunde" */
   heading: string;
   answer: LongText;
-  /** When it was answered. */
-  facts: Fact[];
   /** Asked while the asker can still say "Løst" / "Ikke løst". */
   prompt?: string;
   actions: AskerResponseActions;

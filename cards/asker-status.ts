@@ -5,10 +5,9 @@ import {
   expandTemplate,
   withActions,
   type AdaptiveCardJson,
-  type Fact,
+  type CardStatus,
   type LongText,
   type PersonLine,
-  type StatusColor,
 } from './render';
 import template from './asker-status.json';
 
@@ -24,13 +23,9 @@ export interface AskerResponseActions {
   };
 }
 
-export interface AskerStatusCardData {
+export interface AskerStatusCardData extends CardStatus {
   /** Number, unit and topic. */
   header: string;
-  statusLine: string;
-  statusColor: StatusColor;
-  /** When it was sent. */
-  facts: Fact[];
   /** Who holds it, or who it waits for. */
   people: PersonLine[];
   question: LongText;

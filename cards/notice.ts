@@ -2,23 +2,18 @@ import {
   expandTemplate,
   withActions,
   type AdaptiveCardJson,
-  type Fact,
+  type CardStatus,
   type LongText,
   type PersonLine,
-  type StatusColor,
 } from './render';
 import { renderTriageActions, type TriageActions } from './triage';
 import template from './notice.json';
 
-export interface NoticeCardData {
+export interface NoticeCardData extends CardStatus {
   /** Why this handler is told: "Sverre Lunde har gitt QM-2026-0042 videre til deg." */
   line: string;
   /** What the asker wrote with "Ikke løst". */
   comment?: { label: string; text: LongText };
-  statusLine: string;
-  statusColor: StatusColor;
-  /** Number, unit, topic and level. */
-  facts: Fact[];
   /** The asker. */
   people: PersonLine[];
   question: LongText;

@@ -30,6 +30,13 @@ export interface PersonLine {
 }
 
 /** Text written by people, cut for a card preview; the whole text is shown on request. */
+/** What every card about one inquiry shows: where it stands, in words and colour, and its facts. */
+export interface CardStatus {
+  statusLine: string;
+  statusColor: StatusColor;
+  facts: Fact[];
+}
+
 export interface LongText {
   preview: string;
   full: string;

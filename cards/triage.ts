@@ -5,11 +5,10 @@ import {
   expandTemplate,
   withActions,
   type AdaptiveCardJson,
-  type Fact,
+  type CardStatus,
   type LongText,
   type Mention,
   type PersonLine,
-  type StatusColor,
 } from './render';
 import template from './triage.json';
 
@@ -36,13 +35,9 @@ export interface TriageActions {
   };
 }
 
-export interface TriageCardData {
+export interface TriageCardData extends CardStatus {
   /** Number, unit and topic. */
   header: string;
-  statusLine: string;
-  statusColor: StatusColor;
-  /** Level with its deadline, and when it was sent. */
-  facts: Fact[];
   /** The asker and who holds the inquiry. */
   people: PersonLine[];
   question: LongText;
