@@ -23,6 +23,21 @@ export interface Chain {
   vendor: { name: string; email: string };
 }
 
+/** What the escalation clock of an open inquiry is measuring. */
+export type ClockPhase = 'response' | 'claim' | 'vendor';
+
+export interface EscalationClock {
+  phase: ClockPhase;
+  /** When the current level was notified (or the claim was made); business time counts from here. */
+  since: string;
+  /** When to remind the current level; absent once the reminder is sent or when none is due. */
+  remindAt?: string;
+  /** Reminders sent at the vendor level so far. */
+  vendorReminders: number;
+  /** While waiting for the asker: when the clock stopped. */
+  pausedAt?: string;
+}
+
 /** A Teams message the bot posted and may update in place. */
 export interface PostedCard {
   conversationId: string;
@@ -76,8 +91,15 @@ export interface Inquiry {
   chain: Chain;
   assignee?: PersonRef;
   answer?: Answer;
-  /** When the current level must respond; set by escalation policy. */
+  /** When the current level must respond: an absolute UTC instant, set by the escalation policy. */
   deadline?: string;
+  /** The running escalation clock of an open inquiry; absent once it is closed. */
+  escalation?: EscalationClock;
+  /**
+   * The next instant the escalation scheduler must look at this inquiry (a reminder or a deadline);
+   * absent when nothing is pending. Stores index it.
+   */
+  dueAt?: string;
   createdAt: string;
   updatedAt: string;
   teams: {

@@ -39,6 +39,11 @@ export interface InquiryRepository {
   ): Promise<WriteResult<Inquiry>>;
   /** An asker's inquiries, newest first. */
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]>;
+  /**
+   * Inquiries whose `dueAt` has come at `now`, earliest first, at most `limit`: the escalation
+   * scheduler's work. Served by an index on `dueAt`; inquiries without one are never returned.
+   */
+  due(now: Date, limit: number): Promise<Inquiry[]>;
 }
 
 export interface OutboxRepository {

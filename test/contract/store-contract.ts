@@ -189,6 +189,56 @@ export function storeContract(factory: StoreFactory): void {
       });
     });
 
+    describe('due inquiries', () => {
+      it('returns inquiries whose due time has come, earliest first, up to the limit', async () => {
+        await store.inquiries.create(
+          newInquiry({ id: 'late', dueAt: '2026-11-28T10:00:00.000Z' }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({ id: 'early', dueAt: '2026-11-28T08:00:00.000Z' }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({ id: 'future', dueAt: '2026-11-28T12:00:00.000Z' }),
+          [],
+        );
+        await store.inquiries.create(newInquiry({ id: 'none' }), []);
+        const due = await store.inquiries.due(new Date('2026-11-28T10:00:00.000Z'), 10);
+        assert.deepEqual(
+          due.map((inquiry) => inquiry.id),
+          ['early', 'late'],
+        );
+        const first = await store.inquiries.due(new Date('2026-11-28T11:00:00.000Z'), 1);
+        assert.deepEqual(
+          first.map((inquiry) => inquiry.id),
+          ['early'],
+        );
+      });
+
+      it('follows the due time as updates move or clear it', async () => {
+        const { inquiry } = await store.inquiries.create(
+          newInquiry({ id: 'moving', dueAt: '2026-11-28T08:00:00.000Z' }),
+          [],
+        );
+        const moved = await store.inquiries.update(
+          { ...inquiry, dueAt: '2026-11-29T08:00:00.000Z' },
+          [],
+        );
+        assert.ok(moved.ok);
+        const now = new Date('2026-11-28T12:00:00.000Z');
+        assert.deepEqual(await store.inquiries.due(now, 10), []);
+        const later = new Date('2026-11-29T09:00:00.000Z');
+        assert.deepEqual(
+          (await store.inquiries.due(later, 10)).map((i) => i.id),
+          ['moving'],
+        );
+        const { dueAt: _dueAt, ...cleared } = moved.value;
+        assert.ok((await store.inquiries.update(cleared, [])).ok);
+        assert.deepEqual(await store.inquiries.due(later, 10), []);
+      });
+    });
+
     describe('outbox', () => {
       it('leases each due item to one owner until it is completed', async () => {
         const now = new Date(at);

@@ -48,8 +48,8 @@ export class SqliteInquiryRepository implements InquiryRepository {
       const inquiry: Inquiry = { ...draft, number: formatInquiryNumber(year, value) };
       this.db
         .prepare(
-          `INSERT INTO inquiries (id, number, request_key, asker_key, status, deadline, created_at, version, doc)
-           VALUES (@id, @number, @requestKey, @askerKey, @status, @deadline, @createdAt, 1, @doc)`,
+          `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at, version, doc)
+           VALUES (@id, @number, @requestKey, @askerKey, @status, @dueAt, @createdAt, 1, @doc)`,
         )
         .run({
           id: inquiry.id,
@@ -57,7 +57,7 @@ export class SqliteInquiryRepository implements InquiryRepository {
           requestKey: inquiry.requestKey,
           askerKey: inquiry.asker.key,
           status: inquiry.status,
-          deadline: inquiry.deadline ?? null,
+          dueAt: inquiry.dueAt ?? null,
           createdAt: inquiry.createdAt,
           doc: toDoc(inquiry),
         });
@@ -120,6 +120,16 @@ export class SqliteInquiryRepository implements InquiryRepository {
     return Promise.resolve(rows.map(fromRow));
   }
 
+  due(now: Date, limit: number): Promise<Inquiry[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT doc, version FROM inquiries WHERE due_at IS NOT NULL AND due_at <= ?
+         ORDER BY due_at LIMIT ?`,
+      )
+      .all(now.toISOString(), limit) as Row[];
+    return Promise.resolve(rows.map(fromRow));
+  }
+
   private read(sql: string, value: string): Inquiry | undefined {
     const row = this.db.prepare(sql).get(value) as Row | undefined;
     return row ? fromRow(row) : undefined;
@@ -129,13 +139,13 @@ export class SqliteInquiryRepository implements InquiryRepository {
     const version = Number(inquiry.etag);
     const { changes } = this.db
       .prepare(
-        `UPDATE inquiries SET status = @status, deadline = @deadline, version = version + 1, doc = @doc
+        `UPDATE inquiries SET status = @status, due_at = @dueAt, version = version + 1, doc = @doc
          WHERE id = @id AND version = @version`,
       )
       .run({
         id: inquiry.id,
         status: inquiry.status,
-        deadline: inquiry.deadline ?? null,
+        dueAt: inquiry.dueAt ?? null,
         doc: toDoc(inquiry),
         version,
       });

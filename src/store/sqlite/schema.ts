@@ -63,4 +63,9 @@ export const migrations: readonly string[] = [
     doc TEXT NOT NULL
   );
   `,
+  `
+  ALTER TABLE inquiries ADD COLUMN due_at TEXT;
+  DROP INDEX inquiries_by_deadline;
+  CREATE INDEX inquiries_due ON inquiries (due_at) WHERE due_at IS NOT NULL;
+  `,
 ];
