@@ -11,6 +11,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 import { createApp } from './app';
 import { reportTurnError } from './handlers/turn-error';
 import { OutboxWorker } from './delivery/outbox-worker';
+import { EscalationScheduler } from '../src/escalation/scheduler';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
 import { startLocalPlayground } from './local-playground';
@@ -54,7 +55,15 @@ async function main(): Promise<void> {
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
     leaseMs: config.outboxLeaseMs,
-    retryPolicy: defaultRetryPolicy,
+    retryPolicy: { ...defaultRetryPolicy, baseDelayMs: config.outboxRetryBaseMs },
+  });
+  const scheduler = new EscalationScheduler({
+    store,
+    directories,
+    clock,
+    logger,
+    intervalMs: config.schedulerIntervalMs,
+    notify: () => worker.kick(),
   });
   const app = createApp({
     adapter,
@@ -75,6 +84,7 @@ async function main(): Promise<void> {
     logger,
   });
   worker.start();
+  scheduler.start();
   const url = `http://${config.host}:${config.port}`;
   logger.info({ url, localMode: config.localMode }, 'Qm+ Hjelp is listening');
   const playground = config.playground.enabled
@@ -85,6 +95,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     playground?.stop();
     server.close();
+    await scheduler.stop();
     await worker.stop();
     await store.close();
     process.exit(0);

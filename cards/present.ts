@@ -1,8 +1,14 @@
 import { messages, type Locale, type Messages } from '../src/i18n';
-import type { Inquiry, InquiryEvent, InquiryStatus } from '../src/inquiries/inquiry';
-import type { HandlerNoticeReason } from '../src/notifications/intents';
+import type {
+  EscalationReason,
+  Inquiry,
+  InquiryEvent,
+  InquiryStatus,
+} from '../src/inquiries/inquiry';
+import type { AskerNoticeReason, HandlerNoticeReason } from '../src/notifications/intents';
+import type { PersonRef } from '../src/inquiries/person';
 import type { Directory } from '../src/org/directory';
-import { handOverCandidates, targetsAt } from '../src/routing/chain';
+import { handOverCandidates, nextLevel, targetsAt } from '../src/routing/chain';
 import type { AnswerCardData } from './answer';
 import type { AskerResponseActions, AskerStatusCardData } from './asker-status';
 import type { HelpCardData } from './help';
@@ -122,6 +128,15 @@ function describeEvent(event: InquiryEvent, t: Messages, timeZone: string): stri
           : t.events.routed;
       case 'handed_over':
         return `${who} ${t.events.handed_over} ${event.to?.name ?? ''}`;
+      case 'escalated': {
+        const sent = `${t.events.escalated} ${event.level ? t.levels[event.level].toLowerCase() : ''}`;
+        return who ? `${who}: ${sent.trim()}` : sent;
+      }
+      case 'reminded':
+      case 'vendor_case':
+      case 'vendor_reminded':
+      case 'stalled':
+      case 'asker_replied':
       case 'confirmed_resolved':
       case 'reopened':
       case 'notified':
@@ -143,17 +158,65 @@ function lastStep(inquiry: Inquiry, t: Messages, timeZone: string): string | und
   return last ? describeEvent(last, t, timeZone) : undefined;
 }
 
+/**
+ * A mailto link to the vendor with subject and body written out: the number, unit, topic, the
+ * question and who sends it. The question is shortened so the link stays within what mail
+ * programs accept.
+ */
+export function vendorEmailLink(
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+): string | undefined {
+  const vendorCase = inquiry.vendorCase;
+  if (!vendorCase) return undefined;
+  const t = messages(locale);
+  const question = inquiry.text.length > 1500 ? `${inquiry.text.slice(0, 1499)}…` : inquiry.text;
+  const sender = inquiry.assignee?.name ?? vendorCase.by?.name;
+  const body = [
+    t.vendorEmail.greeting,
+    '',
+    t.vendorEmail.intro,
+    '',
+    `${t.card.number}: ${inquiry.number}`,
+    `${t.card.unit}: ${unitName(inquiry, directory)}`,
+    `${t.card.topic}: ${topicName(inquiry, directory, locale)}`,
+    `${t.card.sent}: ${t.dateTime(new Date(inquiry.createdAt), directory.timeZone)}`,
+    '',
+    `${t.card.question}:`,
+    question,
+    '',
+    t.vendorEmail.closing,
+    ...(sender ? [sender] : []),
+  ].join('\r\n');
+  const query = `subject=${encodeURIComponent(vendorCase.subject)}&body=${encodeURIComponent(body)}`;
+  return `mailto:${vendorCase.vendor.email}?${query}`;
+}
+
 /** The handler actions the state machine accepts in the inquiry's current state. */
-function triageActions(inquiry: Inquiry, t: Messages): TriageActions {
+function triageActions(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  locale: Locale,
+): TriageActions {
   const { status } = inquiry;
   const open = status === 'new' || status === 'claimed';
   const candidates = handOverCandidates(inquiry);
+  const next = nextLevel(inquiry.chain, inquiry.level);
+  const vendorEmail =
+    inquiry.level === 'vendor' ? vendorEmailLink(inquiry, directory, locale) : undefined;
   return {
     inquiryId: inquiry.id,
     claim: status === 'new',
     answer: open || status === 'answered',
-    handOver: open && candidates.length > 0,
+    handOver: open && inquiry.level === 'superuser' && candidates.length > 0,
+    escalate: open && next !== undefined,
+    toVendorChoice: inquiry.level !== 'superuser' && next !== undefined && next !== 'vendor',
+    // Asked after taking it; leaving it off new inquiries keeps the card within five actions.
+    askAsker: status === 'claimed',
     resolve: open || ['answered', 'waiting_for_asker', 'stalled'].includes(status),
+    ...(vendorEmail ? { vendorEmail } : {}),
     handOverChoices: candidates.map((p) => ({ title: p.name, value: p.key })),
     labels: {
       claim: t.actions.claim,
@@ -165,6 +228,15 @@ function triageActions(inquiry: Inquiry, t: Messages): TriageActions {
       handOverTo: t.actions.handOverTo,
       handOverRequired: t.actions.handOverRequired,
       confirmHandOver: t.actions.confirmHandOver,
+      escalate: next ? t.actions.escalateTo(t.levels[next]) : '',
+      escalateNote: t.actions.escalateNote,
+      toVendor: t.actions.toVendor,
+      confirmEscalate: t.actions.confirmEscalate,
+      askAsker: t.actions.askAsker,
+      askAskerLabel: t.actions.askAskerLabel,
+      askAskerRequired: t.actions.askAskerRequired,
+      sendQuestion: t.actions.sendQuestion,
+      emailVendor: t.actions.emailVendor,
       resolve: t.actions.resolve,
     },
   };
@@ -214,9 +286,58 @@ export function triageCardData(
     ...(entities.length > 0
       ? { mentions: { line: t.card.mentionLine(entities.map((e) => e.text).join(' ')), entities } }
       : {}),
-    actions: triageActions(inquiry, t),
+    actions: triageActions(inquiry, directory, t, locale),
     labels: { question: t.card.question, showAll: t.card.showAll, lastStep: t.card.lastStep },
   };
+}
+
+/** Why a handler is told, in one line. */
+function noticeLine(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  reason: HandlerNoticeReason,
+  by: string | undefined,
+): string {
+  const vendor = inquiry.chain.vendor.name;
+  switch (reason) {
+    case 'handed_over':
+      return t.notices.handedOver(inquiry.number, by ?? '');
+    case 'reopened':
+      return t.notices.reopened(inquiry.number);
+    case 'asker_replied':
+      return t.notices.askerReplied(inquiry.number);
+    case 'claim_lapsed':
+      return t.notices.claimLapsed(inquiry.number, t.levels[inquiry.level]);
+    case 'vendor_case':
+      return t.notices.vendorCase(inquiry.number, vendor);
+    case 'vendor_reminder':
+      return t.notices.vendorReminder(inquiry.number, vendor);
+    case 'stalled':
+      return t.notices.stalled(inquiry.number, vendor);
+    case 'escalated':
+      return t.notices.escalated(
+        inquiry.number,
+        unitName(inquiry, directory),
+        t.levels[inquiry.level],
+      );
+  }
+}
+
+/** Number, unit, topic and level: what a notice shows about its inquiry. */
+function noticeFacts(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  locale: Locale,
+  timeZone: string,
+): Fact[] {
+  return [
+    { title: t.card.number, value: inquiry.number },
+    { title: t.card.unit, value: unitName(inquiry, directory) },
+    { title: t.card.topic, value: topicName(inquiry, directory, locale) },
+    levelFact(inquiry, t, timeZone),
+  ];
 }
 
 export function noticeCardData(
@@ -227,25 +348,115 @@ export function noticeCardData(
   notice: { reason: HandlerNoticeReason; by?: string; note?: string },
 ): NoticeCardData {
   const t = messages(locale);
+  const label = notice.reason === 'asker_replied' ? t.notices.reply : t.notices.comment;
   return {
-    line:
-      notice.reason === 'handed_over'
-        ? t.notices.handedOver(inquiry.number, notice.by ?? '')
-        : t.notices.reopened(inquiry.number),
-    ...(notice.note ? { comment: { label: t.notices.comment, text: longText(notice.note) } } : {}),
+    line: noticeLine(inquiry, directory, t, notice.reason, notice.by),
+    ...(notice.note ? { comment: { label, text: longText(notice.note) } } : {}),
     statusLine: handlerStatusLine(inquiry, t),
+    statusColor: statusColors[inquiry.status],
+    facts: noticeFacts(inquiry, directory, t, locale, timeZone),
+    people: [askerLine(inquiry, t), holderLine(inquiry, t)],
+    question: longText(inquiry.text),
+    actions: triageActions(inquiry, directory, t, locale),
+    labels: { question: t.card.question, showAll: t.card.showAll },
+  };
+}
+
+/** What a ping or a reminder in the thread is about. */
+export type PingReason = EscalationReason | 'reminder';
+
+/**
+ * A reply in the inquiry's thread (or a 1:1 message) that mentions the people who must act now:
+ * "@Torbjørn Aas: QM-2026-0042 fra Hauge vgs har ikke fått svar på 4 arbeidstimer. Kan du ta den?"
+ */
+export function pingCardData(
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+  ping: { reason: PingReason; people: PersonRef[]; waited?: string },
+): NoticeCardData {
+  const t = messages(locale);
+  const { timeZone } = directory;
+  const entities = ping.people.map(mentionEntity);
+  const names = entities.map((e) => e.text).join(' ');
+  const unit = unitName(inquiry, directory);
+  const escalation = [...inquiry.history].reverse().find((e) => e.type === 'escalated');
+  const line = ((): string => {
+    switch (ping.reason) {
+      case 'reminder':
+        return t.pings.reminder(
+          names,
+          inquiry.number,
+          inquiry.deadline ? t.dateTime(new Date(inquiry.deadline), timeZone) : '',
+        );
+      case 'claim_timeout': {
+        const lapsed = [...inquiry.history]
+          .reverse()
+          .find((e) => e.type === 'claimed' || e.type === 'handed_over');
+        const holder = lapsed?.type === 'handed_over' ? lapsed.to?.name : lapsed?.by?.name;
+        return t.pings.claimTimeout(names, inquiry.number, unit, holder ?? '');
+      }
+      case 'manual':
+        return t.pings.manual(names, inquiry.number, unit, escalation?.by?.name ?? '');
+      case 'deadline':
+        return t.pings.deadline(names, inquiry.number, unit, ping.waited ?? '');
+    }
+  })();
+  const note = ping.reason === 'manual' ? escalation?.note : undefined;
+  return {
+    mentions: { line, entities },
+    ...(note ? { comment: { label: t.pings.note, text: longText(note) } } : {}),
+    statusLine: handlerStatusLine(inquiry, t),
+    statusColor: statusColors[inquiry.status],
+    facts: noticeFacts(inquiry, directory, t, locale, timeZone),
+    people: [askerLine(inquiry, t), holderLine(inquiry, t)],
+    question: longText(inquiry.text),
+    actions: triageActions(inquiry, directory, t, locale),
+    labels: { question: t.card.question, showAll: t.card.showAll },
+  };
+}
+
+/** The handler's question to the asker, with a hint to reply in the chat. */
+export function askerQuestionCardData(
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+): NoticeCardData {
+  const t = messages(locale);
+  const asked = [...inquiry.history].reverse().find((e) => e.type === 'asked_asker');
+  const name = asked?.by?.name ?? inquiry.assignee?.name ?? '';
+  return {
+    line: t.askerNotices.question(name, inquiry.number),
+    comment: { label: t.card.questionFrom(name), text: longText(asked?.note ?? '') },
+    hint: t.askerNotices.replyHint,
+    statusLine: askerStatusLine(inquiry, directory, t),
     statusColor: statusColors[inquiry.status],
     facts: [
       { title: t.card.number, value: inquiry.number },
-      { title: t.card.unit, value: unitName(inquiry, directory) },
       { title: t.card.topic, value: topicName(inquiry, directory, locale) },
-      levelFact(inquiry, t, timeZone),
     ],
-    people: [askerLine(inquiry, t)],
+    people: [],
     question: longText(inquiry.text),
-    actions: triageActions(inquiry, t),
-    labels: { question: t.card.question, showAll: t.card.showAll },
+    labels: { question: t.card.yourQuestion, showAll: t.card.showAll },
   };
+}
+
+/** What the asker is told, in plain words, when the inquiry moves up or stalls. */
+export function askerNoticeText(
+  inquiry: Inquiry,
+  directory: Directory,
+  reason: AskerNoticeReason,
+): string {
+  const t = messages(inquiry.locale);
+  if (reason === 'stalled') return t.askerNotices.stalled(inquiry.number);
+  if (inquiry.level === 'vendor') {
+    return t.askerNotices.vendor(inquiry.number, inquiry.chain.vendor.name);
+  }
+  return t.askerNotices.escalated(
+    inquiry.number,
+    t.levels[inquiry.level],
+    directory.workArea(inquiry.workAreaId)?.name ?? inquiry.workAreaId,
+  );
 }
 
 export function askerStatusCardData(

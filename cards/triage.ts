@@ -18,7 +18,13 @@ export interface TriageActions {
   claim: boolean;
   answer: boolean;
   handOver: boolean;
+  /** Send it to the next level, with an optional note; `toVendorChoice` offers skipping to the vendor. */
+  escalate: boolean;
+  toVendorChoice: boolean;
+  askAsker: boolean;
   resolve: boolean;
+  /** A mailto link with the vendor email written out, at the vendor level. */
+  vendorEmail?: string;
   /** The unit's other superusers; `value` is the person key. */
   handOverChoices: { title: string; value: string }[];
   labels: {
@@ -31,6 +37,15 @@ export interface TriageActions {
     handOverTo: string;
     handOverRequired: string;
     confirmHandOver: string;
+    escalate: string;
+    escalateNote: string;
+    toVendor: string;
+    confirmEscalate: string;
+    askAsker: string;
+    askAskerLabel: string;
+    askAskerRequired: string;
+    sendQuestion: string;
+    emailVendor: string;
     resolve: string;
   };
 }

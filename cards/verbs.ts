@@ -6,6 +6,8 @@ export const Verbs = {
   answer: 'qm.answer',
   handOver: 'qm.handOver',
   resolve: 'qm.resolve',
+  escalate: 'qm.escalate',
+  askAsker: 'qm.askAsker',
   confirmResolved: 'qm.confirmResolved',
   notResolved: 'qm.notResolved',
 } as const;
@@ -19,4 +21,7 @@ export const Inputs = {
   answerText: 'answerText',
   handOverTo: 'handOverTo',
   comment: 'comment',
+  escalateNote: 'escalateNote',
+  toVendor: 'toVendor',
+  askerQuestion: 'askerQuestion',
 } as const;

@@ -22,6 +22,8 @@ const environmentSchema = z.object({
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   OUTBOX_INTERVAL_MS: positiveInt.default(2000),
   OUTBOX_LEASE_MS: positiveInt.default(60000),
+  OUTBOX_RETRY_BASE_MS: positiveInt.default(1000),
+  SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +40,10 @@ export interface Config {
   outboxIntervalMs: number;
   /** How long an instance owns a notification it is sending before another may take it over. */
   outboxLeaseMs: number;
+  /** First backoff after a failed send; it doubles with each attempt, with jitter. */
+  outboxRetryBaseMs: number;
+  /** How often each instance looks for reminders and deadlines that have come. */
+  schedulerIntervalMs: number;
   logLevel: string;
 }
 
@@ -77,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playground: { enabled: localMode && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,8 +2,11 @@ import { CardFactory, type Activity } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/render';
 import {
   answerCardData,
+  askerNoticeText,
+  askerQuestionCardData,
   askerStatusCardData,
   noticeCardData,
+  pingCardData,
   triageCardData,
 } from '../../cards/present';
 import { renderAnswerCard } from '../../cards/answer';
@@ -11,7 +14,9 @@ import { renderAskerStatusCard } from '../../cards/asker-status';
 import { renderNoticeCard } from '../../cards/notice';
 import { renderTriageCard } from '../../cards/triage';
 import type { Clock } from '../../src/clock';
-import type { Inquiry, InquiryEvent } from '../../src/inquiries/inquiry';
+import type { Inquiry, InquiryEvent, PostedCard } from '../../src/inquiries/inquiry';
+import { escalationTiming } from '../../src/escalation/policy';
+import { messages } from '../../src/i18n';
 import type { PersonRef } from '../../src/inquiries/person';
 import type { NotificationIntent } from '../../src/notifications/intents';
 import type { Directory } from '../../src/org/directory';
@@ -84,10 +89,146 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
           ...(intent.note ? { note: intent.note } : {}),
         }),
       );
-      await sendToPerson(deps, recipient, cardActivity(card, inquiry.number));
+      await sendAlongChain(deps, inquiry, [recipient], () => cardActivity(card, inquiry.number));
+      return;
+    }
+    case 'escalation.ping':
+      return ping(deps, inquiry, directory, intent);
+    case 'reminder':
+      return remind(deps, inquiry, directory);
+    case 'asker.notice':
+      await sendToPerson(deps, inquiry.asker, {
+        type: 'message',
+        text: askerNoticeText(inquiry, directory, intent.reason),
+      });
+      return;
+    case 'asker.question': {
+      if (inquiry.status !== 'waiting_for_asker') return;
+      const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));
+      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
       return;
     }
   }
+}
+
+const owesResponse = (inquiry: Inquiry): boolean =>
+  inquiry.status === 'new' || inquiry.status === 'claimed';
+
+/** The inquiry's channel thread, when its triage card was posted in a channel. */
+function channelThread(inquiry: Inquiry): PostedCard | undefined {
+  return inquiry.teams.triageCards.find((card) => card.recipientKey === undefined);
+}
+
+/**
+ * Tells a level that an inquiry has come to it: a reply in the thread that mentions its people,
+ * and for the system responsible also a 1:1 message, as they may not follow the work area's
+ * channel. Without a channel, the level's people get the triage card in 1:1 chat. Nothing is
+ * sent when the inquiry has moved on since.
+ */
+async function ping(
+  deps: DeliveryDeps,
+  inquiry: Inquiry,
+  directory: Directory,
+  intent: Extract<NotificationIntent, { kind: 'escalation.ping' }>,
+): Promise<void> {
+  if (inquiry.level !== intent.level || !owesResponse(inquiry)) return;
+  const thread = channelThread(inquiry);
+  if (!thread) return postTriage(deps, inquiry, directory, directory.timeZone);
+  const people = targetsAt(inquiry.chain, intent.level);
+  const card = renderNoticeCard(
+    pingCardData(inquiry, directory, directory.language, {
+      reason: intent.reason,
+      people,
+      waited: waitedText(inquiry, directory),
+    }),
+  );
+  await replyInThread(deps, thread, cardActivity(card, inquiry.number));
+  if (intent.level === 'system_responsible') {
+    const notice = renderNoticeCard(
+      noticeCardData(inquiry, directory, directory.language, directory.timeZone, {
+        reason: 'escalated',
+      }),
+    );
+    await sendAlongChain(deps, inquiry, people, () => cardActivity(notice, inquiry.number));
+  }
+}
+
+/** Reminds whoever owes the response now: the holder, or the level's people. */
+async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory): Promise<void> {
+  if (!owesResponse(inquiry) || !inquiry.deadline) return;
+  const people = inquiry.assignee ? [inquiry.assignee] : targetsAt(inquiry.chain, inquiry.level);
+  const card = renderNoticeCard(
+    pingCardData(inquiry, directory, directory.language, { reason: 'reminder', people }),
+  );
+  const thread = channelThread(inquiry);
+  if (thread) return replyInThread(deps, thread, cardActivity(card, inquiry.number));
+  await sendAlongChain(deps, inquiry, people, () => cardActivity(card, inquiry.number));
+}
+
+/** "4 arbeidstimer": the response time of the level the inquiry has just left. */
+function waitedText(inquiry: Inquiry, directory: Directory): string {
+  const steps = inquiry.history.filter((e) => e.type === 'routed' || e.type === 'escalated');
+  const previous = steps[steps.length - 2]?.level;
+  if (!previous || previous === 'vendor') return '';
+  const { policy, calendar } = escalationTiming(directory);
+  const t = messages(directory.language);
+  const duration = policy.responseTime[previous];
+  return calendar.roundTheClock ? t.duration(duration) : t.businessDuration(duration);
+}
+
+async function replyInThread(
+  deps: DeliveryDeps,
+  thread: PostedCard,
+  activity: Partial<Activity>,
+): Promise<void> {
+  const serviceUrl = await serviceUrlOf(deps, undefined);
+  await deps.sender.reply(serviceUrl, thread.conversationId, activity);
+}
+
+/** Everyone in the chain, in order, without repeats: superusers, coordinators, system responsible. */
+function chainOrder(inquiry: Inquiry): PersonRef[] {
+  const { chain } = inquiry;
+  const seen = new Set<string>();
+  return [...chain.superuser, ...chain.coordinator, ...chain.system_responsible].filter(
+    (person) => !seen.has(person.key) && (seen.add(person.key), true),
+  );
+}
+
+/**
+ * Sends to each person in 1:1 chat. When Teams refuses one for good (the app is not installed for
+ * them, say), the failure is recorded on the inquiry and the next person in the chain after them
+ * is tried instead, so the message still reaches someone who can act.
+ */
+async function sendAlongChain(
+  deps: DeliveryDeps,
+  inquiry: Inquiry,
+  people: PersonRef[],
+  activity: () => Partial<Activity>,
+): Promise<void> {
+  const order = chainOrder(inquiry);
+  const tried = new Set(people.map((p) => p.key));
+  const queue = [...people];
+  let reached = 0;
+  for (let person = queue.shift(); person; person = queue.shift()) {
+    try {
+      await sendToPerson(deps, person, activity());
+      reached++;
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+      await deps.store.inquiries.recordCard(
+        inquiry.id,
+        {},
+        event(deps, 'delivery_failed', `${person.name}: ${(error as Error).message}`),
+      );
+      const index = order.findIndex((p) => p.key === person.key);
+      const next = order.slice(index + 1).find((p) => !tried.has(p.key));
+      if (next) {
+        tried.add(next.key);
+        queue.push(next);
+      }
+    }
+  }
+  if (reached === 0) throw new PermanentDeliveryError('Nobody in the chain could be reached');
 }
 
 /**

@@ -73,6 +73,18 @@ export class TeamsSender {
     return { conversationId, activityId: sent.id, serviceUrl };
   }
 
+  /** Replies in an existing conversation: a channel thread, whose id names its root message. */
+  async reply(
+    serviceUrl: string,
+    conversationId: string,
+    activity: Partial<Activity>,
+  ): Promise<PostedMessage> {
+    const sent = await this.withClient(serviceUrl, conversationId, (client) =>
+      client.conversations.sendToConversation(conversationId, { type: 'message', ...activity }),
+    );
+    return { conversationId, activityId: sent.id };
+  }
+
   async update(
     serviceUrl: string,
     message: PostedMessage,

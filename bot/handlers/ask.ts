@@ -6,7 +6,9 @@ import { renderPickUnitCard } from '../../cards/pick-unit';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { maxQuestionLength, openInquiry } from '../../src/inquiries/open-inquiry';
 import { isSmallTalk, obviousTopic } from '../../src/inquiries/topic';
-import { readTurn, type HandlerDeps } from './context';
+import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
+import { refusalText } from './card-actions';
+import { readTurn, type HandlerDeps, type Turn } from './context';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -21,6 +23,39 @@ export function requestKeyOf(context: TurnContext): string {
  * A message in the 1:1 chat: help for small talk, otherwise a question. An unknown asker picks a
  * unit, an unclear question gets a topic card, and a clear one becomes an inquiry right away.
  */
+/**
+ * When a handler has asked the asker something, the asker's next message in chat is the reply:
+ * it goes to the handler and the inquiry's clock runs again. Returns false when nothing waits.
+ */
+async function replyToHandler(
+  context: TurnContext,
+  deps: HandlerDeps,
+  turn: Turn,
+  text: string,
+): Promise<boolean> {
+  const recent = await deps.store.inquiries.listByAsker(turn.who.person.key, 20);
+  const waiting = recent.find((inquiry) => inquiry.status === 'waiting_for_asker');
+  if (!waiting) return false;
+  const outcome = await actOnInquiry(
+    { ...deps, directory: turn.directory },
+    waiting.id,
+    turn.who.person,
+    {
+      type: 'asker_reply',
+      text,
+    },
+  );
+  if (!outcome.ok) {
+    await context.sendActivity(refusalText(outcome, turn, { type: 'asker_reply', text }));
+    return true;
+  }
+  deps.notify();
+  await context.sendActivity(
+    turn.t.outcomes.askerReplied(outcome.inquiry.number, outcome.inquiry.assignee?.name ?? ''),
+  );
+  return true;
+}
+
 export async function onMessage(context: TurnContext, deps: HandlerDeps): Promise<void> {
   const turn = await readTurn(context, deps);
   const { t, directory, who, locale } = turn;
@@ -29,6 +64,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     return;
   }
   const text = (context.activity.text ?? '').trim();
+  if (text && (await replyToHandler(context, deps, turn, text))) return;
   if (isSmallTalk(text)) {
     await context.sendActivity(
       cardMessage(

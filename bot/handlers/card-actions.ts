@@ -29,6 +29,14 @@ const schemas = {
   pickTopic: z.object({ draftId: ref, topicId: ref }),
   answer: inquiryData.extend({ answerText: z.string().max(maxAnswerLength * 2) }),
   handOver: inquiryData.extend({ handOverTo: ref }),
+  escalate: inquiryData.extend({
+    escalateNote: z
+      .string()
+      .max(maxAnswerLength * 2)
+      .optional(),
+    toVendor: z.enum(['true', 'false']).optional(),
+  }),
+  askAsker: inquiryData.extend({ askerQuestion: z.string().max(maxAnswerLength * 2) }),
   notResolved: inquiryData.extend({
     comment: z
       .string()
@@ -82,6 +90,10 @@ export function refusalText(
       return t.refusals.unknownInquiry;
     case 'busy':
       return t.refusals.busy;
+    case 'end_of_chain':
+      return t.refusals.endOfChain;
+    case 'vendor_not_allowed':
+      return t.refusals.vendorNotAllowed;
   }
 }
 
@@ -168,6 +180,23 @@ export function cardActions(
     [Verbs.handOver]: command(
       schemas.handOver,
       (v) => ({ type: 'hand_over', toKey: v.handOverTo }),
+      'triage',
+    ),
+    [Verbs.escalate]: command(
+      schemas.escalate,
+      (v) => {
+        const note = v.escalateNote?.trim();
+        return {
+          type: 'escalate',
+          ...(note ? { note } : {}),
+          ...(v.toVendor === 'true' ? { toVendor: true } : {}),
+        };
+      },
+      'triage',
+    ),
+    [Verbs.askAsker]: command(
+      schemas.askAsker,
+      (v) => ({ type: 'ask_asker', question: v.askerQuestion }),
       'triage',
     ),
     [Verbs.confirmResolved]: command(inquiryData, () => ({ type: 'confirm_resolved' }), 'asker'),

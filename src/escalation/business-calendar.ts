@@ -159,7 +159,7 @@ export class BusinessCalendar {
   /** The working period of one local day, or none on a day off or a public holiday. */
   private windowOn(day: DateTime): Window | undefined {
     if (this.config === '24/7') return undefined;
-    const hours = this.config.workingHours[weekdays[day.weekday - 1]!];
+    const hours = this.config.workingHours[weekdays[day.weekday - 1]];
     if (!hours || this.isHoliday(day)) return undefined;
     const at = (clock: string): number => {
       const [hour, minute] = clock.split(':').map(Number);

@@ -1,4 +1,4 @@
-import { dateTimeIn } from './format';
+import { dateTimeIn, durationIn } from './format';
 import type { Messages } from './nb';
 
 /** English, used when the Teams locale asks for it. */
@@ -38,6 +38,13 @@ export const en: Messages = {
     resolved: 'marked it resolved',
     confirmed_resolved: 'The asker confirmed it is resolved',
     reopened: 'The asker replied "Not resolved"',
+    escalated: 'Sent on to',
+    reminded: 'Reminder sent',
+    vendor_case: 'Vendor case recorded',
+    vendor_reminded: 'Vendor case reminder sent',
+    stalled: 'Stalled: the vendor has not answered',
+    asked_asker: 'asked the asker',
+    asker_replied: 'The asker replied to the question',
     notified: 'Notified',
     delivery_failed: 'Could not notify',
   },
@@ -95,6 +102,8 @@ export const en: Messages = {
     respondBy: (level: string, when: string) => `${level} · reply by ${when}`,
     answerPrompt: 'Did this answer solve it?',
     answeredAt: 'Answered',
+    questionFrom: (name: string) => `Question from ${name}`,
+    yourQuestion: 'What you asked',
   },
   actions: {
     claim: "I'll take it",
@@ -111,6 +120,16 @@ export const en: Messages = {
     notResolved: 'Not resolved',
     notResolvedComment: 'What is missing? (optional)',
     sendNotResolved: 'Send',
+    escalateTo: (level: string) => `Send to ${level.toLowerCase()}`,
+    escalateNote: 'Note for the next level (optional)',
+    toVendor: 'Send straight to the vendor',
+    confirmEscalate: 'Send on',
+    askAsker: 'Ask the asker',
+    askAskerLabel:
+      'What do you need to know? The asker replies in chat; the deadline stands still meanwhile.',
+    askAskerRequired: 'Write a question.',
+    sendQuestion: 'Send question',
+    emailVendor: 'Email the vendor',
   },
   outcomes: {
     claimed: (number: string) => `You have taken ${number}.`,
@@ -119,6 +138,12 @@ export const en: Messages = {
     resolved: (number: string) => `${number} is marked resolved.`,
     thanks: 'Thank you! The inquiry is marked resolved.',
     reopened: 'Thank you. The inquiry is open again and the handler has been told.',
+    escalated: (number: string, level: string) =>
+      `${number} has been sent on to the ${level.toLowerCase()}.`,
+    askedAsker: (number: string) =>
+      `Your question about ${number} has been sent to the asker. The deadline stands still until they reply.`,
+    askerReplied: (number: string, name: string) =>
+      `Thank you! Your reply about ${number} has been sent to ${name}.`,
   },
   refusals: {
     notAllowed: (unit: string) =>
@@ -137,6 +162,9 @@ export const en: Messages = {
     unknownPerson:
       'I do not know who you are in the organisation. Contact the Qm+ Help administrator.',
     busy: 'Several people changed the inquiry at once. Please try again.',
+    endOfChain: 'The inquiry is already with the vendor and cannot be sent further.',
+    vendorNotAllowed:
+      'Only a coordinator or the system responsible can send it straight to the vendor.',
     storeDown:
       'Qm+ Help cannot save right now. Nothing you sent is lost; please try again shortly.',
   },
@@ -144,7 +172,61 @@ export const en: Messages = {
     handedOver: (number: string, by: string) => `${by} handed ${number} over to you.`,
     reopened: (number: string) => `The asker replied "Not resolved" to ${number}.`,
     comment: 'Comment',
+    reply: 'Reply from the asker',
+    askerReplied: (number: string) => `The asker has replied to your question about ${number}.`,
+    claimLapsed: (number: string, level: string) =>
+      `${number} was not answered by its deadline and has been sent on to the ${level.toLowerCase()}.`,
+    vendorCase: (number: string, vendor: string) =>
+      `${number} is recorded as a vendor case with ${vendor}. Send the email to the vendor with the button below.`,
+    vendorReminder: (number: string, vendor: string) =>
+      `Reminder: ${number} is still waiting for ${vendor}. Consider chasing the vendor.`,
+    stalled: (number: string, vendor: string) =>
+      `${number} has stalled: ${vendor} has not answered after repeated reminders. It will not close by itself.`,
+    escalated: (number: string, unit: string, level: string) =>
+      `${number} from ${unit} has been sent on to you as ${level.toLowerCase()}.`,
   },
+  pings: {
+    deadline: (names: string, number: string, unit: string, waited: string) =>
+      `${names}: ${number} from ${unit} has had no answer in ${waited}. Can you take it?`,
+    claimTimeout: (names: string, number: string, unit: string, holder: string) =>
+      `${names}: ${number} from ${unit} was taken by ${holder} but not answered by its deadline. Can you take it?`,
+    manual: (names: string, number: string, unit: string, by: string) =>
+      `${names}: ${by} has sent ${number} from ${unit} on to you. Can you take it?`,
+    reminder: (names: string, number: string, when: string) =>
+      `${names}: reminder – ${number} needs an answer by ${when}.`,
+    note: 'Note',
+  },
+  askerNotices: {
+    escalated: (number: string, level: string, workArea: string) =>
+      `${number}: Your inquiry has been sent on to the ${level.toLowerCase()} for ${workArea}.`,
+    vendor: (number: string, vendor: string) =>
+      `${number}: Your inquiry has been sent on to the vendor (${vendor}). You will hear from me here when something happens.`,
+    stalled: (number: string) =>
+      `${number}: Your inquiry is still waiting for the vendor. The coordinator is following it up.`,
+    question: (name: string, number: string) => `${name} has a question about ${number}:`,
+    replyHint: 'Reply here in the chat and your answer goes straight to the handler.',
+  },
+  vendorEmail: {
+    greeting: 'Hello,',
+    intro: 'We need help with an inquiry in Qm+.',
+    closing: 'Kind regards',
+  },
+  businessDuration: durationIn({
+    weeks: ['working week', 'working weeks'],
+    days: ['working day', 'working days'],
+    hours: ['working hour', 'working hours'],
+    minutes: ['minute', 'minutes'],
+    seconds: ['second', 'seconds'],
+    and: 'and',
+  }),
+  duration: durationIn({
+    weeks: ['week', 'weeks'],
+    days: ['day', 'days'],
+    hours: ['hour', 'hours'],
+    minutes: ['minute', 'minutes'],
+    seconds: ['second', 'seconds'],
+    and: 'and',
+  }),
   errors: {
     generic:
       'Something went wrong in Qm+ Help. Nothing you sent is lost; please try again shortly.',

@@ -1,4 +1,4 @@
-import { dateTimeIn } from './format';
+import { dateTimeIn, durationIn } from './format';
 
 /** Norwegian bokmål: the default language of every user-facing text. */
 export const nb = {
@@ -38,6 +38,13 @@ export const nb = {
     resolved: 'markerte saken som løst',
     confirmed_resolved: 'Innsender bekreftet at saken er løst',
     reopened: 'Innsender svarte «Ikke løst»',
+    escalated: 'Sendt videre til',
+    reminded: 'Påminnelse sendt',
+    vendor_case: 'Leverandørsak registrert',
+    vendor_reminded: 'Påminnelse om leverandørsaken sendt',
+    stalled: 'Stanset: leverandøren har ikke svart',
+    asked_asker: 'spurte innsender',
+    asker_replied: 'Innsender svarte på spørsmålet',
     notified: 'Varslet',
     delivery_failed: 'Kunne ikke varsle',
   },
@@ -94,6 +101,8 @@ export const nb = {
     respondBy: (level: string, when: string) => `${level} · svar innen ${when}`,
     answerPrompt: 'Løste svaret saken din?',
     answeredAt: 'Besvart',
+    questionFrom: (name: string) => `Spørsmål fra ${name}`,
+    yourQuestion: 'Det du spurte om',
   },
   actions: {
     claim: 'Jeg tar den',
@@ -110,6 +119,15 @@ export const nb = {
     notResolved: 'Ikke løst',
     notResolvedComment: 'Hva mangler? (valgfritt)',
     sendNotResolved: 'Send',
+    escalateTo: (level: string) => `Send til ${level.toLowerCase()}`,
+    escalateNote: 'Notat til neste nivå (valgfritt)',
+    toVendor: 'Send rett til leverandøren',
+    confirmEscalate: 'Send videre',
+    askAsker: 'Spør innsender',
+    askAskerLabel: 'Hva lurer du på? Innsender svarer i chatten, og fristen står stille så lenge.',
+    askAskerRequired: 'Skriv et spørsmål.',
+    sendQuestion: 'Send spørsmål',
+    emailVendor: 'E-post til leverandør',
   },
   outcomes: {
     claimed: (number: string) => `Du har tatt ${number}.`,
@@ -118,6 +136,12 @@ export const nb = {
     resolved: (number: string) => `${number} er markert som løst.`,
     thanks: 'Takk! Saken er markert som løst.',
     reopened: 'Takk. Saken er åpnet igjen, og behandleren har fått beskjed.',
+    escalated: (number: string, level: string) =>
+      `${number} er sendt videre til ${level.toLowerCase()}.`,
+    askedAsker: (number: string) =>
+      `Spørsmålet om ${number} er sendt til innsender. Fristen står stille til svaret kommer.`,
+    askerReplied: (number: string, name: string) =>
+      `Takk! Svaret ditt på ${number} er sendt til ${name}.`,
   },
   refusals: {
     notAllowed: (unit: string) =>
@@ -135,6 +159,9 @@ export const nb = {
     invalidAction: 'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.',
     unknownPerson: 'Jeg vet ikke hvem du er i organisasjonen. Kontakt administrator for Qm+ Hjelp.',
     busy: 'Mange endret saken samtidig. Prøv igjen.',
+    endOfChain: 'Saken er allerede hos leverandøren og kan ikke sendes lenger.',
+    vendorNotAllowed:
+      'Bare koordinator eller systemansvarlig kan sende saken rett til leverandøren.',
     storeDown:
       'Qm+ Hjelp får ikke lagret akkurat nå. Ingenting du har sendt er tapt; prøv igjen om litt.',
   },
@@ -142,7 +169,64 @@ export const nb = {
     handedOver: (number: string, by: string) => `${by} har gitt ${number} videre til deg.`,
     reopened: (number: string) => `Innsender svarte «Ikke løst» på ${number}.`,
     comment: 'Kommentar',
+    reply: 'Svar fra innsender',
+    askerReplied: (number: string) => `Innsender har svart på spørsmålet ditt om ${number}.`,
+    claimLapsed: (number: string, level: string) =>
+      `${number} ble ikke besvart innen fristen og er sendt videre til ${level.toLowerCase()}.`,
+    vendorCase: (number: string, vendor: string) =>
+      `${number} er registrert som leverandørsak hos ${vendor}. Send e-posten til leverandøren med knappen under.`,
+    vendorReminder: (number: string, vendor: string) =>
+      `Påminnelse: ${number} venter fortsatt på svar fra ${vendor}. Purr gjerne leverandøren.`,
+    stalled: (number: string, vendor: string) =>
+      `${number} er stanset: ${vendor} har ikke svart etter gjentatte påminnelser. Saken lukkes ikke av seg selv.`,
+    escalated: (number: string, unit: string, level: string) =>
+      `${number} fra ${unit} er sendt videre til deg som ${level.toLowerCase()}.`,
   },
+  /** Replies in the inquiry's thread that mention the people who must act. */
+  pings: {
+    deadline: (names: string, number: string, unit: string, waited: string) =>
+      `${names}: ${number} fra ${unit} har ikke fått svar på ${waited}. Kan du ta den?`,
+    claimTimeout: (names: string, number: string, unit: string, holder: string) =>
+      `${names}: ${number} fra ${unit} ble tatt av ${holder}, men er ikke besvart innen fristen. Kan du ta den?`,
+    manual: (names: string, number: string, unit: string, by: string) =>
+      `${names}: ${by} har sendt ${number} fra ${unit} videre til dere. Kan du ta den?`,
+    reminder: (names: string, number: string, when: string) =>
+      `${names}: påminnelse – ${number} må besvares innen ${when}.`,
+    note: 'Notat',
+  },
+  /** Plain messages to the asker about where the inquiry has gone. */
+  askerNotices: {
+    escalated: (number: string, level: string, workArea: string) =>
+      `${number}: Saken er sendt videre til ${level.toLowerCase()} for ${workArea}.`,
+    vendor: (number: string, vendor: string) =>
+      `${number}: Saken er sendt videre til leverandøren (${vendor}). Du får beskjed her når det skjer noe.`,
+    stalled: (number: string) =>
+      `${number}: Saken venter fortsatt på leverandøren. Koordinator følger den opp.`,
+    question: (name: string, number: string) => `${name} har et spørsmål om ${number}:`,
+    replyHint: 'Svar her i chatten, så går svaret rett til behandleren.',
+  },
+  vendorEmail: {
+    greeting: 'Hei,',
+    intro: 'Vi trenger hjelp med en sak i Qm+.',
+    closing: 'Med vennlig hilsen',
+  },
+  /** "4 arbeidstimer" in a working calendar, "4 timer" round the clock. */
+  businessDuration: durationIn({
+    weeks: ['arbeidsuke', 'arbeidsuker'],
+    days: ['arbeidsdag', 'arbeidsdager'],
+    hours: ['arbeidstime', 'arbeidstimer'],
+    minutes: ['minutt', 'minutter'],
+    seconds: ['sekund', 'sekunder'],
+    and: 'og',
+  }),
+  duration: durationIn({
+    weeks: ['uke', 'uker'],
+    days: ['døgn', 'døgn'],
+    hours: ['time', 'timer'],
+    minutes: ['minutt', 'minutter'],
+    seconds: ['sekund', 'sekunder'],
+    and: 'og',
+  }),
   errors: {
     generic: 'Noe gikk galt hos Qm+ Hjelp. Ingenting du har sendt er tapt; prøv igjen om litt.',
     channelOnly: 'Skriv til meg i en 1:1-chat for å stille et spørsmål.',

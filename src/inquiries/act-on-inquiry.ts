@@ -1,3 +1,5 @@
+import { escalationTiming } from '../escalation/policy';
+import { retime } from '../escalation/timing';
 import { handlerRole } from '../routing/authorisation';
 import { decide, type Command, type Refusal } from './decide';
 import type { Inquiry } from './inquiry';
@@ -34,7 +36,9 @@ export async function actOnInquiry(
       deps.clock.now(),
     );
     if (!decision.ok) return { ...decision, inquiry };
-    const saved = await deps.store.inquiries.update(decision.inquiry, decision.notifications);
+    const now = deps.clock.now();
+    const timed = retime(inquiry, decision.inquiry, now, escalationTiming(deps.directory));
+    const saved = await deps.store.inquiries.update(timed, decision.notifications);
     if (saved.ok) return { ok: true, inquiry: saved.value };
     if (saved.reason === 'not_found') return { ok: false, reason: 'unknown_inquiry' };
   }

@@ -1,6 +1,7 @@
 import type { NotificationIntent } from '../notifications/intents';
 import { mayOverrideHolder, type HandlerRole } from '../routing/authorisation';
-import type { Inquiry, InquiryEvent, InquiryStatus } from './inquiry';
+import { nextLevel } from '../routing/chain';
+import type { Inquiry, InquiryEvent, InquiryStatus, Level, VendorCase } from './inquiry';
 import type { PersonRef } from './person';
 
 export const maxAnswerLength = 8000;
@@ -11,7 +12,10 @@ export type Command =
   | { type: 'hand_over'; toKey: string }
   | { type: 'resolve' }
   | { type: 'confirm_resolved' }
-  | { type: 'not_resolved'; comment?: string };
+  | { type: 'not_resolved'; comment?: string }
+  | { type: 'escalate'; note?: string; toVendor?: boolean }
+  | { type: 'ask_asker'; question: string }
+  | { type: 'asker_reply'; text: string };
 
 export type CommandType = Command['type'];
 
@@ -30,6 +34,8 @@ export type Refusal =
   | { reason: 'not_answered' }
   | { reason: 'unknown_recipient' }
   | { reason: 'empty_answer' }
+  | { reason: 'end_of_chain' }
+  | { reason: 'vendor_not_allowed' }
   | { reason: 'too_long'; max: number };
 
 export type Decision =
@@ -40,11 +46,59 @@ const handlerCommands: ReadonlySet<CommandType> = new Set([
   'answer',
   'hand_over',
   'resolve',
+  'escalate',
+  'ask_asker',
 ]);
 
 /** Commands only the asker may give: saying whether the answer solved the problem. */
 export function isAskerCommand(command: Command): boolean {
   return !handlerCommands.has(command.type);
+}
+
+/** The subject line of the email to the vendor: number and the start of the question. */
+export function vendorSubject(inquiry: Inquiry): string {
+  const firstLine = inquiry.text.split('\n')[0].trim();
+  const start = firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
+  return `${inquiry.number}: ${start}`;
+}
+
+/** The vendor case recorded when an inquiry reaches the vendor level. */
+export function vendorCase(inquiry: Inquiry, at: string, by?: PersonRef): VendorCase {
+  return {
+    at,
+    ...(by ? { by: { key: by.key, name: by.name } } : {}),
+    vendor: { ...inquiry.chain.vendor },
+    subject: vendorSubject(inquiry),
+  };
+}
+
+/**
+ * Who must be told when an inquiry moves to `level`: the level's people are mentioned, the asker
+ * hears where it went, and everyone's cards show the new level.
+ */
+export function escalationNotices(
+  inquiry: Inquiry,
+  level: Level,
+  reason: 'deadline' | 'claim_timeout' | 'manual',
+): NotificationIntent[] {
+  const id = inquiry.id;
+  return [
+    { kind: 'triage.update', inquiryId: id },
+    { kind: 'asker.status', inquiryId: id },
+    { kind: 'asker.notice', inquiryId: id, reason: 'escalated' },
+    ...(level === 'vendor'
+      ? []
+      : [{ kind: 'escalation.ping', inquiryId: id, level, reason } as const]),
+  ];
+}
+
+/** An object without the keys set to undefined, so a patch can remove a field. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function clip(text: string | undefined): string | undefined {
+  return text?.trim().slice(0, maxAnswerLength) || undefined;
 }
 
 function refuse(refusal: Refusal): Decision {
@@ -84,8 +138,7 @@ export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Da
   ): Decision => ({
     ok: true,
     inquiry: {
-      ...inquiry,
-      ...patch,
+      ...withoutUndefined({ ...inquiry, ...patch }),
       updatedAt: at,
       history: [...inquiry.history, { ...event, at, by: who(actor.person) }],
     },
@@ -161,6 +214,87 @@ export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Da
       const held = holderRefusal(inquiry, actor);
       if (held) return refuse(held);
       return change({ status: 'resolved' }, { type: 'resolved', level: inquiry.level }, everyone);
+    }
+    case 'escalate': {
+      if (inquiry.status !== 'new' && inquiry.status !== 'claimed') {
+        return refuse({ reason: 'closed', status: inquiry.status });
+      }
+      const held = holderRefusal(inquiry, actor);
+      if (held) return refuse(held);
+      if (command.toVendor && actor.role === 'superuser') {
+        return refuse({ reason: 'vendor_not_allowed' });
+      }
+      const level = command.toVendor ? 'vendor' : nextLevel(inquiry.chain, inquiry.level);
+      if (!level || level === inquiry.level) return refuse({ reason: 'end_of_chain' });
+      const note = clip(command.note);
+      const event = {
+        type: 'escalated',
+        level,
+        reason: 'manual',
+        ...(note ? { note } : {}),
+      } as const;
+      const notices = escalationNotices(inquiry, level, 'manual');
+      if (level !== 'vendor') {
+        // The next level starts afresh: nobody there holds it yet.
+        return change({ level, status: 'new', assignee: undefined }, event, notices);
+      }
+      return change(
+        {
+          level,
+          status: 'claimed',
+          assignee: actor.person,
+          vendorCase: vendorCase(inquiry, at, actor.person),
+        },
+        event,
+        [
+          ...notices,
+          {
+            kind: 'handler.notice',
+            inquiryId: id,
+            recipientKey: actor.person.key,
+            reason: 'vendor_case',
+          },
+        ],
+      );
+    }
+    case 'ask_asker': {
+      const question = command.question.trim();
+      if (!question) return refuse({ reason: 'empty_answer' });
+      if (question.length > maxAnswerLength)
+        return refuse({ reason: 'too_long', max: maxAnswerLength });
+      if (inquiry.status !== 'new' && inquiry.status !== 'claimed') {
+        return refuse({ reason: 'closed', status: inquiry.status });
+      }
+      const held = holderRefusal(inquiry, actor);
+      if (held) return refuse(held);
+      return change(
+        { status: 'waiting_for_asker', assignee: inquiry.assignee ?? actor.person },
+        { type: 'asked_asker', level: inquiry.level, note: question },
+        [...everyone, { kind: 'asker.question', inquiryId: id }],
+      );
+    }
+    case 'asker_reply': {
+      const text = command.text.trim();
+      if (!text) return refuse({ reason: 'empty_answer' });
+      if (text.length > maxAnswerLength)
+        return refuse({ reason: 'too_long', max: maxAnswerLength });
+      if (inquiry.status !== 'waiting_for_asker' || !inquiry.assignee) {
+        return refuse({ reason: 'closed', status: inquiry.status });
+      }
+      return change(
+        { status: 'claimed' },
+        { type: 'asker_replied', level: inquiry.level, note: text },
+        [
+          ...everyone,
+          {
+            kind: 'handler.notice',
+            inquiryId: id,
+            recipientKey: inquiry.assignee.key,
+            reason: 'asker_replied',
+            note: text,
+          },
+        ],
+      );
     }
     case 'confirm_resolved': {
       if (inquiry.status !== 'answered') return refuse({ reason: 'not_answered' });

@@ -55,8 +55,18 @@ export type InquiryEventType =
   | 'resolved'
   | 'confirmed_resolved'
   | 'reopened'
+  | 'escalated'
+  | 'reminded'
+  | 'vendor_case'
+  | 'vendor_reminded'
+  | 'stalled'
+  | 'asked_asker'
+  | 'asker_replied'
   | 'notified'
   | 'delivery_failed';
+
+/** Why an inquiry moved up the chain. */
+export type EscalationReason = 'deadline' | 'claim_timeout' | 'manual';
 
 export interface InquiryEvent {
   type: InquiryEventType;
@@ -66,6 +76,16 @@ export interface InquiryEvent {
   level?: Level;
   to?: { key: string; name: string };
   note?: string;
+  reason?: EscalationReason;
+}
+
+/** The record of an inquiry sent to the vendor: who sent it, when, and to which address. */
+export interface VendorCase {
+  at: string;
+  /** The handler who sent it on; absent when the bot escalated at the deadline. */
+  by?: { key: string; name: string };
+  vendor: { name: string; email: string };
+  subject: string;
 }
 
 export interface Answer {
@@ -91,6 +111,7 @@ export interface Inquiry {
   chain: Chain;
   assignee?: PersonRef;
   answer?: Answer;
+  vendorCase?: VendorCase;
   /** When the current level must respond: an absolute UTC instant, set by the escalation policy. */
   deadline?: string;
   /** The running escalation clock of an open inquiry; absent once it is closed. */

@@ -1,3 +1,5 @@
+import { escalationTiming } from '../escalation/policy';
+import { startClock } from '../escalation/timing';
 import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { IdGenerator } from '../ids';
@@ -72,7 +74,8 @@ export async function openInquiry(
       },
     ],
   };
-  return deps.store.inquiries.create(draft, [
+  const timed = startClock(draft, deps.clock.now(), escalationTiming(deps.directory));
+  return deps.store.inquiries.create(timed, [
     { kind: 'asker.status', inquiryId: id },
     { kind: 'triage.post', inquiryId: id },
   ]);

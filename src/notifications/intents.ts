@@ -1,3 +1,5 @@
+import type { EscalationReason, Level } from '../inquiries/inquiry';
+
 /**
  * What someone must be told, decided by the core and delivered by the bot through the outbox.
  * Intents name the inquiry, not the message: the sender renders the inquiry as it is at send
@@ -13,6 +15,14 @@ export type NotificationIntent =
   /** Send the answer to the asker with "Løst" / "Ikke løst". */
   | { kind: 'asker.answer'; inquiryId: string }
   /** Tell one handler, in 1:1 chat, that something needs them (handed over, reopened). */
+  /** Mention a level's people in the inquiry's thread (or reach them 1:1) because it came to them. */
+  | { kind: 'escalation.ping'; inquiryId: string; level: Level; reason: EscalationReason }
+  /** Remind whoever owes the response at the current level that its deadline is near. */
+  | { kind: 'reminder'; inquiryId: string }
+  /** Tell the asker, in plain words, where the inquiry has gone. */
+  | { kind: 'asker.notice'; inquiryId: string; reason: AskerNoticeReason }
+  /** Put the handler's question to the asker in 1:1 chat; the reply goes back to the handler. */
+  | { kind: 'asker.question'; inquiryId: string }
   | {
       kind: 'handler.notice';
       inquiryId: string;
@@ -21,7 +31,17 @@ export type NotificationIntent =
       note?: string;
     };
 
-export type HandlerNoticeReason = 'handed_over' | 'reopened';
+export type HandlerNoticeReason =
+  | 'handed_over'
+  | 'reopened'
+  | 'asker_replied'
+  | 'claim_lapsed'
+  | 'vendor_case'
+  | 'vendor_reminder'
+  | 'stalled'
+  | 'escalated';
+
+export type AskerNoticeReason = 'escalated' | 'stalled';
 
 export type NotificationKind = NotificationIntent['kind'];
 

@@ -1,6 +1,6 @@
 import type { Directory } from '../org/directory';
 import type { Person } from '../org/schema';
-import type { Chain, Inquiry, Level } from '../inquiries/inquiry';
+import { levels, type Chain, type Inquiry, type Level } from '../inquiries/inquiry';
 import { personRef, type PersonRef } from '../inquiries/person';
 
 function staffRefs(directory: Directory, emails: readonly string[]): PersonRef[] {
@@ -31,6 +31,15 @@ export function firstLevel(chain: Chain): Level {
   if (chain.superuser.length > 0) return 'superuser';
   if (chain.coordinator.length > 0) return 'coordinator';
   return 'system_responsible';
+}
+
+/**
+ * The level after `level` that has someone to tell, skipping empty ones; the vendor is always
+ * there. Undefined at the vendor level, the end of the chain.
+ */
+export function nextLevel(chain: Chain, level: Level): Level | undefined {
+  const order = levels.slice(levels.indexOf(level) + 1);
+  return order.find((next) => next === 'vendor' || chain[next].length > 0);
 }
 
 /** The people to notify at a level (the vendor is reached by email, not in Teams). */

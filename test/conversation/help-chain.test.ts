@@ -89,6 +89,7 @@ describe('the help chain over real HTTP', function () {
       Verbs.claim,
       Verbs.answer,
       Verbs.handOver,
+      Verbs.escalate,
       Verbs.resolve,
     ]);
 
@@ -105,7 +106,13 @@ describe('the help chain over real HTTP', function () {
     assert.equal(claim.status, 200);
     assert.equal(claim.body.type, 'application/vnd.microsoft.card.adaptive');
     assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/);
-    assert.deepEqual(actionVerbs(claim.body.value), [Verbs.answer, Verbs.handOver, Verbs.resolve]);
+    assert.deepEqual(actionVerbs(claim.body.value), [
+      Verbs.answer,
+      Verbs.handOver,
+      Verbs.escalate,
+      Verbs.askAsker,
+      Verbs.resolve,
+    ]);
 
     await connector.waitFor(
       () => /Sverre Lunde tok saken/.test(cardText(connector.latestCard(thread, post.resultId!))),

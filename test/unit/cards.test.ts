@@ -222,9 +222,10 @@ describe('cards', () => {
         Verbs.claim,
         Verbs.answer,
         Verbs.handOver,
+        Verbs.escalate,
         Verbs.resolve,
       ]);
-      const claimed = [Verbs.answer, Verbs.handOver, Verbs.resolve];
+      const claimed = [Verbs.answer, Verbs.handOver, Verbs.escalate, Verbs.askAsker, Verbs.resolve];
       assert.deepEqual(verbs(triage(states.claimed)), claimed);
       assert.deepEqual(verbs(triage(states.reopened)), claimed);
       assert.deepEqual(verbs(triage(states.answered)), [Verbs.answer, Verbs.resolve]);
@@ -259,7 +260,12 @@ describe('cards', () => {
         ...states.claimed,
         chain: { ...states.claimed.chain, superuser: [states.claimed.assignee!] },
       };
-      assert.deepEqual(verbs(triage(alone)), [Verbs.answer, Verbs.resolve]);
+      assert.deepEqual(verbs(triage(alone)), [
+        Verbs.answer,
+        Verbs.escalate,
+        Verbs.askAsker,
+        Verbs.resolve,
+      ]);
     });
 
     it('mentions exactly the people at the current level on the first post, each in the text', () => {

@@ -1,0 +1,126 @@
+import { escalationNotices, vendorCase } from '../inquiries/decide';
+import type { Inquiry, InquiryEvent } from '../inquiries/inquiry';
+import type { NotificationIntent } from '../notifications/intents';
+import { nextLevel } from '../routing/chain';
+import type { EscalationTiming } from './policy';
+import { retime, startClock } from './timing';
+
+export interface DueStep {
+  inquiry: Inquiry;
+  notifications: NotificationIntent[];
+}
+
+/**
+ * What the bot does when an inquiry's due time has come: remind the current level before its
+ * deadline; at the deadline, move it to the next level (the claim lapses if someone held it
+ * without answering); at the vendor level, remind the holder a bounded number of times and then
+ * mark it stalled. Pure: returns the changed inquiry and who must be told, or undefined when
+ * nothing is due at `now`.
+ */
+export function stepDue(
+  inquiry: Inquiry,
+  now: Date,
+  timing: EscalationTiming,
+): DueStep | undefined {
+  if (!inquiry.dueAt || new Date(inquiry.dueAt) > now) return undefined;
+  const clock = inquiry.escalation;
+  const at = now.toISOString();
+  const id = inquiry.id;
+  const running = inquiry.status === 'new' || inquiry.status === 'claimed';
+  const level = nextLevel(inquiry.chain, inquiry.level);
+  const stuck = clock?.phase !== 'vendor' && !level;
+  if (!clock || !inquiry.deadline || !running || clock.pausedAt || stuck) {
+    // Nothing owes a response any more: forget the due time.
+    const { dueAt: _due, ...rest } = inquiry;
+    return { inquiry: { ...rest, updatedAt: at }, notifications: [] };
+  }
+  const record = (changed: Inquiry, event: Omit<InquiryEvent, 'at'>): Inquiry => ({
+    ...changed,
+    updatedAt: at,
+    history: [...inquiry.history, { ...event, at }],
+  });
+
+  if (clock.remindAt && new Date(clock.remindAt) <= now && new Date(inquiry.deadline) > now) {
+    const { remindAt: _sent, ...rest } = clock;
+    return {
+      inquiry: record(
+        { ...inquiry, escalation: rest, dueAt: inquiry.deadline },
+        { type: 'reminded', level: inquiry.level },
+      ),
+      notifications: [{ kind: 'reminder', inquiryId: id }],
+    };
+  }
+
+  if (clock.phase === 'vendor') {
+    const holders = inquiry.assignee ? [inquiry.assignee] : inquiry.chain.system_responsible;
+    if (clock.vendorReminders < timing.policy.vendorReminders) {
+      const reminded = startClock(
+        { ...inquiry, escalation: { ...clock, vendorReminders: clock.vendorReminders + 1 } },
+        now,
+        timing,
+      );
+      return {
+        inquiry: record(reminded, { type: 'vendor_reminded', level: 'vendor' }),
+        notifications: holders.map((person) => ({
+          kind: 'handler.notice',
+          inquiryId: id,
+          recipientKey: person.key,
+          reason: 'vendor_reminder',
+        })),
+      };
+    }
+    const coordinators = inquiry.chain.coordinator.length
+      ? inquiry.chain.coordinator
+      : inquiry.chain.system_responsible;
+    const { escalation: _c, dueAt: _d, deadline: _dl, ...stopped } = inquiry;
+    return {
+      inquiry: record({ ...stopped, status: 'stalled' }, { type: 'stalled', level: 'vendor' }),
+      notifications: [
+        { kind: 'triage.update', inquiryId: id },
+        { kind: 'asker.status', inquiryId: id },
+        { kind: 'asker.notice', inquiryId: id, reason: 'stalled' },
+        ...coordinators.map((person): NotificationIntent => ({
+          kind: 'handler.notice',
+          inquiryId: id,
+          recipientKey: person.key,
+          reason: 'stalled',
+        })),
+      ],
+    };
+  }
+
+  if (!level) return undefined;
+  const reason = clock.phase === 'claim' ? 'claim_timeout' : 'deadline';
+  const { assignee: lapsed, ...released } = inquiry;
+  const moved: Inquiry = {
+    ...released,
+    level,
+    status: 'new',
+    ...(level === 'vendor' ? { vendorCase: vendorCase(inquiry, at) } : {}),
+  };
+  const notifications: NotificationIntent[] = [
+    ...escalationNotices(inquiry, level, reason),
+    ...(lapsed
+      ? [
+          {
+            kind: 'handler.notice',
+            inquiryId: id,
+            recipientKey: lapsed.key,
+            reason: 'claim_lapsed',
+          } as const,
+        ]
+      : []),
+    ...(level === 'vendor'
+      ? inquiry.chain.system_responsible.map((person): NotificationIntent => ({
+          kind: 'handler.notice',
+          inquiryId: id,
+          recipientKey: person.key,
+          reason: 'vendor_case',
+        }))
+      : []),
+  ];
+  return {
+    inquiry: record(retime(inquiry, moved, now, timing), { type: 'escalated', level, reason }),
+    notifications,
+  };
+}

@@ -1,0 +1,96 @@
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { DirectoryProvider } from '../org/provider';
+import type { Store } from '../store/ports';
+import { stepDue } from './due';
+import { escalationTiming } from './policy';
+
+export interface SchedulerDeps {
+  store: Store;
+  directories: DirectoryProvider;
+  clock: Clock;
+  logger: Logger;
+  intervalMs: number;
+  /** Called when a step queued notifications, so they go out at once. */
+  notify?: () => void;
+  batchSize?: number;
+}
+
+/**
+ * Looks for inquiries whose reminder or deadline has come and takes the next escalation step.
+ * Each step is written with the etag that was read, so when several instances find the same
+ * inquiry only one write succeeds and only its notifications are queued: every step happens once.
+ */
+export class EscalationScheduler {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = true;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Takes every step due now; returns how many this instance took. */
+  async runDue(): Promise<number> {
+    const { store, clock } = this.deps;
+    const limit = this.deps.batchSize ?? 50;
+    let taken = 0;
+    for (let round = 0; round < 100; round++) {
+      const now = clock.now();
+      const due = await store.inquiries.due(now, limit);
+      if (due.length === 0) break;
+      let progressed = false;
+      for (const found of due) {
+        if (await this.step(found.id, now)) {
+          taken++;
+          progressed = true;
+        }
+      }
+      if (!progressed && due.length < limit) break;
+    }
+    if (taken > 0) this.deps.notify?.();
+    return taken;
+  }
+
+  /** One inquiry's step; false when another instance took it first or nothing was due. */
+  private async step(id: string, now: Date): Promise<boolean> {
+    const { store, directories } = this.deps;
+    const timing = escalationTiming(await directories.current());
+    const inquiry = await store.inquiries.get(id);
+    if (!inquiry) return false;
+    const step = stepDue(inquiry, now, timing);
+    if (!step) return false;
+    const saved = await store.inquiries.update(step.inquiry, step.notifications);
+    return saved.ok;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), delayMs);
+  }
+
+  private tick(): void {
+    if (this.stopped || this.running) return;
+    this.running = this.runDue()
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.deps.logger.error(
+          { error: error instanceof Error ? error.message : String(error) },
+          'escalation run failed',
+        );
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.schedule(this.deps.intervalMs);
+      });
+  }
+}

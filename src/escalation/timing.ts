@@ -1,0 +1,105 @@
+import type { ClockPhase, EscalationClock, Inquiry, NewInquiry } from '../inquiries/inquiry';
+import type { EscalationTiming } from './policy';
+
+/** Statuses in which someone owes a response, so the escalation clock runs. */
+const running = new Set<Inquiry['status']>(['new', 'claimed']);
+
+function withoutClock(inquiry: Inquiry): Inquiry {
+  const { escalation: _clock, dueAt: _due, deadline: _deadline, ...rest } = inquiry;
+  return rest;
+}
+
+function earliest(...instants: (string | undefined)[]): string | undefined {
+  return instants.filter((i): i is string => i !== undefined).sort()[0];
+}
+
+/**
+ * Starts the clock of the inquiry's current level: the response time of its level, the claim
+ * timeout once someone holds it, the vendor reminder interval at the vendor level. Sets the
+ * deadline, the reminder before it, and when the scheduler must look next.
+ */
+export function startClock<T extends NewInquiry>(
+  inquiry: T,
+  now: Date,
+  timing: EscalationTiming,
+): T {
+  const { policy, calendar } = timing;
+  const phase: ClockPhase =
+    inquiry.level === 'vendor' ? 'vendor' : inquiry.assignee ? 'claim' : 'response';
+  const duration =
+    inquiry.level === 'vendor'
+      ? policy.vendorReminderInterval
+      : phase === 'claim' && policy.claimTimeout
+        ? policy.claimTimeout
+        : policy.responseTime[inquiry.level];
+  const deadline = calendar.add(now, duration);
+  const reminder =
+    phase !== 'vendor' && policy.reminderBefore
+      ? calendar.subtract(deadline, policy.reminderBefore)
+      : undefined;
+  const remindAt = reminder && reminder > now ? reminder.toISOString() : undefined;
+  const clock: EscalationClock = {
+    phase,
+    since: now.toISOString(),
+    ...(remindAt ? { remindAt } : {}),
+    vendorReminders:
+      inquiry.escalation?.phase === 'vendor' ? inquiry.escalation.vendorReminders : 0,
+  };
+  return {
+    ...inquiry,
+    escalation: clock,
+    deadline: deadline.toISOString(),
+    ...due(clock, deadline.toISOString()),
+  };
+}
+
+function due(clock: EscalationClock, deadline: string): { dueAt: string } {
+  return { dueAt: earliest(clock.remindAt, deadline)! };
+}
+
+/** Stops the clock while the handler waits for the asker. */
+function pauseClock(inquiry: Inquiry, now: Date): Inquiry {
+  if (!inquiry.escalation) return inquiry;
+  const { dueAt: _due, ...rest } = inquiry;
+  return { ...rest, escalation: { ...inquiry.escalation, pausedAt: now.toISOString() } };
+}
+
+/** Restarts a paused clock, moving the deadline and reminder on by the business time it stood. */
+function resumeClock(inquiry: Inquiry, now: Date, timing: EscalationTiming): Inquiry {
+  const clock = inquiry.escalation;
+  if (!clock?.pausedAt || !inquiry.deadline) return startClock(inquiry, now, timing);
+  const { calendar } = timing;
+  const paused = calendar.workingBetween(new Date(clock.pausedAt), now);
+  const shift = (instant: string): string =>
+    calendar.addWorking(new Date(instant), paused).toISOString();
+  const { pausedAt: _paused, remindAt, ...kept } = clock;
+  const moved: EscalationClock = { ...kept, ...(remindAt ? { remindAt: shift(remindAt) } : {}) };
+  const deadline = shift(inquiry.deadline);
+  return { ...inquiry, escalation: moved, deadline, ...due(moved, deadline) };
+}
+
+/**
+ * Keeps the escalation clock in step with a change of state: a new level or a new holder starts a
+ * new clock, waiting for the asker pauses it and the asker's reply resumes it, and an answer or a
+ * close stops it. Anything else leaves it running as it was.
+ */
+export function retime(
+  before: Inquiry,
+  after: Inquiry,
+  now: Date,
+  timing: EscalationTiming,
+): Inquiry {
+  if (after.status === 'waiting_for_asker') {
+    return before.status === 'waiting_for_asker' ? after : pauseClock(after, now);
+  }
+  if (!running.has(after.status)) return withoutClock(after);
+  if (before.status === 'waiting_for_asker' && before.level === after.level) {
+    return resumeClock(after, now, timing);
+  }
+  const restarted =
+    !after.escalation ||
+    before.level !== after.level ||
+    !running.has(before.status) ||
+    (after.level !== 'vendor' && before.assignee?.key !== after.assignee?.key);
+  return restarted ? startClock(after, now, timing) : after;
+}
