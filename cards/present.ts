@@ -86,7 +86,9 @@ function sentFact(inquiry: Inquiry, t: Messages, timeZone: string): Fact {
 /** "Superbruker · svar innen mandag 30. november kl. 14:00" while the level owes a response. */
 function levelFact(inquiry: Inquiry, t: Messages, timeZone: string): Fact {
   const level = t.levels[inquiry.level];
-  const owesResponse = inquiry.status === 'new' || inquiry.status === 'claimed';
+  // At the vendor level the clock only paces reminders; nobody here owes the response.
+  const owesResponse =
+    (inquiry.status === 'new' || inquiry.status === 'claimed') && inquiry.level !== 'vendor';
   return {
     title: t.card.level,
     value:

@@ -26,7 +26,13 @@ export interface Conversation {
  * fresh database for each test, and the server's log printed when a test fails.
  */
 export function useConversation(
-  options: { setUp?: (connector: FakeConnector) => void } = {},
+  options: {
+    setUp?: (connector: FakeConnector) => void;
+    /** The organisation file's content; the test organisation when absent. */
+    organisation?: object;
+    /** Extra environment for the bot server. */
+    env?: Record<string, string>;
+  } = {},
 ): Conversation {
   const connector = new FakeConnector();
   let bot: BotProcess | undefined;
@@ -34,13 +40,13 @@ export function useConversation(
 
   before(async () => {
     await connector.start();
-    orgFile = writeOrganisation();
+    orgFile = writeOrganisation(options.organisation);
     options.setUp?.(connector);
   });
   after(() => connector.stop());
   beforeEach(async () => {
     connector.requests.length = 0;
-    bot = await startBot({ orgFile });
+    bot = await startBot({ orgFile, ...(options.env ? { env: options.env } : {}) });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') process.stderr.write(bot?.output() ?? '');
