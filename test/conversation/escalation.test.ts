@@ -291,7 +291,7 @@ describe('escalation over real HTTP', function () {
         'the reply passed to Sverre in 1:1 chat',
       );
       assert.match(
-        readable(see.toPerson(sverre, /Innsender har svart/)[0]!),
+        readable(see.toPerson(sverre, /Innsender har svart/)[0]),
         /Turen til Bergen i mai\./,
       );
       const lapsed = await connector.waitFor(
