@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { organisation, people } from '../unit/domain-fixture';
+import { personalMessage, teamsUser } from '../support/activities';
+import { startBot, tempSqlitePath, type BotProcess } from '../support/bot-server';
+import { cardOf, FakeConnector, type RecordedRequest } from '../support/fake-connector';
+import { cardText, writeOrganisation } from '../support/organisation';
+
+const channelId = '19:triage-skole@thread.tacv2';
+const asker = teamsUser(people.asker);
+const coordinatorAad = '20000000-0000-4000-8000-000000000001';
+const systemResponsibleAad = '20000000-0000-4000-8000-000000000002';
+
+function fastOrganisation(escalation: object): object {
+  return {
+    ...organisation,
+    people: organisation.people.map((person) =>
+      person.email === people.coordinator.email
+        ? { ...person, aadObjectId: coordinatorAad }
+        : person.email === people.systemResponsible.email
+          ? { ...person, aadObjectId: systemResponsibleAad }
+          : person,
+    ),
+    escalation,
+    calendar: '24/7',
+  };
+}
+
+const env = {
+  SCHEDULER_INTERVAL_MS: '50',
+  OUTBOX_INTERVAL_MS: '50',
+  OUTBOX_RETRY_BASE_MS: '100',
+  // A crashed server's sends are taken over this soon after.
+  OUTBOX_LEASE_MS: '2000',
+};
+
+function readable(request: RecordedRequest): string {
+  const activity = request.path === '/v3/conversations' ? request.body.activity : request.body;
+  return [activity?.text ?? '', cardText(cardOf(activity) ?? {})].join('\n');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('escalation across server processes', function () {
+  this.timeout(60000);
+  const connector = new FakeConnector();
+  const running: BotProcess[] = [];
+  before(() => connector.start());
+  after(() => connector.stop());
+  beforeEach(() => {
+    connector.requests.length = 0;
+    connector.recover();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed')
+      running.forEach((bot) => process.stderr.write(bot.output()));
+    await Promise.all(running.splice(0).map((bot) => bot.stop()));
+  });
+
+  const start = async (orgFile: string, sqlitePath: string): Promise<BotProcess> => {
+    const bot = await startBot({ orgFile, sqlitePath, env });
+    running.push(bot);
+    return bot;
+  };
+  const thread = async (): Promise<string> => {
+    const post = await connector.waitFor(
+      () =>
+        connector
+          .conversationsCreated()
+          .find((r) => r.body?.channelData?.channel?.id === channelId),
+      'the triage card in the channel',
+    );
+    return `${channelId};messageid=${post.resultId}`;
+  };
+  const inThread = (id: string, pattern: RegExp) =>
+    connector.sent().filter((r) => r.conversationId === id && pattern.test(readable(r)));
+  const everywhere = (pattern: RegExp) => connector.sent().filter((r) => pattern.test(readable(r)));
+
+  it('takes every escalation step once when two servers share one store', async () => {
+    const orgFile = writeOrganisation(
+      fastOrganisation({
+        superuser: 'PT2S',
+        coordinator: 'PT2S',
+        systemResponsible: 'PT2S',
+        reminderBefore: 'PT1S',
+        vendorReminderInterval: 'PT1S',
+        vendorReminders: 2,
+      }),
+    );
+    const sqlitePath = tempSqlitePath();
+    const first = await start(orgFile, sqlitePath);
+    await start(orgFile, sqlitePath);
+    await first.post(
+      personalMessage({
+        from: asker,
+        text: 'Hvordan melder jeg avvik?',
+        serviceUrl: connector.url,
+      }),
+    );
+    const id = await thread();
+    await connector.waitFor(
+      () => everywhere(/QM-\d{4}-0001 er stanset/)[0],
+      'the coordinator told the inquiry stalled',
+      30000,
+    );
+    await sleep(1500);
+    assert.equal(inThread(id, /påminnelse/).length, 3, 'one reminder per level');
+    assert.equal(inThread(id, /Anne Winter<\/at>: QM/).length, 1, 'the coordinator pinged once');
+    assert.equal(inThread(id, /Arne Hope<\/at>: QM/).length, 1, 'the system responsible once');
+    assert.equal(everywhere(/sendt videre til deg som systemansvarlig/).length, 1);
+    assert.equal(everywhere(/registrert som leverandørsak/).length, 1);
+    assert.equal(everywhere(/venter fortsatt på svar fra Leverandør AS/).length, 2);
+    assert.equal(everywhere(/er stanset/).length, 1);
+    assert.equal(everywhere(/Saken er sendt videre/).length, 3, 'the asker told at each level');
+    assert.equal(everywhere(/Saken venter fortsatt på leverandøren/).length, 1);
+  });
+
+  it('still mentions the next level when the server dies between the escalation and its send', async () => {
+    const orgFile = writeOrganisation(
+      fastOrganisation({ superuser: 'PT1S', coordinator: 'PT60S', systemResponsible: 'PT60S' }),
+    );
+    const sqlitePath = tempSqlitePath();
+    const first = await start(orgFile, sqlitePath);
+    await first.post(
+      personalMessage({
+        from: asker,
+        text: 'Hvordan melder jeg avvik?',
+        serviceUrl: connector.url,
+      }),
+    );
+    const id = await thread();
+    // Teams refuses replies in the thread when the deadline passes, so the ping stays queued.
+    connector.failNext(
+      (r) => r.method === 'POST' && r.conversationId === id,
+      Array.from({ length: 100 }, () => ({ status: 503 })),
+    );
+    await connector.waitFor(
+      () => connector.requests.find((r) => r.conversationId === id && r.status === 503),
+      'a failed attempt to ping the coordinator',
+      10000,
+    );
+    await first.kill();
+    running.splice(running.indexOf(first), 1);
+    connector.recover();
+
+    await start(orgFile, sqlitePath);
+    const ping = await connector.waitFor(
+      () => inThread(id, /Anne Winter<\/at>: QM-\d{4}-0001 fra Hauge vgs har ikke fått svar/)[0],
+      'the coordinator ping sent by the restarted server',
+      20000,
+    );
+    assert.deepEqual(
+      cardOf(ping.body).msteams.entities.map((e: any) => e.mentioned.id),
+      [coordinatorAad],
+    );
+    await sleep(1000);
+    assert.equal(inThread(id, /Anne Winter<\/at>: QM/).length, 1, 'sent once');
+  });
+});
