@@ -204,14 +204,24 @@ async function sendAlongChain(
   inquiry: Inquiry,
   people: PersonRef[],
   activity: () => Partial<Activity>,
+  options: {
+    /** People not to fall back to (they have the message already). */
+    skip?: ReadonlySet<string>;
+    /** Records what was sent to whom, e.g. a triage card to update later. */
+    onSent?: (
+      person: PersonRef,
+      sent: { conversationId: string; activityId: string },
+    ) => Promise<void>;
+  } = {},
 ): Promise<void> {
   const order = chainOrder(inquiry);
-  const tried = new Set(people.map((p) => p.key));
+  const tried = new Set([...(options.skip ?? []), ...people.map((p) => p.key)]);
   const queue = [...people];
   let reached = 0;
   for (let person = queue.shift(); person; person = queue.shift()) {
     try {
-      await sendToPerson(deps, person, activity());
+      const sent = await sendToPerson(deps, person, activity());
+      await options.onSent?.(person, sent);
       reached++;
     } catch (error) {
       if (!isPermanent(error)) throw error;
@@ -257,37 +267,26 @@ async function postTriage(
     );
     return;
   }
-  const recipients = targetsAt(inquiry.chain, inquiry.level).filter(
-    (person) => !inquiry.teams.triageCards.some((c) => c.recipientKey === person.key),
-  );
-  const failures: string[] = [];
-  for (const person of recipients) {
-    try {
-      const sent = await sendToPerson(deps, person, activity);
-      await deps.store.inquiries.recordCard(
-        inquiry.id,
-        {
-          triage: {
-            conversationId: sent.conversationId,
-            activityId: sent.activityId,
-            recipientKey: person.key,
+  const posted = new Set(inquiry.teams.triageCards.flatMap((c) => c.recipientKey ?? []));
+  const recipients = targetsAt(inquiry.chain, inquiry.level).filter((p) => !posted.has(p.key));
+  if (recipients.length === 0) return;
+  await sendAlongChain(deps, inquiry, recipients, () => activity, {
+    skip: posted,
+    onSent: (person, sent) =>
+      deps.store.inquiries
+        .recordCard(
+          inquiry.id,
+          {
+            triage: {
+              conversationId: sent.conversationId,
+              activityId: sent.activityId,
+              recipientKey: person.key,
+            },
           },
-        },
-        event(deps, 'notified', person.name),
-      );
-    } catch (error) {
-      if (!(error instanceof PermanentDeliveryError) && !isPermanent(error)) throw error;
-      failures.push(person.name);
-      await deps.store.inquiries.recordCard(
-        inquiry.id,
-        {},
-        event(deps, 'delivery_failed', `${person.name}: ${(error as Error).message}`),
-      );
-    }
-  }
-  if (failures.length > 0 && failures.length === recipients.length) {
-    throw new PermanentDeliveryError(`Nobody could be reached: ${failures.join(', ')}`);
-  }
+          event(deps, 'notified', person.name),
+        )
+        .then(() => undefined),
+  });
 }
 
 function event(deps: DeliveryDeps, type: InquiryEvent['type'], note: string): InquiryEvent {

@@ -109,12 +109,19 @@ export class TeamsSender {
       channelId: 'msteams',
       conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' },
     };
-    let result: { value: T } | undefined;
+    // The failure is carried out of the turn by hand: thrown inside it, it would reach the
+    // adapter's turn-error handler (which answers users) instead of the outbox's retry policy.
+    let result: { value: T } | { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
       const client = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
-      result = { value: await work(client) };
+      try {
+        result = { value: await work(client) };
+      } catch (error) {
+        result = { error };
+      }
     });
     if (!result) throw new Error('The connector was not reached');
+    if ('error' in result) throw result.error;
     return result.value;
   }
 }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import type { Inquiry } from '../../src/inquiries/inquiry';
 import { Verbs } from '../../cards/verbs';
 import { organisation, people } from '../unit/domain-fixture';
 import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
@@ -321,6 +323,40 @@ describe('escalation over real HTTP', function () {
     const { connector } = conversation;
     const see = observe(connector, conversation);
 
+    it('records a refusal for good (403) on the inquiry and tries the next person in the chain', async () => {
+      const refused = (r: RecordedRequest) =>
+        r.path === '/v3/conversations' && r.body?.members?.[0]?.id === people.dentist.aadObjectId;
+      connector.failNext(refused, [{ status: 403 }, { status: 403 }]);
+      const lise = teamsUser(people.dentalAsker);
+      connector.setMember({ id: lise.teamsId, name: lise.name, email: lise.email });
+      const response = await conversation.say(lise, 'Hvordan melder jeg et avvik?');
+      assert.equal(response.status, 200);
+      const card = await connector.waitFor(
+        () =>
+          see.toPerson(
+            { aadObjectId: people.dentalCoordinator.aadObjectId },
+            /QM-\d{4}-0001 · Sola tannklinikk/,
+          )[0],
+        'the triage card with the coordinator instead',
+      );
+      assert.ok(cardOf(card.body).actions.length > 0, 'with the actions to handle it');
+      assert.ok(connector.requests.some((r) => refused(r) && r.status === 403));
+      const db = new Database(conversation.bot().sqlitePath, { readonly: true });
+      try {
+        const { doc } = db.prepare('SELECT doc FROM inquiries').get() as { doc: string };
+        const history = (JSON.parse(doc) as Inquiry).history;
+        assert.ok(
+          history.some(
+            (e) => e.type === 'delivery_failed' && /^Tone Tann: .*403/.test(e.note ?? ''),
+          ),
+          JSON.stringify(history),
+        );
+        assert.ok(history.some((e) => e.type === 'notified' && e.note === 'Dag Koord'));
+      } finally {
+        db.close();
+      }
+    });
+
     it('delivers the escalation ping once through 429 with Retry-After, then 500s', async () => {
       connector.failNext(
         (r) => r.method === 'POST' && /messageid=/.test(r.conversationId ?? ''),
@@ -342,6 +378,8 @@ describe('escalation over real HTTP', function () {
       assert.equal(failures.filter((r) => r.status === 500).length, 4);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.equal(see.inThread(thread, /Anne Winter<\/at>: QM/).length, 1, 'sent once');
+      // A failed send is the outbox's to retry, not a failed turn for the adapter to report.
+      assert.doesNotMatch(conversation.bot().output(), /turn failed/);
       assert.deepEqual(mentionedIds(ping), [coordinatorAad]);
     });
   });
