@@ -1,9 +1,10 @@
 import { messages, type Locale, type Messages } from '../src/i18n';
-import type {
-  EscalationReason,
-  Inquiry,
-  InquiryEvent,
-  InquiryStatus,
+import {
+  levels,
+  type EscalationReason,
+  type Inquiry,
+  type InquiryEvent,
+  type InquiryStatus,
 } from '../src/inquiries/inquiry';
 import type { AskerNoticeReason, HandlerNoticeReason } from '../src/notifications/intents';
 import type { PersonRef } from '../src/inquiries/person';
@@ -96,6 +97,21 @@ function levelFact(inquiry: Inquiry, t: Messages, timeZone: string): Fact {
         ? t.card.respondBy(level, t.dateTime(new Date(inquiry.deadline), timeZone))
         : level,
   };
+}
+
+/**
+ * The chain frozen on the inquiry, level by level: "Superbruker: Sverre Lunde, Hilde Berg →
+ * Koordinator: Anne Winter → Systemansvarlig: Arne Hope → Leverandør: Leverandør AS".
+ */
+function chainLine(inquiry: Inquiry, t: Messages): PersonLine {
+  const steps = levels.flatMap((level) => {
+    const names =
+      level === 'vendor'
+        ? [inquiry.chain.vendor.name]
+        : inquiry.chain[level].map((person) => person.name);
+    return names.length > 0 ? [`${t.levels[level]}: ${names.join(', ')}`] : [];
+  });
+  return { label: t.card.chain, name: steps.join(' → ') };
 }
 
 function askerLine(inquiry: Inquiry, t: Messages): PersonLine {
@@ -274,7 +290,7 @@ export function triageCardData(
     statusLine: handlerStatusLine(inquiry, t),
     statusColor: statusColors[inquiry.status],
     facts: [levelFact(inquiry, t, timeZone), sentFact(inquiry, t, timeZone)],
-    people: [askerLine(inquiry, t), holderLine(inquiry, t)],
+    people: [askerLine(inquiry, t), holderLine(inquiry, t), chainLine(inquiry, t)],
     question: longText(inquiry.text),
     ...(inquiry.answer
       ? {

@@ -34,6 +34,11 @@ export function stepDue(
     const { dueAt: _due, ...rest } = inquiry;
     return { inquiry: { ...rest, updatedAt: at }, notifications: [] };
   }
+  if (!timing.calendar.isWorkingTime(now)) {
+    // Due on the stroke of closing time, or found late: it waits for the next working period.
+    const next = timing.calendar.nextWorkingMoment(now).toISOString();
+    return { inquiry: { ...inquiry, dueAt: next, updatedAt: at }, notifications: [] };
+  }
   const record = (changed: Inquiry, event: Omit<InquiryEvent, 'at'>): Inquiry => ({
     ...changed,
     updatedAt: at,

@@ -102,6 +102,7 @@ export const en: Messages = {
     respondBy: (level: string, when: string) => `${level} · reply by ${when}`,
     answerPrompt: 'Did this answer solve it?',
     answeredAt: 'Answered',
+    chain: 'Escalation',
     questionFrom: (name: string) => `Question from ${name}`,
     yourQuestion: 'What you asked',
   },

@@ -101,6 +101,7 @@ export const nb = {
     respondBy: (level: string, when: string) => `${level} · svar innen ${when}`,
     answerPrompt: 'Løste svaret saken din?',
     answeredAt: 'Besvart',
+    chain: 'Eskalering',
     questionFrom: (name: string) => `Spørsmål fra ${name}`,
     yourQuestion: 'Det du spurte om',
   },
