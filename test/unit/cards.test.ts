@@ -7,19 +7,24 @@ import { renderPickTopicCard } from '../../cards/pick-topic';
 import { renderPickUnitCard } from '../../cards/pick-unit';
 import {
   answerCardData,
+  askerQuestionCardData,
   askerStatusCardData,
   askerStatusLine,
   helpCardData,
   noticeCardData,
   pickTopicCardData,
   pickUnitCardData,
+  pingCardData,
   triageCardData,
+  vendorEmailLink,
+  type PingReason,
 } from '../../cards/present';
 import { previewLength, type AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard } from '../../cards/triage';
 import { Inputs, Verbs } from '../../cards/verbs';
 import { messages, type Locale } from '../../src/i18n';
 import type { Inquiry } from '../../src/inquiries/inquiry';
+import type { HandlerNoticeReason } from '../../src/notifications/intents';
 import { targetsAt } from '../../src/routing/chain';
 import { people } from './domain-fixture';
 import { directory, inquiriesInEveryState, timeZone } from './fixtures';
@@ -107,7 +112,7 @@ const answer = (inquiry: Inquiry, locale: Locale = 'nb') =>
 const notice = (
   inquiry: Inquiry,
   locale: Locale = 'nb',
-  reason: 'handed_over' | 'reopened' = 'handed_over',
+  reason: HandlerNoticeReason = 'handed_over',
   note?: string,
 ) =>
   renderNoticeCard(
@@ -117,6 +122,27 @@ const notice = (
       ...(note ? { note } : {}),
     }),
   );
+const ping = (inquiry: Inquiry, reason: PingReason, locale: Locale = 'nb') =>
+  renderNoticeCard(
+    pingCardData(inquiry, directory, locale, {
+      reason,
+      people:
+        reason === 'reminder' ? targetsAt(inquiry.chain, inquiry.level) : inquiry.chain.coordinator,
+      waited: messages(locale).businessDuration('PT4H'),
+    }),
+  );
+const noticeReasons: HandlerNoticeReason[] = [
+  'handed_over',
+  'reopened',
+  'asker_replied',
+  'claim_lapsed',
+  'vendor_case',
+  'vendor_reminder',
+  'stalled',
+  'escalated',
+];
+const pingReasons: PingReason[] = ['deadline', 'claim_timeout', 'manual', 'reminder'];
+
 const pickTopic = (question: string, locale: Locale = 'nb') =>
   renderPickTopicCard(pickTopicCardData(directory, locale, 'draft-8', question));
 
@@ -143,8 +169,25 @@ function everyCard(locale: Locale): Sent[] {
       { name: `triage update ${state}`, card: triage(inquiry, locale), inquiry },
       { name: `asker-status ${state}`, card: status(inquiry, locale), inquiry, forAsker: true },
       { name: `notice ${state}`, card: notice(inquiry, locale), inquiry },
-      { name: `notice ${state}`, card: notice(inquiry, locale, 'reopened', 'Mangler'), inquiry },
+      ...noticeReasons.map((reason) => ({
+        name: `notice ${reason} ${state}`,
+        card: notice(inquiry, locale, reason, 'Mangler'),
+        inquiry,
+      })),
+      ...pingReasons.map((reason) => ({
+        name: `ping ${reason} ${state}`,
+        card: ping(inquiry, reason, locale),
+        inquiry,
+      })),
     );
+    if (inquiry.status === 'waiting_for_asker') {
+      cards.push({
+        name: `asker question ${state}`,
+        card: renderNoticeCard(askerQuestionCardData(inquiry, directory, locale)),
+        inquiry,
+        forAsker: true,
+      });
+    }
     if (inquiry.answer) {
       cards.push({
         name: `answer ${state}`,
@@ -510,6 +553,93 @@ describe('cards', () => {
       assert.match(readable(card), /Do not write sensitive personal data/);
       assert.deepEqual(verbs(card), [Verbs.pickTopic]);
       assert.deepEqual((card.actions as Node[])[0].data, { draftId: 'draft-8' });
+    });
+  });
+
+  describe('escalation', () => {
+    it('shows the chain frozen on the inquiry, level by level, on the triage card', () => {
+      assert.match(
+        readable(triage(states.new)),
+        /Eskalering: \nSuperbruker: Sverre Lunde, Hilde Berg → Koordinator: Anne Winter → Systemansvarlig: Arne Hope → Leverandør: Leverandør AS/,
+      );
+      // Sola vgs has no superusers, so its chain starts with the coordinator.
+      assert.match(
+        readable(triage(states.atCoordinator)),
+        /Eskalering: \nKoordinator: Anne Winter →/,
+      );
+    });
+
+    it('offers sending on to the next level by name, and skipping to the vendor only above the superusers', () => {
+      const labels = (card: AdaptiveCardJson) =>
+        ofType(card.actions ?? [], 'Action.ShowCard').map((a) => a.title as string);
+      assert.ok(labels(triage(states.claimed)).includes('Send til koordinator'));
+      assert.equal(ofType(triage(states.claimed).actions, 'Input.Toggle').length, 0);
+      assert.ok(labels(triage(states.escalated)).includes('Send til systemansvarlig'));
+      const [toggle] = ofType(triage(states.escalated).actions, 'Input.Toggle');
+      assert.equal(toggle?.id, Inputs.toVendor);
+      assert.equal(toggle?.valueOn, 'true');
+      assert.ok(
+        !verbs(triage(states.atVendor)).includes(Verbs.escalate),
+        'nothing after the vendor',
+      );
+    });
+
+    it('gives the vendor level a ready email with number, unit, topic and question', () => {
+      const link = vendorEmailLink(states.atVendor, directory, 'nb');
+      assert.ok(link);
+      const url = new URL(link);
+      assert.equal(url.protocol, 'mailto:');
+      assert.equal(url.pathname, 'support@leverandor.example');
+      assert.equal(
+        url.searchParams.get('subject'),
+        `${states.atVendor.number}: ${states.atVendor.text}`,
+      );
+      const body = url.searchParams.get('body') ?? '';
+      assert.match(body, /Sak: QM-2026-0042\r\nEnhet: Hauge vgs\r\nTema: Avvik/);
+      assert.ok(body.includes(states.atVendor.text));
+      assert.match(body, /Med vennlig hilsen\r\nAnne Winter$/);
+      const [open] = ofType(triage(states.atVendor).actions, 'Action.OpenUrl');
+      assert.equal(open?.url, link);
+      assert.equal(open?.title, 'E-post til leverandør');
+      assert.equal(vendorEmailLink(states.claimed, directory, 'nb'), undefined);
+    });
+
+    it('keeps the vendor email link short enough for mail programs with the longest question', () => {
+      const long = { ...states.atVendor, text: 'Æ'.repeat(4000) };
+      const link = vendorEmailLink(long, directory, 'nb')!;
+      assert.ok(decodeURIComponent(link).length < 2100, String(decodeURIComponent(link).length));
+    });
+
+    it('mentions the people a ping is for, in the text and as entities', () => {
+      const card = ping(states.escalated, 'manual');
+      assert.deepEqual(
+        entities(card)?.map((e) => e.mentioned.name),
+        ['Anne Winter'],
+      );
+      const [line] = textBlocks(card);
+      assert.equal(
+        line,
+        '<at>Anne Winter</at>: Sverre Lunde har sendt QM-2026-0042 fra Hauge vgs videre til dere. Kan du ta den?',
+      );
+      assert.match(readable(card), /Notat\nGjelder rutinen for hele skolen\./);
+      assert.match(
+        textBlocks(ping(states.escalated, 'deadline'))[0]!,
+        /har ikke fått svar på 4 arbeidstimer\. Kan du ta den\?$/,
+      );
+      assert.match(
+        textBlocks(ping(states.escalated, 'deadline', 'en'))[0]!,
+        /has had no answer in 4 working hours\. Can you take it\?$/,
+      );
+    });
+
+    it("puts the handler's question to the asker with a hint to reply in the chat, without handler actions", () => {
+      const card = renderNoticeCard(
+        askerQuestionCardData(states.waiting_for_asker, directory, 'nb'),
+      );
+      assert.match(readable(card), /Sverre Lunde har et spørsmål om QM-2026-0042:/);
+      assert.match(readable(card), /Hvilken elevtur gjelder det\?/);
+      assert.match(readable(card), /Svar her i chatten/);
+      assert.equal(card.actions, undefined);
     });
   });
 });

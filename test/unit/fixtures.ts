@@ -63,6 +63,24 @@ export function inquiriesInEveryState() {
     { type: 'hand_over', toKey: people.hilde.email },
     '2026-11-30T09:30:00.000Z',
   );
+  const escalated = act(
+    claimed,
+    people.sverre,
+    { type: 'escalate', note: 'Gjelder rutinen for hele skolen.' },
+    '2026-11-30T09:50:00.000Z',
+  );
+  const atVendor = act(
+    escalated,
+    people.coordinator,
+    { type: 'escalate', toVendor: true },
+    '2026-11-30T11:00:00.000Z',
+  );
+  const askedAsker = act(
+    claimed,
+    people.sverre,
+    { type: 'ask_asker', question: 'Hvilken elevtur gjelder det?' },
+    '2026-11-30T09:20:00.000Z',
+  );
   // Sola vgs has no superuser, so its inquiries start with the coordinator of Skoler.
   const atCoordinator = { ...openInquiryDraft(directory, people.asker, 'sola-vgs'), id: opened.id };
   return {
@@ -73,9 +91,11 @@ export function inquiriesInEveryState() {
     reopened,
     handedOver,
     atCoordinator,
-    // States reached through other use cases.
-    waiting_for_asker: { ...claimed, status: 'waiting_for_asker' as const },
-    stalled: { ...opened, status: 'stalled' as const, level: 'vendor' as const },
+    escalated,
+    atVendor,
+    waiting_for_asker: askedAsker,
+    // States reached through the escalation scheduler or other use cases.
+    stalled: { ...atVendor, status: 'stalled' as const },
     withdrawn: { ...opened, status: 'withdrawn' as const },
   } satisfies Record<string, Inquiry>;
 }
