@@ -623,11 +623,11 @@ describe('cards', () => {
       );
       assert.match(readable(card), /Notat\nGjelder rutinen for hele skolen\./);
       assert.match(
-        textBlocks(ping(states.escalated, 'deadline'))[0]!,
+        textBlocks(ping(states.escalated, 'deadline'))[0],
         /har ikke fått svar på 4 arbeidstimer\. Kan du ta den\?$/,
       );
       assert.match(
-        textBlocks(ping(states.escalated, 'deadline', 'en'))[0]!,
+        textBlocks(ping(states.escalated, 'deadline', 'en'))[0],
         /has had no answer in 4 working hours\. Can you take it\?$/,
       );
     });
