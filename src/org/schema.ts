@@ -162,10 +162,20 @@ export const organisationSchema = z
     });
     known(org.admins, ['admins']);
     if (typeof org.calendar !== 'string') {
+      const { workingHours } = org.calendar;
       try {
         new Intl.DateTimeFormat('en', { timeZone: org.calendar.timeZone });
       } catch {
         issue(['calendar', 'timeZone'], `unknown time zone "${org.calendar.timeZone}"`);
+      }
+      weekdays.forEach((day) => {
+        const hours = workingHours[day];
+        if (hours && hours.end <= hours.start) {
+          issue(['calendar', 'workingHours', day, 'end'], `must be after ${hours.start}`);
+        }
+      });
+      if (!weekdays.some((day) => workingHours[day])) {
+        issue(['calendar', 'workingHours'], 'at least one day needs working hours');
       }
     }
   });

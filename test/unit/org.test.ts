@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../../src/clock';
 import { loadConfig, sampleOrgFile } from '../../src/config';
-import type { OrganisationInput } from '../../src/org/schema';
+import { weekdays, type OrganisationInput } from '../../src/org/schema';
 import { validateOrganisation } from '../../src/org/validate';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { runOrgImport } from '../../bot/org-import';
@@ -100,6 +100,26 @@ describe('organisation files', () => {
     assert.match(message('$.units[0].workArea') ?? '', /unknown work area "skoler"/);
     assert.match(message('$.units[1].superusers[0]') ?? '', /not listed in people/);
     assert.match(message('$.units[2].id') ?? '', /duplicate id "hauge-vgs"/);
+  });
+
+  it('refuses a calendar whose working day ends before it starts, or that has no working day', () => {
+    const org = sample();
+    const calendar = org.calendar;
+    assert.ok(typeof calendar === 'object', 'the sample has working hours');
+    calendar.workingHours.tue = { start: '16:00', end: '08:00' };
+    const backwards = validateOrganisation(org);
+    assert.ok(!backwards.ok);
+    assert.deepEqual(
+      backwards.errors.map((e) => [e.path, e.message]),
+      [['$.calendar.workingHours.tue.end', 'must be after 16:00']],
+    );
+    for (const day of weekdays) calendar.workingHours[day] = null;
+    const never = validateOrganisation(org);
+    assert.ok(!never.ok);
+    assert.deepEqual(
+      never.errors.map((e) => e.path),
+      ['$.calendar.workingHours'],
+    );
   });
 });
 
