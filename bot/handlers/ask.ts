@@ -34,19 +34,22 @@ async function replyToHandler(
   text: string,
 ): Promise<boolean> {
   const recent = await deps.store.inquiries.listByAsker(turn.who.person.key, 20);
+  const requestKey = requestKeyOf(context);
+  const taken = recent.some((inquiry) =>
+    inquiry.history.some((e) => e.type === 'asker_replied' && e.requestKey === requestKey),
+  );
+  if (taken) return true; // Teams delivered the same reply again.
   const waiting = recent.find((inquiry) => inquiry.status === 'waiting_for_asker');
   if (!waiting) return false;
+  const command = { type: 'asker_reply', text, requestKey } as const;
   const outcome = await actOnInquiry(
     { ...deps, directory: turn.directory },
     waiting.id,
     turn.who.person,
-    {
-      type: 'asker_reply',
-      text,
-    },
+    command,
   );
   if (!outcome.ok) {
-    await context.sendActivity(refusalText(outcome, turn, { type: 'asker_reply', text }));
+    await context.sendActivity(refusalText(outcome, turn, command));
     return true;
   }
   deps.notify();

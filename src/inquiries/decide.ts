@@ -15,7 +15,7 @@ export type Command =
   | { type: 'not_resolved'; comment?: string }
   | { type: 'escalate'; note?: string; toVendor?: boolean }
   | { type: 'ask_asker'; question: string }
-  | { type: 'asker_reply'; text: string };
+  | { type: 'asker_reply'; text: string; requestKey?: string };
 
 export type CommandType = Command['type'];
 
@@ -283,7 +283,12 @@ export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Da
       }
       return change(
         { status: 'claimed' },
-        { type: 'asker_replied', level: inquiry.level, note: text },
+        {
+          type: 'asker_replied',
+          level: inquiry.level,
+          note: text,
+          ...(command.requestKey ? { requestKey: command.requestKey } : {}),
+        },
         [
           ...everyone,
           {

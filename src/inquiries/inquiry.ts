@@ -77,6 +77,8 @@ export interface InquiryEvent {
   to?: { key: string; name: string };
   note?: string;
   reason?: EscalationReason;
+  /** The Teams message that caused it, so a message delivered twice is taken once. */
+  requestKey?: string;
 }
 
 /** The record of an inquiry sent to the vendor: who sent it, when, and to which address. */
