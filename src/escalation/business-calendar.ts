@@ -23,6 +23,9 @@ const searchDays = 3 * 366;
  */
 export class BusinessCalendar {
   private readonly holidayYears = new Map<number, Set<string>>();
+  private readonly durations = new Map<string, { days: number; ms: number }>();
+  /** Working periods by the start of their local day, computed once. */
+  private readonly windows = new Map<number, Window | undefined>();
   private readonly holidays?: Holidays;
 
   private constructor(private readonly config: CalendarConfig) {
@@ -142,13 +145,17 @@ export class BusinessCalendar {
   }
 
   private parse(duration: string): { days: number; ms: number } {
+    const known = this.durations.get(duration);
+    if (known) return known;
     const parsed = Duration.fromISO(duration);
     if (!parsed.isValid) throw new Error(`Not an ISO-8601 duration: ${duration}`);
     const { weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0 } = parsed.toObject();
-    return {
+    const result = {
       days: weeks * 7 + days,
       ms: Duration.fromObject({ hours, minutes, seconds }).as('milliseconds'),
     };
+    this.durations.set(duration, result);
+    return result;
   }
 
   private localDay(instant: number): DateTime {
@@ -158,6 +165,16 @@ export class BusinessCalendar {
 
   /** The working period of one local day, or none on a day off or a public holiday. */
   private windowOn(day: DateTime): Window | undefined {
+    if (this.config === '24/7') return undefined;
+    const key = day.toMillis();
+    if (this.windows.has(key)) return this.windows.get(key);
+    const window = this.computeWindow(day);
+    if (this.windows.size > 20_000) this.windows.clear();
+    this.windows.set(key, window);
+    return window;
+  }
+
+  private computeWindow(day: DateTime): Window | undefined {
     if (this.config === '24/7') return undefined;
     const hours = this.config.workingHours[weekdays[day.weekday - 1]];
     if (!hours || this.isHoliday(day)) return undefined;
