@@ -15,8 +15,15 @@ const environmentSchema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
-  STORE: z.enum(['sqlite']).default('sqlite'),
+  STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   SQLITE_PATH: z.string().min(1).default('./data/qm-hjelp.sqlite'),
+  COSMOS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_DATABASE: z
+    .string()
+    .regex(/^[^/\\?#]{1,255}$/, 'a database id without / \\ ? or #')
+    .default('qm-hjelp'),
+  COSMOS_ALLOW_SELF_SIGNED: flag.default(false),
   ORG_FILE: z.string().min(1).optional(),
   PLAYGROUND: flag.default(true),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
@@ -27,6 +34,20 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Where the Cosmos DB store lives and how the bot signs in to it. */
+export interface CosmosSettings {
+  endpoint: string;
+  /** Account key; when absent the bot signs in with its Microsoft Entra identity. */
+  key?: string;
+  database: string;
+  /** Accept a self-signed TLS certificate (a local emulator); never on by default. */
+  allowSelfSigned: boolean;
+}
+
+export type StoreConfig =
+  | { kind: 'sqlite'; sqlitePath: string }
+  | { kind: 'cosmos'; sqlitePath: string; cosmos: CosmosSettings };
+
 export interface Config {
   port: number;
   /** Interface to listen on: loopback in local mode, all interfaces when authenticated. */
@@ -34,7 +55,8 @@ export interface Config {
   /** Local mode: no Bot Framework credentials, requests are not authenticated. */
   localMode: boolean;
   bot: { appId: string; appPassword: string; appType: string; tenantId: string };
-  store: { kind: 'sqlite'; sqlitePath: string };
+  /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
+  store: StoreConfig;
   orgFile: string;
   playground: { enabled: boolean; port: number };
   outboxIntervalMs: number;
@@ -51,6 +73,25 @@ export const sampleOrgFile = path.join(__dirname, '..', '..', 'org', 'sample-org
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+function storeConfig(e: z.infer<typeof environmentSchema>): StoreConfig {
+  if (e.STORE === 'sqlite') return { kind: 'sqlite', sqlitePath: e.SQLITE_PATH };
+  if (!e.COSMOS_ENDPOINT) {
+    throw new ConfigError(
+      'Invalid configuration:\n  COSMOS_ENDPOINT: required when STORE=cosmos (https://<account>.documents.azure.com:443/)',
+    );
+  }
+  return {
+    kind: 'cosmos',
+    sqlitePath: e.SQLITE_PATH,
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT,
+      ...(e.COSMOS_KEY ? { key: e.COSMOS_KEY } : {}),
+      database: e.COSMOS_DATABASE,
+      allowSelfSigned: e.COSMOS_ALLOW_SELF_SIGNED,
+    },
+  };
 }
 
 /** Reads and validates the environment once; every setting is documented in `.env.example`. */
@@ -78,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
     },
-    store: { kind: e.STORE, sqlitePath: e.SQLITE_PATH },
+    store: storeConfig(e),
     orgFile: e.ORG_FILE ?? sampleOrgFile,
     playground: { enabled: localMode && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,

@@ -189,6 +189,74 @@ export function storeContract(factory: StoreFactory): void {
       });
     });
 
+    describe('inquiries under concurrency and at scale', () => {
+      it('opens one inquiry when the same request arrives twice at once', async () => {
+        const results = await Promise.all([
+          store.inquiries.create(newInquiry({ id: 'first', requestKey: 'twice' }), [
+            { kind: 'triage.post', inquiryId: 'first' },
+          ]),
+          store.inquiries.create(newInquiry({ id: 'second', requestKey: 'twice' }), [
+            { kind: 'triage.post', inquiryId: 'second' },
+          ]),
+        ]);
+        assert.equal(results.filter((r) => r.created).length, 1);
+        assert.equal(results[0].inquiry.id, results[1].inquiry.id);
+        assert.equal(results[0].inquiry.number, results[1].inquiry.number);
+        assert.equal(await store.outbox.pendingCount(), 1);
+      });
+
+      it('lets exactly one of two writers with the same etag win', async () => {
+        const { inquiry } = await store.inquiries.create(newInquiry(), []);
+        const results = await Promise.all([
+          store.inquiries.update({ ...inquiry, status: 'claimed' }, [
+            { kind: 'triage.update', inquiryId: inquiry.id },
+          ]),
+          store.inquiries.update({ ...inquiry, status: 'withdrawn' }, [
+            { kind: 'triage.update', inquiryId: inquiry.id },
+          ]),
+        ]);
+        assert.deepEqual(results.map((r) => r.ok).sort(), [false, true]);
+        assert.equal(await store.outbox.pendingCount(), 1, 'only the winner queues');
+      });
+
+      it('gives back an etag the writer can write with again, notifications and all', async () => {
+        const created = await store.inquiries.create(newInquiry(), [
+          { kind: 'triage.post', inquiryId: 'x' },
+        ]);
+        const claimed = await store.inquiries.update({ ...created.inquiry, status: 'claimed' }, [
+          { kind: 'triage.update', inquiryId: 'x' },
+        ]);
+        assert.ok(claimed.ok);
+        const answered = await store.inquiries.update({ ...claimed.value, status: 'answered' }, []);
+        assert.ok(answered.ok);
+        assert.equal((await store.inquiries.get(created.inquiry.id))?.status, 'answered');
+        assert.equal(await store.outbox.pendingCount(), 2);
+      });
+
+      it('reports cards recorded on an unknown inquiry as not found, and unknown numbers as undefined', async () => {
+        assert.deepEqual(
+          await store.inquiries.recordCard('missing', {
+            triage: { conversationId: 'c', activityId: 'a' },
+          }),
+          { ok: false, reason: 'not_found' },
+        );
+        assert.equal(await store.inquiries.byNumber('QM-2026-0404'), undefined);
+        assert.deepEqual(await store.inquiries.listByAsker('nobody@fylke.example', 10), []);
+      });
+
+      it("lists an asker's inquiries newest first across many pages, up to the limit", async () => {
+        for (let day = 1; day <= 30; day++) {
+          const createdAt = `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`;
+          await store.inquiries.create(newInquiry({ id: `day-${day}`, createdAt }), []);
+        }
+        const listed = await store.inquiries.listByAsker('kari@fylke.example', 25);
+        assert.deepEqual(
+          listed.map((i) => i.id),
+          Array.from({ length: 25 }, (_, i) => `day-${30 - i}`),
+        );
+      });
+    });
+
     describe('due inquiries', () => {
       it('returns inquiries whose due time has come, earliest first, up to the limit', async () => {
         await store.inquiries.create(
@@ -213,6 +281,25 @@ export function storeContract(factory: StoreFactory): void {
         assert.deepEqual(
           first.map((inquiry) => inquiry.id),
           ['early'],
+        );
+      });
+
+      it('returns due inquiries in due order across many pages, up to the limit', async () => {
+        for (let minute = 0; minute < 30; minute++) {
+          // Created in an order unlike their due order.
+          const m = (minute * 7) % 30;
+          await store.inquiries.create(
+            newInquiry({
+              id: `due-${m}`,
+              dueAt: `2026-11-28T08:${String(m).padStart(2, '0')}:00.000Z`,
+            }),
+            [],
+          );
+        }
+        const due = await store.inquiries.due(new Date('2026-11-28T09:00:00.000Z'), 25);
+        assert.deepEqual(
+          due.map((i) => i.id),
+          Array.from({ length: 25 }, (_, m) => `due-${m}`),
         );
       });
 
@@ -253,6 +340,52 @@ export function storeContract(factory: StoreFactory): void {
         await store.outbox.complete(item.id, a.length ? 'one' : 'two', now);
         assert.equal(await store.outbox.pendingCount(), 0);
         assert.deepEqual(await store.outbox.lease(later, 'three', later, 10), []);
+      });
+
+      it('leases each of many items to exactly one of several owners leasing at once', async () => {
+        const now = new Date(at);
+        await store.outbox.enqueue(
+          Array.from({ length: 12 }, (_, i) => ({
+            kind: 'asker.status' as const,
+            inquiryId: `i${i}`,
+          })),
+          now,
+        );
+        const later = new Date(now.getTime() + 60_000);
+        const leased = (
+          await Promise.all(
+            ['one', 'two', 'three'].map((owner) => store.outbox.lease(now, owner, later, 20)),
+          )
+        ).flat();
+        assert.equal(leased.length, 12);
+        assert.equal(new Set(leased.map((item) => item.id)).size, 12);
+      });
+
+      it('ignores completion by an owner that does not hold the item', async () => {
+        const now = new Date(at);
+        await store.outbox.enqueue([{ kind: 'triage.post', inquiryId: 'x' }], now);
+        const [item] = await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 10);
+        await store.outbox.complete(item.id, 'someone else', now);
+        assert.equal(await store.outbox.pendingCount(), 1);
+        await store.outbox.complete(item.id, 'me', now);
+        assert.equal(await store.outbox.pendingCount(), 0);
+      });
+
+      it('does not hand out a failed item again', async () => {
+        const now = new Date(at);
+        await store.outbox.enqueue([{ kind: 'triage.post', inquiryId: 'x' }], now);
+        const [item] = await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 10);
+        await store.outbox.fail(item.id, 'me', now, '403 Forbidden');
+        assert.equal(await store.outbox.pendingCount(), 0);
+        assert.deepEqual(
+          await store.outbox.lease(
+            new Date(now.getTime() + 5000),
+            'me',
+            new Date(now.getTime() + 9000),
+            10,
+          ),
+          [],
+        );
       });
 
       it('hands an item left by a crashed owner to another when the lease runs out', async () => {

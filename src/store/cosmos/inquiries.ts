@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import {
+  formatInquiryNumber,
+  type Inquiry,
+  type NewInquiry,
+  type PostedCard,
+} from '../../inquiries/inquiry';
+import type { NotificationIntent } from '../../notifications/intents';
+import type { InquiryRepository, WriteResult } from '../ports';
+import type { Counters } from './counters';
+import {
+  attempt,
+  createOnce,
+  docId,
+  queryPages,
+  readDoc,
+  replaceIf,
+  type Stored,
+} from './documents';
+import { notificationNumber, type CosmosOutboxRepository, type QueuedNotification } from './outbox';
+
+/**
+ * An inquiry as stored: the domain object under `inquiry`, and beside it the few fields queries
+ * use (the only indexed ones) and the notifications of its last writes that are not yet in the
+ * outbox. Partition key: the inquiry id.
+ */
+interface InquiryDoc {
+  id: string;
+  pk: string;
+  type: 'inquiry';
+  /** Copied from the inquiry for the scheduler's range query. */
+  dueAt?: string;
+  /** Set while `pending` is not empty, for the sweep that finishes an interrupted move. */
+  pendingSince?: string;
+  pending: QueuedNotification[];
+  /** How many notifications this inquiry has ever queued: the next one's key. */
+  queued: number;
+  /** Changes with every write of the inquiry itself (not with moving its notifications). */
+  writeId: string;
+  inquiry: Omit<Inquiry, 'etag'>;
+}
+
+/** Points a key (request key, readable number) at an inquiry id. */
+interface LookupDoc {
+  id: string;
+  pk: string;
+  type: 'request' | 'number';
+  inquiryId: string;
+}
+
+/** One inquiry in its asker's partition, for "my inquiries" without a cross-partition query. */
+interface AskerEntryDoc {
+  id: string;
+  pk: string;
+  type: 'asker-entry';
+  inquiryId: string;
+  createdAt: string;
+}
+
+export function askerPartition(askerKey: string): string {
+  return docId('asker', askerKey);
+}
+
+function toInquiry(doc: Stored<InquiryDoc>): Inquiry {
+  return { ...doc.inquiry, etag: doc._etag };
+}
+
+/**
+ * Inquiries in Cosmos DB. A change and its notifications are one write: the notifications ride on
+ * the inquiry document (`pending`) and are then moved into the outbox under numbers derived from
+ * the inquiry, so a repeated move finds them there. A crash between the write and the move leaves
+ * them on the document, where the outbox's sweep finds them.
+ */
+export class CosmosInquiryRepository implements InquiryRepository {
+  constructor(
+    private readonly container: Container,
+    private readonly counters: Counters,
+    private readonly outbox: CosmosOutboxRepository,
+    private readonly pageSize: number,
+  ) {}
+
+  async create(
+    draft: NewInquiry,
+    notifications: NotificationIntent[],
+  ): Promise<{ inquiry: Inquiry; created: boolean }> {
+    // The request key is claimed first; a repeat (or a concurrent twin) finds the id it reserved.
+    const requestId = docId('request', draft.requestKey);
+    let id = draft.id;
+    const reserved = await createOnce<LookupDoc>(this.container, {
+      id: requestId,
+      pk: requestId,
+      type: 'request',
+      inquiryId: id,
+    });
+    if (!reserved) {
+      const lookup = await readDoc<LookupDoc>(this.container, requestId, requestId);
+      if (lookup) id = lookup.inquiryId;
+      const existing = await this.readDoc(id);
+      if (existing)
+        return { inquiry: toInquiry(await this.moveToOutbox(existing)), created: false };
+      // The first attempt stopped before storing the inquiry: finish it under the id it reserved.
+    }
+
+    const year = new Date(draft.createdAt).getUTCFullYear();
+    const number = formatInquiryNumber(year, await this.counters.next(`inquiry-number-${year}`));
+    const inquiry: Omit<Inquiry, 'etag'> = { ...draft, id, number };
+    // Lookups first: until the inquiry itself exists they point at nothing and are ignored.
+    const numberId = docId('number', number);
+    await createOnce<LookupDoc>(this.container, {
+      id: numberId,
+      pk: numberId,
+      type: 'number',
+      inquiryId: id,
+    });
+    const askerPk = askerPartition(inquiry.asker.key);
+    await createOnce<AskerEntryDoc>(this.container, {
+      id: docId('asker-entry', id),
+      pk: askerPk,
+      type: 'asker-entry',
+      inquiryId: id,
+      createdAt: inquiry.createdAt,
+    });
+
+    const pending = this.queue(number, 0, notifications, inquiry.createdAt);
+    const doc: InquiryDoc = {
+      id,
+      pk: id,
+      type: 'inquiry',
+      ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
+      ...(pending.length ? { pendingSince: inquiry.createdAt } : {}),
+      pending,
+      queued: pending.length,
+      writeId: randomUUID(),
+      inquiry,
+    };
+    const created = await attempt(`create of inquiry ${id}`, () =>
+      this.container.items.create(doc),
+    );
+    if (!created.ok) {
+      // A concurrent twin of this request stored it first; this attempt's number stays unused.
+      const winner = created.status === 409 ? await this.readDoc(id) : undefined;
+      if (!winner) throw new Error(`Inquiry ${id} could not be created (${created.status})`);
+      return { inquiry: toInquiry(winner), created: false };
+    }
+    const stored = created.value.resource;
+    if (!stored) throw new Error(`Inquiry ${id} was created but not returned`);
+    return { inquiry: this.settled(stored, await this.moveToOutbox(stored)), created: true };
+  }
+
+  async get(id: string): Promise<Inquiry | undefined> {
+    const doc = await this.readDoc(id);
+    return doc ? toInquiry(doc) : undefined;
+  }
+
+  async byNumber(number: string): Promise<Inquiry | undefined> {
+    const normalised = number.toUpperCase();
+    const lookupId = docId('number', normalised);
+    const lookup = await readDoc<LookupDoc>(this.container, lookupId, lookupId);
+    if (!lookup) return undefined;
+    const inquiry = await this.get(lookup.inquiryId);
+    // A number whose creation lost to a concurrent twin points at an inquiry with another number.
+    return inquiry?.number === normalised ? inquiry : undefined;
+  }
+
+  async update(
+    inquiry: Inquiry,
+    notifications: NotificationIntent[],
+  ): Promise<WriteResult<Inquiry>> {
+    const current = await this.readDoc(inquiry.id);
+    if (!current) return { ok: false, reason: 'not_found' };
+    if (inquiry.etag === undefined || current._etag !== inquiry.etag)
+      return { ok: false, reason: 'conflict' };
+    const written = await this.write(current, stripEtag(inquiry), notifications);
+    if (!written.ok) return written;
+    return { ok: true, value: this.settled(written.value, await this.moveToOutbox(written.value)) };
+  }
+
+  async recordCard(
+    id: string,
+    placement: { triage?: PostedCard; askerStatus?: PostedCard },
+    event?: Inquiry['history'][number],
+  ): Promise<WriteResult<Inquiry>> {
+    for (let round = 0; round < 10; round++) {
+      const current = await this.readDoc(id);
+      if (!current) return { ok: false, reason: 'not_found' };
+      const { inquiry } = current;
+      const triageCards = placement.triage
+        ? [
+            ...inquiry.teams.triageCards.filter(
+              (card) => card.conversationId !== placement.triage?.conversationId,
+            ),
+            placement.triage,
+          ]
+        : inquiry.teams.triageCards;
+      const written = await this.write(
+        current,
+        {
+          ...inquiry,
+          teams: { triageCards, askerStatus: placement.askerStatus ?? inquiry.teams.askerStatus },
+          history: event ? [...inquiry.history, event] : inquiry.history,
+        },
+        [],
+      );
+      if (written.ok) return { ok: true, value: toInquiry(written.value) };
+      if (written.reason === 'not_found') return written;
+    }
+    return { ok: false, reason: 'conflict' };
+  }
+
+  async listByAsker(askerKey: string, limit: number): Promise<Inquiry[]> {
+    const pk = askerPartition(askerKey);
+    const found: Inquiry[] = [];
+    await queryPages<{ inquiryId: string }>(
+      this.container,
+      "query of an asker's inquiries",
+      {
+        query: `SELECT c.inquiryId FROM c WHERE c.pk = @pk AND c.type = 'asker-entry'
+                ORDER BY c.createdAt DESC`,
+        parameters: [{ name: '@pk', value: pk }],
+      },
+      { partitionKey: pk, pageSize: Math.min(limit, this.pageSize) },
+      async (page) => {
+        const inquiries = await Promise.all(page.map((entry) => this.get(entry.inquiryId)));
+        for (const inquiry of inquiries) if (inquiry && found.length < limit) found.push(inquiry);
+        return found.length < limit;
+      },
+    );
+    return found;
+  }
+
+  async due(now: Date, limit: number): Promise<Inquiry[]> {
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      'query of due inquiries',
+      {
+        query: `SELECT * FROM c WHERE c.dueAt <= @now ORDER BY c.dueAt`,
+        parameters: [{ name: '@now', value: now.toISOString() }],
+      },
+      { pageSize: Math.min(limit, this.pageSize) },
+      (page) => {
+        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
+        return found.length < limit;
+      },
+    );
+    return found;
+  }
+
+  /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */
+  async moveStranded(olderThan: Date): Promise<void> {
+    const stranded: Stored<InquiryDoc>[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      'query of notifications not yet in the outbox',
+      {
+        query: `SELECT * FROM c WHERE c.pendingSince <= @before`,
+        parameters: [{ name: '@before', value: olderThan.toISOString() }],
+      },
+      { pageSize: this.pageSize },
+      (page) => {
+        stranded.push(...page);
+        return false;
+      },
+    );
+    for (const doc of stranded) await this.moveToOutbox(doc);
+  }
+
+  private readDoc(id: string): Promise<Stored<InquiryDoc> | undefined> {
+    return readDoc<InquiryDoc>(this.container, id, id);
+  }
+
+  private queue(
+    number: string,
+    from: number,
+    intents: NotificationIntent[],
+    at: string,
+  ): QueuedNotification[] {
+    return intents.map((intent, index) => ({
+      n: notificationNumber(number, from + index),
+      intent,
+      at,
+    }));
+  }
+
+  /** Writes a new version of the inquiry over `current`, keeping notifications not yet moved. */
+  private async write(
+    current: Stored<InquiryDoc>,
+    inquiry: Omit<Inquiry, 'etag'>,
+    notifications: NotificationIntent[],
+  ): Promise<WriteResult<Stored<InquiryDoc>>> {
+    const added = this.queue(
+      current.inquiry.number,
+      current.queued,
+      notifications,
+      inquiry.updatedAt,
+    );
+    const pending = [...current.pending, ...added];
+    const { dueAt: _dueAt, pendingSince: _since, ...kept } = current;
+    const next: InquiryDoc = {
+      ...kept,
+      ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
+      ...(pending.length ? { pendingSince: current.pendingSince ?? inquiry.updatedAt } : {}),
+      pending,
+      queued: current.queued + added.length,
+      writeId: randomUUID(),
+      inquiry: { ...inquiry, id: current.id, number: current.inquiry.number },
+    };
+    const written = await replaceIf(this.container, next, current._etag);
+    if (written.ok) return written;
+    return { ok: false, reason: written.status === 404 ? 'not_found' : 'conflict' };
+  }
+
+  /**
+   * Puts the document's pending notifications into the outbox, then takes them off the document.
+   * Safe to repeat and to run concurrently: an item already in the outbox is left as it is.
+   * Returns the latest version seen. If it fails midway the sweep finishes the job later.
+   */
+  private async moveToOutbox(doc: Stored<InquiryDoc>): Promise<Stored<InquiryDoc>> {
+    if (doc.pending.length === 0) return doc;
+    const moved = new Set<number>();
+    try {
+      for (const notification of doc.pending) {
+        await this.outbox.put(notification);
+        moved.add(notification.n);
+      }
+      let current: Stored<InquiryDoc> | undefined = doc;
+      for (let round = 0; round < 10 && current; round++) {
+        const rest: QueuedNotification[] = current.pending.filter((p) => !moved.has(p.n));
+        if (rest.length === current.pending.length) return current;
+        const { pendingSince, ...kept } = current;
+        const cleared = await replaceIf(
+          this.container,
+          { ...kept, pending: rest, ...(rest.length ? { pendingSince } : {}) },
+          current._etag,
+        );
+        if (cleared.ok) return cleared.value;
+        current = await this.readDoc(doc.id);
+      }
+    } catch {
+      // The write itself has happened; the notifications wait on the inquiry for the sweep.
+    }
+    return doc;
+  }
+
+  /**
+   * The inquiry as the writer should see it after its notifications moved: the moved version's etag
+   * if nobody else changed the inquiry in between, else the etag of the writer's own version, so
+   * that the writer's next change meets the conflict it should.
+   */
+  private settled(written: Stored<InquiryDoc>, latest: Stored<InquiryDoc>): Inquiry {
+    return toInquiry(latest.writeId === written.writeId ? latest : written);
+  }
+}
+
+function stripEtag(inquiry: Inquiry): Omit<Inquiry, 'etag'> {
+  const { etag: _etag, ...rest } = inquiry;
+  return rest;
+}

@@ -1,0 +1,156 @@
+import type { Container } from '@azure/cosmos';
+import type {
+  ConversationRepository,
+  Draft,
+  DraftRepository,
+  Profile,
+  ProfileRepository,
+  StateRepository,
+  StoredReference,
+  TeamsEndpoint,
+  WriteResult,
+} from '../ports';
+import { attempt, call, docId, readDoc, replaceIf } from './documents';
+
+/**
+ * Small per-person and per-conversation documents share one container; each is its own partition
+ * (`pk` = id) and is only ever read by id.
+ */
+interface ValueDoc<T> {
+  id: string;
+  pk: string;
+  type: 'profile' | 'draft' | 'conversation' | 'endpoint' | 'turn-state';
+  key: string;
+  value: T;
+  updatedAt?: string;
+}
+
+function doc<T>(type: ValueDoc<T>['type'], key: string, value: T, at?: Date): ValueDoc<T> {
+  const id = docId(type, key);
+  return { id, pk: id, type, key, value, ...(at ? { updatedAt: at.toISOString() } : {}) };
+}
+
+async function read<T>(
+  container: Container,
+  type: ValueDoc<T>['type'],
+  key: string,
+): Promise<(ValueDoc<T> & { _etag: string }) | undefined> {
+  const id = docId(type, key);
+  return readDoc<ValueDoc<T>>(container, id, id);
+}
+
+export class CosmosProfileRepository implements ProfileRepository {
+  constructor(private readonly container: Container) {}
+
+  async get(key: string): Promise<Profile | undefined> {
+    const found = await read<Profile>(this.container, 'profile', key);
+    return found ? { ...found.value, etag: found._etag } : undefined;
+  }
+
+  async put(profile: Profile): Promise<WriteResult<Profile>> {
+    const { etag, ...value } = profile;
+    const next = doc('profile', profile.key, value);
+    const written =
+      etag === undefined
+        ? await attempt(`create of profile ${profile.key}`, () =>
+            this.container.items.create(next).then((r) => r.resource),
+          )
+        : await replaceIf(this.container, next, etag);
+    if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
+    return { ok: true, value: { ...profile, etag: written.value._etag } };
+  }
+}
+
+export class CosmosDraftRepository implements DraftRepository {
+  constructor(private readonly container: Container) {}
+
+  async add(draft: Draft): Promise<boolean> {
+    const created = await attempt(`create of draft ${draft.id}`, () =>
+      this.container.items.create(doc('draft', draft.id, draft)),
+    );
+    if (created.ok) return true;
+    if (created.status === 409) return false;
+    throw new Error(`Cosmos DB create of draft ${draft.id} failed (${created.status})`);
+  }
+
+  async get(id: string): Promise<Draft | undefined> {
+    return (await read<Draft>(this.container, 'draft', id))?.value;
+  }
+
+  async setUnit(id: string, unitId: string): Promise<void> {
+    const docIdOfDraft = docId('draft', id);
+    // A missing draft stays missing, as in every store.
+    await attempt(`update of draft ${id}`, () =>
+      this.container
+        .item(docIdOfDraft, docIdOfDraft)
+        .patch([{ op: 'set', path: '/value/unitId', value: unitId }]),
+    );
+  }
+}
+
+export class CosmosConversationRepository implements ConversationRepository {
+  constructor(private readonly container: Container) {}
+
+  async personal(key: string): Promise<StoredReference | undefined> {
+    return (await read<StoredReference>(this.container, 'conversation', key))?.value;
+  }
+
+  async savePersonal(key: string, reference: StoredReference, at: Date): Promise<void> {
+    await this.save(doc('conversation', key, reference, at));
+  }
+
+  async endpoint(): Promise<TeamsEndpoint | undefined> {
+    return (await read<TeamsEndpoint>(this.container, 'endpoint', 'teams'))?.value;
+  }
+
+  async saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void> {
+    await this.save(doc('endpoint', 'teams', endpoint, at));
+  }
+
+  private async save<T>(next: ValueDoc<T>): Promise<void> {
+    await call(`write of ${next.id}`, () => this.container.items.upsert(next));
+  }
+}
+
+/**
+ * The bot framework's turn state. Each key is written on its own with its etag; a write of
+ * several keys is not atomic (Cosmos DB has no transactions across partitions), so a conflict on
+ * a later key leaves earlier keys written. Turn state is per conversation and per user, and one
+ * turn writes it, so this does not arise in practice.
+ */
+export class CosmosStateRepository implements StateRepository {
+  constructor(private readonly container: Container) {}
+
+  async read(keys: string[]): Promise<Record<string, { value: unknown; etag: string }>> {
+    const found: Record<string, { value: unknown; etag: string }> = {};
+    const docs = await Promise.all(
+      keys.map((key) => read<unknown>(this.container, 'turn-state', key)),
+    );
+    docs.forEach((stored, index) => {
+      if (stored) found[keys[index]] = { value: stored.value, etag: stored._etag };
+    });
+    return found;
+  }
+
+  async write(
+    changes: Record<string, { value: unknown; etag?: string }>,
+  ): Promise<WriteResult<void>> {
+    for (const [key, { value, etag }] of Object.entries(changes)) {
+      const next = doc('turn-state', key, value);
+      if (etag === undefined || etag === '*') {
+        await call(`write of turn state ${key}`, () => this.container.items.upsert(next));
+        continue;
+      }
+      const written = await replaceIf(this.container, next, etag);
+      if (!written.ok) return { ok: false, reason: 'conflict' };
+    }
+    return { ok: true, value: undefined };
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      const id = docId('turn-state', key);
+      await attempt(`delete of turn state ${key}`, () => this.container.item(id, id).delete());
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import type { StoreConfig } from '../config';
+import { openCosmosStore } from './cosmos/cosmos-store';
+import type { Store } from './ports';
+import { openSqliteStore } from './sqlite/sqlite-store';
+
+/** Opens the configured store: the embedded SQLite file, or Cosmos DB. */
+export function openStore(config: StoreConfig): Promise<Store> {
+  if (config.kind === 'sqlite') return Promise.resolve(openSqliteStore(config.sqlitePath));
+  return openCosmosStore(config.cosmos);
+}
