@@ -7,7 +7,7 @@ import { uuidGenerator } from '../src/ids';
 import { createLogger } from '../src/logger';
 import { formatOrgErrors, importIfEmpty } from '../src/org/import';
 import { DirectoryProvider } from '../src/org/provider';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
+import { openStore } from '../src/store/open-store';
 import { createApp } from './app';
 import { reportTurnError } from './handlers/turn-error';
 import { OutboxWorker } from './delivery/outbox-worker';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
-  const store = openSqliteStore(config.store.sqlitePath);
+  const store = await openStore(config.store);
 
   const imported = await importIfEmpty(store, fs.readFileSync(config.orgFile, 'utf8'), clock);
   if (imported && !imported.ok) {

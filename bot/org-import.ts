@@ -4,7 +4,7 @@ import path from 'node:path';
 import { systemClock, type Clock } from '../src/clock';
 import { ConfigError, loadConfig } from '../src/config';
 import { formatOrgErrors, importOrganisation } from '../src/org/import';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
+import { openStore } from '../src/store/open-store';
 
 export interface OrgImportOptions {
   env: NodeJS.ProcessEnv;
@@ -47,7 +47,20 @@ export async function runOrgImport(
     return 1;
   }
 
-  const store = openSqliteStore(config.store.sqlitePath);
+  let store;
+  try {
+    store = await openStore(config.store);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const where =
+    config.store.kind === 'sqlite'
+      ? path.resolve(config.store.sqlitePath)
+      : `Cosmos DB database ${config.store.cosmos.database} at ${config.store.cosmos.endpoint}`;
   try {
     const result = await importOrganisation(store, text, options.clock);
     if (!result.ok) {
@@ -62,7 +75,7 @@ export async function runOrgImport(
     const { structure, version } = result.snapshot;
     const people = (JSON.parse(text) as { people: unknown[] }).people.length;
     out(
-      `Imported "${structure.name}" from ${file} into ${path.resolve(config.store.sqlitePath)}: ` +
+      `Imported "${structure.name}" from ${file} into ${where}: ` +
         `${structure.units.length} units, ${people} people, ${structure.workAreas.length} work areas, ` +
         `${structure.topics.length} topics (organisation version ${version}).`,
     );
