@@ -8,9 +8,24 @@ import { freshDatabaseName, startCosmosServer, type CosmosServer } from '../supp
 import { freePort } from '../support/bot-server';
 import { newInquiry, storeContract } from './store-contract';
 
-/** The contract against one Cosmos DB account, with a fresh database per test. */
+/** The contract against one Cosmos DB account, with a fresh database per test, deleted after it. */
 function cosmosContract(name: string, account: () => Omit<CosmosStoreOptions, 'database'>): void {
   const databases = new Map<Store, string>();
+  afterEach(async () => {
+    const names = new Set(databases.values());
+    databases.clear();
+    const { endpoint, key, allowSelfSigned } = account();
+    const client = new CosmosClient({
+      endpoint,
+      ...(key ? { key } : {}),
+      ...(allowSelfSigned ? { agent: new https.Agent({ rejectUnauthorized: false }) } : {}),
+    });
+    try {
+      for (const database of names) await client.database(database).delete();
+    } finally {
+      client.dispose();
+    }
+  });
   storeContract({
     name,
     open: async () => {

@@ -95,7 +95,7 @@ async function ensureContainers(
   const entries = await Promise.all(
     Object.entries(containers).map(async ([name, definition]) => {
       try {
-        const { container } = await database.containers.createIfNotExists(definition);
+        const { container } = await raced(() => database.containers.createIfNotExists(definition));
         return [name, container] as const;
       } catch (error) {
         // An Entra identity with data-plane roles may use containers but not create them.
@@ -112,13 +112,24 @@ async function ensureContainers(
 
 async function ensureDatabase(client: CosmosClient, id: string): Promise<Database> {
   try {
-    return (await client.databases.createIfNotExists({ id })).database;
+    return (await raced(() => client.databases.createIfNotExists({ id }))).database;
   } catch (error) {
     if (statusOf(error) !== 403) throw error;
     const database = client.database(id);
     const { statusCode } = await database.read();
     if (statusCode === 404) throw missing(`database ${id}`, error);
     return database;
+  }
+}
+
+/** Instances starting together may race to create the same thing; the loser finds it made. */
+async function raced<T>(create: () => Promise<T>): Promise<T> {
+  for (let round = 0; ; round++) {
+    try {
+      return await create();
+    } catch (error) {
+      if (statusOf(error) !== 409 || round >= 3) throw error;
+    }
   }
 }
 
