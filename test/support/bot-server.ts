@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { storeEnvironment } from './store-under-test';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -38,6 +39,7 @@ export async function startBot(options: {
   const port = await freePort();
   const sqlitePath = options.sqlitePath ?? tempSqlitePath();
   const url = `http://127.0.0.1:${port}`;
+  const store = await storeEnvironment(sqlitePath);
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'bot', 'main.js')], {
     cwd: root,
@@ -49,6 +51,7 @@ export async function startBot(options: {
       PLAYGROUND: 'off',
       OUTBOX_INTERVAL_MS: '50',
       LOG_LEVEL: 'warn',
+      ...store,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
