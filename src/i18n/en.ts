@@ -232,6 +232,8 @@ export const en: Messages = {
     generic:
       'Something went wrong in Qm+ Help. Nothing you sent is lost; please try again shortly.',
     channelOnly: 'Write to me in a 1:1 chat to ask a question.',
+    storeUnavailable:
+      'Qm+ Help cannot reach its storage right now, so this message may not have been recorded. Everything you sent before is safe. Please try again in a few minutes.',
   },
   dateTime: dateTimeIn('en-GB'),
 };

@@ -231,6 +231,8 @@ export const nb = {
   errors: {
     generic: 'Noe gikk galt hos Qm+ Hjelp. Ingenting du har sendt er tapt; prøv igjen om litt.',
     channelOnly: 'Skriv til meg i en 1:1-chat for å stille et spørsmål.',
+    storeUnavailable:
+      'Qm+ Hjelp får ikke kontakt med lagringen sin akkurat nå, så det er usikkert om denne meldingen kom med. Det du har sendt tidligere, er trygt. Prøv igjen om noen minutter.',
   },
   dateTime: dateTimeIn('nb-NO'),
 };
