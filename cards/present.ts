@@ -370,6 +370,19 @@ export function noticeCardData(
   return {
     line: noticeLine(inquiry, directory, t, notice.reason, notice.by),
     ...(notice.note ? { comment: { label, text: longText(notice.note) } } : {}),
+    ...handlerNoticeBody(inquiry, directory, t, locale, timeZone),
+  };
+}
+
+/** What every notice to a handler shows below its first line, with the triage actions. */
+function handlerNoticeBody(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  locale: Locale,
+  timeZone: string,
+): Omit<NoticeCardData, 'line' | 'mentions' | 'comment' | 'hint'> {
+  return {
     statusLine: handlerStatusLine(inquiry, t),
     statusColor: statusColors[inquiry.status],
     facts: noticeFacts(inquiry, directory, t, locale, timeZone),
@@ -424,13 +437,7 @@ export function pingCardData(
   return {
     mentions: { line, entities },
     ...(note ? { comment: { label: t.pings.note, text: longText(note) } } : {}),
-    statusLine: handlerStatusLine(inquiry, t),
-    statusColor: statusColors[inquiry.status],
-    facts: noticeFacts(inquiry, directory, t, locale, timeZone),
-    people: [askerLine(inquiry, t), holderLine(inquiry, t)],
-    question: longText(inquiry.text),
-    actions: triageActions(inquiry, directory, t, locale),
-    labels: { question: t.card.question, showAll: t.card.showAll },
+    ...handlerNoticeBody(inquiry, directory, t, locale, timeZone),
   };
 }
 

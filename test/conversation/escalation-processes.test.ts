@@ -1,29 +1,17 @@
 import assert from 'node:assert/strict';
-import { organisation, people } from '../unit/domain-fixture';
+import { people } from '../unit/domain-fixture';
 import { personalMessage, teamsUser } from '../support/activities';
 import { startBot, tempSqlitePath, type BotProcess } from '../support/bot-server';
-import { cardOf, FakeConnector, type RecordedRequest } from '../support/fake-connector';
-import { cardText, writeOrganisation } from '../support/organisation';
+import { cardOf, FakeConnector } from '../support/fake-connector';
+import {
+  coordinatorAad,
+  messageText,
+  fastOrganisation,
+  writeOrganisation,
+} from '../support/organisation';
 
 const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
-const coordinatorAad = '20000000-0000-4000-8000-000000000001';
-const systemResponsibleAad = '20000000-0000-4000-8000-000000000002';
-
-function fastOrganisation(escalation: object): object {
-  return {
-    ...organisation,
-    people: organisation.people.map((person) =>
-      person.email === people.coordinator.email
-        ? { ...person, aadObjectId: coordinatorAad }
-        : person.email === people.systemResponsible.email
-          ? { ...person, aadObjectId: systemResponsibleAad }
-          : person,
-    ),
-    escalation,
-    calendar: '24/7',
-  };
-}
 
 const env = {
   SCHEDULER_INTERVAL_MS: '50',
@@ -32,11 +20,6 @@ const env = {
   // A crashed server's sends are taken over this soon after.
   OUTBOX_LEASE_MS: '2000',
 };
-
-function readable(request: RecordedRequest): string {
-  const activity = request.path === '/v3/conversations' ? request.body.activity : request.body;
-  return [activity?.text ?? '', cardText(cardOf(activity) ?? {})].join('\n');
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,7 +44,15 @@ describe('escalation across server processes', function () {
     running.push(bot);
     return bot;
   };
-  const thread = async (): Promise<string> => {
+  /** Asks a question through one server; returns the thread its triage card started. */
+  const askThrough = async (bot: BotProcess): Promise<string> => {
+    await bot.post(
+      personalMessage({
+        from: asker,
+        text: 'Hvordan melder jeg avvik?',
+        serviceUrl: connector.url,
+      }),
+    );
     const post = await connector.waitFor(
       () =>
         connector
@@ -72,8 +63,9 @@ describe('escalation across server processes', function () {
     return `${channelId};messageid=${post.resultId}`;
   };
   const inThread = (id: string, pattern: RegExp) =>
-    connector.sent().filter((r) => r.conversationId === id && pattern.test(readable(r)));
-  const everywhere = (pattern: RegExp) => connector.sent().filter((r) => pattern.test(readable(r)));
+    connector.sent().filter((r) => r.conversationId === id && pattern.test(messageText(r)));
+  const everywhere = (pattern: RegExp) =>
+    connector.sent().filter((r) => pattern.test(messageText(r)));
 
   it('takes every escalation step once when two servers share one store', async () => {
     const orgFile = writeOrganisation(
@@ -89,14 +81,7 @@ describe('escalation across server processes', function () {
     const sqlitePath = tempSqlitePath();
     const first = await start(orgFile, sqlitePath);
     await start(orgFile, sqlitePath);
-    await first.post(
-      personalMessage({
-        from: asker,
-        text: 'Hvordan melder jeg avvik?',
-        serviceUrl: connector.url,
-      }),
-    );
-    const id = await thread();
+    const id = await askThrough(first);
     await connector.waitFor(
       () => everywhere(/QM-\d{4}-0001 er stanset/)[0],
       'the coordinator told the inquiry stalled',
@@ -120,14 +105,7 @@ describe('escalation across server processes', function () {
     );
     const sqlitePath = tempSqlitePath();
     const first = await start(orgFile, sqlitePath);
-    await first.post(
-      personalMessage({
-        from: asker,
-        text: 'Hvordan melder jeg avvik?',
-        serviceUrl: connector.url,
-      }),
-    );
-    const id = await thread();
+    const id = await askThrough(first);
     // Teams refuses replies in the thread when the deadline passes, so the ping stays queued.
     connector.failNext(
       (r) => r.method === 'POST' && r.conversationId === id,

@@ -2,53 +2,24 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import { Verbs } from '../../cards/verbs';
-import { organisation, people } from '../unit/domain-fixture';
+import { people } from '../unit/domain-fixture';
 import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
 import { cardOf, type FakeConnector, type RecordedRequest } from '../support/fake-connector';
 import { useConversation, type Conversation } from '../support/conversation';
-import { cardText } from '../support/organisation';
+import {
+  cardText,
+  coordinatorAad,
+  messageText,
+  fastOrganisation,
+  inquiryIdOf,
+  systemResponsibleAad,
+} from '../support/organisation';
 
 const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
-const coordinatorAad = '20000000-0000-4000-8000-000000000001';
-const systemResponsibleAad = '20000000-0000-4000-8000-000000000002';
-
-/** The test organisation round the clock with seconds for hours, so a whole chain runs in a test. */
-function fastOrganisation(escalation: object): object {
-  return {
-    ...organisation,
-    people: organisation.people.map((person) =>
-      person.email === people.coordinator.email
-        ? { ...person, aadObjectId: coordinatorAad }
-        : person.email === people.systemResponsible.email
-          ? { ...person, aadObjectId: systemResponsibleAad }
-          : person,
-    ),
-    escalation,
-    calendar: '24/7',
-  };
-}
 
 const fastEnv = { SCHEDULER_INTERVAL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' };
-
-function inquiryIdOf(card: any): string {
-  const find = (node: any): string | undefined => {
-    if (Array.isArray(node)) return node.map(find).find(Boolean);
-    if (node && typeof node === 'object')
-      return node.data?.inquiryId ?? Object.values(node).map(find).find(Boolean);
-    return undefined;
-  };
-  const id = find(card);
-  assert.ok(id, 'the card carries its inquiry id');
-  return id;
-}
-
-/** What a person reads in a message: its text and its card's text. */
-function readable(request: RecordedRequest): string {
-  const activity = request.path === '/v3/conversations' ? request.body.activity : request.body;
-  return [activity?.text ?? '', cardText(cardOf(activity) ?? {})].join('\n');
-}
 
 /** Helpers over one suite's connector: the thread, the asker's chat and the 1:1 chats it opened. */
 function observe(connector: FakeConnector, conversation: Conversation) {
@@ -77,7 +48,7 @@ function observe(connector: FakeConnector, conversation: Conversation) {
     },
     /** Replies posted in the inquiry's thread whose text matches. */
     inThread: (thread: string, pattern: RegExp) =>
-      connector.sent().filter((r) => r.conversationId === thread && pattern.test(readable(r))),
+      connector.sent().filter((r) => r.conversationId === thread && pattern.test(messageText(r))),
     /** Messages in a person's 1:1 chat whose text matches. */
     toPerson: (user: TestUser | { aadObjectId: string }, pattern: RegExp) => {
       // The chat the person opened with the bot, or the one the bot started with them.
@@ -87,7 +58,7 @@ function observe(connector: FakeConnector, conversation: Conversation) {
       ].filter(Boolean);
       return connector
         .sent()
-        .filter((r) => chats.includes(r.conversationId) && pattern.test(readable(r)));
+        .filter((r) => chats.includes(r.conversationId) && pattern.test(messageText(r)));
     },
     /** The root triage card as everyone now sees it. */
     triageNow: (thread: string, rootId: string) =>
@@ -120,7 +91,7 @@ describe('escalation over real HTTP', function () {
       if (this.currentTest?.state === 'failed')
         process.stderr.write(
           JSON.stringify(
-            connector.sent().map((r) => [r.conversationId, readable(r)]),
+            connector.sent().map((r) => [r.conversationId, messageText(r)]),
             null,
             1,
           ),
@@ -239,7 +210,7 @@ describe('escalation over real HTTP', function () {
         'the coordinator mentioned in the thread',
       );
       assert.deepEqual(mentionedIds(ping), [coordinatorAad]);
-      assert.match(readable(ping), /Gjelder rutinen for turer, ikke min enhet\./);
+      assert.match(messageText(ping), /Gjelder rutinen for turer, ikke min enhet\./);
     });
 
     it('refuses a superuser who tries to skip to the vendor, and changes nothing', async () => {
@@ -295,7 +266,7 @@ describe('escalation over real HTTP', function () {
         'the reply passed to Sverre in 1:1 chat',
       );
       assert.match(
-        readable(see.toPerson(sverre, /Innsender har svart/)[0]),
+        messageText(see.toPerson(sverre, /Innsender har svart/)[0]),
         /Turen til Bergen i mai\./,
       );
       const lapsed = await connector.waitFor(

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { organisation } from '../unit/domain-fixture';
+import assert from 'node:assert/strict';
+import { organisation, people } from '../unit/domain-fixture';
+import { cardOf, type RecordedRequest } from './fake-connector';
 
 export function writeOrganisation(org: object = organisation): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-org-')), 'organisation.json');
@@ -24,4 +26,46 @@ export function cardText(card: unknown): string {
   };
   walk(card);
   return texts.join('\n');
+}
+
+/** Entra ids given to the coordinator and the system responsible, so the bot can reach them 1:1. */
+export const coordinatorAad = '20000000-0000-4000-8000-000000000001';
+export const systemResponsibleAad = '20000000-0000-4000-8000-000000000002';
+
+/**
+ * The test organisation round the clock with an escalation policy in seconds, so a whole chain
+ * runs within a test; everyone in the chain can be reached in 1:1 chat.
+ */
+export function fastOrganisation(escalation: object): object {
+  return {
+    ...organisation,
+    people: organisation.people.map((person) =>
+      person.email === people.coordinator.email
+        ? { ...person, aadObjectId: coordinatorAad }
+        : person.email === people.systemResponsible.email
+          ? { ...person, aadObjectId: systemResponsibleAad }
+          : person,
+    ),
+    escalation,
+    calendar: '24/7',
+  };
+}
+
+/** The inquiry id a card's actions carry. */
+export function inquiryIdOf(card: unknown): string {
+  const find = (node: any): string | undefined => {
+    if (Array.isArray(node)) return node.map(find).find(Boolean);
+    if (node && typeof node === 'object')
+      return node.data?.inquiryId ?? Object.values(node).map(find).find(Boolean);
+    return undefined;
+  };
+  const id = find(card);
+  assert.ok(id, 'the card carries its inquiry id');
+  return id;
+}
+
+/** What a person reads in a message Teams received: its text and its card's text. */
+export function messageText(request: RecordedRequest): string {
+  const activity = request.path === '/v3/conversations' ? request.body.activity : request.body;
+  return [activity?.text ?? '', cardText(cardOf(activity) ?? {})].join('\n');
 }
