@@ -1,4 +1,5 @@
 import type { Logger } from '../../src/logger';
+import { Periodic } from '../../src/periodic';
 import { deliver, type DeliveryDeps } from './deliver';
 import { NotReadyError } from './errors';
 import { nextRetry, type RetryPolicy } from './retry-policy';
@@ -20,32 +21,27 @@ export interface OutboxWorkerOptions extends DeliveryDeps {
  * left by a crashed instance is taken over when its lease runs out.
  */
 export class OutboxWorker {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = true;
+  private readonly loop: Periodic;
 
-  constructor(private readonly options: OutboxWorkerOptions) {}
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.loop = new Periodic(
+      () => this.drain(),
+      options.intervalMs,
+      (error: unknown) => options.logger.error({ error: describe(error) }, 'outbox run failed'),
+    );
+  }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Looks for work now, e.g. right after a turn queued some. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    this.loop.kick();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Works through everything due now; returns how many items were handled. */
@@ -109,25 +105,6 @@ export class OutboxWorker {
         },
       );
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.tick(), delayMs);
-  }
-
-  private tick(): void {
-    if (this.stopped || this.running) return;
-    this.again = false;
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        this.options.logger.error({ error: describe(error) }, 'outbox run failed');
-      })
-      .finally(() => {
-        this.running = undefined;
-        if (!this.stopped) this.schedule(this.again ? 0 : this.options.intervalMs);
-      });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import { Periodic } from '../periodic';
 import type { DirectoryProvider } from '../org/provider';
 import type { Store } from '../store/ports';
 import { stepDue } from './due';
@@ -22,21 +23,26 @@ export interface SchedulerDeps {
  * inquiry only one write succeeds and only its notifications are queued: every step happens once.
  */
 export class EscalationScheduler {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = true;
+  private readonly loop: Periodic;
 
-  constructor(private readonly deps: SchedulerDeps) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
+  constructor(private readonly deps: SchedulerDeps) {
+    this.loop = new Periodic(
+      () => this.runDue(),
+      deps.intervalMs,
+      (error: unknown) =>
+        deps.logger.error(
+          { error: error instanceof Error ? error.message : String(error) },
+          'escalation run failed',
+        ),
+    );
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Takes every step due now; returns how many this instance took. */
@@ -71,26 +77,5 @@ export class EscalationScheduler {
     if (!step) return false;
     const saved = await store.inquiries.update(step.inquiry, step.notifications);
     return saved.ok;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.tick(), delayMs);
-  }
-
-  private tick(): void {
-    if (this.stopped || this.running) return;
-    this.running = this.runDue()
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        this.deps.logger.error(
-          { error: error instanceof Error ? error.message : String(error) },
-          'escalation run failed',
-        );
-      })
-      .finally(() => {
-        this.running = undefined;
-        if (!this.stopped) this.schedule(this.deps.intervalMs);
-      });
   }
 }
