@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
-import type { Inquiry } from '../../src/inquiries/inquiry';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
 import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
 import { cardOf, type FakeConnector, type RecordedRequest } from '../support/fake-connector';
 import { useConversation, type Conversation } from '../support/conversation';
+import { openBotStore } from '../support/store-under-test';
 import {
   cardText,
   coordinatorAad,
@@ -316,19 +315,27 @@ describe('escalation over real HTTP', function () {
       );
       assert.ok(cardOf(card.body).actions.length > 0, 'with the actions to handle it');
       assert.ok(connector.requests.some((r) => refused(r) && r.status === 403));
-      const db = new Database(conversation.bot().sqlitePath, { readonly: true });
+      // Read the inquiry as the bot stored it: the failure and who got the card instead.
+      const store = await openBotStore(conversation.bot().sqlitePath);
       try {
-        const { doc } = db.prepare('SELECT doc FROM inquiries').get() as { doc: string };
-        const history = (JSON.parse(doc) as Inquiry).history;
+        const recorded = async () => {
+          const [inquiry] = await store.inquiries.listByAsker(people.dentalAsker.email, 1);
+          return inquiry?.history ?? [];
+        };
+        let history = await recorded();
+        for (let tries = 0; tries < 100 && !history.some((e) => e.note === 'Dag Koord'); tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          history = await recorded();
+        }
+        assert.ok(history.some((e) => e.type === 'notified' && e.note === 'Dag Koord'));
         assert.ok(
           history.some(
             (e) => e.type === 'delivery_failed' && /^Tone Tann: .*403/.test(e.note ?? ''),
           ),
           JSON.stringify(history),
         );
-        assert.ok(history.some((e) => e.type === 'notified' && e.note === 'Dag Koord'));
       } finally {
-        db.close();
+        await store.close();
       }
     });
 
