@@ -227,7 +227,7 @@ function triageActions(
   return {
     inquiryId: inquiry.id,
     claim: status === 'new',
-    answer: open || status === 'answered',
+    answer: open || ['answered', 'stalled', 'waiting_for_asker'].includes(status),
     handOver: open && inquiry.level === 'superuser' && candidates.length > 0,
     escalate: open && next !== undefined,
     toVendorChoice: inquiry.level !== 'superuser' && next !== undefined && next !== 'vendor',

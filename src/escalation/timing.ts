@@ -90,7 +90,10 @@ export function retime(
   timing: EscalationTiming,
 ): Inquiry {
   if (after.status === 'waiting_for_asker') {
-    return before.status === 'waiting_for_asker' ? after : pauseClock(after, now);
+    if (before.status === 'waiting_for_asker') return after;
+    // Asking the asker makes the handler its holder; their claim timeout is what stands still.
+    const newHolder = after.level !== 'vendor' && before.assignee?.key !== after.assignee?.key;
+    return pauseClock(newHolder ? startClock(after, now, timing) : after, now);
   }
   if (!running.has(after.status)) return withoutClock(after);
   if (before.status === 'waiting_for_asker' && before.level === after.level) {

@@ -173,7 +173,16 @@ export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Da
       if (!text) return refuse({ reason: 'empty_answer' });
       if (text.length > maxAnswerLength)
         return refuse({ reason: 'too_long', max: maxAnswerLength });
-      if (!['new', 'claimed', 'answered'].includes(inquiry.status)) {
+      // A stalled inquiry is answered when the vendor finally replies; a handler waiting for the
+      // asker may answer without the reply.
+      const answerable: InquiryStatus[] = [
+        'new',
+        'claimed',
+        'answered',
+        'stalled',
+        'waiting_for_asker',
+      ];
+      if (!answerable.includes(inquiry.status)) {
         return refuse({ reason: 'closed', status: inquiry.status });
       }
       const held = holderRefusal(inquiry, actor);

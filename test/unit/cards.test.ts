@@ -272,8 +272,8 @@ describe('cards', () => {
       assert.deepEqual(verbs(triage(states.claimed)), claimed);
       assert.deepEqual(verbs(triage(states.reopened)), claimed);
       assert.deepEqual(verbs(triage(states.answered)), [Verbs.answer, Verbs.resolve]);
-      assert.deepEqual(verbs(triage(states.stalled)), [Verbs.resolve]);
-      assert.deepEqual(verbs(triage(states.waiting_for_asker)), [Verbs.resolve]);
+      assert.deepEqual(verbs(triage(states.stalled)), [Verbs.answer, Verbs.resolve]);
+      assert.deepEqual(verbs(triage(states.waiting_for_asker)), [Verbs.answer, Verbs.resolve]);
     });
 
     it('has no actions once the inquiry is resolved or withdrawn', () => {

@@ -107,6 +107,15 @@ const escalatedTo = (
   { kind: 'escalation.ping', inquiryId: id, level, reason },
 ];
 
+/** Opened 09:00, claimed by Sverre 09:30. */
+const claimedBySverre = (): Inquiry =>
+  act(
+    opened('2026-11-30T09:00:00.000Z'),
+    people.sverre,
+    { type: 'claim' },
+    '2026-11-30T09:30:00.000Z',
+  );
+
 describe('escalation clock', () => {
   it('gives a new inquiry its level’s response time and looks first at the reminder an hour before', () => {
     const inquiry = opened('2026-11-30T09:00:00.000Z');
@@ -621,14 +630,6 @@ describe('escalation steps when an inquiry is due', () => {
 });
 
 describe('escalating by hand', () => {
-  const claimedBySverre = (): Inquiry =>
-    act(
-      opened('2026-11-30T09:00:00.000Z'),
-      people.sverre,
-      { type: 'claim' },
-      '2026-11-30T09:30:00.000Z',
-    );
-
   it('moves the inquiry to the next level for anyone there to claim, keeping the holder’s note', () => {
     const decision = decideAs(
       claimedBySverre(),
@@ -788,6 +789,65 @@ describe('escalating by hand', () => {
       ...notice(people.sverre, 'asker_replied'),
       note: 'Bergen.',
     });
+  });
+});
+
+describe('questions and answers around the clock', () => {
+  it('makes whoever asks the asker on an unclaimed inquiry its holder, with their claim timeout paused', () => {
+    const fresh = opened('2026-11-30T09:00:00.000Z');
+    const waiting = act(
+      fresh,
+      people.sverre,
+      { type: 'ask_asker', question: 'Hvilken tur?' },
+      '2026-11-30T09:30:00.000Z',
+    );
+    assert.equal(waiting.assignee?.key, people.sverre.email);
+    assert.equal(waiting.escalation?.phase, 'claim');
+    const resumed = act(
+      waiting,
+      people.asker,
+      { type: 'asker_reply', text: 'Bergen.' },
+      '2026-11-30T10:30:00.000Z',
+    );
+    // Two hours of claim timeout from 09:30, moved on by the hour the asker took.
+    assert.equal(resumed.escalation?.phase, 'claim');
+    assert.equal(resumed.deadline, '2026-11-30T12:30:00.000Z');
+  });
+
+  it('lets the holder answer a stalled inquiry when the vendor finally replies, which stops for good', () => {
+    let inquiry = act(
+      opened('2026-11-30T09:00:00.000Z'),
+      people.coordinator,
+      { type: 'escalate', toVendor: true },
+      '2026-11-30T09:10:00.000Z',
+    );
+    while (inquiry.status !== 'stalled') inquiry = step(inquiry, inquiry.dueAt!).inquiry;
+    const answered = act(
+      inquiry,
+      people.coordinator,
+      { type: 'answer', text: 'Leverandøren har rettet feilen.' },
+      '2026-12-05T10:00:00.000Z',
+    );
+    assert.equal(answered.status, 'answered');
+    assert.equal(answered.answer?.text, 'Leverandøren har rettet feilen.');
+    assertNoClock(answered);
+  });
+
+  it('lets a handler answer without waiting for the asker’s reply', () => {
+    const waiting = act(
+      claimedBySverre(),
+      people.sverre,
+      { type: 'ask_asker', question: 'Hvilken tur?' },
+      '2026-11-30T10:00:00.000Z',
+    );
+    const answered = act(
+      waiting,
+      people.sverre,
+      { type: 'answer', text: 'Gjelder alle turer: bruk skjemaet.' },
+      '2026-11-30T11:00:00.000Z',
+    );
+    assert.equal(answered.status, 'answered');
+    assertNoClock(answered);
   });
 });
 
