@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Context } from 'mocha';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import type { Store } from '../../src/store/ports';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
@@ -41,12 +40,6 @@ export async function openBotStore(sqlitePath: string): Promise<Store> {
   });
 }
 
-/**
- * Tests that open the bot's SQLite file themselves; on Cosmos DB there is no file, so they are
- * skipped there (they can look through `openBotStore` instead).
- */
-const readsTheSqliteFile = [/records a refusal for good \(403\) on the inquiry/];
-
 function cosmosDatabaseFor(sqlitePath: string): string {
   return `qm-${createHash('sha256').update(sqlitePath).digest('hex').slice(0, 16)}`;
 }
@@ -56,10 +49,6 @@ function cosmosDatabaseFor(sqlitePath: string): string {
  * file when mocha runs files in parallel workers; the next file starts another).
  */
 export const mochaHooks = {
-  beforeEach(this: Context): void {
-    const title = this.currentTest?.fullTitle() ?? '';
-    if (testStore === 'cosmos' && readsTheSqliteFile.some((test) => test.test(title))) this.skip();
-  },
   async afterAll(): Promise<void> {
     const running = cosmos;
     cosmos = undefined;
