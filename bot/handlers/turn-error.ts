@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { localeFrom, messages } from '../../src/i18n';
 import type { Logger } from '../../src/logger';
+import { isStoreUnavailable } from '../../src/store/errors';
 
 /**
  * The last resort when a turn fails: log it and, for a chat message, tell the person in their
@@ -14,5 +15,6 @@ export async function reportTurnError(
   logger.error({ err: error, activityType: context.activity.type }, 'turn failed');
   if (context.activity.type !== 'message') return;
   const t = messages(localeFrom(context.activity.locale));
-  await context.sendActivity(t.errors.generic).catch(() => undefined);
+  const text = isStoreUnavailable(error) ? t.errors.storeUnavailable : t.errors.generic;
+  await context.sendActivity(text).catch(() => undefined);
 }

@@ -166,8 +166,6 @@ export const en: Messages = {
     endOfChain: 'The inquiry is already with the vendor and cannot be sent further.',
     vendorNotAllowed:
       'Only a coordinator or the system responsible can send it straight to the vendor.',
-    storeDown:
-      'Qm+ Help cannot save right now. Nothing you sent is lost; please try again shortly.',
   },
   notices: {
     handedOver: (number: string, by: string) => `${by} handed ${number} over to you.`,

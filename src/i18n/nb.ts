@@ -163,8 +163,6 @@ export const nb = {
     endOfChain: 'Saken er allerede hos leverandøren og kan ikke sendes lenger.',
     vendorNotAllowed:
       'Bare koordinator eller systemansvarlig kan sende saken rett til leverandøren.',
-    storeDown:
-      'Qm+ Hjelp får ikke lagret akkurat nå. Ingenting du har sendt er tapt; prøv igjen om litt.',
   },
   notices: {
     handedOver: (number: string, by: string) => `${by} har gitt ${number} videre til deg.`,
