@@ -38,8 +38,8 @@ describe('a failed turn', () => {
     const { context, said } = turn({ type: 'message' });
     await reportTurnError(context, new StoreUnavailableError('timeout'), logger);
     assert.equal(said.length, 1);
-    assert.match(said[0]!, /får ikke kontakt med lagringen/);
-    assert.match(said[0]!, /usikkert om denne meldingen kom med/);
+    assert.match(said[0], /får ikke kontakt med lagringen/);
+    assert.match(said[0], /usikkert om denne meldingen kom med/);
   });
 
   it('says nothing in a turn that was not a message', async () => {
