@@ -11,7 +11,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sampleOrgFile } from '../src/config';
 import { BusinessCalendar } from '../src/escalation/business-calendar';
+import type { Organisation } from '../src/org/schema';
 import type { NewInquiry } from '../src/inquiries/inquiry';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 
@@ -81,17 +83,10 @@ async function main(): Promise<void> {
   }
   await store.close();
 
-  const calendar = BusinessCalendar.of({
-    timeZone: 'Europe/Oslo',
-    holidays: 'NO',
-    workingHours: {
-      mon: { start: '08:00', end: '16:00' },
-      tue: { start: '08:00', end: '16:00' },
-      wed: { start: '08:00', end: '16:00' },
-      thu: { start: '08:00', end: '16:00' },
-      fri: { start: '08:00', end: '15:00' },
-    },
-  });
+  // The sample organisation's calendar: Oslo working hours, Norwegian holidays.
+  const sample = JSON.parse(fs.readFileSync(sampleOrgFile, 'utf8')) as Organisation;
+  const calendar = BusinessCalendar.of(sample.calendar);
+
   const additions = 20_000;
   const calendarStarted = performance.now();
   for (let index = 0; index < additions; index++) {

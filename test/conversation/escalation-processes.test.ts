@@ -53,13 +53,7 @@ describe('escalation across server processes', function () {
         serviceUrl: connector.url,
       }),
     );
-    const post = await connector.waitFor(
-      () =>
-        connector
-          .conversationsCreated()
-          .find((r) => r.body?.channelData?.channel?.id === channelId),
-      'the triage card in the channel',
-    );
+    const post = await connector.channelPost(channelId);
     return `${channelId};messageid=${post.resultId}`;
   };
   const inThread = (id: string, pattern: RegExp) =>

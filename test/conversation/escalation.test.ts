@@ -22,14 +22,7 @@ const fastEnv = { SCHEDULER_INTERVAL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' };
 
 /** Helpers over one suite's connector: the thread, the asker's chat and the 1:1 chats it opened. */
 function observe(connector: FakeConnector, conversation: Conversation) {
-  const channelPost = () =>
-    connector.waitFor(
-      () =>
-        connector
-          .conversationsCreated()
-          .find((r) => r.body?.channelData?.channel?.id === channelId),
-      'the triage card in the channel',
-    );
+  const channelPost = () => connector.channelPost(channelId);
   const chatWith = (aadObjectId: string): string | undefined =>
     connector.conversationsCreated().find((r) => r.body?.members?.[0]?.id === aadObjectId)
       ?.resultId;

@@ -4,7 +4,7 @@ import { people } from '../unit/domain-fixture';
 import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
 import { cardOf, type RecordedRequest } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
-import { cardText } from '../support/organisation';
+import { cardText, inquiryIdOf } from '../support/organisation';
 
 const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
@@ -25,30 +25,11 @@ function actionVerbs(card: any): string[] {
   return verbs;
 }
 
-function inquiryIdOf(card: any): string {
-  const find = (node: any): string | undefined => {
-    if (Array.isArray(node)) return node.map(find).find(Boolean);
-    if (node && typeof node === 'object')
-      return node.data?.inquiryId ?? Object.values(node).map(find).find(Boolean);
-    return undefined;
-  };
-  const id = find(card);
-  assert.ok(id, 'the card carries its inquiry id');
-  return id;
-}
-
 describe('the help chain over real HTTP', function () {
   this.timeout(30000);
   const { connector, bot: running, say, click } = useConversation();
 
-  const channelPost = () =>
-    connector.waitFor(
-      () =>
-        connector
-          .conversationsCreated()
-          .find((r) => r.body?.channelData?.channel?.id === channelId),
-      'the triage card in the channel',
-    );
+  const channelPost = () => connector.channelPost(channelId);
 
   const sentTo = (user: TestUser, predicate: (card: any) => boolean = () => true) =>
     connector

@@ -91,6 +91,14 @@ export class FakeConnector {
     );
   }
 
+  /** Waits for the first thread the bot starts in a channel: the triage card's post. */
+  channelPost(channelId: string): Promise<RecordedRequest> {
+    return this.waitFor(
+      () => this.conversationsCreated().find((r) => r.body?.channelData?.channel?.id === channelId),
+      'the triage card in the channel',
+    );
+  }
+
   /** The card of a message as everyone now sees it: as posted, then as last updated. */
   latestCard(conversationId: string, activityId: string): any {
     const update = this.updates()

@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { BusinessCalendar } from '../../src/escalation/business-calendar';
+import { osloOffice } from './calendars';
 
-const office = BusinessCalendar.of({
-  timeZone: 'Europe/Oslo',
-  holidays: 'NO',
-  workingHours: {
-    mon: { start: '08:00', end: '16:00' },
-    tue: { start: '08:00', end: '16:00' },
-    wed: { start: '08:00', end: '16:00' },
-    thu: { start: '08:00', end: '16:00' },
-    fri: { start: '08:00', end: '15:00' },
-    sat: null,
-  },
-});
+const office = BusinessCalendar.of(osloOffice);
 
 const hour = 60 * 60 * 1000;
 /** An instant written as Oslo local time with its offset, so each case reads as a wall clock. */

@@ -11,6 +11,7 @@ import { decide, type Command, type Decision } from '../../src/inquiries/decide'
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import type { NotificationIntent } from '../../src/notifications/intents';
 import { handlerRole } from '../../src/routing/authorisation';
+import { osloOffice } from './calendars';
 import { people, testDirectory } from './domain-fixture';
 import { openInquiryDraft, ref } from './open-draft';
 
@@ -29,22 +30,7 @@ const policy: EscalationPolicy = {
 
 const roundTheClock: EscalationTiming = { policy, calendar: BusinessCalendar.of('24/7') };
 
-/** Monday to Thursday 08–16, Friday 08–15, Oslo time, Norwegian public holidays off. */
-const office: EscalationTiming = {
-  policy,
-  calendar: BusinessCalendar.of({
-    timeZone: 'Europe/Oslo',
-    holidays: 'NO',
-    workingHours: {
-      mon: { start: '08:00', end: '16:00' },
-      tue: { start: '08:00', end: '16:00' },
-      wed: { start: '08:00', end: '16:00' },
-      thu: { start: '08:00', end: '16:00' },
-      fri: { start: '08:00', end: '15:00' },
-      sat: null,
-    },
-  }),
-};
+const office: EscalationTiming = { policy, calendar: BusinessCalendar.of(osloOffice) };
 
 type Person = { email: string; name: string };
 
