@@ -13,13 +13,17 @@ import {
   SqliteStateRepository,
 } from './small-repositories';
 
+/**
+ * Applies the migrations the file lacks. Each runs in an immediate transaction that reads the
+ * version again, so processes opening one new file at once apply each migration once.
+ */
 function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  migrations.slice(current).forEach((sql, offset) => {
+  migrations.forEach((sql, index) => {
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) > index) return;
       db.exec(sql);
-      db.pragma(`user_version = ${current + offset + 1}`);
-    })();
+      db.pragma(`user_version = ${index + 1}`);
+    }).immediate();
   });
 }
 
@@ -27,9 +31,10 @@ function migrate(db: Database.Database): void {
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
+  // First, so that another process opening the file at the same time is waited for.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
   const outbox = new SqliteOutboxRepository(db);
