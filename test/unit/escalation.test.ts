@@ -156,12 +156,7 @@ describe('escalation clock', () => {
   });
 
   it('starts the claim timeout when a superuser claims', () => {
-    const claimed = act(
-      opened('2026-11-30T09:00:00.000Z'),
-      people.sverre,
-      { type: 'claim' },
-      '2026-11-30T09:30:00.000Z',
-    );
+    const claimed = claimedBySverre();
     assert.deepEqual(claimed.escalation, {
       phase: 'claim',
       since: '2026-11-30T09:30:00.000Z',
@@ -186,12 +181,7 @@ describe('escalation clock', () => {
   });
 
   it('restarts the claim timeout for the superuser an inquiry is handed over to', () => {
-    const claimed = act(
-      opened('2026-11-30T09:00:00.000Z'),
-      people.sverre,
-      { type: 'claim' },
-      '2026-11-30T09:30:00.000Z',
-    );
+    const claimed = claimedBySverre();
     const handed = act(
       claimed,
       people.sverre,
@@ -205,12 +195,7 @@ describe('escalation clock', () => {
   });
 
   it('leaves the clock alone on a change that is not a new level or holder', () => {
-    const claimed = act(
-      opened('2026-11-30T09:00:00.000Z'),
-      people.sverre,
-      { type: 'claim' },
-      '2026-11-30T09:30:00.000Z',
-    );
+    const claimed = claimedBySverre();
     // A write that changes neither the level nor the holder keeps the running clock.
     const touched = retime(
       claimed,
@@ -223,12 +208,7 @@ describe('escalation clock', () => {
   });
 
   it('stops the clock when the inquiry is answered or resolved', () => {
-    const claimed = act(
-      opened('2026-11-30T09:00:00.000Z'),
-      people.sverre,
-      { type: 'claim' },
-      '2026-11-30T09:30:00.000Z',
-    );
+    const claimed = claimedBySverre();
     const answered = act(
       claimed,
       people.sverre,
@@ -248,12 +228,7 @@ describe('escalation clock', () => {
   });
 
   it('pauses the clock while waiting for the asker', () => {
-    const claimed = act(
-      opened('2026-11-30T09:00:00.000Z'),
-      people.sverre,
-      { type: 'claim' },
-      '2026-11-30T09:30:00.000Z',
-    );
+    const claimed = claimedBySverre();
     const waiting = act(
       claimed,
       people.sverre,
@@ -468,12 +443,7 @@ describe('escalation steps when an inquiry is due', () => {
   });
 
   it('releases a holder who has not answered within the claim timeout and tells the next level', () => {
-    const claimed = act(
-      opened('2026-11-30T09:00:00.000Z'),
-      people.sverre,
-      { type: 'claim' },
-      '2026-11-30T09:30:00.000Z',
-    );
+    const claimed = claimedBySverre();
     const lapsed = step(claimed, '2026-11-30T11:30:00.000Z');
     assert.equal(lapsed.inquiry.level, 'coordinator');
     assert.equal(lapsed.inquiry.status, 'new');
@@ -559,12 +529,7 @@ describe('escalation steps when an inquiry is due', () => {
   });
 
   it('only forgets a stale due time on an answered, resolved, waiting or stalled inquiry', () => {
-    const claimed = act(
-      opened('2026-11-30T09:00:00.000Z'),
-      people.sverre,
-      { type: 'claim' },
-      '2026-11-30T09:30:00.000Z',
-    );
+    const claimed = claimedBySverre();
     const answered = act(
       claimed,
       people.sverre,
