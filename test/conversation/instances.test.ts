@@ -10,7 +10,7 @@ import {
 } from '../support/activities';
 import { startBot, tempSqlitePath, type BotProcess } from '../support/bot-server';
 import { cardOf, FakeConnector } from '../support/fake-connector';
-import { cardText, writeOrganisation } from '../support/organisation';
+import { cardText, writeOrganisation, cardUpdated } from '../support/organisation';
 import { testStore } from '../support/store-under-test';
 
 const channelId = '19:triage-skole@thread.tacv2';
@@ -80,15 +80,10 @@ describe(`two server instances on one store (${testStore})`, function () {
     const { inquiryId, thread } = await ask(first, 'Hvordan melder jeg avvik på en elevtur?');
     const claimed = await claim(second, sverre, inquiryId, thread);
     assert.match(cardText(claimed.body.value), /Under behandling · Sverre Lunde/);
-    await connector.waitFor(
-      () =>
-        connector
-          .updates()
-          .find(
-            (r) =>
-              r.conversationId === personalConversationId(asker) &&
-              /Sverre Lunde ser på saken/.test(cardText(cardOf(r.body))),
-          ),
+    await cardUpdated(
+      connector,
+      personalConversationId(asker),
+      /Sverre Lunde ser på saken/,
       "the asker's status card updated",
     );
     await new Promise((resolve) => setTimeout(resolve, 500));

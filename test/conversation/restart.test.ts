@@ -9,7 +9,7 @@ import {
 } from '../support/activities';
 import { startBot, tempSqlitePath } from '../support/bot-server';
 import { cardOf, FakeConnector } from '../support/fake-connector';
-import { cardText, writeOrganisation } from '../support/organisation';
+import { cardText, writeOrganisation, cardUpdated } from '../support/organisation';
 
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
@@ -63,15 +63,10 @@ describe('a restart of the server', function () {
         }),
       );
       assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/);
-      await connector.waitFor(
-        () =>
-          connector
-            .updates()
-            .find(
-              (r) =>
-                r.conversationId === personalConversationId(asker) &&
-                /Sverre Lunde ser på saken/.test(cardText(cardOf(r.body))),
-            ),
+      await cardUpdated(
+        connector,
+        personalConversationId(asker),
+        /Sverre Lunde ser på saken/,
         "the asker's status card, sent before the crash, updated in place after it",
       );
     } finally {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { organisation, people } from '../unit/domain-fixture';
-import { cardOf, type RecordedRequest } from './fake-connector';
+import { cardOf, type FakeConnector, type RecordedRequest } from './fake-connector';
 
 export function writeOrganisation(org: object = organisation): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-org-')), 'organisation.json');
@@ -68,4 +68,20 @@ export function inquiryIdOf(card: unknown): string {
 export function messageText(request: RecordedRequest): string {
   const activity = request.path === '/v3/conversations' ? request.body.activity : request.body;
   return [activity?.text ?? '', cardText(cardOf(activity) ?? {})].join('\n');
+}
+
+/** Waits until a card in `conversationId` is updated in place to read `pattern`. */
+export function cardUpdated(
+  connector: FakeConnector,
+  conversationId: string,
+  pattern: RegExp,
+  what: string,
+): Promise<RecordedRequest> {
+  return connector.waitFor(
+    () =>
+      connector
+        .updates()
+        .find((r) => r.conversationId === conversationId && pattern.test(cardText(cardOf(r.body)))),
+    what,
+  );
 }
