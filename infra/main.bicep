@@ -6,7 +6,7 @@
 
 targetScope = 'resourceGroup'
 
-@description('Short name used in every resource name.')
+@description('Short name used in every resource name: lower-case letters, digits and hyphens, starting with a letter.')
 @minLength(3)
 @maxLength(12)
 param name string = 'qmhjelp'
@@ -127,8 +127,8 @@ module registry 'modules/registry.bicep' = {
 module botApp 'modules/bot-app.bicep' = if (deployApp) {
   name: 'bot-app'
   params: {
-    environmentName: '${name}-env'
-    appName: '${name}-bot'
+    environmentName: toLower('${name}-env')
+    appName: toLower('${name}-bot')
     location: location
     image: image
     registryServer: registry.outputs.loginServer

@@ -197,16 +197,17 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             }
           ]
           probes: [
-            // Start-up opens Cosmos DB and reads the organisation: allow two minutes before the
-            // other probes count.
+            // Start-up opens Cosmos DB and reads the organisation: allow about two minutes
+            // before the other probes count (Container Apps allows at most 10 failures).
             {
               type: 'Startup'
               httpGet: {
                 path: '/healthz'
                 port: port
               }
-              periodSeconds: 5
-              failureThreshold: 24
+              initialDelaySeconds: 10
+              periodSeconds: 10
+              failureThreshold: 10
               timeoutSeconds: 5
             }
             {

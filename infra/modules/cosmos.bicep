@@ -28,6 +28,19 @@ var containers = loadJsonContent('cosmos-containers.json')
 // Cosmos DB Built-in Data Contributor: read and write items, read metadata; no control plane.
 var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
+var serverlessCapability = [
+  {
+    name: 'EnableServerless'
+  }
+]
+
+// A serverless account has no throughput to set; otherwise the database shares autoscale RU/s.
+var databaseOptions = serverless ? {} : {
+  autoscaleSettings: {
+    maxThroughput: autoscaleMaxThroughput
+  }
+}
+
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
   name: accountName
   location: location
@@ -48,7 +61,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     ]
     enableMultipleWriteLocations: false
     enableAutomaticFailover: false
-    capabilities: serverless ? [{ name: 'EnableServerless' }] : []
+    capabilities: serverless ? serverlessCapability : []
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
@@ -63,7 +76,7 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15
     resource: {
       id: databaseName
     }
-    options: serverless ? {} : { autoscaleSettings: { maxThroughput: autoscaleMaxThroughput } }
+    options: databaseOptions
   }
 }
 

@@ -133,7 +133,45 @@ function requireGraph(entry: string): { files: Set<string>; packages: Set<string
   return { files, packages };
 }
 
+/** The parameters a Bicep file declares, with whether each has a default. */
+function declaredParams(bicep: string): Map<string, boolean> {
+  const params = new Map<string, boolean>();
+  for (const match of bicep.matchAll(/^param (\w+) \w+( = )?/gm)) params.set(match[1]!, !!match[2]);
+  return params;
+}
+
 describe('Azure template (infra/)', () => {
+  it('passes each module the parameters it declares, and reads only outputs it has', () => {
+    const main = mainBicep();
+    const modules = [...main.matchAll(/^module (\w+) '([^']+)'/gm)];
+    assert.ok(modules.length >= 5);
+    for (const [, symbol, file] of modules) {
+      const moduleText = read(path.join('infra', file!));
+      const declared = declaredParams(moduleText);
+      const at = main.indexOf(`module ${symbol!} `);
+      const params = block(main.slice(at), 'params');
+      const passed = [...params.matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]!);
+      assert.deepEqual(
+        passed.filter((name) => !declared.has(name)),
+        [],
+        `${file!} declares every parameter passed`,
+      );
+      assert.deepEqual(
+        [...declared].filter(([name, hasDefault]) => !hasDefault && !passed.includes(name)),
+        [],
+        `${file!} gets every parameter it needs`,
+      );
+      const outputs = new Set([...moduleText.matchAll(/^output (\w+) /gm)].map((m) => m[1]));
+      for (const [, name] of main.matchAll(new RegExp(`\\b${symbol!}\\.outputs\\.(\\w+)`, 'g')))
+        assert.ok(outputs.has(name), `${file!} has output ${name!}`);
+    }
+    for (const file of ['infra/main.bicep', ...modules.map(([, , f]) => `infra/${f!}`)]) {
+      const text = read(file);
+      const whole = `{${text}\n}`;
+      assert.equal(bracketed(whole, 0).length, whole.length, `${file} has balanced brackets`);
+    }
+  });
+
   it('sets every setting the bot reads in production in the container app', () => {
     const set = templateSettings();
     const missing = Object.keys(environmentSchema.shape).filter(
@@ -186,6 +224,11 @@ describe('Azure template (infra/)', () => {
       /type: 'Liveness'\s+httpGet: \{\s+path: '\/healthz'\s+port: port\s/,
       'liveness on GET /healthz',
     );
+    // Container Apps refuses probes outside these bounds.
+    for (const [, threshold] of probes.matchAll(/failureThreshold: (\d+)/g))
+      assert.ok(Number(threshold) >= 1 && Number(threshold) <= 10, 'failureThreshold 1 to 10');
+    for (const [, delay] of probes.matchAll(/initialDelaySeconds: (\d+)/g))
+      assert.ok(Number(delay) <= 60, 'initialDelaySeconds at most 60');
     assert.match(block(app, 'ingress'), /targetPort: port\s/);
     assert.match(app, /var port = 3978\n/);
     assert.match(read('bot/server.ts'), /server\.get\('\/healthz'/);
