@@ -48,7 +48,7 @@ function bracketed(text: string, open: number): string {
   const partner: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
   const stack: string[] = [];
   for (let i = open; i < text.length; i += 1) {
-    const c = text[i]!;
+    const c = text[i];
     if (c === "'") {
       for (i += 1; i < text.length && text[i] !== "'"; i += 1) if (text[i] === '\\') i += 1;
     } else if (c === '/' && text[i + 1] === '/') {
@@ -76,7 +76,7 @@ function templateSettings(): Map<string, string> {
   const env = block(appBicep(), 'env');
   const settings = new Map<string, string>();
   for (const match of env.matchAll(/name: '([^']+)'\s+value: ([^\n]+)/g)) {
-    settings.set(match[1]!, match[2]!.trim());
+    settings.set(match[1], match[2].trim());
   }
   return settings;
 }
@@ -84,7 +84,7 @@ function templateSettings(): Map<string, string> {
 /** The value an expression gives: a literal as it stands, a parameter as a deployment sets it. */
 function valueOf(expression: string): string {
   const literal = /^'([^']*)'$/.exec(expression);
-  if (literal) return literal[1]!;
+  if (literal) return literal[1];
   const sample = sampleValues[expression];
   assert.ok(sample !== undefined, `a sample value for ${expression}`);
   return sample;
@@ -117,16 +117,16 @@ function requireGraph(entry: string): { files: Set<string>; packages: Set<string
     files.add(file);
     if (!file.endsWith('.js')) continue;
     for (const [, name] of fs.readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)) {
-      if (name!.startsWith('.')) {
-        const base = path.resolve(path.dirname(file), name!);
+      if (name.startsWith('.')) {
+        const base = path.resolve(path.dirname(file), name);
         const found = [base, `${base}.js`, `${base}.json`, path.join(base, 'index.js')].find(
           (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
         );
         assert.ok(found, `${name} required by ${file} exists`);
         pending.push(found);
       } else {
-        const parts = name!.replace(/^node:/, '').split('/');
-        packages.add(name!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+        const parts = name.replace(/^node:/, '').split('/');
+        packages.add(name.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
       }
     }
   }
@@ -136,7 +136,7 @@ function requireGraph(entry: string): { files: Set<string>; packages: Set<string
 /** The parameters a Bicep file declares, with whether each has a default. */
 function declaredParams(bicep: string): Map<string, boolean> {
   const params = new Map<string, boolean>();
-  for (const match of bicep.matchAll(/^param (\w+) \w+( = )?/gm)) params.set(match[1]!, !!match[2]);
+  for (const match of bicep.matchAll(/^param (\w+) \w+( = )?/gm)) params.set(match[1], !!match[2]);
   return params;
 }
 
@@ -146,26 +146,26 @@ describe('Azure template (infra/)', () => {
     const modules = [...main.matchAll(/^module (\w+) '([^']+)'/gm)];
     assert.ok(modules.length >= 5);
     for (const [, symbol, file] of modules) {
-      const moduleText = read(path.join('infra', file!));
+      const moduleText = read(path.join('infra', file));
       const declared = declaredParams(moduleText);
-      const at = main.indexOf(`module ${symbol!} `);
+      const at = main.indexOf(`module ${symbol} `);
       const params = block(main.slice(at), 'params');
-      const passed = [...params.matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]!);
+      const passed = [...params.matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]);
       assert.deepEqual(
         passed.filter((name) => !declared.has(name)),
         [],
-        `${file!} declares every parameter passed`,
+        `${file} declares every parameter passed`,
       );
       assert.deepEqual(
         [...declared].filter(([name, hasDefault]) => !hasDefault && !passed.includes(name)),
         [],
-        `${file!} gets every parameter it needs`,
+        `${file} gets every parameter it needs`,
       );
       const outputs = new Set([...moduleText.matchAll(/^output (\w+) /gm)].map((m) => m[1]));
-      for (const [, name] of main.matchAll(new RegExp(`\\b${symbol!}\\.outputs\\.(\\w+)`, 'g')))
-        assert.ok(outputs.has(name), `${file!} has output ${name!}`);
+      for (const [, name] of main.matchAll(new RegExp(`\\b${symbol}\\.outputs\\.(\\w+)`, 'g')))
+        assert.ok(outputs.has(name), `${file} has output ${name}`);
     }
-    for (const file of ['infra/main.bicep', ...modules.map(([, , f]) => `infra/${f!}`)]) {
+    for (const file of ['infra/main.bicep', ...modules.map(([, , f]) => `infra/${f}`)]) {
       const text = read(file);
       const whole = `{${text}\n}`;
       assert.equal(bracketed(whole, 0).length, whole.length, `${file} has balanced brackets`);
@@ -206,7 +206,7 @@ describe('Azure template (infra/)', () => {
   it('offers exactly the log levels the bot accepts', () => {
     const allowed = /@allowed\((\[[^\]]*\])\)\s*param logLevel string = '(\w+)'/.exec(mainBicep());
     assert.ok(allowed, 'logLevel has @allowed values and a default');
-    const levels = [...allowed[1]!.matchAll(/'(\w+)'/g)].map((m) => m[1]);
+    const levels = [...allowed[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
     assert.deepEqual(levels, environmentSchema.shape.LOG_LEVEL.unwrap().options);
     assert.equal(allowed[2], 'info');
   });
@@ -317,7 +317,7 @@ describe('Dockerfile', () => {
 
   it('runs the runtime stage as a non-root user, in production, on production dependencies only', () => {
     const stages = dockerStages();
-    const runtime = stages[stages.length - 1]!;
+    const runtime = stages[stages.length - 1];
     const user = runtime.lines.filter((line) => /^USER\s/i.test(line)).pop();
     assert.ok(user, 'the runtime stage names a user');
     assert.doesNotMatch(user, /^USER\s+(root|0)(:|\s|$)/i);
@@ -335,7 +335,7 @@ describe('Dockerfile', () => {
 
   it('puts into the image everything dist/bot/main.js loads, and no development dependency', () => {
     const stages = dockerStages();
-    const runtime = stages[stages.length - 1]!;
+    const runtime = stages[stages.length - 1];
     const copied = runtime.lines
       .map((line) => /^COPY --from=build \/app\/(\S+) /.exec(line)?.[1])
       .filter((dir): dir is string => dir !== undefined);
