@@ -233,6 +233,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           ]
         }
       ]
+      // SIGTERM, then this long to finish the turns in flight and stop the workers, then SIGKILL.
+      terminationGracePeriodSeconds: 30
       scale: {
         minReplicas: minReplicas
         maxReplicas: maxReplicas
