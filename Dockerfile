@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
-# Qm+ Hjelp: the bot as a container (docs/deploy.md). Three stages: production dependencies,
-# the TypeScript build with every dependency, and the runtime image with the first and the
-# compiled output of the second, run as the unprivileged `node` user.
+# Qm+ Hjelp: the bot as a container (docs/deploy.md). The production dependencies and the
+# TypeScript build (with every dependency) are made in stages of their own; the runtime image gets
+# only the first and the compiled output of the second, and runs as the unprivileged `node` user.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -23,13 +23,13 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY bot ./bot
 COPY cards ./cards
-RUN npx tsc -p tsconfig.json
+RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
   PORT=3978
 WORKDIR /app
-COPY package.json .npmrc ./
+COPY package.json ./
 COPY --from=production-dependencies /app/node_modules ./node_modules
 # What dist/bot/main.js loads: the compiled code (card templates are JSON modules beside it).
 COPY --from=build /app/dist/src ./dist/src
