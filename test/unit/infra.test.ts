@@ -28,7 +28,7 @@ const unsetInProduction: Record<string, string> = {
     "the Bot Framework's own signing keys (an override for tests)",
 };
 
-/** Where a value that comes from a parameter is set, a value a deployment could give it. */
+/** For each expression the template sets from a parameter, a value a deployment could give it. */
 const sampleValues: Record<string, string> = {
   'string(port)': '3978',
   identityClientId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
