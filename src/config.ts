@@ -6,7 +6,7 @@ const flag = z
   .transform((value) => value === 'on' || value === 'true' || value === '1');
 const positiveInt = z.coerce.number().int().positive();
 
-const environmentSchema = z.object({
+export const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
   MicrosoftAppId: z.string().default(''),
