@@ -1,4 +1,4 @@
-import { maxAnswerLength } from '../src/inquiries/decide';
+import { maxAnswerLength } from '../src/inquiries/commands';
 import { Inputs, Verbs } from './verbs';
 import {
   expandActions,

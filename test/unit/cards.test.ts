@@ -26,8 +26,8 @@ import { messages, type Locale } from '../../src/i18n';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import type { HandlerNoticeReason } from '../../src/notifications/intents';
 import { targetsAt } from '../../src/routing/chain';
-import { people } from './domain-fixture';
-import { directory, inquiriesInEveryState, timeZone } from './fixtures';
+import { people } from '../support/domain-fixture';
+import { directory, inquiriesInEveryState, timeZone } from '../support/inquiries-in-every-state';
 
 // The package's `lib/` entry is ES modules written for a browser and fails to load in Node. Its
 // self-contained `dist/` build loads as it is: parsing builds no DOM, so no DOM globals are needed.
