@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { renderAnswerCard } from '../../cards/answer';
-import { renderAskerStatusCard } from '../../cards/asker-status';
-import { renderHelpCard } from '../../cards/help';
-import { renderNoticeCard } from '../../cards/notice';
-import { renderPickTopicCard } from '../../cards/pick-topic';
-import { renderPickUnitCard } from '../../cards/pick-unit';
-import {
-  answerCardData,
-  askerQuestionCardData,
-  askerStatusCardData,
-  askerStatusLine,
-  helpCardData,
-  noticeCardData,
-  pickTopicCardData,
-  pickUnitCardData,
-  pingCardData,
-  triageCardData,
-  vendorEmailLink,
-  type PingReason,
-} from '../../cards/present';
+import { vendorEmailLink } from '../../cards/vendor-email';
+import { pingCardData, type PingReason } from '../../cards/ping';
+import { askerStatusLine } from '../../cards/inquiry-lines';
+import { askerQuestionCardData } from '../../cards/asker-question';
+import { answerCardData, renderAnswerCard } from '../../cards/answer';
+import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-status';
+import { helpCardData, renderHelpCard } from '../../cards/help';
+import { noticeCardData, renderNoticeCard } from '../../cards/notice';
+import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
+import { pickUnitCardData, renderPickUnitCard } from '../../cards/pick-unit';
 import { previewLength, type AdaptiveCardJson } from '../../cards/render';
-import { renderTriageCard } from '../../cards/triage';
+import { renderTriageCard, triageCardData } from '../../cards/triage';
 import { Inputs, Verbs } from '../../cards/verbs';
 import { messages, type Locale } from '../../src/i18n';
 import type { Inquiry } from '../../src/inquiries/inquiry';
