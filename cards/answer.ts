@@ -35,6 +35,7 @@ export function renderAnswerCard(data: AnswerCardData): AdaptiveCardJson {
   return withActions(expandTemplate(template, rest), renderAskerResponseActions(actions));
 }
 
+/** The answer as the asker reads it, with "Løst" / "Ikke løst" while they may still say so. */
 export function answerCardData(
   inquiry: Inquiry,
   directory: Directory,

@@ -87,6 +87,7 @@ function waitingForLine(inquiry: Inquiry, t: Messages): PersonLine {
   };
 }
 
+/** What the asker's status card shows: where the inquiry stands, in the asker's words. */
 export function askerStatusCardData(
   inquiry: Inquiry,
   directory: Directory,

@@ -21,6 +21,7 @@ export function renderHelpCard(data: HelpCardData): AdaptiveCardJson {
   return expandTemplate(template, data);
 }
 
+/** The help card's data: what the bot does, and the superusers of the asker's unit when known. */
 export function helpCardData(
   directory: Directory,
   unitId: string | undefined,

@@ -105,6 +105,7 @@ function noticeFacts(
   ];
 }
 
+/** A notice to one handler in 1:1 chat: why they are told, the inquiry, and the triage actions. */
 export function noticeCardData(
   inquiry: Inquiry,
   directory: Directory,

@@ -24,6 +24,7 @@ export function renderPickTopicCard(data: PickTopicCardData): AdaptiveCardJson {
   return expandTemplate(template, { ...data, verb: Verbs.pickTopic, inputs: Inputs });
 }
 
+/** The question as asked, and the topics to choose from. */
 export function pickTopicCardData(
   directory: Directory,
   locale: Locale,

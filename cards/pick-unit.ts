@@ -23,6 +23,7 @@ export function renderPickUnitCard(data: PickUnitCardData): AdaptiveCardJson {
   return expandTemplate(template, { ...data, verb: Verbs.pickUnit, inputs: Inputs });
 }
 
+/** Every unit of the organisation with its work area, sorted for the reader's language. */
 export function pickUnitCardData(
   directory: Directory,
   locale: Locale,

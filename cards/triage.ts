@@ -171,6 +171,7 @@ export function triageActions(
   };
 }
 
+/** What the triage card shows of an inquiry, in the handlers' language; mentions on the first post. */
 export function triageCardData(
   inquiry: Inquiry,
   directory: Directory,

@@ -20,46 +20,46 @@ export function openedAtHauge(): Inquiry {
 }
 
 export function inquiriesInEveryState() {
-  const step = (...args: Parameters<typeof decideAs>): Inquiry => accepted(decideAs(...args));
+  const decided = (...args: Parameters<typeof decideAs>): Inquiry => accepted(decideAs(...args));
   const opened = openedAtHauge();
-  const claimed = step(opened, people.sverre, { type: 'claim' }, '2026-11-30T09:15:00.000Z');
-  const answered = step(
+  const claimed = decided(opened, people.sverre, { type: 'claim' }, '2026-11-30T09:15:00.000Z');
+  const answered = decided(
     claimed,
     people.sverre,
     { type: 'answer', text: 'Bruk «Meld avvik» på forsiden.' },
     '2026-11-30T09:40:00.000Z',
   );
-  const resolved = step(
+  const resolved = decided(
     answered,
     people.asker,
     { type: 'confirm_resolved' },
     '2026-11-30T10:00:00.000Z',
   );
-  const reopened = step(
+  const reopened = decided(
     answered,
     people.asker,
     { type: 'not_resolved', comment: 'Jeg finner ikke knappen.' },
     '2026-11-30T10:05:00.000Z',
   );
-  const handedOver = step(
+  const handedOver = decided(
     claimed,
     people.sverre,
     { type: 'hand_over', toKey: people.hilde.email },
     '2026-11-30T09:30:00.000Z',
   );
-  const escalated = step(
+  const escalated = decided(
     claimed,
     people.sverre,
     { type: 'escalate', note: 'Gjelder rutinen for hele skolen.' },
     '2026-11-30T09:50:00.000Z',
   );
-  const atVendor = step(
+  const atVendor = decided(
     escalated,
     people.coordinator,
     { type: 'escalate', toVendor: true },
     '2026-11-30T11:00:00.000Z',
   );
-  const askedAsker = step(
+  const askedAsker = decided(
     claimed,
     people.sverre,
     { type: 'ask_asker', question: 'Hvilken elevtur gjelder det?' },

@@ -17,6 +17,7 @@ import {
 } from '../../src/inquiries/state-machine';
 import { vendorCase } from '../../src/escalation/vendor-case';
 import { handOverCandidates, nextLevel, targetsAt } from '../../src/routing/chain';
+import { cardNodes } from '../support/card-nodes';
 import { actorFor, decideAs, type Acting } from '../support/decide-as';
 import { people } from '../support/domain-fixture';
 import { directory, timeZone } from '../support/inquiries-in-every-state';
@@ -36,16 +37,9 @@ const verbSteps: Partial<Record<Verb, TransitionName>> = {
   [Verbs.notResolved]: 'not_resolved',
 };
 
-function nodes(value: unknown): Record<string, unknown>[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (!value || typeof value !== 'object') return [];
-  const node = value as Record<string, unknown>;
-  return [node, ...Object.values(node).flatMap(nodes)];
-}
-
 /** The steps a card's buttons lead to; the vendor choice inside "Send til …" is a step of its own. */
 function offered(card: AdaptiveCardJson): Set<TransitionName> {
-  const found = nodes(card.actions ?? []).flatMap((node): TransitionName[] => {
+  const found = cardNodes(card.actions ?? []).flatMap((node): TransitionName[] => {
     if (node.type === 'Action.Execute') {
       const step = verbSteps[node.verb as Verb];
       assert.ok(step, `a verb the state machine does not know: ${String(node.verb)}`);
