@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Command } from '../../src/inquiries/commands';
-import { accepted, decideAs } from '../support/decide-as';
+import type { Inquiry } from '../../src/inquiries/inquiry';
+import { allowedTransitions, handlerTransitions } from '../../src/inquiries/state-machine';
+import { accepted, actorFor, decideAs, type Acting } from '../support/decide-as';
 import { people, testDirectory } from '../support/domain-fixture';
 import { openInquiryDraft } from '../support/open-draft';
 
@@ -192,5 +194,48 @@ describe('inquiry state machine', () => {
     const before = JSON.stringify(inquiry);
     decideAs(inquiry, people.sverre, { type: 'claim' }, now);
     assert.equal(JSON.stringify(inquiry), before);
+  });
+
+  it('tells what each person may do with an inquiry now', () => {
+    const inquiry = fresh();
+    const may = (by: Acting, at: Inquiry = inquiry) => allowedTransitions(at, actorFor(at, by));
+    assert.deepEqual(may(people.sverre), [
+      'claim',
+      'answer',
+      'hand_over',
+      'escalate',
+      'ask_asker',
+      'resolve',
+    ]);
+    assert.deepEqual(may(people.coordinator), [
+      'claim',
+      'answer',
+      'hand_over',
+      'escalate',
+      'escalate_to_vendor',
+      'ask_asker',
+      'resolve',
+    ]);
+    assert.deepEqual(may(people.asker), []);
+    assert.deepEqual(may(people.otherSuperuser), []);
+
+    const claimed = accepted(decideAs(inquiry, people.sverre, { type: 'claim' }, now));
+    assert.deepEqual(may(people.hilde, claimed), []);
+    const answered = accepted(
+      decideAs(claimed, people.sverre, { type: 'answer', text: 'Ja.' }, now),
+    );
+    assert.deepEqual(may(people.asker, answered), ['confirm_resolved', 'not_resolved']);
+  });
+
+  it('offers a shared card what at least one handler may do', () => {
+    const claimed = accepted(decideAs(fresh(), people.sverre, { type: 'claim' }, now));
+    assert.deepEqual(handlerTransitions(claimed), [
+      'answer',
+      'hand_over',
+      'escalate',
+      'escalate_to_vendor',
+      'ask_asker',
+      'resolve',
+    ]);
   });
 });
