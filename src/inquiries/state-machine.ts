@@ -36,7 +36,8 @@ const transitions = {
 /** The name of a step: a command's type, except that escalating to the vendor is its own step. */
 export type TransitionName = keyof typeof transitions;
 
-const names = Object.keys(transitions) as TransitionName[];
+/** Every step, in the order cards offer them. */
+export const transitionNames = Object.keys(transitions) as readonly TransitionName[];
 
 /** The step a command asks for. */
 export function transitionName(command: Command): TransitionName {
@@ -58,7 +59,7 @@ function mayTake(step: Guarded, inquiry: Inquiry, standing: Standing): boolean {
 }
 
 function allowedFor(inquiry: Inquiry, standing: Standing): TransitionName[] {
-  return names.filter((name) => mayTake(transitions[name], inquiry, standing));
+  return transitionNames.filter((name) => mayTake(transitions[name], inquiry, standing));
 }
 
 /** What this person may do with this inquiry now, by the same guards `decide` applies. */
@@ -78,7 +79,7 @@ export function handlerTransitions(inquiry: Inquiry): TransitionName[] {
       holding.flatMap((holder) => allowedFor(inquiry, { role, holder, asker: false })),
     ),
   );
-  return names.filter((name) => allowed.has(name));
+  return transitionNames.filter((name) => allowed.has(name));
 }
 
 function take<C extends Command>(

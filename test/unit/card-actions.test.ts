@@ -13,6 +13,7 @@ import { personRef } from '../../src/inquiries/person';
 import {
   allowedTransitions,
   handlerTransitions,
+  transitionNames,
   type TransitionName,
 } from '../../src/inquiries/state-machine';
 import { vendorCase } from '../../src/escalation/vendor-case';
@@ -75,19 +76,6 @@ function commandFor(step: TransitionName, inquiry: Inquiry): Command {
       return { type: 'not_resolved', comment: 'Jeg finner ikke knappen.' };
   }
 }
-
-const everyStep: TransitionName[] = [
-  'claim',
-  'answer',
-  'hand_over',
-  'escalate',
-  'escalate_to_vendor',
-  'ask_asker',
-  'resolve',
-  'asker_reply',
-  'confirm_resolved',
-  'not_resolved',
-];
 
 const at = '2026-11-30T10:15:00.000Z';
 const holder = people.sverre;
@@ -199,7 +187,7 @@ describe('the actions a card offers', function () {
     for (const { name, inquiry } of cases) {
       for (const [role, person] of Object.entries(roles(inquiry))) {
         const allowed = allowedTransitions(inquiry, actorFor(inquiry, person));
-        for (const step of everyStep) {
+        for (const step of transitionNames) {
           const decision = decideAs(inquiry, person, commandFor(step, inquiry), at);
           assert.equal(
             allowed.includes(step),
