@@ -4,8 +4,7 @@ import {
   Application,
   type TeamsAdapter,
 } from '@microsoft/teams-ai';
-import { helpCardData } from '../cards/present';
-import { renderHelpCard } from '../cards/help';
+import { helpCardData, renderHelpCard } from '../cards/help';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
 import { reportTurnError } from './handlers/turn-error';

@@ -1,8 +1,15 @@
-import { maxAnswerLength } from '../src/inquiries/decide';
+import { messages, type Locale, type Messages } from '../src/i18n';
+import { maxAnswerLength } from '../src/inquiries/commands';
+import type { Inquiry } from '../src/inquiries/inquiry';
+import { allowedTransitions } from '../src/inquiries/state-machine';
+import type { Directory } from '../src/org/directory';
+import { targetsAt } from '../src/routing/chain';
+import { askerStatusLine, header, holderLine, sentFact, statusColors } from './inquiry-lines';
 import { Inputs, Verbs } from './verbs';
 import {
   expandActions,
   expandTemplate,
+  longText,
   withActions,
   type AdaptiveCardJson,
   type CardStatus,
@@ -49,4 +56,53 @@ export function renderAskerResponseActions(actions: AskerResponseActions): unkno
 export function renderAskerStatusCard(data: AskerStatusCardData): AdaptiveCardJson {
   const { actions, ...rest } = data;
   return withActions(expandTemplate(cardTemplate, rest), renderAskerResponseActions(actions));
+}
+
+/**
+ * "Løst" / "Ikke løst" for the asker's own cards: offered exactly when the state machine lets the
+ * asker give their verdict.
+ */
+export function askerResponseActions(inquiry: Inquiry, t: Messages): AskerResponseActions {
+  const allowed = allowedTransitions(inquiry, { person: inquiry.asker });
+  return {
+    inquiryId: inquiry.id,
+    respond: allowed.includes('confirm_resolved') && allowed.includes('not_resolved'),
+    labels: {
+      resolved: t.actions.resolved,
+      notResolved: t.actions.notResolved,
+      notResolvedComment: t.actions.notResolvedComment,
+      sendNotResolved: t.actions.sendNotResolved,
+    },
+  };
+}
+
+/** For the asker: who holds it, or whom it waits for at its level. */
+function waitingForLine(inquiry: Inquiry, t: Messages): PersonLine {
+  if (inquiry.assignee) return holderLine(inquiry, t);
+  const names = targetsAt(inquiry.chain, inquiry.level).map((p) => p.name);
+  const level = t.levels[inquiry.level];
+  return {
+    label: t.card.holder,
+    name: names.length > 0 ? t.card.waitingFor(names.join(', '), level) : level,
+  };
+}
+
+/** What the asker's status card shows: where the inquiry stands, in the asker's words. */
+export function askerStatusCardData(
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+  timeZone: string,
+): AskerStatusCardData {
+  const t = messages(locale);
+  return {
+    header: header(inquiry, directory, locale),
+    statusLine: askerStatusLine(inquiry, directory, t),
+    statusColor: statusColors[inquiry.status],
+    facts: [sentFact(inquiry, t, timeZone)],
+    people: [waitingForLine(inquiry, t)],
+    question: longText(inquiry.text),
+    actions: askerResponseActions(inquiry, t),
+    labels: { question: t.card.question, showAll: t.card.showAll },
+  };
 }

@@ -1,3 +1,5 @@
+import { messages, type Locale } from '../src/i18n';
+import type { Directory } from '../src/org/directory';
 import { expandTemplate, type AdaptiveCardJson } from './render';
 import template from './help.json';
 
@@ -17,4 +19,29 @@ export interface HelpCardData {
 /** Help for someone who greets the bot, asks what it does or sends an empty message. */
 export function renderHelpCard(data: HelpCardData): AdaptiveCardJson {
   return expandTemplate(template, data);
+}
+
+/** The help card's data: what the bot does, and the superusers of the asker's unit when known. */
+export function helpCardData(
+  directory: Directory,
+  unitId: string | undefined,
+  locale: Locale,
+): HelpCardData {
+  const t = messages(locale);
+  const unit = unitId ? directory.unit(unitId) : undefined;
+  const superusers = (unit?.superusers ?? []).flatMap((email) => {
+    const person = directory.staffMember(email);
+    return person ? [{ name: person.name }] : [];
+  });
+  return {
+    title: t.help.title,
+    intro: t.help.intro,
+    examples: t.help.examples,
+    ...(unit && superusers.length > 0
+      ? { superusersHeading: t.help.yourSuperusers(unit.name) }
+      : {}),
+    superusers,
+    ...(unit && superusers.length === 0 ? { noSuperusers: t.help.noSuperusers(unit.name) } : {}),
+    privacy: t.help.privacy,
+  };
 }

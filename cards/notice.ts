@@ -1,13 +1,28 @@
+import { messages, type Locale, type Messages } from '../src/i18n';
+import type { Inquiry } from '../src/inquiries/inquiry';
+import type { HandlerNoticeReason } from '../src/notifications/intents';
+import type { Directory } from '../src/org/directory';
+import {
+  askerLine,
+  handlerStatusLine,
+  holderLine,
+  levelFact,
+  statusColors,
+  topicName,
+  unitName,
+} from './inquiry-lines';
 import {
   expandTemplate,
+  longText,
   withActions,
   type AdaptiveCardJson,
   type CardStatus,
+  type Fact,
   type LongText,
   type Mention,
   type PersonLine,
 } from './render';
-import { renderTriageActions, type TriageActions } from './triage';
+import { renderTriageActions, triageActions, type TriageActions } from './triage';
 import template from './notice.json';
 
 export interface NoticeCardData extends CardStatus {
@@ -39,4 +54,89 @@ export function renderNoticeCard(data: NoticeCardData): AdaptiveCardJson {
   });
   const card = actions ? withActions(body, renderTriageActions(actions)) : body;
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
+}
+
+/** Why a handler is told, in one line. */
+function noticeLine(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  reason: HandlerNoticeReason,
+  by: string | undefined,
+): string {
+  const vendor = inquiry.chain.vendor.name;
+  switch (reason) {
+    case 'handed_over':
+      return t.notices.handedOver(inquiry.number, by ?? '');
+    case 'reopened':
+      return t.notices.reopened(inquiry.number);
+    case 'asker_replied':
+      return t.notices.askerReplied(inquiry.number);
+    case 'claim_lapsed':
+      return t.notices.claimLapsed(inquiry.number, t.levels[inquiry.level]);
+    case 'vendor_case':
+      return t.notices.vendorCase(inquiry.number, vendor);
+    case 'vendor_reminder':
+      return t.notices.vendorReminder(inquiry.number, vendor);
+    case 'stalled':
+      return t.notices.stalled(inquiry.number, vendor);
+    case 'escalated':
+      return t.notices.escalated(
+        inquiry.number,
+        unitName(inquiry, directory),
+        t.levels[inquiry.level],
+      );
+  }
+}
+
+/** Number, unit, topic and level: what a notice shows about its inquiry. */
+function noticeFacts(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  locale: Locale,
+  timeZone: string,
+): Fact[] {
+  return [
+    { title: t.card.number, value: inquiry.number },
+    { title: t.card.unit, value: unitName(inquiry, directory) },
+    { title: t.card.topic, value: topicName(inquiry, directory, locale) },
+    levelFact(inquiry, t, timeZone),
+  ];
+}
+
+/** A notice to one handler in 1:1 chat: why they are told, the inquiry, and the triage actions. */
+export function noticeCardData(
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+  timeZone: string,
+  notice: { reason: HandlerNoticeReason; by?: string; note?: string },
+): NoticeCardData {
+  const t = messages(locale);
+  const label = notice.reason === 'asker_replied' ? t.notices.reply : t.notices.comment;
+  return {
+    line: noticeLine(inquiry, directory, t, notice.reason, notice.by),
+    ...(notice.note ? { comment: { label, text: longText(notice.note) } } : {}),
+    ...handlerNoticeBody(inquiry, directory, t, locale, timeZone),
+  };
+}
+
+/** What every notice to a handler shows below its first line, with the triage actions. */
+export function handlerNoticeBody(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  locale: Locale,
+  timeZone: string,
+): Omit<NoticeCardData, 'line' | 'mentions' | 'comment' | 'hint'> {
+  return {
+    statusLine: handlerStatusLine(inquiry, t),
+    statusColor: statusColors[inquiry.status],
+    facts: noticeFacts(inquiry, directory, t, locale, timeZone),
+    people: [askerLine(inquiry, t), holderLine(inquiry, t)],
+    question: longText(inquiry.text),
+    actions: triageActions(inquiry, directory, t, locale),
+    labels: { question: t.card.question, showAll: t.card.showAll },
+  };
 }

@@ -1,3 +1,5 @@
+import { messages, type Locale } from '../src/i18n';
+import type { Directory } from '../src/org/directory';
 import { Inputs, Verbs } from './verbs';
 import { expandTemplate, type AdaptiveCardJson } from './render';
 import template from './pick-unit.json';
@@ -19,4 +21,31 @@ export interface PickUnitCardData {
 /** Asks someone the organisation does not list which unit they belong to; the list is searchable. */
 export function renderPickUnitCard(data: PickUnitCardData): AdaptiveCardJson {
   return expandTemplate(template, { ...data, verb: Verbs.pickUnit, inputs: Inputs });
+}
+
+/** Every unit of the organisation with its work area, sorted for the reader's language. */
+export function pickUnitCardData(
+  directory: Directory,
+  locale: Locale,
+  draftId: string,
+): PickUnitCardData {
+  const t = messages(locale);
+  const collator = new Intl.Collator(locale);
+  return {
+    draftId,
+    title: t.pickUnit.title,
+    body: t.pickUnit.body,
+    label: t.card.unit,
+    placeholder: t.pickUnit.placeholder,
+    required: t.pickUnit.required,
+    submit: t.pickUnit.submit,
+    privacy: t.help.privacy,
+    units: directory
+      .allUnits()
+      .map((u) => ({
+        title: `${u.name} (${directory.workArea(u.workArea)?.name ?? u.workArea})`,
+        value: u.id,
+      }))
+      .sort((a, b) => collator.compare(a.title, b.title)),
+  };
 }

@@ -1,8 +1,26 @@
-import { maxAnswerLength } from '../src/inquiries/decide';
+import { messages, type Locale, type Messages } from '../src/i18n';
+import { maxAnswerLength } from '../src/inquiries/commands';
+import type { Inquiry } from '../src/inquiries/inquiry';
+import { handlerTransitions } from '../src/inquiries/state-machine';
+import type { Directory } from '../src/org/directory';
+import { handOverCandidates, nextLevel, targetsAt } from '../src/routing/chain';
+import { lastStep } from './history-lines';
+import {
+  askerLine,
+  chainLine,
+  handlerStatusLine,
+  header,
+  holderLine,
+  levelFact,
+  sentFact,
+  statusColors,
+} from './inquiry-lines';
 import { Inputs, Verbs } from './verbs';
 import {
   expandActions,
   expandTemplate,
+  longText,
+  mentionEntity,
   withActions,
   type AdaptiveCardJson,
   type CardStatus,
@@ -10,6 +28,7 @@ import {
   type Mention,
   type PersonLine,
 } from './render';
+import { vendorEmailLink } from './vendor-email';
 import template from './triage.json';
 
 /** What a handler can do with an inquiry in its current state. */
@@ -87,4 +106,104 @@ export function renderTriageCard(data: TriageCardData): AdaptiveCardJson {
     renderTriageActions(actions),
   );
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
+}
+
+/** A card offers at most this many actions, so that Teams shows them all without "more". */
+export const maxCardActions = 5;
+
+/**
+ * The handler actions of a card that every handler of the inquiry shares: the triage card in the
+ * channel (Teams shows the same card to everyone there), and a notice or ping in its thread. It
+ * offers what at least one handler may do now, as the state machine answers it
+ * (`handlerTransitions`: any handler role, holding the inquiry or not); the state machine still
+ * checks whoever presses. Of that set the card deliberately leaves out:
+ * - "Gi videre" above the superuser level: it passes the inquiry between the unit's superusers;
+ *   above them the card sends it on up instead.
+ * - the choice "send straight to the vendor" at the superuser level, where the superusers who read
+ *   the card may not use it, and where the next level is the vendor anyway.
+ * - "Spør innsender" while "Jeg tar den" is offered: the asker is asked once someone has taken
+ *   it, and the card stays within `maxCardActions`.
+ */
+export function triageActions(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  locale: Locale,
+): TriageActions {
+  const allowed = new Set(handlerTransitions(inquiry));
+  const candidates = handOverCandidates(inquiry);
+  const next = nextLevel(inquiry.chain, inquiry.level);
+  const vendorEmail =
+    inquiry.level === 'vendor' ? vendorEmailLink(inquiry, directory, locale) : undefined;
+  return {
+    inquiryId: inquiry.id,
+    claim: allowed.has('claim'),
+    answer: allowed.has('answer'),
+    handOver: allowed.has('hand_over') && inquiry.level === 'superuser',
+    escalate: allowed.has('escalate'),
+    toVendorChoice:
+      allowed.has('escalate_to_vendor') && inquiry.level !== 'superuser' && next !== 'vendor',
+    askAsker: allowed.has('ask_asker') && !allowed.has('claim'),
+    resolve: allowed.has('resolve'),
+    ...(vendorEmail ? { vendorEmail } : {}),
+    handOverChoices: candidates.map((p) => ({ title: p.name, value: p.key })),
+    labels: {
+      claim: t.actions.claim,
+      answer: t.actions.answer,
+      answerPlaceholder: t.actions.answerPlaceholder,
+      answerRequired: t.actions.answerRequired,
+      sendAnswer: t.actions.sendAnswer,
+      handOver: t.actions.handOver,
+      handOverTo: t.actions.handOverTo,
+      handOverRequired: t.actions.handOverRequired,
+      confirmHandOver: t.actions.confirmHandOver,
+      escalate: next ? t.actions.escalateTo(t.levels[next]) : '',
+      escalateNote: t.actions.escalateNote,
+      toVendor: t.actions.toVendor,
+      confirmEscalate: t.actions.confirmEscalate,
+      askAsker: t.actions.askAsker,
+      askAskerLabel: t.actions.askAskerLabel,
+      askAskerRequired: t.actions.askAskerRequired,
+      sendQuestion: t.actions.sendQuestion,
+      emailVendor: t.actions.emailVendor,
+      resolve: t.actions.resolve,
+    },
+  };
+}
+
+/** What the triage card shows of an inquiry, in the handlers' language; mentions on the first post. */
+export function triageCardData(
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+  options: { timeZone: string; mention: boolean },
+): TriageCardData {
+  const t = messages(locale);
+  const { timeZone } = options;
+  const entities = options.mention
+    ? targetsAt(inquiry.chain, inquiry.level).map(mentionEntity)
+    : [];
+  const step = lastStep(inquiry, t, timeZone);
+  return {
+    header: header(inquiry, directory, locale),
+    statusLine: handlerStatusLine(inquiry, t),
+    statusColor: statusColors[inquiry.status],
+    facts: [levelFact(inquiry, t, timeZone), sentFact(inquiry, t, timeZone)],
+    people: [askerLine(inquiry, t), holderLine(inquiry, t), chainLine(inquiry, t)],
+    question: longText(inquiry.text),
+    ...(inquiry.answer
+      ? {
+          answer: {
+            heading: t.card.answeredBy(inquiry.answer.by.name),
+            text: longText(inquiry.answer.text),
+          },
+        }
+      : {}),
+    ...(step ? { lastStep: step } : {}),
+    ...(entities.length > 0
+      ? { mentions: { line: t.card.mentionLine(entities.map((e) => e.text).join(' ')), entities } }
+      : {}),
+    actions: triageActions(inquiry, directory, t, locale),
+    labels: { question: t.card.question, showAll: t.card.showAll, lastStep: t.card.lastStep },
+  };
 }

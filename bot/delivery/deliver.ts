@@ -1,23 +1,18 @@
 import { CardFactory, type Activity } from 'botbuilder';
+import { answerCardData, renderAnswerCard } from '../../cards/answer';
+import { askerNoticeText } from '../../cards/asker-notice';
+import { askerQuestionCardData } from '../../cards/asker-question';
+import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-status';
+import { noticeCardData, renderNoticeCard } from '../../cards/notice';
+import { pingCardData } from '../../cards/ping';
 import type { AdaptiveCardJson } from '../../cards/render';
-import {
-  answerCardData,
-  askerNoticeText,
-  askerQuestionCardData,
-  askerStatusCardData,
-  noticeCardData,
-  pingCardData,
-  triageCardData,
-} from '../../cards/present';
-import { renderAnswerCard } from '../../cards/answer';
-import { renderAskerStatusCard } from '../../cards/asker-status';
-import { renderNoticeCard } from '../../cards/notice';
-import { renderTriageCard } from '../../cards/triage';
+import { renderTriageCard, triageCardData } from '../../cards/triage';
 import type { Clock } from '../../src/clock';
 import type { Inquiry, InquiryEvent, PostedCard } from '../../src/inquiries/inquiry';
 import { escalationTiming } from '../../src/escalation/policy';
 import { messages } from '../../src/i18n';
 import type { PersonRef } from '../../src/inquiries/person';
+import { isOpenForHandling, isWaitingForAsker } from '../../src/inquiries/statuses';
 import type { NotificationIntent } from '../../src/notifications/intents';
 import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
@@ -103,16 +98,13 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       });
       return;
     case 'asker.question': {
-      if (inquiry.status !== 'waiting_for_asker') return;
+      if (!isWaitingForAsker(inquiry)) return;
       const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));
       await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
       return;
     }
   }
 }
-
-const owesResponse = (inquiry: Inquiry): boolean =>
-  inquiry.status === 'new' || inquiry.status === 'claimed';
 
 /** The inquiry's channel thread, when its triage card was posted in a channel. */
 function channelThread(inquiry: Inquiry): PostedCard | undefined {
@@ -131,7 +123,7 @@ async function ping(
   directory: Directory,
   intent: Extract<NotificationIntent, { kind: 'escalation.ping' }>,
 ): Promise<void> {
-  if (inquiry.level !== intent.level || !owesResponse(inquiry)) return;
+  if (inquiry.level !== intent.level || !isOpenForHandling(inquiry)) return;
   const thread = channelThread(inquiry);
   if (!thread) return postTriage(deps, inquiry, directory, directory.timeZone);
   const people = targetsAt(inquiry.chain, intent.level);
@@ -155,7 +147,7 @@ async function ping(
 
 /** Reminds whoever owes the response now: the holder, or the level's people. */
 async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory): Promise<void> {
-  if (!owesResponse(inquiry) || !inquiry.deadline) return;
+  if (!isOpenForHandling(inquiry) || !inquiry.deadline) return;
   const people = inquiry.assignee ? [inquiry.assignee] : targetsAt(inquiry.chain, inquiry.level);
   const card = renderNoticeCard(
     pingCardData(inquiry, directory, directory.language, { reason: 'reminder', people }),

@@ -1,10 +1,10 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { helpCardData, pickTopicCardData, pickUnitCardData } from '../../cards/present';
-import { renderHelpCard } from '../../cards/help';
-import { renderPickTopicCard } from '../../cards/pick-topic';
-import { renderPickUnitCard } from '../../cards/pick-unit';
+import { helpCardData, renderHelpCard } from '../../cards/help';
+import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
+import { pickUnitCardData, renderPickUnitCard } from '../../cards/pick-unit';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { maxQuestionLength, openInquiry } from '../../src/inquiries/open-inquiry';
+import { isWaitingForAsker } from '../../src/inquiries/statuses';
 import { isSmallTalk, obviousTopic } from '../../src/inquiries/topic';
 import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
@@ -39,7 +39,7 @@ async function replyToHandler(
     inquiry.history.some((e) => e.type === 'asker_replied' && e.requestKey === requestKey),
   );
   if (taken) return true; // Teams delivered the same reply again.
-  const waiting = recent.find((inquiry) => inquiry.status === 'waiting_for_asker');
+  const waiting = recent.find(isWaitingForAsker);
   if (!waiting) return false;
   const command = { type: 'asker_reply', text, requestKey } as const;
   const outcome = await actOnInquiry(

@@ -1,19 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
-import {
-  answerCardData,
-  askerStatusCardData,
-  pickTopicCardData,
-  triageCardData,
-} from '../../cards/present';
-import { renderAnswerCard } from '../../cards/answer';
-import { renderAskerStatusCard } from '../../cards/asker-status';
-import { renderPickTopicCard } from '../../cards/pick-topic';
+import { answerCardData, renderAnswerCard } from '../../cards/answer';
+import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-status';
+import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
 import type { AdaptiveCardJson } from '../../cards/render';
-import { renderTriageCard } from '../../cards/triage';
+import { renderTriageCard, triageCardData } from '../../cards/triage';
 import { Verbs } from '../../cards/verbs';
 import { actOnInquiry, type ActOutcome } from '../../src/inquiries/act-on-inquiry';
-import { isAskerCommand, maxAnswerLength, type Command } from '../../src/inquiries/decide';
+import { maxAnswerLength, type Command } from '../../src/inquiries/commands';
+import { isAskerCommand } from '../../src/inquiries/state-machine';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';

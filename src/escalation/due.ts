@@ -1,9 +1,11 @@
-import { escalationNotices, vendorCase } from '../inquiries/decide';
 import type { Inquiry, InquiryEvent } from '../inquiries/inquiry';
+import { isOpenForHandling } from '../inquiries/statuses';
 import type { NotificationIntent } from '../notifications/intents';
 import { nextLevel } from '../routing/chain';
+import { retime, startClock } from './deadlines';
+import { escalationNotices } from './notices';
 import type { EscalationTiming } from './policy';
-import { retime, startClock } from './timing';
+import { vendorCase } from './vendor-case';
 
 export interface DueStep {
   inquiry: Inquiry;
@@ -26,7 +28,7 @@ export function stepDue(
   const clock = inquiry.escalation;
   const at = now.toISOString();
   const id = inquiry.id;
-  const running = inquiry.status === 'new' || inquiry.status === 'claimed';
+  const running = isOpenForHandling(inquiry);
   const level = nextLevel(inquiry.chain, inquiry.level);
   const stuck = clock?.phase !== 'vendor' && !level;
   if (!clock || !inquiry.deadline || !running || clock.pausedAt || stuck) {

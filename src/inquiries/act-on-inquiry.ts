@@ -1,7 +1,8 @@
 import { escalationTiming } from '../escalation/policy';
-import { retime } from '../escalation/timing';
+import { retime } from '../escalation/deadlines';
 import { handlerRole } from '../routing/authorisation';
-import { decide, type Command, type Refusal } from './decide';
+import type { Command, Refusal } from './commands';
+import { decide } from './state-machine';
 import type { Inquiry } from './inquiry';
 import type { InquiryDeps } from './open-inquiry';
 import type { PersonRef } from './person';

@@ -1,5 +1,5 @@
 import { escalationTiming } from '../escalation/policy';
-import { startClock } from '../escalation/timing';
+import { startClock } from '../escalation/deadlines';
 import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { IdGenerator } from '../ids';

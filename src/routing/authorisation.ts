@@ -1,8 +1,9 @@
 import type { Directory } from '../org/directory';
 import type { Inquiry } from '../inquiries/inquiry';
 
-/** The role a person has for one inquiry, strongest first. */
-export type HandlerRole = 'admin' | 'system_responsible' | 'coordinator' | 'superuser';
+/** The roles a person may have for one inquiry, strongest first. */
+export const handlerRoles = ['admin', 'system_responsible', 'coordinator', 'superuser'] as const;
+export type HandlerRole = (typeof handlerRoles)[number];
 
 /**
  * Who may handle an inquiry: superusers of its unit, coordinators of its work area, system

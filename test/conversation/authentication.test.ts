@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { people } from '../unit/domain-fixture';
+import { people } from '../support/domain-fixture';
 import { personalMessage, teamsUser } from '../support/activities';
 import { startBot } from '../support/bot-server';
 import { FakeConnector } from '../support/fake-connector';

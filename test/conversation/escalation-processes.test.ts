@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { people } from '../unit/domain-fixture';
+import { people } from '../support/domain-fixture';
 import { personalMessage, teamsUser } from '../support/activities';
 import { startBot, tempSqlitePath, type BotProcess } from '../support/bot-server';
 import { cardOf, FakeConnector } from '../support/fake-connector';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
-import { people } from '../unit/domain-fixture';
+import { people } from '../support/domain-fixture';
 import {
   cardAction,
   personalConversationId,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { organisation, people } from '../unit/domain-fixture';
+import { organisation, people } from './domain-fixture';
 import { cardOf, type FakeConnector, type RecordedRequest } from './fake-connector';
 
 export function writeOrganisation(org: object = organisation): string {

@@ -5,7 +5,7 @@ import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { personRef } from '../../src/inquiries/person';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import type { Store } from '../../src/store/ports';
-import { people, testDirectory } from './domain-fixture';
+import { people, testDirectory } from '../support/domain-fixture';
 
 describe('acting on a stored inquiry', () => {
   const directory = testDirectory();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BusinessCalendar } from '../../src/escalation/business-calendar';
-import { osloOffice } from './calendars';
+import { osloOffice } from '../support/calendars';
 
 const office = BusinessCalendar.of(osloOffice);
 

@@ -1,33 +1,24 @@
 import assert from 'node:assert/strict';
-import { renderAnswerCard } from '../../cards/answer';
-import { renderAskerStatusCard } from '../../cards/asker-status';
-import { renderHelpCard } from '../../cards/help';
-import { renderNoticeCard } from '../../cards/notice';
-import { renderPickTopicCard } from '../../cards/pick-topic';
-import { renderPickUnitCard } from '../../cards/pick-unit';
-import {
-  answerCardData,
-  askerQuestionCardData,
-  askerStatusCardData,
-  askerStatusLine,
-  helpCardData,
-  noticeCardData,
-  pickTopicCardData,
-  pickUnitCardData,
-  pingCardData,
-  triageCardData,
-  vendorEmailLink,
-  type PingReason,
-} from '../../cards/present';
+import { vendorEmailLink } from '../../cards/vendor-email';
+import { pingCardData, type PingReason } from '../../cards/ping';
+import { askerStatusLine } from '../../cards/inquiry-lines';
+import { askerQuestionCardData } from '../../cards/asker-question';
+import { answerCardData, renderAnswerCard } from '../../cards/answer';
+import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-status';
+import { helpCardData, renderHelpCard } from '../../cards/help';
+import { noticeCardData, renderNoticeCard } from '../../cards/notice';
+import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
+import { pickUnitCardData, renderPickUnitCard } from '../../cards/pick-unit';
 import { previewLength, type AdaptiveCardJson } from '../../cards/render';
-import { renderTriageCard } from '../../cards/triage';
+import { renderTriageCard, triageCardData } from '../../cards/triage';
 import { Inputs, Verbs } from '../../cards/verbs';
 import { messages, type Locale } from '../../src/i18n';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import type { HandlerNoticeReason } from '../../src/notifications/intents';
 import { targetsAt } from '../../src/routing/chain';
-import { people } from './domain-fixture';
-import { directory, inquiriesInEveryState, timeZone } from './fixtures';
+import { cardNodes, type CardNode } from '../support/card-nodes';
+import { people } from '../support/domain-fixture';
+import { directory, inquiriesInEveryState, timeZone } from '../support/inquiries-in-every-state';
 
 // The package's `lib/` entry is ES modules written for a browser and fails to load in Node. Its
 // self-contained `dist/` build loads as it is: parsing builds no DOM, so no DOM globals are needed.
@@ -53,25 +44,10 @@ function validationErrors(json: unknown): string[] {
   return [...parsing, ...card.validateProperties().validationEvents].map((e) => e.message);
 }
 
-type Node = Record<string, unknown>;
 type Entities = { text: string; mentioned: { id: string; name: string } }[];
 
-/** Every object in a card, depth first. */
-function nodes(card: unknown): Node[] {
-  const found: Node[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      found.push(value as Node);
-      Object.values(value).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-
-const ofType = (card: unknown, type: string) => nodes(card).filter((n) => n.type === type);
-const byId = (card: unknown, id: string) => nodes(card).find((n) => n.id === id);
+const ofType = (card: unknown, type: string) => cardNodes(card).filter((n) => n.type === type);
+const byId = (card: unknown, id: string) => cardNodes(card).find((n) => n.id === id);
 /** U+2060 is invisible; the cards put it where a renderer would otherwise act on the text. */
 const visible = (text: string) => text.replace(/\u2060/g, '');
 const textRuns = (card: unknown) => ofType(card, 'TextRun').map((n) => visible(n.text as string));
@@ -84,7 +60,7 @@ const entities = (card: AdaptiveCardJson) =>
 /** What a person reads, as one text. */
 const readable = (card: unknown) =>
   [
-    ...nodes(card).flatMap((n) =>
+    ...cardNodes(card).flatMap((n) =>
       [n.text, n.title, n.value].filter((v): v is string => typeof v === 'string'),
     ),
     ...facts(card).flatMap((f) => [f.title, f.value]),
@@ -221,7 +197,7 @@ describe('cards', () => {
         for (const { name, card, inquiry, forAsker } of everyCard(locale)) {
           if (!inquiry) continue;
           assert.ok(readable(card).includes(inquiry.number), `${name} shows ${inquiry.number}`);
-          const top = (card.body as Node[]).slice(0, 3);
+          const top = (card.body as CardNode[]).slice(0, 3);
           const lines = ofType(top, 'TextRun').filter((run) => run.color !== undefined);
           assert.equal(lines.length, 1, `${name} has one status line`);
           const line = visible(lines[0].text as string);
@@ -537,7 +513,7 @@ describe('cards', () => {
       assert.equal(choices.length, directory.allUnits().length);
       assert.ok(choices.some((c) => c.title === 'Hauge vgs (Skoler)' && c.value === 'hauge-vgs'));
       assert.deepEqual(verbs(card), [Verbs.pickUnit]);
-      assert.deepEqual((card.actions as Node[])[0].data, { draftId: 'draft-7' });
+      assert.deepEqual((card.actions as CardNode[])[0].data, { draftId: 'draft-7' });
     });
 
     it('pick-topic echoes the question and lists the topics in the asker’s language', () => {
@@ -552,7 +528,7 @@ describe('cards', () => {
       assert.ok(textRuns(card).includes('Where is the form?'));
       assert.match(readable(card), /Do not write sensitive personal data/);
       assert.deepEqual(verbs(card), [Verbs.pickTopic]);
-      assert.deepEqual((card.actions as Node[])[0].data, { draftId: 'draft-8' });
+      assert.deepEqual((card.actions as CardNode[])[0].data, { draftId: 'draft-8' });
     });
   });
 

@@ -6,14 +6,14 @@ import {
   type EscalationPolicy,
   type EscalationTiming,
 } from '../../src/escalation/policy';
-import { retime, startClock } from '../../src/escalation/timing';
-import { decide, type Command, type Decision } from '../../src/inquiries/decide';
+import { retime, startClock } from '../../src/escalation/deadlines';
+import type { Command } from '../../src/inquiries/commands';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import type { NotificationIntent } from '../../src/notifications/intents';
-import { handlerRole } from '../../src/routing/authorisation';
-import { osloOffice } from './calendars';
-import { people, testDirectory } from './domain-fixture';
-import { openInquiryDraft, ref } from './open-draft';
+import { osloOffice } from '../support/calendars';
+import { decideAs } from '../support/decide-as';
+import { people, testDirectory } from '../support/domain-fixture';
+import { openInquiryDraft } from '../support/open-draft';
 
 // The escalation rules as pure functions over plain data: every instant is passed in, nothing
 // waits and nothing is stored. Short durations keep the arithmetic readable.
@@ -54,11 +54,6 @@ function act(
   const decision = decideAs(inquiry, by, command, at);
   if (!decision.ok) assert.fail(`${command.type} refused: ${decision.reason}`);
   return retime(inquiry, decision.inquiry, now, timing);
-}
-
-function decideAs(inquiry: Inquiry, by: Person, command: Command, at: string): Decision {
-  const role = handlerRole(directory, inquiry, by.email);
-  return decide(inquiry, command, { person: ref(by), ...(role ? { role } : {}) }, new Date(at));
 }
 
 /** The scheduler's step at `at`, which must be due. */

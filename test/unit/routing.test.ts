@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { handlerRole } from '../../src/routing/authorisation';
 import { buildChain, firstLevel, handOverCandidates } from '../../src/routing/chain';
-import { people, testDirectory } from './domain-fixture';
-import { openInquiryDraft } from './open-draft';
+import { people, testDirectory } from '../support/domain-fixture';
+import { openInquiryDraft } from '../support/open-draft';
 
 const directory = testDirectory();
 

@@ -1,33 +1,20 @@
 import assert from 'node:assert/strict';
-import { decide, type Actor, type Command, type Decision } from '../../src/inquiries/decide';
+import type { Command } from '../../src/inquiries/commands';
 import type { Inquiry } from '../../src/inquiries/inquiry';
-import { handlerRole } from '../../src/routing/authorisation';
-import { people, testDirectory } from './domain-fixture';
-import { openInquiryDraft, ref } from './open-draft';
+import { allowedTransitions, handlerTransitions } from '../../src/inquiries/state-machine';
+import { accepted, actorFor, decideAs, type Acting } from '../support/decide-as';
+import { people, testDirectory } from '../support/domain-fixture';
+import { openInquiryDraft } from '../support/open-draft';
 
 const directory = testDirectory();
 const now = new Date('2026-11-30T10:15:00.000Z');
-
-function actor(person: { email: string; name: string }, inquiry: Inquiry): Actor {
-  const role = handlerRole(directory, inquiry, person.email);
-  return { person: ref(person), ...(role ? { role } : {}) };
-}
-
-function run(inquiry: Inquiry, command: Command, by: { email: string; name: string }): Decision {
-  return decide(inquiry, command, actor(by, inquiry), now);
-}
-
-function ok(decision: Decision): Inquiry {
-  if (!decision.ok) assert.fail(`expected success, got ${decision.reason}`);
-  return decision.inquiry;
-}
 
 describe('inquiry state machine', () => {
   const fresh = () => openInquiryDraft(directory, people.asker);
 
   it('lets a superuser of the unit claim a new inquiry and records who and when', () => {
-    const decision = run(fresh(), { type: 'claim' }, people.sverre);
-    const claimed = ok(decision);
+    const decision = decideAs(fresh(), people.sverre, { type: 'claim' }, now);
+    const claimed = accepted(decision);
     assert.equal(claimed.status, 'claimed');
     assert.equal(claimed.assignee?.name, 'Sverre Lunde');
     assert.deepEqual(claimed.history.at(-1), {
@@ -43,10 +30,10 @@ describe('inquiry state machine', () => {
   });
 
   it('tells a second claimer who already has the inquiry', () => {
-    const claimed = ok(run(fresh(), { type: 'claim' }, people.sverre));
-    const second = run(claimed, { type: 'claim' }, people.hilde);
+    const claimed = accepted(decideAs(fresh(), people.sverre, { type: 'claim' }, now));
+    const second = decideAs(claimed, people.hilde, { type: 'claim' }, now);
     assert.deepEqual(second, { ok: false, reason: 'already_claimed', by: claimed.assignee });
-    assert.deepEqual(run(claimed, { type: 'claim' }, people.sverre), {
+    assert.deepEqual(decideAs(claimed, people.sverre, { type: 'claim' }, now), {
       ok: false,
       reason: 'already_yours',
     });
@@ -54,11 +41,11 @@ describe('inquiry state machine', () => {
 
   it('refuses anyone outside the unit, its work area and the system responsibles', () => {
     for (const outsider of [people.asker, people.otherSuperuser]) {
-      assert.deepEqual(run(fresh(), { type: 'claim' }, outsider), {
+      assert.deepEqual(decideAs(fresh(), outsider, { type: 'claim' }, now), {
         ok: false,
         reason: 'not_allowed',
       });
-      assert.deepEqual(run(fresh(), { type: 'answer', text: 'x' }, outsider), {
+      assert.deepEqual(decideAs(fresh(), outsider, { type: 'answer', text: 'x' }, now), {
         ok: false,
         reason: 'not_allowed',
       });
@@ -66,12 +53,13 @@ describe('inquiry state machine', () => {
   });
 
   it('stores the answer on the inquiry and sends it to the asker', () => {
-    const decision = run(
+    const decision = decideAs(
       fresh(),
-      { type: 'answer', text: '  Bruk skjemaet «Meld avvik».  ' },
       people.hilde,
+      { type: 'answer', text: '  Bruk skjemaet «Meld avvik».  ' },
+      now,
     );
-    const answered = ok(decision);
+    const answered = accepted(decision);
     assert.equal(answered.status, 'answered');
     assert.equal(answered.answer?.text, 'Bruk skjemaet «Meld avvik».');
     assert.equal(answered.answer?.by.name, 'Hilde Berg');
@@ -80,31 +68,43 @@ describe('inquiry state machine', () => {
   });
 
   it('refuses an empty or overlong answer', () => {
-    assert.deepEqual(run(fresh(), { type: 'answer', text: '   ' }, people.sverre), {
+    assert.deepEqual(decideAs(fresh(), people.sverre, { type: 'answer', text: '   ' }, now), {
       ok: false,
       reason: 'empty_answer',
     });
-    assert.equal(run(fresh(), { type: 'answer', text: 'x'.repeat(8001) }, people.sverre).ok, false);
+    assert.equal(
+      decideAs(fresh(), people.sverre, { type: 'answer', text: 'x'.repeat(8001) }, now).ok,
+      false,
+    );
   });
 
   it('keeps a claimed inquiry with its holder, but lets the coordinator step in', () => {
-    const claimed = ok(run(fresh(), { type: 'claim' }, people.sverre));
-    assert.deepEqual(run(claimed, { type: 'answer', text: 'Svar' }, people.hilde), {
+    const claimed = accepted(decideAs(fresh(), people.sverre, { type: 'claim' }, now));
+    assert.deepEqual(decideAs(claimed, people.hilde, { type: 'answer', text: 'Svar' }, now), {
       ok: false,
       reason: 'held_by_other',
       by: claimed.assignee,
     });
     assert.equal(
-      ok(run(claimed, { type: 'answer', text: 'Svar' }, people.coordinator)).answer?.by.name,
+      accepted(decideAs(claimed, people.coordinator, { type: 'answer', text: 'Svar' }, now)).answer
+        ?.by.name,
       'Anne Winter',
     );
-    assert.equal(ok(run(claimed, { type: 'resolve' }, people.admin)).status, 'resolved');
+    assert.equal(
+      accepted(decideAs(claimed, people.admin, { type: 'resolve' }, now)).status,
+      'resolved',
+    );
   });
 
   it('hands over to another superuser of the unit and tells that person', () => {
-    const claimed = ok(run(fresh(), { type: 'claim' }, people.sverre));
-    const decision = run(claimed, { type: 'hand_over', toKey: people.hilde.email }, people.sverre);
-    const handed = ok(decision);
+    const claimed = accepted(decideAs(fresh(), people.sverre, { type: 'claim' }, now));
+    const decision = decideAs(
+      claimed,
+      people.sverre,
+      { type: 'hand_over', toKey: people.hilde.email },
+      now,
+    );
+    const handed = accepted(decision);
     assert.equal(handed.assignee?.name, 'Hilde Berg');
     assert.equal(handed.history.at(-1)?.to?.name, 'Hilde Berg');
     assert.ok(
@@ -116,9 +116,9 @@ describe('inquiry state machine', () => {
   });
 
   it('refuses to hand over to someone who is not a superuser of the unit', () => {
-    const claimed = ok(run(fresh(), { type: 'claim' }, people.sverre));
+    const claimed = accepted(decideAs(fresh(), people.sverre, { type: 'claim' }, now));
     for (const toKey of [people.otherSuperuser.email, people.sverre.email, 'nobody@x.example']) {
-      assert.deepEqual(run(claimed, { type: 'hand_over', toKey }, people.sverre), {
+      assert.deepEqual(decideAs(claimed, people.sverre, { type: 'hand_over', toKey }, now), {
         ok: false,
         reason: 'unknown_recipient',
       });
@@ -126,20 +126,25 @@ describe('inquiry state machine', () => {
   });
 
   it('lets the asker confirm an answer, which resolves the inquiry', () => {
-    const answered = ok(run(fresh(), { type: 'answer', text: 'Svar' }, people.sverre));
-    const resolved = ok(run(answered, { type: 'confirm_resolved' }, people.asker));
+    const answered = accepted(
+      decideAs(fresh(), people.sverre, { type: 'answer', text: 'Svar' }, now),
+    );
+    const resolved = accepted(decideAs(answered, people.asker, { type: 'confirm_resolved' }, now));
     assert.equal(resolved.status, 'resolved');
     assert.equal(resolved.history.at(-1)?.type, 'confirmed_resolved');
   });
 
   it('reopens at the same level with the same holder when the asker says not solved', () => {
-    const answered = ok(run(fresh(), { type: 'answer', text: 'Svar' }, people.sverre));
-    const decision = run(
-      answered,
-      { type: 'not_resolved', comment: 'Knappen finnes ikke' },
-      people.asker,
+    const answered = accepted(
+      decideAs(fresh(), people.sverre, { type: 'answer', text: 'Svar' }, now),
     );
-    const reopened = ok(decision);
+    const decision = decideAs(
+      answered,
+      people.asker,
+      { type: 'not_resolved', comment: 'Knappen finnes ikke' },
+      now,
+    );
+    const reopened = accepted(decision);
     assert.equal(reopened.status, 'claimed');
     assert.equal(reopened.level, 'superuser');
     assert.equal(reopened.assignee?.name, 'Sverre Lunde');
@@ -156,25 +161,27 @@ describe('inquiry state machine', () => {
   });
 
   it('only lets the asker answer solved / not solved, and only after an answer', () => {
-    const answered = ok(run(fresh(), { type: 'answer', text: 'Svar' }, people.sverre));
-    assert.deepEqual(run(answered, { type: 'confirm_resolved' }, people.sverre), {
+    const answered = accepted(
+      decideAs(fresh(), people.sverre, { type: 'answer', text: 'Svar' }, now),
+    );
+    assert.deepEqual(decideAs(answered, people.sverre, { type: 'confirm_resolved' }, now), {
       ok: false,
       reason: 'not_allowed',
     });
-    assert.deepEqual(run(fresh(), { type: 'confirm_resolved' }, people.asker), {
+    assert.deepEqual(decideAs(fresh(), people.asker, { type: 'confirm_resolved' }, now), {
       ok: false,
       reason: 'not_answered',
     });
   });
 
   it('changes nothing on a resolved inquiry', () => {
-    const resolved = ok(run(fresh(), { type: 'resolve' }, people.sverre));
+    const resolved = accepted(decideAs(fresh(), people.sverre, { type: 'resolve' }, now));
     for (const command of [
       { type: 'claim' },
       { type: 'answer', text: 'x' },
       { type: 'resolve' },
     ] as Command[]) {
-      assert.deepEqual(run(resolved, command, people.sverre), {
+      assert.deepEqual(decideAs(resolved, people.sverre, command, now), {
         ok: false,
         reason: 'closed',
         status: 'resolved',
@@ -185,7 +192,50 @@ describe('inquiry state machine', () => {
   it('never changes the inquiry it was given', () => {
     const inquiry = fresh();
     const before = JSON.stringify(inquiry);
-    run(inquiry, { type: 'claim' }, people.sverre);
+    decideAs(inquiry, people.sverre, { type: 'claim' }, now);
     assert.equal(JSON.stringify(inquiry), before);
+  });
+
+  it('tells what each person may do with an inquiry now', () => {
+    const inquiry = fresh();
+    const may = (by: Acting, at: Inquiry = inquiry) => allowedTransitions(at, actorFor(at, by));
+    assert.deepEqual(may(people.sverre), [
+      'claim',
+      'answer',
+      'hand_over',
+      'escalate',
+      'ask_asker',
+      'resolve',
+    ]);
+    assert.deepEqual(may(people.coordinator), [
+      'claim',
+      'answer',
+      'hand_over',
+      'escalate',
+      'escalate_to_vendor',
+      'ask_asker',
+      'resolve',
+    ]);
+    assert.deepEqual(may(people.asker), []);
+    assert.deepEqual(may(people.otherSuperuser), []);
+
+    const claimed = accepted(decideAs(inquiry, people.sverre, { type: 'claim' }, now));
+    assert.deepEqual(may(people.hilde, claimed), []);
+    const answered = accepted(
+      decideAs(claimed, people.sverre, { type: 'answer', text: 'Ja.' }, now),
+    );
+    assert.deepEqual(may(people.asker, answered), ['confirm_resolved', 'not_resolved']);
+  });
+
+  it('offers a shared card what at least one handler may do', () => {
+    const claimed = accepted(decideAs(fresh(), people.sverre, { type: 'claim' }, now));
+    assert.deepEqual(handlerTransitions(claimed), [
+      'answer',
+      'hand_over',
+      'escalate',
+      'escalate_to_vendor',
+      'ask_asker',
+      'resolve',
+    ]);
   });
 });

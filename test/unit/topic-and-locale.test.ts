@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { localeFrom, messages } from '../../src/i18n';
 import { isSmallTalk, obviousTopic } from '../../src/inquiries/topic';
-import { testDirectory } from './domain-fixture';
+import { testDirectory } from '../support/domain-fixture';
 
 const topics = testDirectory().allTopics();
 

@@ -1,8 +1,8 @@
 import type { ClockPhase, EscalationClock, Inquiry, NewInquiry } from '../inquiries/inquiry';
+import { isOpenForHandling, isWaitingForAsker } from '../inquiries/statuses';
 import type { EscalationTiming } from './policy';
 
-/** Statuses in which someone owes a response, so the escalation clock runs. */
-const running = new Set<Inquiry['status']>(['new', 'claimed']);
+// Where an inquiry's deadline, reminder and due time are set: the escalation clock of its level.
 
 function withoutClock(inquiry: Inquiry): Inquiry {
   const { escalation: _clock, dueAt: _due, deadline: _deadline, ...rest } = inquiry;
@@ -89,20 +89,21 @@ export function retime(
   now: Date,
   timing: EscalationTiming,
 ): Inquiry {
-  if (after.status === 'waiting_for_asker') {
-    if (before.status === 'waiting_for_asker') return after;
+  if (isWaitingForAsker(after)) {
+    if (isWaitingForAsker(before)) return after;
     // Asking the asker makes the handler its holder; their claim timeout is what stands still.
     const newHolder = after.level !== 'vendor' && before.assignee?.key !== after.assignee?.key;
     return pauseClock(newHolder ? startClock(after, now, timing) : after, now);
   }
-  if (!running.has(after.status)) return withoutClock(after);
-  if (before.status === 'waiting_for_asker' && before.level === after.level) {
+  // The clock runs while someone owes a response.
+  if (!isOpenForHandling(after)) return withoutClock(after);
+  if (isWaitingForAsker(before) && before.level === after.level) {
     return resumeClock(after, now, timing);
   }
   const restarted =
     !after.escalation ||
     before.level !== after.level ||
-    !running.has(before.status) ||
+    !isOpenForHandling(before) ||
     (after.level !== 'vendor' && before.assignee?.key !== after.assignee?.key);
   return restarted ? startClock(after, now, timing) : after;
 }

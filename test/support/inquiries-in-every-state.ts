@@ -1,7 +1,5 @@
-import { decide, type Command } from '../../src/inquiries/decide';
 import type { Inquiry } from '../../src/inquiries/inquiry';
-import { personRef } from '../../src/inquiries/person';
-import { handlerRole } from '../../src/routing/authorisation';
+import { accepted, decideAs } from './decide-as';
 import { people, testDirectory } from './domain-fixture';
 import { openInquiryDraft } from './open-draft';
 
@@ -10,21 +8,6 @@ import { openInquiryDraft } from './open-draft';
 /** The test organisation (a Directory over an OrgSnapshot); its calendar is 24/7. */
 export const directory = testDirectory();
 export const timeZone = directory.timeZone;
-
-type Person = { email: string; name: string; aadObjectId?: string };
-
-/** One step taken by a person, as a card action would take it. */
-export function act(inquiry: Inquiry, by: Person, command: Command, at: string): Inquiry {
-  const role = handlerRole(directory, inquiry, by.email);
-  const decision = decide(
-    inquiry,
-    command,
-    { person: personRef(by), ...(role ? { role } : {}) },
-    new Date(at),
-  );
-  if (!decision.ok) throw new Error(`${command.type} refused: ${decision.reason}`);
-  return decision.inquiry;
-}
 
 /** A question asked at Hauge vgs (two superusers) about deviations, due at 14:00 Oslo time. */
 export function openedAtHauge(): Inquiry {
@@ -37,45 +20,46 @@ export function openedAtHauge(): Inquiry {
 }
 
 export function inquiriesInEveryState() {
+  const decided = (...args: Parameters<typeof decideAs>): Inquiry => accepted(decideAs(...args));
   const opened = openedAtHauge();
-  const claimed = act(opened, people.sverre, { type: 'claim' }, '2026-11-30T09:15:00.000Z');
-  const answered = act(
+  const claimed = decided(opened, people.sverre, { type: 'claim' }, '2026-11-30T09:15:00.000Z');
+  const answered = decided(
     claimed,
     people.sverre,
     { type: 'answer', text: 'Bruk «Meld avvik» på forsiden.' },
     '2026-11-30T09:40:00.000Z',
   );
-  const resolved = act(
+  const resolved = decided(
     answered,
     people.asker,
     { type: 'confirm_resolved' },
     '2026-11-30T10:00:00.000Z',
   );
-  const reopened = act(
+  const reopened = decided(
     answered,
     people.asker,
     { type: 'not_resolved', comment: 'Jeg finner ikke knappen.' },
     '2026-11-30T10:05:00.000Z',
   );
-  const handedOver = act(
+  const handedOver = decided(
     claimed,
     people.sverre,
     { type: 'hand_over', toKey: people.hilde.email },
     '2026-11-30T09:30:00.000Z',
   );
-  const escalated = act(
+  const escalated = decided(
     claimed,
     people.sverre,
     { type: 'escalate', note: 'Gjelder rutinen for hele skolen.' },
     '2026-11-30T09:50:00.000Z',
   );
-  const atVendor = act(
+  const atVendor = decided(
     escalated,
     people.coordinator,
     { type: 'escalate', toVendor: true },
     '2026-11-30T11:00:00.000Z',
   );
-  const askedAsker = act(
+  const askedAsker = decided(
     claimed,
     people.sverre,
     { type: 'ask_asker', question: 'Hvilken elevtur gjelder det?' },

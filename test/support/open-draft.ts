@@ -1,5 +1,5 @@
 import type { Inquiry } from '../../src/inquiries/inquiry';
-import { personRef, type PersonRef } from '../../src/inquiries/person';
+import { personRef } from '../../src/inquiries/person';
 import type { Directory } from '../../src/org/directory';
 import { buildChain, firstLevel } from '../../src/routing/chain';
 
@@ -31,8 +31,4 @@ export function openInquiryDraft(
     history: [{ type: 'opened', at }],
     etag: '1',
   };
-}
-
-export function ref(person: { email: string; name: string }): PersonRef {
-  return personRef(person);
 }

@@ -1,0 +1,42 @@
+import type { NotificationIntent } from '../notifications/intents';
+import type { HandlerRole } from '../routing/authorisation';
+import type { Inquiry, InquiryStatus } from './inquiry';
+import type { PersonRef } from './person';
+
+export const maxAnswerLength = 8000;
+
+/** What a person asks to do with an inquiry, as a card action or a chat message carries it. */
+export type Command =
+  | { type: 'claim' }
+  | { type: 'answer'; text: string }
+  | { type: 'hand_over'; toKey: string }
+  | { type: 'resolve' }
+  | { type: 'confirm_resolved' }
+  | { type: 'not_resolved'; comment?: string }
+  | { type: 'escalate'; note?: string; toVendor?: boolean }
+  | { type: 'ask_asker'; question: string }
+  | { type: 'asker_reply'; text: string; requestKey?: string };
+
+export type CommandType = Command['type'];
+
+/** The person acting, with what they are to this inquiry. */
+export interface Actor {
+  person: PersonRef;
+  role?: HandlerRole;
+}
+
+export type Refusal =
+  | { reason: 'not_allowed' }
+  | { reason: 'already_claimed'; by: PersonRef }
+  | { reason: 'already_yours' }
+  | { reason: 'held_by_other'; by: PersonRef }
+  | { reason: 'closed'; status: InquiryStatus }
+  | { reason: 'not_answered' }
+  | { reason: 'unknown_recipient' }
+  | { reason: 'empty_answer' }
+  | { reason: 'end_of_chain' }
+  | { reason: 'vendor_not_allowed' }
+  | { reason: 'too_long'; max: number };
+
+export type Decision =
+  { ok: true; inquiry: Inquiry; notifications: NotificationIntent[] } | ({ ok: false } & Refusal);
