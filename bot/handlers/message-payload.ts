@@ -20,6 +20,15 @@ const entities: Record<string, string> = {
   quot: '"',
   apos: "'",
   nbsp: ' ',
+  laquo: '«',
+  raquo: '»',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
 };
 
 function decodeEntities(text: string): string {
