@@ -1,10 +1,14 @@
 import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
-import { renderSendToHelpCard, type Choice } from '../../cards/send-to-help';
+import {
+  renderSendToHelpCard,
+  type Choice,
+  type SendToHelpCardData,
+} from '../../cards/send-to-help';
 import { maxQuestionLength, openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';
 import type { Directory } from '../../src/org/directory';
-import type { Locale } from '../../src/i18n';
+import { messages, type Locale } from '../../src/i18n';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 import { messageOfAction } from './message-payload';
 
@@ -36,26 +40,25 @@ function unitChoices(directory: Directory, locale: Locale): Choice[] {
     .sort((a, b) => collator.compare(a.title, b.title));
 }
 
-/** The dialog Teams shows when someone starts the message action on a message. */
-export async function fetchSendToHelp(
-  context: TurnContext,
-  deps: HandlerDeps,
-): Promise<TaskModuleTaskInfo> {
-  const turn = await readTurn(context, deps);
-  const { t, directory, locale, who } = turn;
-  const message = messageOfAction(context.activity.value);
-  const question = [message.text, message.link ? t.sendToHelp.link(message.link) : '']
-    .filter(Boolean)
-    .join('\n\n');
-  const card = renderSendToHelpCard({
-    requestId: deps.ids.next(),
+/** What the dialog shows: the message's text (and link) to edit, the topics, and units if needed. */
+export function sendToHelpCardData(
+  directory: Directory,
+  locale: Locale,
+  input: { requestId: string; message: { text: string; link?: string }; askUnit: boolean },
+): SendToHelpCardData {
+  const t = messages(locale);
+  const { message } = input;
+  return {
+    requestId: input.requestId,
     body: t.sendToHelp.body,
-    question,
+    question: [message.text, message.link ? t.sendToHelp.link(message.link) : '']
+      .filter(Boolean)
+      .join('\n\n'),
     maxLength: maxQuestionLength,
     topicId: obviousTopic(directory.allTopics(), message.text) ?? '',
     topics: topicChoices(directory, locale),
-    askUnit: !who.known,
-    units: who.known ? [] : unitChoices(directory, locale),
+    askUnit: input.askUnit,
+    units: input.askUnit ? unitChoices(directory, locale) : [],
     submit: t.sendToHelp.submit,
     privacy: t.help.privacy,
     labels: {
@@ -68,7 +71,22 @@ export async function fetchSendToHelp(
       unitRequired: t.pickUnit.required,
       unitPlaceholder: t.pickUnit.placeholder,
     },
-  });
+  };
+}
+
+/** The dialog Teams shows when someone starts the message action on a message. */
+export async function fetchSendToHelp(
+  context: TurnContext,
+  deps: HandlerDeps,
+): Promise<TaskModuleTaskInfo> {
+  const { t, directory, locale, who } = await readTurn(context, deps);
+  const card = renderSendToHelpCard(
+    sendToHelpCardData(directory, locale, {
+      requestId: deps.ids.next(),
+      message: messageOfAction(context.activity.value),
+      askUnit: !who.known,
+    }),
+  );
   return {
     title: t.sendToHelp.title,
     width: 'medium',
