@@ -9,6 +9,7 @@ import { maxQuestionLength, openInquiry } from '../../src/inquiries/open-inquiry
 import { obviousTopic } from '../../src/inquiries/topic';
 import type { Directory } from '../../src/org/directory';
 import { messages, type Locale } from '../../src/i18n';
+import { rememberUnit } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 import { messageOfAction } from './message-payload';
 
@@ -125,6 +126,7 @@ export async function submitSendToHelp(
   if (!unitId || !directory.unit(unitId)) {
     return refuse(deps, turn, 'unknown_unit', t.sendToHelp.unknownUnit);
   }
+  if (!who.known) await rememberUnit(deps, turn, unitId);
   // Namespaced by the sender, so another person's request id can never name this inquiry.
   const requestKey = `${sendToHelpCommand}|${who.person.key}|${value.requestId}`;
   const { inquiry, created } = await openInquiry(

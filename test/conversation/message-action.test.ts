@@ -199,7 +199,7 @@ describe('the message action "Send til Qm+ Hjelp" over real HTTP', function () {
     assert.equal(connector.conversationsCreated().length, 0, 'nobody was told anything');
   });
 
-  it('lets someone the organisation does not know pick their unit in the dialog', async () => {
+  it('lets someone the organisation does not know pick their unit in the dialog, and remembers it', async () => {
     const { card, requestId } = await openDialog(stranger);
     const unit = input(card, 'unitId');
     assert.equal(unit?.type, 'Input.ChoiceSet');
@@ -217,5 +217,7 @@ describe('the message action "Send til Qm+ Hjelp" over real HTTP', function () {
     assert.match(sent.body.task.value, /^Sendt til Qm\+ Hjelp som QM-\d{4}-0001\./);
     const [inquiry] = await inquiriesOf(`aad:${stranger.aadObjectId ?? ''}`);
     assert.equal(inquiry?.unitId, 'sola-klinikk');
+    const next = await openDialog(stranger);
+    assert.equal(input(next.card, 'unitId'), undefined, 'the unit is remembered, as in the chat');
   });
 });
