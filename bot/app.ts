@@ -7,6 +7,7 @@ import {
 import { helpCardData, renderHelpCard } from '../cards/help';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
+import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
 import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
 import { StoreStorage } from './state-storage';
@@ -62,6 +63,12 @@ export function createApp(options: AppOptions): Application {
     );
     return turn.t.refusals.invalidAction;
   });
+
+  // The message action "Send til Qm+ Hjelp": a dialog with the message's text, sent as an inquiry.
+  app.messageExtensions.fetchTask(sendToHelpCommand, (context) => fetchSendToHelp(context, deps));
+  app.messageExtensions.submitAction(sendToHelpCommand, (context, _state, data) =>
+    submitSendToHelp(context, deps, data),
+  );
 
   app.error((context, error) => reportTurnError(context, error, deps.logger));
   return app;

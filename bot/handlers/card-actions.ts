@@ -234,7 +234,7 @@ export function cardActions(
   };
 }
 
-async function rememberUnit(deps: HandlerDeps, turn: Turn, unitId: string): Promise<void> {
+export async function rememberUnit(deps: HandlerDeps, turn: Turn, unitId: string): Promise<void> {
   const { person } = turn.who;
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await deps.store.profiles.get(person.key);

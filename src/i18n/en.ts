@@ -73,6 +73,19 @@ export const en: Messages = {
     submit: 'Send',
     required: 'Pick a topic.',
   },
+  sendToHelp: {
+    title: 'Send to Qm+ Help',
+    body: 'Edit the text if you like, pick a topic and send. The inquiry is registered in your name, and you get its status in your chat with Qm+ Help.',
+    required: 'Write what you want to ask.',
+    topicPlaceholder: 'Pick a topic',
+    link: (url: string) => `Link to the message: ${url}`,
+    submit: 'Send',
+    sent: (number: string) =>
+      `Sent to Qm+ Help as ${number}. You get its status in your chat with Qm+ Help.`,
+    empty: 'The question is empty. Write what you want to ask, and send again.',
+    unknownTopic: 'Pick a topic from the list, and send again.',
+    unknownUnit: 'Pick your unit from the list, and send again.',
+  },
   ask: {
     received: (number: string) => `Your inquiry is registered as ${number}.`,
     tooLong: (max: number) =>

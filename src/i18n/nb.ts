@@ -73,6 +73,19 @@ export const nb = {
     submit: 'Send inn',
     required: 'Velg et tema.',
   },
+  sendToHelp: {
+    title: 'Send til Qm+ Hjelp',
+    body: 'Rediger teksten om du vil, velg tema og send. Henvendelsen blir registrert på deg, og du får status i chatten med Qm+ Hjelp.',
+    required: 'Skriv hva du lurer på.',
+    topicPlaceholder: 'Velg tema',
+    link: (url: string) => `Lenke til meldingen: ${url}`,
+    submit: 'Send',
+    sent: (number: string) =>
+      `Sendt til Qm+ Hjelp som ${number}. Du får status i chatten med Qm+ Hjelp.`,
+    empty: 'Spørsmålet er tomt. Skriv hva du lurer på, og send igjen.',
+    unknownTopic: 'Velg et tema fra listen, og send igjen.',
+    unknownUnit: 'Velg enheten din fra listen, og send igjen.',
+  },
   ask: {
     received: (number: string) => `Henvendelsen er registrert som ${number}.`,
     tooLong: (max: number) => `Spørsmålet er for langt. Skriv det kortere (høyst ${max} tegn).`,

@@ -106,3 +106,89 @@ export function installUpdate(options: { from: TestUser; serviceUrl: string }) {
     membersAdded: [bot],
   };
 }
+
+/** The message a message action is started on, as Teams describes it in the invoke. */
+export interface ActionMessage {
+  /** The message's body as Teams sends it: HTML. */
+  html: string;
+  author?: TestUser;
+  linkToMessage?: string;
+}
+
+function messageActionInvoke(
+  name: string,
+  options: {
+    from: TestUser;
+    commandId: string;
+    message: ActionMessage;
+    serviceUrl: string;
+    channelId: string;
+    locale?: string;
+  },
+) {
+  const messageId = '1700000000000';
+  const conversation = {
+    id: `${options.channelId};messageid=${messageId}`,
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId,
+  };
+  const author = options.message.author ?? options.from;
+  return {
+    ...base(options.from, options.serviceUrl, conversation, options.locale),
+    channelData: {
+      tenant: { id: tenantId },
+      channel: { id: options.channelId },
+      team: { id: options.channelId },
+      source: { name: 'message' },
+    },
+    type: 'invoke',
+    name,
+    value: {
+      commandId: options.commandId,
+      commandContext: 'message',
+      context: { theme: 'default' },
+      messagePayload: {
+        id: messageId,
+        messageType: 'message',
+        createdDateTime: new Date().toISOString(),
+        importance: 'normal',
+        locale: 'nb-no',
+        from: {
+          user: { id: author.teamsId, displayName: author.name, userIdentityType: 'aadUser' },
+        },
+        body: { contentType: 'html', content: options.message.html },
+        attachments: [],
+        mentions: [],
+        reactions: [],
+        ...(options.message.linkToMessage ? { linkToMessage: options.message.linkToMessage } : {}),
+      },
+    },
+  };
+}
+
+/** A message action started on a channel message: Teams asks the bot for the dialog to show. */
+export function messageActionFetch(options: {
+  from: TestUser;
+  commandId: string;
+  message: ActionMessage;
+  serviceUrl: string;
+  channelId: string;
+  locale?: string;
+}) {
+  return messageActionInvoke('composeExtension/fetchTask', options);
+}
+
+/** The message action's dialog sent: its Action.Submit data merged with the inputs' values. */
+export function messageActionSubmit(options: {
+  from: TestUser;
+  commandId: string;
+  message: ActionMessage;
+  data: object;
+  serviceUrl: string;
+  channelId: string;
+  locale?: string;
+}) {
+  const invoke = messageActionInvoke('composeExtension/submitAction', options);
+  return { ...invoke, value: { ...invoke.value, data: options.data } };
+}

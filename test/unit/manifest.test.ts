@@ -12,6 +12,7 @@ import {
   validateManifest,
   type ManifestValues,
 } from '../../bot/package-manifest';
+import { sendToHelpCommand } from '../../bot/handlers/send-to-help';
 
 const botId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const values: ManifestValues = {
@@ -74,6 +75,24 @@ describe('Teams app package', () => {
     assert.equal(bot?.supportsFiles, false);
     assert.equal((manifest.name as { short: string }).short, 'Qm+ Hjelp');
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
+  });
+
+  it('declares the message action "Send til Qm+ Hjelp" on messages, opening a dialog from the bot', () => {
+    const manifest = fillManifest(template(), values) as unknown as {
+      composeExtensions: { botId: string; commands: Record<string, unknown>[] }[];
+    };
+    const [extension] = manifest.composeExtensions;
+    assert.equal(extension?.botId, botId);
+    const command = extension?.commands.find((c) => c.id === sendToHelpCommand);
+    assert.deepEqual(
+      {
+        type: command?.type,
+        context: command?.context,
+        fetchTask: command?.fetchTask,
+        title: command?.title,
+      },
+      { type: 'action', context: ['message'], fetchTask: true, title: 'Send til Qm+ Hjelp' },
+    );
   });
 
   it('leaves validDomains empty when no BOT_DOMAIN is given', async () => {
