@@ -24,13 +24,27 @@ export function renderPickUnitCard(data: PickUnitCardData): AdaptiveCardJson {
 }
 
 /** Every unit of the organisation with its work area, sorted for the reader's language. */
+export function unitChoices(
+  directory: Directory,
+  locale: Locale,
+): { title: string; value: string }[] {
+  const collator = new Intl.Collator(locale);
+  return directory
+    .allUnits()
+    .map((u) => ({
+      title: `${u.name} (${directory.workArea(u.workArea)?.name ?? u.workArea})`,
+      value: u.id,
+    }))
+    .sort((a, b) => collator.compare(a.title, b.title));
+}
+
+/** Asks for the unit: every unit with its work area, sorted for the reader's language. */
 export function pickUnitCardData(
   directory: Directory,
   locale: Locale,
   draftId: string,
 ): PickUnitCardData {
   const t = messages(locale);
-  const collator = new Intl.Collator(locale);
   return {
     draftId,
     title: t.pickUnit.title,
@@ -40,12 +54,6 @@ export function pickUnitCardData(
     required: t.pickUnit.required,
     submit: t.pickUnit.submit,
     privacy: t.help.privacy,
-    units: directory
-      .allUnits()
-      .map((u) => ({
-        title: `${u.name} (${directory.workArea(u.workArea)?.name ?? u.workArea})`,
-        value: u.id,
-      }))
-      .sort((a, b) => collator.compare(a.title, b.title)),
+    units: unitChoices(directory, locale),
   };
 }

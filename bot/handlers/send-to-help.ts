@@ -12,6 +12,7 @@ import { messages, type Locale } from '../../src/i18n';
 import { rememberUnit } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 import { messageOfAction } from './message-payload';
+import { unitChoices } from '../../cards/pick-unit';
 
 /** The message action's command id, as the app manifest declares it. */
 export const sendToHelpCommand = 'sendToHelp';
@@ -28,17 +29,6 @@ const submitted = z.object({
 
 function topicChoices(directory: Directory, locale: Locale): Choice[] {
   return directory.allTopics().map((topic) => ({ title: topic.name[locale], value: topic.id }));
-}
-
-function unitChoices(directory: Directory, locale: Locale): Choice[] {
-  const collator = new Intl.Collator(locale);
-  return directory
-    .allUnits()
-    .map((u) => ({
-      title: `${u.name} (${directory.workArea(u.workArea)?.name ?? u.workArea})`,
-      value: u.id,
-    }))
-    .sort((a, b) => collator.compare(a.title, b.title));
 }
 
 /** What the dialog shows: the message's text (and link) to edit, the topics, and units if needed. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sendToHelpCommand } from '../../bot/handlers/send-to-help';
-import { people } from '../unit/domain-fixture';
+import { people } from '../support/domain-fixture';
 import {
   messageActionFetch,
   messageActionSubmit,

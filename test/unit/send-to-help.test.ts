@@ -3,44 +3,12 @@ import { sendToHelpCardData } from '../../bot/handlers/send-to-help';
 import { htmlToText, messageOfAction } from '../../bot/handlers/message-payload';
 import { renderSendToHelpCard } from '../../cards/send-to-help';
 import type { Locale } from '../../src/i18n';
-import { directory } from './fixtures';
+import { directory } from '../support/inquiries-in-every-state';
+import { cardNodes, type CardNode } from '../support/card-nodes';
+import { validationErrors } from '../support/card-validation';
 
-// The package's `lib/` entry is ES modules written for a browser and fails to load in Node. Its
-// self-contained `dist/` build loads as it is: parsing builds no DOM, so no DOM globals are needed.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require('adaptivecards/dist/adaptivecards.js') as {
-  AdaptiveCard: new () => {
-    parse(json: unknown, context: unknown): void;
-    validateProperties(): { validationEvents: { message: string }[] };
-  };
-  SerializationContext: new (version: unknown) => {
-    eventCount: number;
-    getEventAt(i: number): { message: string };
-  };
-  Versions: { v1_5: unknown };
-};
-
-/** Every complaint of the Adaptive Cards 1.5 parser, then of its validation (duplicate ids…). */
-function validationErrors(json: unknown): string[] {
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  const card = new AC.AdaptiveCard();
-  card.parse(json, context);
-  const parsing = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i));
-  return [...parsing, ...card.validateProperties().validationEvents].map((e) => e.message);
-}
-
-type Node = Record<string, unknown>;
-function byId(card: unknown, id: string): Node | undefined {
-  let found: Node | undefined;
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      if ((value as Node).id === id) found ??= value as Node;
-      Object.values(value).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
+function byId(card: unknown, id: string): CardNode | undefined {
+  return cardNodes(card).find((node) => node.id === id);
 }
 
 function card(locale: Locale, text: string, askUnit: boolean, link?: string) {
@@ -71,7 +39,7 @@ describe('the "Send til Qm+ Hjelp" dialog card', () => {
       `${written}\n\nLenke til meldingen: https://teams.microsoft.com/l/message/1`,
     );
     assert.equal(question?.maxLength, 4000);
-    assert.deepEqual((json.actions as Node[])[0]?.data, { requestId: 'req-1' });
+    assert.deepEqual((json.actions as CardNode[])[0]?.data, { requestId: 'req-1' });
   });
 
   it('chooses the topic the text makes obvious, and none when it is unclear', () => {
