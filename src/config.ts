@@ -15,6 +15,9 @@ const environmentSchema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
+  ToBotFromChannelOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
+  ToBotFromEmulatorOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
+  REQUEST_BODY_TIMEOUT_MS: positiveInt.default(15000),
   STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   SQLITE_PATH: z.string().min(1).default('./data/qm-hjelp.sqlite'),
   COSMOS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
@@ -54,7 +57,16 @@ export interface Config {
   host: string;
   /** Local mode: no Bot Framework credentials, requests are not authenticated. */
   localMode: boolean;
-  bot: { appId: string; appPassword: string; appType: string; tenantId: string };
+  bot: {
+    appId: string;
+    appPassword: string;
+    appType: string;
+    tenantId: string;
+    /** Where the Bot Framework publishes the keys that sign its tokens; the SDK's default if unset. */
+    openIdMetadata: { channel?: string; emulator?: string };
+  };
+  /** Longest time a request body may take to arrive. */
+  requestBodyTimeoutMs: number;
   /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
   store: StoreConfig;
   orgFile: string;
@@ -118,7 +130,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadata: {
+        ...(e.ToBotFromChannelOpenIdMetadataUrl
+          ? { channel: e.ToBotFromChannelOpenIdMetadataUrl }
+          : {}),
+        ...(e.ToBotFromEmulatorOpenIdMetadataUrl
+          ? { emulator: e.ToBotFromEmulatorOpenIdMetadataUrl }
+          : {}),
+      },
     },
+    requestBodyTimeoutMs: e.REQUEST_BODY_TIMEOUT_MS,
     store: storeConfig(e),
     orgFile: e.ORG_FILE ?? sampleOrgFile,
     playground: { enabled: localMode && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
