@@ -31,7 +31,7 @@ function explain(issue: Issue): OrgError[] {
     );
     if (sameType.length === 1) {
       return sameType[0].flatMap((inner) =>
-        explain({ ...inner, path: [...issue.path, ...inner.path] } as Issue),
+        explain({ ...inner, path: [...issue.path, ...inner.path] }),
       );
     }
   }
