@@ -33,7 +33,6 @@ export async function startLocalPlayground(options: {
     botEndpoint: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/api/messages`,
     port: config.playground.port,
     configPath,
-    locale: parsed.org.language === 'en' ? 'en_GB.UTF-8' : 'nb_NO.UTF-8',
     timeZone: parsed.org.calendar === '24/7' ? 'Europe/Oslo' : parsed.org.calendar.timeZone,
     logger,
   });

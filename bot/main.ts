@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     clock,
     logger,
     bodyLimits: { ...defaultBodyLimits, timeoutMs: config.requestBodyTimeoutMs },
+    ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
   });
   worker.start();
   scheduler.start();

@@ -166,8 +166,6 @@ export function startPlayground(options: {
   botEndpoint: string;
   port: number;
   configPath: string;
-  /** POSIX locale of the Playground's process, such as nb_NO.UTF-8. */
-  locale: string;
   /** IANA time zone of the Playground's process, such as Europe/Oslo. */
   timeZone: string;
   logger: Logger;
@@ -185,8 +183,8 @@ export function startPlayground(options: {
   // to its config (not in ./devTools) and read it back when the playground stops on its own.
   const logFile = path.resolve(path.dirname(options.configPath), 'playground.log');
   fs.rmSync(logFile, { force: true });
-  // Loopback only, and in the organisation's language and time zone: the Playground takes the
-  // locale of the activities it sends, and the times it shows, from its own process.
+  // Loopback only, and in the organisation's time zone: the Playground takes the time zone of the
+  // activities it sends from its own process.
   const loopbackOnly = path.join(__dirname, 'loopback-only.js');
   const child = spawn(
     process.execPath,
@@ -194,8 +192,6 @@ export function startPlayground(options: {
     {
       env: {
         ...process.env,
-        LC_ALL: options.locale,
-        LANG: options.locale,
         TZ: options.timeZone,
         TEAMSAPPTESTER_BROWSER: 'none',
         APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',

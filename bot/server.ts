@@ -7,6 +7,7 @@ import type { Logger } from '../src/logger';
 import type { Store } from '../src/store/ports';
 import type { BotAdapter } from './adapter';
 import { RequestAuthenticator } from './http/authenticate';
+import { withPlaygroundLocale } from './http/playground-locale';
 import { readJsonBody, type BodyLimits } from './http/read-body';
 
 /** The least an activity must carry for the bot to act on it; anything less is a 400. */
@@ -43,6 +44,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Size (after decompression) and arrival time allowed for a request body. */
   bodyLimits: BodyLimits;
+  /** Local mode with the Agents Playground: the locale to read its activities in. */
+  playgroundLocale?: string;
 }
 
 export const defaultBodyLimits: BodyLimits = { maxBytes: 512 * 1024, timeoutMs: 15_000 };
@@ -70,7 +73,9 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
       res.send(400, { error: 'The request body is not a Bot Framework activity.' });
       return;
     }
-    const activity = withDates(read.body as Record<string, unknown>);
+    // The whole body goes on to the turn; the shape check only vouches for its least parts.
+    const body = { ...(read.body as Record<string, unknown>), ...shape.data };
+    const activity = withDates(withPlaygroundLocale(body, options.playgroundLocale));
     const authorization = req.header('authorization') ?? '';
     const authenticated = await authenticator.authenticate(activity, authorization);
     if (!authenticated.ok) {

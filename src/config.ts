@@ -30,6 +30,10 @@ const environmentSchema = z.object({
   ORG_FILE: z.string().min(1).optional(),
   PLAYGROUND: flag.default(true),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  PLAYGROUND_LOCALE: z
+    .string()
+    .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a Teams locale such as nb-NO or en-US')
+    .default('nb-NO'),
   OUTBOX_INTERVAL_MS: positiveInt.default(2000),
   OUTBOX_LEASE_MS: positiveInt.default(60000),
   OUTBOX_RETRY_BASE_MS: positiveInt.default(1000),
@@ -70,7 +74,8 @@ export interface Config {
   /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
   store: StoreConfig;
   orgFile: string;
-  playground: { enabled: boolean; port: number };
+  /** Local mode: the Agents Playground, its port, and the locale its activities are read in. */
+  playground: { enabled: boolean; port: number; locale: string };
   outboxIntervalMs: number;
   /** How long an instance owns a notification it is sending before another may take it over. */
   outboxLeaseMs: number;
@@ -142,7 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestBodyTimeoutMs: e.REQUEST_BODY_TIMEOUT_MS,
     store: storeConfig(e),
     orgFile: e.ORG_FILE ?? sampleOrgFile,
-    playground: { enabled: localMode && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
+    playground: {
+      enabled: localMode && e.PLAYGROUND,
+      port: e.PLAYGROUND_PORT,
+      locale: e.PLAYGROUND_LOCALE,
+    },
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,

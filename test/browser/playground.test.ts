@@ -49,6 +49,7 @@ describe('the bot in the Agents Playground', function () {
     const context = await browser.newContext({
       viewport: { width: 1400, height: 1100 },
       locale: 'nb-NO',
+      timezoneId: 'Europe/Oslo',
     });
     page = await context.newPage();
     for (let attempt = 0; ; attempt++) {
@@ -92,7 +93,13 @@ describe('the bot in the Agents Playground', function () {
     await claim.click();
     // In Norwegian: the Playground runs in the organisation's language and time zone.
     const refusal = page.getByText(/Du kan ikke behandle denne saken/);
-    await refusal.first().waitFor({ timeout: 15000 });
+    await refusal
+      .first()
+      .waitFor({ timeout: 15000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: path.join(screenshots, 'playground-refusal-missing.png') });
+        throw error;
+      });
     await page.screenshot({ path: path.join(screenshots, 'playground-refusal.png') });
     assert.ok(await refusal.first().isVisible());
   });

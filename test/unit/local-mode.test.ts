@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { withPlaygroundLocale } from '../../bot/http/playground-locale';
 import { onLoopback } from '../../bot/loopback-args';
 
 describe('local mode keeps the Playground on loopback', () => {
@@ -24,5 +25,27 @@ describe('local mode keeps the Playground on loopback', () => {
     assert.deepEqual(onLoopback(['/tmp/socket']), ['/tmp/socket']);
     const handle = { fd: 3 };
     assert.deepEqual(onLoopback([handle]), [handle]);
+  });
+});
+
+describe('local mode reads the Playground in the configured locale', () => {
+  const activity = (serviceUrl: string) => ({ serviceUrl, locale: 'en-US', text: 'hei' });
+
+  it('replaces the en-US the Playground always sends', () => {
+    const read = withPlaygroundLocale(activity('http://localhost:56150/_connector'), 'nb-NO');
+    assert.deepEqual(read, {
+      serviceUrl: 'http://localhost:56150/_connector',
+      locale: 'nb-NO',
+      text: 'hei',
+    });
+  });
+
+  it('leaves every other sender, and a bot without the setting, as they are', () => {
+    const teams = activity('https://smba.trafficmanager.net/emea/');
+    assert.equal(withPlaygroundLocale(teams, 'nb-NO'), teams);
+    const other = activity('http://127.0.0.1:4000/');
+    assert.equal(withPlaygroundLocale(other, 'nb-NO'), other);
+    const playground = activity('http://127.0.0.1:56150/_connector');
+    assert.equal(withPlaygroundLocale(playground, undefined), playground);
   });
 });
