@@ -6,8 +6,11 @@ import { onLoopback } from './loopback-args';
  * setting for the interface it listens on and listens on all of them; local mode promises loopback
  * only, so every server in that process that names no host listens on 127.0.0.1 instead.
  */
-const listen = net.Server.prototype.listen as (this: net.Server, ...args: unknown[]) => net.Server;
+const prototype = net.Server.prototype as unknown as {
+  listen: (this: net.Server, ...args: unknown[]) => net.Server;
+};
+const listen = prototype.listen;
 
-net.Server.prototype.listen = function (this: net.Server, ...args: unknown[]): net.Server {
+prototype.listen = function (this: net.Server, ...args: unknown[]): net.Server {
   return listen.apply(this, onLoopback(args));
-} as typeof net.Server.prototype.listen;
+};
