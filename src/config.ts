@@ -9,12 +9,21 @@ const positiveInt = z.coerce.number().int().positive();
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
-  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppId: z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      'the Microsoft App ID of the Azure Bot registration, a GUID such as 00000000-0000-0000-0000-000000000000',
+    )
+    .optional(),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant'),
-  MicrosoftAppTenantId: z.string().default(''),
+  MicrosoftAppTenantId: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a tenant id (GUID)')
+    .optional(),
   ToBotFromChannelOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
   ToBotFromEmulatorOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
   REQUEST_BODY_TIMEOUT_MS: positiveInt.default(15000),
@@ -120,7 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const localMode = e.MicrosoftAppId === '';
+  const appId = e.MicrosoftAppId ?? '';
+  const localMode = appId === '';
   if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
     throw new ConfigError(
       'Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set',
@@ -131,10 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     localMode,
     bot: {
-      appId: e.MicrosoftAppId,
+      appId,
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
-      tenantId: e.MicrosoftAppTenantId,
+      tenantId: e.MicrosoftAppTenantId ?? '',
       openIdMetadata: {
         ...(e.ToBotFromChannelOpenIdMetadataUrl
           ? { channel: e.ToBotFromChannelOpenIdMetadataUrl }
