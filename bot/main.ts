@@ -21,7 +21,7 @@ import { defaultBodyLimits, startServer } from './server';
 async function main(): Promise<void> {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const clock = systemClock;
   const store = await openStore(config.store);
 

@@ -48,6 +48,7 @@ const environmentSchema = z.object({
   OUTBOX_RETRY_BASE_MS: positiveInt.default(1000),
   SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 /** Where the Cosmos DB store lives and how the bot signs in to it. */
@@ -93,6 +94,8 @@ export interface Config {
   /** How often each instance looks for reminders and deadlines that have come. */
   schedulerIntervalMs: number;
   logLevel: string;
+  /** Readable lines in local mode, JSON lines otherwise, unless LOG_FORMAT says which. */
+  logFormat: 'json' | 'pretty';
 }
 
 export const sampleOrgFile = path.join(__dirname, '..', '..', 'org', 'sample-organisation.json');
@@ -167,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (localMode ? 'pretty' : 'json'),
   };
 }
