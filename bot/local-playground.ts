@@ -33,6 +33,7 @@ export async function startLocalPlayground(options: {
     botEndpoint: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/api/messages`,
     port: config.playground.port,
     configPath,
+    timeZone: parsed.org.calendar === '24/7' ? 'Europe/Oslo' : parsed.org.calendar.timeZone,
     logger,
   });
 }

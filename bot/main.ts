@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { hostname } from 'node:os';
-import { TeamsAdapter } from '@microsoft/teams-ai';
 import { systemClock } from '../src/clock';
 import { ConfigError, loadConfig } from '../src/config';
 import { uuidGenerator } from '../src/ids';
@@ -8,6 +7,7 @@ import { createLogger } from '../src/logger';
 import { formatOrgErrors, importIfEmpty } from '../src/org/import';
 import { DirectoryProvider } from '../src/org/provider';
 import { openStore } from '../src/store/open-store';
+import { BotAdapter, botFrameworkSettings } from './adapter';
 import { createApp } from './app';
 import { reportTurnError } from './handlers/turn-error';
 import { OutboxWorker } from './delivery/outbox-worker';
@@ -15,13 +15,13 @@ import { EscalationScheduler } from '../src/escalation/scheduler';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
 import { startLocalPlayground } from './local-playground';
-import { startServer } from './server';
+import { defaultBodyLimits, startServer } from './server';
 
 /** Wiring only: configuration → store → organisation → Teams app → server → workers. */
 async function main(): Promise<void> {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const clock = systemClock;
   const store = await openStore(config.store);
 
@@ -38,12 +38,7 @@ async function main(): Promise<void> {
     );
   const directories = new DirectoryProvider(store.organisation);
 
-  const adapter = new TeamsAdapter({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.appPassword,
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId,
-  });
+  const adapter = new BotAdapter(botFrameworkSettings(config.bot));
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
 
   const worker = new OutboxWorker({
@@ -81,7 +76,10 @@ async function main(): Promise<void> {
     adapter,
     app,
     store,
+    clock,
     logger,
+    bodyLimits: { ...defaultBodyLimits, timeoutMs: config.requestBodyTimeoutMs },
+    ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
   });
   worker.start();
   scheduler.start();

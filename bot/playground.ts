@@ -166,6 +166,8 @@ export function startPlayground(options: {
   botEndpoint: string;
   port: number;
   configPath: string;
+  /** IANA time zone of the Playground's process, such as Europe/Oslo. */
+  timeZone: string;
   logger: Logger;
 }): { stop(): void } {
   const { logger } = options;
@@ -181,16 +183,24 @@ export function startPlayground(options: {
   // to its config (not in ./devTools) and read it back when the playground stops on its own.
   const logFile = path.resolve(path.dirname(options.configPath), 'playground.log');
   fs.rmSync(logFile, { force: true });
-  const child = spawn(process.execPath, [cli, ...args, '--disable-telemetry'], {
-    env: {
-      ...process.env,
-      TEAMSAPPTESTER_BROWSER: 'none',
-      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.resolve(options.configPath),
-      M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+  // Loopback only, and in the organisation's time zone: the Playground takes the time zone of the
+  // activities it sends from its own process.
+  const loopbackOnly = path.join(__dirname, 'loopback-only.js');
+  const child = spawn(
+    process.execPath,
+    ['--require', loopbackOnly, cli, ...args, '--disable-telemetry'],
+    {
+      env: {
+        ...process.env,
+        TZ: options.timeZone,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.resolve(options.configPath),
+        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let stopping = false;
   const log = (stream: NodeJS.ReadableStream) =>
     readline.createInterface({ input: stream }).on('line', (line) => {

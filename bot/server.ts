@@ -1,9 +1,14 @@
 import restify from 'restify';
 import type { Application } from '@microsoft/teams-ai';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Activity } from 'botbuilder';
 import { z } from 'zod/v4';
+import type { Clock } from '../src/clock';
 import type { Logger } from '../src/logger';
 import type { Store } from '../src/store/ports';
+import type { BotAdapter } from './adapter';
+import { RequestAuthenticator } from './http/authenticate';
+import { withPlaygroundLocale } from './http/playground-locale';
+import { readJsonBody, type BodyLimits } from './http/read-body';
 
 /** The least an activity must carry for the bot to act on it; anything less is a 400. */
 const activityShape = z.object({
@@ -13,24 +18,53 @@ const activityShape = z.object({
   from: z.object({ id: z.string().min(1) }).passthrough(),
   recipient: z.object({ id: z.string().min(1) }).passthrough(),
   conversation: z.object({ id: z.string().min(1) }).passthrough(),
+  locale: z.string().max(100).optional(),
 });
+
+/** What the Bot Framework's own request handling does to the dates of an incoming activity. */
+function withDates(activity: Record<string, unknown>): Activity {
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      const raw = `raw${field[0].toUpperCase()}${field.slice(1)}`;
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
 
 export interface ServerOptions {
   port: number;
   host: string;
-  adapter: TeamsAdapter;
+  adapter: BotAdapter;
   app: Application;
   store: Store;
+  clock: Clock;
   logger: Logger;
+  /** Size (after decompression) and arrival time allowed for a request body. */
+  bodyLimits: BodyLimits;
+  /** Local mode with the Agents Playground: the locale to read its activities in. */
+  playgroundLocale?: string;
 }
+
+export const defaultBodyLimits: BodyLimits = { maxBytes: 512 * 1024, timeoutMs: 15_000 };
 
 export async function startServer(options: ServerOptions): Promise<restify.Server> {
   const { adapter, app, logger, store } = options;
+  const authenticator = new RequestAuthenticator(adapter, options.clock, logger);
   const server = restify.createServer({ name: 'qm-hjelp', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    const shape = activityShape.safeParse(req.body);
+    const read = await readJsonBody(req, options.bodyLimits);
+    if (!read.ok) {
+      logger.warn({ status: read.status, reason: read.reason }, 'request body refused');
+      // The rest of a refused body is not read: the connection closes after the answer.
+      res.header('connection', 'close');
+      res.send(read.status, { error: 'The request body was refused.' });
+      return;
+    }
+    const shape = activityShape.safeParse(read.body);
     if (!shape.success) {
       logger.warn(
         { issues: shape.error.issues.map((i) => i.path.join('.')) },
@@ -39,7 +73,24 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
       res.send(400, { error: 'The request body is not a Bot Framework activity.' });
       return;
     }
-    await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+    // The whole body goes on to the turn; the shape check only vouches for its least parts.
+    const body = { ...(read.body as Record<string, unknown>), ...shape.data };
+    const activity = withDates(withPlaygroundLocale(body, options.playgroundLocale));
+    const authorization = req.header('authorization') ?? '';
+    const authenticated = await authenticator.authenticate(activity, authorization);
+    if (!authenticated.ok) {
+      res.send(401, { error: 'Unauthorized' });
+      return;
+    }
+    try {
+      const invoke = await adapter.runTurn(authenticated.authentication, activity, (context) =>
+        app.run(context).then(() => undefined),
+      );
+      res.send(invoke?.status ?? 200, invoke?.body);
+    } catch (error) {
+      logger.error({ err: error, activityType: activity.type }, 'turn could not be run');
+      res.send(500, { error: 'The request could not be handled.' });
+    }
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -9,12 +9,24 @@ const positiveInt = z.coerce.number().int().positive();
 export const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
-  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppId: z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      'the Microsoft App ID of the Azure Bot registration, a GUID such as 00000000-0000-0000-0000-000000000000',
+    )
+    .optional(),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant'),
-  MicrosoftAppTenantId: z.string().default(''),
+  MicrosoftAppTenantId: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a tenant id (GUID)')
+    .optional(),
+  ToBotFromChannelOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
+  ToBotFromEmulatorOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
+  REQUEST_BODY_TIMEOUT_MS: positiveInt.default(15000),
   STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   SQLITE_PATH: z.string().min(1).default('./data/qm-hjelp.sqlite'),
   COSMOS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
@@ -27,11 +39,16 @@ export const environmentSchema = z.object({
   ORG_FILE: z.string().min(1).optional(),
   PLAYGROUND: flag.default(true),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  PLAYGROUND_LOCALE: z
+    .string()
+    .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a Teams locale such as nb-NO or en-US')
+    .default('nb-NO'),
   OUTBOX_INTERVAL_MS: positiveInt.default(2000),
   OUTBOX_LEASE_MS: positiveInt.default(60000),
   OUTBOX_RETRY_BASE_MS: positiveInt.default(1000),
   SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 /** Where the Cosmos DB store lives and how the bot signs in to it. */
@@ -54,11 +71,21 @@ export interface Config {
   host: string;
   /** Local mode: no Bot Framework credentials, requests are not authenticated. */
   localMode: boolean;
-  bot: { appId: string; appPassword: string; appType: string; tenantId: string };
+  bot: {
+    appId: string;
+    appPassword: string;
+    appType: string;
+    tenantId: string;
+    /** Where the Bot Framework publishes the keys that sign its tokens; the SDK's default if unset. */
+    openIdMetadata: { channel?: string; emulator?: string };
+  };
+  /** Longest time a request body may take to arrive. */
+  requestBodyTimeoutMs: number;
   /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
   store: StoreConfig;
   orgFile: string;
-  playground: { enabled: boolean; port: number };
+  /** Local mode: the Agents Playground, its port, and the locale its activities are read in. */
+  playground: { enabled: boolean; port: number; locale: string };
   outboxIntervalMs: number;
   /** How long an instance owns a notification it is sending before another may take it over. */
   outboxLeaseMs: number;
@@ -67,6 +94,8 @@ export interface Config {
   /** How often each instance looks for reminders and deadlines that have come. */
   schedulerIntervalMs: number;
   logLevel: string;
+  /** Readable lines in local mode, JSON lines otherwise, unless LOG_FORMAT says which. */
+  logFormat: 'json' | 'pretty';
 }
 
 export const sampleOrgFile = path.join(__dirname, '..', '..', 'org', 'sample-organisation.json');
@@ -103,7 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const localMode = e.MicrosoftAppId === '';
+  const appId = e.MicrosoftAppId ?? '';
+  const localMode = appId === '';
   if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
     throw new ConfigError(
       'Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set',
@@ -114,18 +144,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     localMode,
     bot: {
-      appId: e.MicrosoftAppId,
+      appId,
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
-      tenantId: e.MicrosoftAppTenantId,
+      tenantId: e.MicrosoftAppTenantId ?? '',
+      openIdMetadata: {
+        ...(e.ToBotFromChannelOpenIdMetadataUrl
+          ? { channel: e.ToBotFromChannelOpenIdMetadataUrl }
+          : {}),
+        ...(e.ToBotFromEmulatorOpenIdMetadataUrl
+          ? { emulator: e.ToBotFromEmulatorOpenIdMetadataUrl }
+          : {}),
+      },
     },
+    requestBodyTimeoutMs: e.REQUEST_BODY_TIMEOUT_MS,
     store: storeConfig(e),
     orgFile: e.ORG_FILE ?? sampleOrgFile,
-    playground: { enabled: localMode && e.PLAYGROUND, port: e.PLAYGROUND_PORT },
+    playground: {
+      enabled: localMode && e.PLAYGROUND,
+      port: e.PLAYGROUND_PORT,
+      locale: e.PLAYGROUND_LOCALE,
+    },
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (localMode ? 'pretty' : 'json'),
   };
 }

@@ -1,54 +1,74 @@
 import { z } from 'zod/v4';
+import { durationProblem, isHolidayCountry, isoDurationPattern, weekSeconds } from './bounds';
 
 const id = z
   .string()
   .min(1)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
+// No spaces, and no invisible or control characters (\p{C}: a zero-width space pasted from a
+// document would make an address that never matches the person's).
 const email = z
   .string()
   .max(254)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'not an email address')
+  .regex(
+    /^[^\s@\p{C}]+@[^\s@\p{C}]+\.[^\s@\p{C}]+$/u,
+    'not an email address (no spaces or invisible characters)',
+  )
   .transform((value) => value.toLowerCase());
 const isoDuration = z
   .string()
-  .regex(
-    /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
-    'an ISO-8601 duration such as PT4H or P1D',
-  );
+  .regex(isoDurationPattern, 'an ISO-8601 duration such as PT4H or P1D');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 08:00');
-const localised = z.object({ nb: z.string().min(1), en: z.string().min(1) });
+/** A name people read on cards: present, of a sensible length, without control characters. */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max, `at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+const name = text(200);
+const localised = z.object({ nb: name, en: name });
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const workingDay = z.object({ start: clockTime, end: clockTime }).nullable();
 
-const calendar = z.union([
-  z.literal('24/7'),
-  z.object({
-    timeZone: z.string().min(1).default('Europe/Oslo'),
-    workingHours: z.object(
-      Object.fromEntries(weekdays.map((day) => [day, workingDay.optional()])) as Record<
-        (typeof weekdays)[number],
-        z.ZodOptional<typeof workingDay>
-      >,
-    ),
-    holidays: z.string().length(2).default('NO'),
-  }),
-]);
+const calendar = z.union(
+  [
+    z.literal('24/7'),
+    z.object({
+      timeZone: z.string().min(1).default('Europe/Oslo'),
+      workingHours: z.object(
+        Object.fromEntries(weekdays.map((day) => [day, workingDay.optional()])) as Record<
+          (typeof weekdays)[number],
+          z.ZodOptional<typeof workingDay>
+        >,
+      ),
+      holidays: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'a country code in capitals, such as NO')
+        .refine(isHolidayCountry, {
+          error: (issue) => `no public holidays are known for country "${String(issue.input)}"`,
+        })
+        .default('NO'),
+    }),
+  ],
+  { error: 'either "24/7" or an object with timeZone, workingHours and holidays' },
+);
 
 export const organisationSchema = z
   .object({
     $schema: z.string().optional(),
-    name: z.string().min(1),
+    name,
     language: z.enum(['nb', 'en']).default('nb'),
     units: z
       .array(
         z.object({
           id,
-          name: z.string().min(1),
+          name,
           workArea: id,
-          superusers: z.array(email),
+          superusers: z.array(email).max(200),
         }),
       )
       .min(1),
@@ -56,13 +76,13 @@ export const organisationSchema = z
       .array(
         z.object({
           id,
-          name: z.string().min(1),
-          coordinators: z.array(email).min(1),
+          name,
+          coordinators: z.array(email).min(1).max(200),
           triageChannel: z
             .object({
-              teamId: z.string().min(1),
-              channelId: z.string().min(1),
-              name: z.string().optional(),
+              teamId: z.string().min(1).max(200),
+              channelId: z.string().min(1).max(200),
+              name: name.optional(),
             })
             .optional(),
         }),
@@ -71,7 +91,7 @@ export const organisationSchema = z
     people: z.array(
       z.object({
         email,
-        name: z.string().min(1),
+        name,
         unit: id,
         aadObjectId: z.string().uuid().optional(),
       }),
@@ -81,8 +101,8 @@ export const organisationSchema = z
         z.object({
           id,
           name: localised,
-          systemResponsible: z.array(email).min(1),
-          keywords: z.array(z.string().min(2)).default([]),
+          systemResponsible: z.array(email).min(1).max(200),
+          keywords: z.array(text(100).min(2)).max(500).default([]),
         }),
       )
       .min(1),
@@ -96,7 +116,7 @@ export const organisationSchema = z
       vendorReminders: z.number().int().min(0).max(20).optional(),
     }),
     calendar,
-    vendor: z.object({ name: z.string().min(1), email }),
+    vendor: z.object({ name, email }),
     admins: z.array(email).default([]),
   })
   .superRefine((org, ctx) => {
@@ -161,6 +181,13 @@ export const organisationSchema = z
         issue(['people', index, 'unit'], `unknown unit "${person.unit}"`);
     });
     known(org.admins, ['admins']);
+    const weeklyWorkingSeconds = weeklyWorkingTime(org.calendar);
+    for (const [field, value] of Object.entries(org.escalation)) {
+      // A calendar without working time is reported on its own; nothing fits in it.
+      if (typeof value !== 'string' || weeklyWorkingSeconds === 0) continue;
+      const problem = durationProblem(value, weeklyWorkingSeconds);
+      if (problem) issue(['escalation', field], problem);
+    }
     if (typeof org.calendar !== 'string') {
       const { workingHours } = org.calendar;
       try {
@@ -179,6 +206,19 @@ export const organisationSchema = z
       }
     }
   });
+
+/** Working seconds in a week of the calendar: every second of it for 24/7. */
+function weeklyWorkingTime(calendar: Organisation['calendar']): number {
+  if (calendar === '24/7') return weekSeconds;
+  const minutes = (time: string): number => {
+    const [hours, mins] = time.split(':').map(Number);
+    return hours * 60 + mins;
+  };
+  return weekdays.reduce((total, day) => {
+    const hours = calendar.workingHours[day];
+    return hours ? total + Math.max(0, minutes(hours.end) - minutes(hours.start)) * 60 : total;
+  }, 0);
+}
 
 export type OrganisationInput = z.input<typeof organisationSchema>;
 export type Organisation = z.output<typeof organisationSchema>;

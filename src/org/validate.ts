@@ -1,3 +1,4 @@
+import type { z } from 'zod/v4';
 import { organisationSchema, type Organisation } from './schema';
 
 export interface OrgError {
@@ -15,24 +16,41 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   );
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The errors a person can act on. Where a value may take one of several forms (the calendar is
+ * "24/7" or an object), zod says only that none matched; when the value has the shape of exactly
+ * one form, that form's own errors are reported instead, with their full paths.
+ */
+function explain(issue: Issue): OrgError[] {
+  if (issue.code === 'invalid_union') {
+    // A form whose errors are all inside the value is the form the value was meant to have.
+    const sameType = issue.errors.filter((branch) =>
+      branch.every((inner) => inner.path.length > 0),
+    );
+    if (sameType.length === 1) {
+      return sameType[0].flatMap((inner) =>
+        explain({ ...inner, path: [...issue.path, ...inner.path] }),
+      );
+    }
+  }
+  return [{ path: jsonPath(issue.path), message: issue.message }];
+}
+
 /** Validates an organisation document and reports every error with its JSON path. */
 export function validateOrganisation(input: unknown): OrgValidation {
   const result = organisationSchema.safeParse(input);
   if (result.success) return { ok: true, org: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({
-      path: jsonPath(issue.path),
-      message: issue.message,
-    })),
-  };
+  return { ok: false, errors: result.error.issues.flatMap(explain) };
 }
 
 /** Parses and validates the text of an organisation file. */
 export function parseOrganisation(text: string): OrgValidation {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark, as some editors on Windows write it, is not part of the JSON.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return {
       ok: false,

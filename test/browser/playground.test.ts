@@ -3,6 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort, startBot, type BotProcess } from '../support/bot-server';
+import {
+  isLoopback,
+  listeningOn,
+  listeningSockets,
+  processesWith,
+} from '../support/listening-sockets';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const screenshots = path.join(root, 'test-results');
@@ -18,10 +24,11 @@ describe('the bot in the Agents Playground', function () {
   let browser: Browser;
   let page: Page;
   let playgroundUrl: string;
+  let playgroundPort: number;
 
   before(async () => {
     fs.mkdirSync(screenshots, { recursive: true });
-    const playgroundPort = await freePort();
+    playgroundPort = await freePort();
     playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
     bot = await startBot({
       orgFile: path.join(root, 'org', 'sample-organisation.json'),
@@ -42,6 +49,7 @@ describe('the bot in the Agents Playground', function () {
     const context = await browser.newContext({
       viewport: { width: 1400, height: 1100 },
       locale: 'nb-NO',
+      timezoneId: 'Europe/Oslo',
     });
     page = await context.newPage();
     for (let attempt = 0; ; attempt++) {
@@ -83,11 +91,37 @@ describe('the bot in the Agents Playground', function () {
 
     // The signed-in Playground user is an ordinary employee: the bot refuses and says why.
     await claim.click();
-    const refusal = page.getByText(
-      /Du kan ikke behandle denne saken|You cannot handle this inquiry/,
-    );
-    await refusal.first().waitFor({ timeout: 15000 });
+    // In Norwegian: the Playground runs in the organisation's language and time zone.
+    const refusal = page.getByText(/Du kan ikke behandle denne saken/);
+    await refusal
+      .first()
+      .waitFor({ timeout: 15000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: path.join(screenshots, 'playground-refusal-missing.png') });
+        throw error;
+      });
     await page.screenshot({ path: path.join(screenshots, 'playground-refusal.png') });
     assert.ok(await refusal.first().isVisible());
+  });
+
+  it('listens on loopback only, the bot and every server of the Playground', () => {
+    const botPort = Number(new URL(bot.url).port);
+    const botSockets = listeningOn(botPort);
+    assert.ok(botSockets.length > 0, 'the bot listens');
+    assert.deepEqual(
+      botSockets.filter((s) => !isLoopback(s)),
+      [],
+    );
+    const playgrounds = processesWith('-p', String(playgroundPort));
+    assert.equal(playgrounds.length, 1, 'one Playground process for this port');
+    const sockets = listeningSockets(playgrounds[0]);
+    assert.ok(
+      sockets.some((s) => s.port === playgroundPort),
+      'the Playground listens on its port',
+    );
+    assert.deepEqual(
+      sockets.filter((s) => !isLoopback(s)),
+      [],
+    );
   });
 });

@@ -43,7 +43,10 @@ describe('with Bot Framework credentials configured', function () {
 
   it('refuses to start with an app id but no password, naming the setting', async () => {
     await assert.rejects(
-      startBot({ orgFile: writeOrganisation(), env: { MicrosoftAppId: 'abc' } }),
+      startBot({
+        orgFile: writeOrganisation(),
+        env: { MicrosoftAppId: '11111111-2222-4333-8444-555555555555' },
+      }),
       /MicrosoftAppPassword: required when MicrosoftAppId is set/,
     );
   });

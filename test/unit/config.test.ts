@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('configuration', () => {
+  it('runs in local mode on loopback with nothing set', () => {
+    const config = loadConfig({});
+    assert.equal(config.localMode, true);
+    assert.equal(config.host, '127.0.0.1');
+  });
+
+  it('refuses an app id that is not a GUID, naming the setting and what it should be', () => {
+    assert.throws(
+      () => loadConfig({ MicrosoftAppId: 'qm-hjelp', MicrosoftAppPassword: 'secret' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /MicrosoftAppId: the Microsoft App ID of the Azure Bot registration, a GUID/.test(
+          error.message,
+        ),
+    );
+  });
+
+  it('refuses a tenant id that is not a GUID', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+          MicrosoftAppPassword: 'secret',
+          MicrosoftAppTenantId: 'contoso.onmicrosoft.com',
+        }),
+      /MicrosoftAppTenantId: a tenant id \(GUID\)/,
+    );
+  });
+
+  it('serves on every interface with credentials, and asks for the password that goes with them', () => {
+    const appId = '11111111-2222-4333-8444-555555555555';
+    assert.equal(loadConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: 's' }).host, '0.0.0.0');
+    assert.throws(() => loadConfig({ MicrosoftAppId: appId }), /MicrosoftAppPassword: required/);
+  });
+
+  it('refuses a Playground locale that Teams would not send', () => {
+    assert.throws(() => loadConfig({ PLAYGROUND_LOCALE: 'norsk' }), /PLAYGROUND_LOCALE/);
+    assert.equal(loadConfig({ PLAYGROUND_LOCALE: 'en-US' }).playground.locale, 'en-US');
+  });
+});
