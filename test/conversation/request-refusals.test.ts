@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { people } from '../unit/domain-fixture';
+import { people } from '../support/domain-fixture';
 import { personalMessage, teamsUser } from '../support/activities';
 import { startBot, type BotProcess } from '../support/bot-server';
 import { FakeConnector } from '../support/fake-connector';
