@@ -192,6 +192,11 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: logLevel
             }
             {
+              // JSON lines for Log Analytics (also the default with an app id; set to be explicit).
+              name: 'LOG_FORMAT'
+              value: 'json'
+            }
+            {
               name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
               value: appInsights.properties.ConnectionString
             }
