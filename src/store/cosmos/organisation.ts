@@ -3,7 +3,8 @@ import { snapshotOf, type OrgSnapshot } from '../../org/directory';
 import type { Organisation, Person } from '../../org/schema';
 import type { OrganisationRepository } from '../ports';
 import type { Counters } from './counters';
-import { attempt, call, createOnce, docId, queryPages, readDoc, replaceIf } from './documents';
+import { attempt, call, createOnce, queryPages, readDoc, replaceIf } from './documents';
+import { docId } from './ids';
 
 const currentId = 'current';
 
