@@ -12,7 +12,7 @@ import {
 } from '../../src/store/errors';
 import type { Store } from '../../src/store/ports';
 import { freshDatabaseName, startCosmosServer, type CosmosServer } from '../support/cosmos-server';
-import { newInquiry } from './store-contract';
+import { newInquiry, organisation, validOrganisation } from './store-contract';
 
 /**
  * What Azure Cosmos DB enforces and cosmosdb-server alone does not, through the strict layer: the
@@ -146,40 +146,35 @@ describe('Cosmos DB store as the service behaves', function () {
       return id;
     }
 
-    it('refuses an outbox container with time to live turned off', async () => {
-      const database = await withContainer({
-        id: 'outbox',
-        partitionKey: { paths: ['/pk'], version: 2 },
+    const refusals: [string, ContainerDefinition, RegExp][] = [
+      [
+        'an outbox container with time to live turned off',
+        { id: 'outbox', partitionKey: { paths: ['/pk'], version: 2 } },
+        /container outbox has time to live turned off/,
+      ],
+      [
+        'a container with another partition key path',
+        { id: 'inquiries', partitionKey: { paths: ['/id'], version: 2 } },
+        /container inquiries has partition key \/id, the store needs \/pk/,
+      ],
+      [
+        'a container with partition key version 1',
+        { id: 'state', partitionKey: { paths: ['/pk'] } },
+        /container state has partition key version 1/,
+      ],
+    ];
+    for (const [what, definition, line] of refusals) {
+      it(`refuses to start on ${what}, in one line`, async () => {
+        const database = await withContainer(definition);
+        await assert.rejects(
+          opening(database),
+          (error: Error) =>
+            error instanceof StoreConnectionError &&
+            line.test(error.message) &&
+            !error.message.includes('\n'),
+        );
       });
-      await assert.rejects(
-        opening(database),
-        (error: Error) =>
-          error instanceof StoreConnectionError &&
-          /container outbox has time to live turned off/.test(error.message),
-      );
-    });
-
-    it('refuses a container with another partition key path', async () => {
-      const database = await withContainer({
-        id: 'inquiries',
-        partitionKey: { paths: ['/id'], version: 2 },
-      });
-      await assert.rejects(
-        opening(database),
-        (error: Error) =>
-          error instanceof StoreConnectionError &&
-          /container inquiries has partition key \/id, the store needs \/pk/.test(error.message),
-      );
-    });
-
-    it('refuses a container with partition key version 1', async () => {
-      const database = await withContainer({ id: 'state', partitionKey: { paths: ['/pk'] } });
-      await assert.rejects(
-        opening(database),
-        (error: Error) =>
-          error instanceof StoreConnectionError && /partition key version 1/.test(error.message),
-      );
-    });
+    }
 
     it('puts the indexing policy of an existing container right', async () => {
       const database = await withContainer({
@@ -260,6 +255,45 @@ describe('Cosmos DB store as the service behaves', function () {
         (await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 20)).length,
         8,
       );
+    });
+  });
+
+  describe('organisation import', () => {
+    const importedLines = () =>
+      logged.filter((line) => line.msg === 'organisation imported into Cosmos DB');
+
+    it('writes only the people an import adds, changes or removes', async () => {
+      const store = await openStore();
+      const at = new Date('2026-11-28T09:00:00.000Z');
+      await store.organisation.replace(validOrganisation(), at);
+      await store.organisation.replace(validOrganisation(), at);
+      const [kari, tor, sverre] = [
+        organisation.people[2],
+        organisation.people[1],
+        organisation.people[0],
+      ];
+      await store.organisation.replace(
+        validOrganisation({
+          people: [
+            sverre,
+            { ...tor, name: 'Tor Åsen' },
+            { email: 'ny@fylke.example', name: 'Ny Person', unit: 'hauge-vgs' },
+          ],
+        }),
+        at,
+      );
+      assert.deepEqual(
+        importedLines().map((line) => [line.written, line.deleted]),
+        [
+          [4, 0], // three people, Sverre by email and by Entra id
+          [0, 1], // nothing changed; the first snapshot is deleted
+          [3, 2], // Tor changed, a newcomer, Kari removed; Kari and the second snapshot deleted
+        ],
+      );
+      assert.equal((await store.organisation.personByEmail(tor.email))?.name, 'Tor Åsen');
+      assert.equal(await store.organisation.personByEmail(kari.email), undefined);
+      assert.equal((await store.organisation.personByEmail('ny@fylke.example'))?.name, 'Ny Person');
+      assert.equal(await store.organisation.version(), 3);
     });
   });
 

@@ -40,7 +40,7 @@ export function newInquiry(overrides: Partial<NewInquiry> = {}): NewInquiry {
   };
 }
 
-const organisation = {
+export const organisation = {
   name: 'Test',
   units: [
     { id: 'hauge-vgs', name: 'Hauge vgs', workArea: 'skole', superusers: ['sverre@fylke.example'] },
@@ -68,7 +68,7 @@ const organisation = {
   vendor: { name: 'Leverandør', email: 'support@leverandor.example' },
 };
 
-function validOrganisation(patch: Partial<typeof organisation> = {}) {
+export function validOrganisation(patch: Partial<typeof organisation> = {}) {
   const result = validateOrganisation({ ...organisation, ...patch });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.org;

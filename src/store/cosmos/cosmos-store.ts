@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../../logger';
 import type { Store } from '../ports';
 import { StoreConnectionError } from '../errors';
 import { accountUnfit } from './account-check';
+import { defaultBulkPace, type BulkPace } from './bulk';
 import { checkContainer } from './container-check';
 import { containers } from './containers';
 import { Counters } from './counters';
@@ -35,6 +36,8 @@ export interface CosmosStoreOptions {
   /** How often `lease` looks for notifications an interrupted write left on an inquiry, and their age. */
   sweepEveryMs?: number;
   sweepAfterMs?: number;
+  /** How fast an organisation import writes; by default 500 documents a second, 100 a call. */
+  bulkPace?: BulkPace;
   /** Where refusals (wrong key, missing role, invalid request) and lost moves are logged. */
   logger?: Logger;
 }
@@ -95,6 +98,8 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
         opened.organisation,
         new Counters(opened.organisation),
         pageSize,
+        options.bulkPace ?? defaultBulkPace,
+        logger,
       ),
       logger,
       'organisation',
