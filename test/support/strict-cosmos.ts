@@ -27,8 +27,8 @@ export interface StrictCosmos {
   account: StrictAccount;
   /** Answers the next `times` matching requests with `status`, as the service would. */
   fail(failure: InjectedFailure): void;
-  /** Requests seen, by method and decoded path: to tell which access patterns ran. */
-  readonly seen: { method: string; path: string; query?: string }[];
+  /** Requests seen, by method and decoded path, with the charge the upstream answered with. */
+  readonly seen: { method: string; path: string; query?: string; charge?: number }[];
   stop(): Promise<void>;
 }
 
@@ -53,9 +53,23 @@ const docsPath = /^\/dbs\/[^/]+\/colls\/[^/]+\/docs$/;
  * varying size, empty pages with a continuation among them, as cross-partition queries come back.
  * It answers the account read as a real account does, with its own endpoint as the only region.
  */
-export async function startStrictCosmos(upstream: string): Promise<StrictCosmos> {
+export async function startStrictCosmos(
+  upstream: string,
+  options: {
+    /**
+     * Only pass requests on and record their charges, as a recorder in front of a real account:
+     * nothing is refused or paged, and the account keeps its own settings.
+     */
+    passThrough?: boolean;
+    /** Verify the upstream's certificate (a real account); cosmosdb-server's is self-signed. */
+    verifyUpstream?: boolean;
+  } = {},
+): Promise<StrictCosmos> {
   const target = new URL(upstream);
-  const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
+  const agent = new https.Agent({
+    keepAlive: true,
+    rejectUnauthorized: options.verifyUpstream ?? false,
+  });
   const failures: InjectedFailure[] = [];
   const seen: StrictCosmos['seen'] = [];
   const account: StrictAccount = { consistency: 'Session', multipleWriteLocations: false };
@@ -102,7 +116,20 @@ export async function startStrictCosmos(upstream: string): Promise<StrictCosmos>
     const [rawPath, rawQuery] = rawUrl.split(/\?(.*)/s, 2);
     const decodedPath = safeDecode(rawPath);
     const isQuery = request.headers['x-ms-documentdb-isquery'] === 'true';
-    seen.push({ method, path: decodedPath, ...(isQuery ? { query: queryText(body) } : {}) });
+    const entry: StrictCosmos['seen'][number] = {
+      method,
+      path: decodedPath,
+      ...(isQuery ? { query: queryText(body) } : {}),
+    };
+    seen.push(entry);
+    if (options.passThrough) {
+      if (method === 'GET' && rawPath === '/') return answerAccount(request, response, body);
+      const upstreamAnswer = await forward(request, body);
+      entry.charge = Number(upstreamAnswer.headers['x-ms-request-charge'] ?? 0);
+      response.writeHead(upstreamAnswer.status, withoutHopHeaders(upstreamAnswer.headers));
+      response.end(upstreamAnswer.body);
+      return;
+    }
 
     const injected = failures.find((f) => f.method === method && f.path.test(decodedPath));
     if (injected) {
@@ -166,6 +193,27 @@ export async function startStrictCosmos(upstream: string): Promise<StrictCosmos>
     const upstreamAnswer = await forward(request, body);
     const original = parseJson(upstreamAnswer.body) as Record<string, unknown>;
     const location = { name: 'Norway East', databaseAccountEndpoint: endpoint };
+    if (options.passThrough) {
+      // Every region is reached through this recorder, so that each request passes it.
+      const through = (regions: unknown) =>
+        Array.isArray(regions)
+          ? regions.map((region: Record<string, unknown>) => ({
+              ...region,
+              databaseAccountEndpoint: endpoint,
+            }))
+          : regions;
+      answer(
+        response,
+        upstreamAnswer.status,
+        {
+          ...original,
+          writableLocations: through(original.writableLocations),
+          readableLocations: through(original.readableLocations),
+        },
+        upstreamAnswer.headers,
+      );
+      return;
+    }
     const described = {
       ...original,
       id: 'qm-strict',
