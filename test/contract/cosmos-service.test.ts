@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import https from 'node:https';
 import { Writable } from 'node:stream';
-import { CosmosClient, type ContainerDefinition } from '@azure/cosmos';
+import { CosmosClient, type Container, type ContainerDefinition } from '@azure/cosmos';
 import pino from 'pino';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { containers } from '../../src/store/cosmos/containers';
+import { queryPages } from '../../src/store/cosmos/documents';
 import {
   StoreConnectionError,
   StoreRefusedError,
@@ -236,6 +237,31 @@ describe('Cosmos DB store as the service behaves', function () {
         .read<{ state: string; availableAt?: string }>();
       assert.equal(resource?.state, 'sent');
       assert.equal(resource?.availableAt, undefined);
+    });
+
+    it('reads on past a page that comes back without resources, as the query-plan path can answer', async () => {
+      const pages: (number[] | undefined)[] = [undefined, [], [1, 2], undefined, [3]];
+      const fake = {
+        id: 'fake',
+        items: {
+          query: () => ({
+            hasMoreResults: () => pages.length > 0,
+            fetchNext: () => Promise.resolve({ resources: pages.shift() }),
+          }),
+        },
+      } as unknown as Container;
+      const seen: number[] = [];
+      await queryPages<number>(
+        fake,
+        'query',
+        { query: 'SELECT VALUE c.n FROM c', parameters: [] },
+        { pageSize: 5 },
+        (page) => {
+          seen.push(...page);
+          return true;
+        },
+      );
+      assert.deepEqual(seen, [1, 2, 3]);
     });
 
     it('finds due inquiries and leases due items when every first page is empty', async () => {
