@@ -195,9 +195,9 @@ describe('Cosmos DB store as the service behaves', function () {
     it('refuses a database written under the earlier id scheme', async () => {
       const database = freshDatabaseName();
       await openStore(database);
-      await client.database(database).container('inquiries').items.create({
-        id: 'counter|inquiry-number-2026',
-        pk: 'counter|inquiry-number-2026',
+      await client.database(database).container('organisation').items.create({
+        id: 'counter|organisation-generation',
+        pk: 'counter|organisation-generation',
         type: 'counter',
         value: 7,
       });

@@ -3,6 +3,22 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
+import {
+  answer,
+  docPath,
+  docsPath,
+  isBatch,
+  maxItemBytes,
+  maxPatchOperations,
+  misreadInPath,
+  parseJson,
+  queryText,
+  refusedInName,
+  safeDecode,
+  serviceError,
+  unauthorized,
+  withoutHopHeaders,
+} from './cosmos-service-answers';
 
 /**
  * How the strict layer answers the account read (`GET /`), which the client reads at start: what
@@ -31,20 +47,6 @@ export interface StrictCosmos {
   readonly seen: { method: string; path: string; query?: string; charge?: number }[];
   stop(): Promise<void>;
 }
-
-const maxItemBytes = 2 * 1024 * 1024;
-const maxPatchOperations = 10;
-/** Control characters, which the service neither accepts in a name nor reads back in a URL. */
-const hasControl = (text: string) =>
-  [...text].some(
-    (c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f),
-  );
-/** Characters the service refuses in a resource name. */
-const refusedInName = (id: string) => /[/\\?#]/.test(id) || hasControl(id);
-/** Characters in an id the gateway decodes differently than the client signed: the request is refused. */
-const misreadInPath = (id: string) => /[%\\]/.test(id) || hasControl(id);
-const docPath = /^\/dbs\/[^/]+\/colls\/[^/]+\/docs\/(.*)$/;
-const docsPath = /^\/dbs\/[^/]+\/colls\/[^/]+\/docs$/;
 
 /**
  * A layer in front of cosmosdb-server that is as strict as Azure Cosmos DB where the stand-in is
@@ -318,87 +320,4 @@ export async function startStrictCosmos(
 
 function cosmosdbServerRoot(): string {
   return path.dirname(require.resolve('@vercel/cosmosdb-server/package.json'));
-}
-
-function isBatch(request: IncomingMessage): boolean {
-  return (
-    request.headers['x-ms-cosmos-is-batch-request'] === 'True' ||
-    request.headers['x-ms-cosmos-is-batch-request'] === 'true'
-  );
-}
-
-function answer(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: IncomingMessage['headers'] = {},
-): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    ...withoutHopHeaders(headers),
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(text)),
-    'x-ms-activity-id': '00000000-0000-0000-0000-000000000000',
-    'x-ms-request-charge': headers['x-ms-request-charge'] ?? '1',
-  });
-  response.end(text);
-}
-
-function withoutHopHeaders(headers: IncomingMessage['headers']): IncomingMessage['headers'] {
-  const { connection: _c, 'content-length': _l, 'transfer-encoding': _t, ...rest } = headers;
-  return rest;
-}
-
-const codes: Record<number, string> = {
-  400: 'BadRequest',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'NotFound',
-  408: 'RequestTimeout',
-  409: 'Conflict',
-  412: 'PreconditionFailed',
-  413: 'RequestEntityTooLarge',
-  429: 'TooManyRequests',
-  449: 'RetryWith',
-  500: 'InternalServerError',
-  503: 'ServiceUnavailable',
-};
-
-function serviceError(status: number, message: string): { code: string; message: string } {
-  return {
-    code: codes[status] ?? String(status),
-    message: `Message: {"Errors":[${JSON.stringify(message)}]}\r\nActivityId: 00000000-0000-0000-0000-000000000000`,
-  };
-}
-
-function unauthorized(method: string, decodedPath: string): { code: string; message: string } {
-  return {
-    code: 'Unauthorized',
-    message:
-      "The input authorization token can't serve the request. The wrong key is being used or the " +
-      'expected payload is not built as per the protocol. For more info: ' +
-      'https://aka.ms/cosmosdb-tsg-unauthorized. Server used the following payload to sign: ' +
-      `'${method.toLowerCase()}\ndocs\n${decodedPath.slice(1)}\n'`,
-  };
-}
-
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function queryText(body: Buffer): string | undefined {
-  const parsed = parseJson(body) as { query?: unknown } | undefined;
-  return typeof parsed?.query === 'string' ? parsed.query : undefined;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,5 +1,11 @@
 import https from 'node:https';
-import { CosmosClient, StatusCodes, type Container, type Database } from '@azure/cosmos';
+import {
+  CosmosClient,
+  StatusCodes,
+  type Container,
+  type ContainerDefinition,
+  type Database,
+} from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import { createLogger, type Logger } from '../../logger';
 import type { Store } from '../ports';
@@ -129,16 +135,21 @@ async function ensureContainers(
   const entries = await Promise.all(
     Object.entries(containers).map(async ([name, definition]) => {
       let container: Container;
+      let found: ContainerDefinition | undefined;
       try {
-        ({ container } = await raced(() => database.containers.createIfNotExists(definition)));
+        ({ container, resource: found } = await raced(() =>
+          database.containers.createIfNotExists(definition),
+        ));
       } catch (error) {
         // An Entra identity with data-plane roles may use containers but not create them.
         if (statusOf(error) !== StatusCodes.Forbidden) throw error;
         container = database.container(definition.id);
-        const { statusCode } = await container.read();
+        const { statusCode, resource } = await container.read();
         if (statusCode === StatusCodes.NotFound) throw missing(`container ${definition.id}`, error);
+        found = resource;
       }
-      await putRight(container, definition);
+      if (!found) throw missing(`container ${definition.id}`, undefined);
+      await putRight(container, found, definition);
       return [name, container] as const;
     }),
   );
@@ -169,16 +180,15 @@ async function raced<T>(create: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Reads the container as the service has it and puts right what differs and can be changed (the
- * indexing policy); refuses what cannot (see `checkContainer`).
+ * Compares the container as the service describes it with what the store needs, puts right what
+ * differs and can be changed (the indexing policy), and refuses what cannot (see `checkContainer`).
  */
 async function putRight(
   container: Container,
+  found: ContainerDefinition,
   definition: (typeof containers)[keyof typeof containers],
 ): Promise<void> {
-  const { resource } = await container.read();
-  if (!resource) throw missing(`container ${definition.id}`, undefined);
-  const finding = checkContainer(resource, definition);
+  const finding = checkContainer(found, definition);
   if (finding.kind === 'unusable')
     throw new UnfitStore(`${finding.reason}; create it as docs/cosmos.md describes`);
   if (finding.kind === 'fine') return;
@@ -195,35 +205,27 @@ async function putRight(
 
 /**
  * Documents written under the earlier id scheme (`kind|percent-encoded key`) cannot be read under
- * the current one, and some of them not at all on the service. The counters and organisation
- * snapshots show which scheme a database was written with: a few documents, found by indexed type.
+ * the current one, and some of them not at all on the service. A database the bot has used holds
+ * the counter of organisation generations, whose id shows the scheme: one indexed query of a
+ * document or two.
  */
 async function refuseEarlierIds(opened: Record<keyof typeof containers, Container>): Promise<void> {
-  const probes = [
-    { container: opened.inquiries, type: 'counter' },
-    { container: opened.organisation, type: 'snapshot' },
-  ];
-  for (const { container, type } of probes) {
-    let earlier = false;
-    await queryPages<{ id: string }>(
-      container,
-      `query of ${container.id} ${type} ids`,
-      {
-        query: 'SELECT c.id FROM c WHERE c.type = @type',
-        parameters: [{ name: '@type', value: type }],
-      },
-      { pageSize: 100 },
-      (page) => {
-        earlier = page.some((doc) => isEarlierSchemeId(doc.id));
-        return !earlier;
-      },
+  let earlier = false;
+  await queryPages<{ id: string }>(
+    opened.organisation,
+    'query of organisation counters',
+    { query: "SELECT c.id FROM c WHERE c.type = 'counter'", parameters: [] },
+    { pageSize: 100 },
+    (page) => {
+      earlier = page.some((doc) => isEarlierSchemeId(doc.id));
+      return !earlier;
+    },
+  );
+  if (earlier)
+    throw new UnfitStore(
+      'the database holds documents written under the earlier id scheme, which this version cannot read; ' +
+        'start on a new database (COSMOS_DATABASE) and import the organisation again, as docs/cosmos.md describes',
     );
-    if (earlier)
-      throw new UnfitStore(
-        'the database holds documents written under the earlier id scheme, which this version cannot read; ' +
-          'start on a new database (COSMOS_DATABASE) and import the organisation again, as docs/cosmos.md describes',
-      );
-  }
 }
 
 class MissingResource extends Error {}
