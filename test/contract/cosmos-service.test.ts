@@ -3,7 +3,7 @@ import https from 'node:https';
 import { Writable } from 'node:stream';
 import { CosmosClient, type Container, type ContainerDefinition } from '@azure/cosmos';
 import pino from 'pino';
-import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
+import { openCosmosStore, type CosmosStoreOptions } from '../../src/store/cosmos/cosmos-store';
 import { containers } from '../../src/store/cosmos/containers';
 import { queryPages } from '../../src/store/cosmos/documents';
 import {
@@ -53,7 +53,10 @@ describe('Cosmos DB store as the service behaves', function () {
     await Promise.all(open.splice(0).map((store) => store.close()));
   });
 
-  async function openStore(database = freshDatabaseName()): Promise<Store> {
+  async function openStore(
+    database = freshDatabaseName(),
+    bulkPace?: CosmosStoreOptions['bulkPace'],
+  ): Promise<Store> {
     const store = await openCosmosStore({
       endpoint: server.endpoint,
       key: server.key,
@@ -61,6 +64,7 @@ describe('Cosmos DB store as the service behaves', function () {
       allowSelfSigned: true,
       pageSize: 5,
       logger,
+      ...(bulkPace ? { bulkPace } : {}),
     });
     open.push(store);
     return store;
@@ -288,39 +292,47 @@ describe('Cosmos DB store as the service behaves', function () {
     const importedLines = () =>
       logged.filter((line) => line.msg === 'organisation imported into Cosmos DB');
 
-    it('writes only the people an import adds, changes or removes', async () => {
-      const store = await openStore();
-      const at = new Date('2026-11-28T09:00:00.000Z');
-      await store.organisation.replace(validOrganisation(), at);
-      await store.organisation.replace(validOrganisation(), at);
-      const [kari, tor, sverre] = [
-        organisation.people[2],
-        organisation.people[1],
-        organisation.people[0],
-      ];
-      await store.organisation.replace(
-        validOrganisation({
-          people: [
-            sverre,
-            { ...tor, name: 'Tor Åsen' },
-            { email: 'ny@fylke.example', name: 'Ny Person', unit: 'hauge-vgs' },
+    const paces = [
+      ['one by one', undefined],
+      ['in bulk', { chunk: 2, perSecond: 10_000, bulkFrom: 1 }],
+    ] as const;
+    for (const [how, pace] of paces)
+      it(`writes only the people an import adds, changes or removes (${how})`, async () => {
+        const store = await openStore(freshDatabaseName(), pace);
+        const at = new Date('2026-11-28T09:00:00.000Z');
+        await store.organisation.replace(validOrganisation(), at);
+        await store.organisation.replace(validOrganisation(), at);
+        const [kari, tor, sverre] = [
+          organisation.people[2],
+          organisation.people[1],
+          organisation.people[0],
+        ];
+        await store.organisation.replace(
+          validOrganisation({
+            people: [
+              sverre,
+              { ...tor, name: 'Tor Åsen' },
+              { email: 'ny@fylke.example', name: 'Ny Person', unit: 'hauge-vgs' },
+            ],
+          }),
+          at,
+        );
+        assert.deepEqual(
+          importedLines().map((line) => [line.written, line.deleted]),
+          [
+            [4, 0], // three people, Sverre by email and by Entra id
+            [0, 1], // nothing changed; the first snapshot is deleted
+            [3, 2], // Tor changed, a newcomer, Kari removed; Kari and the second snapshot deleted
           ],
-        }),
-        at,
-      );
-      assert.deepEqual(
-        importedLines().map((line) => [line.written, line.deleted]),
-        [
-          [4, 0], // three people, Sverre by email and by Entra id
-          [0, 1], // nothing changed; the first snapshot is deleted
-          [3, 2], // Tor changed, a newcomer, Kari removed; Kari and the second snapshot deleted
-        ],
-      );
-      assert.equal((await store.organisation.personByEmail(tor.email))?.name, 'Tor Åsen');
-      assert.equal(await store.organisation.personByEmail(kari.email), undefined);
-      assert.equal((await store.organisation.personByEmail('ny@fylke.example'))?.name, 'Ny Person');
-      assert.equal(await store.organisation.version(), 3);
-    });
+        );
+        assert.equal((await store.organisation.personByEmail(tor.email))?.name, 'Tor Åsen');
+        assert.equal(await store.organisation.personByEmail(kari.email), undefined);
+        assert.equal(
+          (await store.organisation.personByEmail('ny@fylke.example'))?.name,
+          'Ny Person',
+        );
+        assert.equal(await store.organisation.version(), 3);
+      });
   });
 
   describe('contention and refusals', () => {

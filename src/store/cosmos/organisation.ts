@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
-import {
-  BulkOperationType,
-  type Container,
-  type JSONObject,
-  type OperationInput,
-} from '@azure/cosmos';
+import { BulkOperationType, type Container, type JSONObject } from '@azure/cosmos';
 import type { Logger } from '../../logger';
 import { snapshotOf, type OrgSnapshot } from '../../org/directory';
 import type { Organisation, Person } from '../../org/schema';
 import type { OrganisationRepository } from '../ports';
-import { runBulk, type BulkPace } from './bulk';
+import { runBulk, type BulkPace, type Operation } from './bulk';
 import type { Counters } from './counters';
 import { call, createOnce, queryPages, readDoc, replaceIf } from './documents';
 import { docId } from './ids';
@@ -105,7 +100,7 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
     const written = await runBulk(
       this.container,
       'write of changed people',
-      [...changes].map(([id, person]): OperationInput => {
+      [...changes].map(([id, person]): Operation => {
         const kept = versionAt(before.get(id), readersUse);
         const doc: PersonDoc = {
           id,
@@ -182,7 +177,7 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
     );
     const docs = new Map<string, PersonDoc>();
     for (const result of results) {
-      const doc = result.response?.resourceBody as PersonDoc | undefined;
+      const doc = result.body as PersonDoc | undefined;
       if (doc) docs.set(doc.id, doc);
     }
     return docs;
