@@ -6,7 +6,11 @@ import { StoreConnectionError } from '../../src/store/errors';
 import type { Store } from '../../src/store/ports';
 import { freshDatabaseName, startCosmosServer, type CosmosServer } from '../support/cosmos-server';
 import { freePort } from '../support/bot-server';
-import { newInquiry, storeContract } from './store-contract';
+import type { Inquiry } from '../../src/inquiries/inquiry';
+import type { OutboxItem } from '../../src/notifications/intents';
+import { containers } from '../../src/store/cosmos/containers';
+import { startStrictCosmos, type StrictCosmos } from '../support/strict-cosmos';
+import { newInquiry, storeContract, validOrganisation } from './store-contract';
 
 /** The contract against one Cosmos DB account, with a fresh database per test, deleted after it. */
 function cosmosContract(name: string, account: () => Omit<CosmosStoreOptions, 'database'>): void {
@@ -125,18 +129,159 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
 const realEndpoint = process.env.COSMOS_TEST_ENDPOINT;
 const realKey = process.env.COSMOS_TEST_KEY;
 if (realEndpoint && realKey) {
+  const realSelfSigned = process.env.COSMOS_TEST_ALLOW_SELF_SIGNED === 'on';
   describe('Cosmos DB store on a real account or emulator (COSMOS_TEST_ENDPOINT)', function () {
-    this.timeout(120_000);
+    this.timeout(300_000);
+    // The contract includes reading back documents stored under keys with awkward characters.
     cosmosContract(`Cosmos DB (${realEndpoint})`, () => ({
       endpoint: realEndpoint,
       key: realKey,
-      allowSelfSigned: process.env.COSMOS_TEST_ALLOW_SELF_SIGNED === 'on',
+      allowSelfSigned: realSelfSigned,
     }));
+    realAccountOnly(realEndpoint, realKey, realSelfSigned);
   });
 } else {
   describe('Cosmos DB store on a real account or emulator', () => {
-    it('is skipped: set COSMOS_TEST_ENDPOINT and COSMOS_TEST_KEY to run the contract against one', function () {
+    it('is skipped: set COSMOS_TEST_ENDPOINT and COSMOS_TEST_KEY to run the contract, the request charges and several physical partitions against one', function () {
       this.skip();
+    });
+  });
+}
+
+/**
+ * What only a real account shows: the request charge of each access pattern, and queries on
+ * containers with several physical partitions. Requests pass a recorder that notes each charge.
+ */
+function realAccountOnly(endpoint: string, key: string, selfSigned: boolean): void {
+  describe('what needs a real account', () => {
+    let recorder: StrictCosmos;
+    let client: CosmosClient;
+    const databases: string[] = [];
+    before(async () => {
+      recorder = await startStrictCosmos(endpoint, {
+        passThrough: true,
+        verifyUpstream: !selfSigned,
+      });
+      client = new CosmosClient({
+        endpoint,
+        key,
+        ...(selfSigned ? { agent: new https.Agent({ rejectUnauthorized: false }) } : {}),
+      });
+    });
+    after(async () => {
+      for (const database of databases) await client.database(database).delete();
+      client.dispose();
+      await recorder.stop();
+    });
+
+    const openThroughRecorder = (database: string) => {
+      databases.push(database);
+      return openCosmosStore({ endpoint: recorder.endpoint, key, database, allowSelfSigned: true });
+    };
+    async function measure(what: string, run: () => Promise<unknown>): Promise<void> {
+      const from = recorder.seen.length;
+      await run();
+      // The client's reads of the account itself cost nothing and are not the access pattern's.
+      const requests = recorder.seen.slice(from).filter((request) => request.path !== '/');
+      const charge = requests.reduce((sum, request) => sum + (request.charge ?? 0), 0);
+      process.stdout.write(
+        `      request charge: ${what}: ${charge.toFixed(2)} RU in ${requests.length} requests\n`,
+      );
+    }
+
+    it('prints the request charge of each access pattern', async () => {
+      const store = await openThroughRecorder(freshDatabaseName());
+      try {
+        const now = new Date('2026-11-28T09:00:00.000Z');
+        await measure('organisation import, 3 people (first)', () =>
+          store.organisation.replace(validOrganisation(), now),
+        );
+        await measure('organisation import, 3 people, nothing changed', () =>
+          store.organisation.replace(validOrganisation(), now),
+        );
+        await measure('who is this person (personByEmail)', () =>
+          store.organisation.personByEmail('kari@fylke.example'),
+        );
+        await measure('organisation changed? (version)', () => store.organisation.version());
+        let created: Inquiry | undefined;
+        await measure('open an inquiry with one notification (create)', async () => {
+          created = (
+            await store.inquiries.create(newInquiry({ dueAt: '2026-11-28T10:00:00.000Z' }), [
+              { kind: 'triage.post', inquiryId: 'x' },
+            ])
+          ).inquiry;
+        });
+        const inquiry = created!;
+        await measure('a card action: get', () => store.inquiries.get(inquiry.id));
+        await measure('a card action: update with one notification', () =>
+          store.inquiries.update({ ...inquiry, status: 'claimed' }, [
+            { kind: 'triage.update', inquiryId: inquiry.id },
+          ]),
+        );
+        await measure('record a posted card', () =>
+          store.inquiries.recordCard(inquiry.id, {
+            triage: { conversationId: 'c', activityId: 'a' },
+          }),
+        );
+        await measure('my inquiries (listByAsker, 1 inquiry)', () =>
+          store.inquiries.listByAsker('kari@fylke.example', 10),
+        );
+        await measure('find by number', () => store.inquiries.byNumber(inquiry.number));
+        await measure('escalation work (due), nothing due', () => store.inquiries.due(now, 50));
+        await measure('escalation work (due), one due', () =>
+          store.inquiries.due(new Date('2026-11-28T11:00:00.000Z'), 50),
+        );
+        let leased: OutboxItem[] = [];
+        await measure('outbox lease, 2 due', async () => {
+          leased = await store.outbox.lease(new Date(), 'me', new Date(Date.now() + 60_000), 10);
+        });
+        await measure('outbox lease, nothing due', () =>
+          store.outbox.lease(new Date(0), 'me', new Date(60_000), 10),
+        );
+        await measure('outbox complete', () => store.outbox.complete(leased[0].id, 'me', now));
+        await measure('/healthz (pendingCount)', () => store.outbox.pendingCount());
+        await measure('turn state write (2 keys)', () =>
+          store.state.write({ a: { value: { n: 1 } }, b: { value: { n: 2 } } }),
+        );
+        await measure('turn state read (2 keys)', () => store.state.read(['a', 'b']));
+        await measure('profile read', () => store.profiles.get('kari@fylke.example'));
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('runs due and lease with nothing due on containers with several physical partitions', async () => {
+      const id = freshDatabaseName();
+      databases.push(id);
+      const { database } = await client.databases.create({ id });
+      for (const definition of [containers.inquiries, containers.outbox]) {
+        // More than 10,000 RU/s gives a container more than one physical partition.
+        const { container } = await database.containers.create(definition, {
+          offerThroughput: 11_000,
+        });
+        const ranges = await container.readPartitionKeyRanges().fetchAll();
+        assert.ok(ranges.resources.length > 1, `${definition.id} has several physical partitions`);
+      }
+      const store = await openThroughRecorder(id);
+      databases.pop(); // deleted with the database above
+      try {
+        const now = new Date('2026-11-28T09:00:00.000Z');
+        await measure('due on several physical partitions, nothing due', async () => {
+          assert.deepEqual(await store.inquiries.due(now, 50), []);
+        });
+        await measure('lease on several physical partitions, nothing due', async () => {
+          assert.deepEqual(
+            await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 10),
+            [],
+          );
+        });
+        await store.inquiries.create(newInquiry({ dueAt: '2026-11-28T08:00:00.000Z' }), [
+          { kind: 'triage.post', inquiryId: 'x' },
+        ]);
+        assert.equal((await store.inquiries.due(now, 50)).length, 1);
+      } finally {
+        await store.close();
+      }
     });
   });
 }

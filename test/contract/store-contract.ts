@@ -40,7 +40,7 @@ export function newInquiry(overrides: Partial<NewInquiry> = {}): NewInquiry {
   };
 }
 
-const organisation = {
+export const organisation = {
   name: 'Test',
   units: [
     { id: 'hauge-vgs', name: 'Hauge vgs', workArea: 'skole', superusers: ['sverre@fylke.example'] },
@@ -68,7 +68,7 @@ const organisation = {
   vendor: { name: 'Leverandør', email: 'support@leverandor.example' },
 };
 
-function validOrganisation(patch: Partial<typeof organisation> = {}) {
+export function validOrganisation(patch: Partial<typeof organisation> = {}) {
   const result = validateOrganisation({ ...organisation, ...patch });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.org;
@@ -534,6 +534,109 @@ export function storeContract(factory: StoreFactory): void {
         assert.deepEqual((await store.state.read(['k'])).k?.value, { n: 2 });
         await store.state.delete(['k']);
         assert.deepEqual(await store.state.read(['k']), {});
+      });
+    });
+
+    describe('keys with awkward characters and unconditional writes', () => {
+      const awkward = [
+        'with space',
+        'slash/and\\backslash',
+        'percent%40and%2F',
+        'hash#and?question',
+        'pipe|and.dot',
+        'unicode æøå 🚀 中文',
+        'kari.nordmann+test@fylke.example',
+        'msteams/a:1Zx-y_AbC%3D%3D',
+        'x'.repeat(1500),
+      ];
+
+      it('keeps turn state under any key, reads it back and deletes it', async () => {
+        for (const key of awkward) {
+          assert.equal((await store.state.write({ [key]: { value: { key } } })).ok, true, key);
+        }
+        const read = await store.state.read(awkward);
+        assert.deepEqual(Object.keys(read).sort(), [...awkward].sort());
+        for (const key of awkward) assert.deepEqual(read[key]?.value, { key });
+        const etag = read[awkward[2]].etag;
+        assert.equal(
+          (await store.state.write({ [awkward[2]]: { value: { n: 2 }, etag } })).ok,
+          true,
+        );
+        assert.deepEqual(await store.state.write({ [awkward[2]]: { value: { n: 3 }, etag } }), {
+          ok: false,
+          reason: 'conflict',
+        });
+        await store.state.delete(awkward);
+        assert.deepEqual(await store.state.read(awkward), {});
+      });
+
+      it("writes turn state with '*' as etag over whatever is stored, and creates it when missing", async () => {
+        assert.equal((await store.state.write({ k: { value: { n: 1 }, etag: '*' } })).ok, true);
+        assert.equal((await store.state.write({ k: { value: { n: 2 }, etag: '*' } })).ok, true);
+        assert.deepEqual((await store.state.read(['k'])).k?.value, { n: 2 });
+        assert.equal((await store.state.write({ k: { value: { n: 3 } } })).ok, true);
+        assert.deepEqual((await store.state.read(['k'])).k?.value, { n: 3 });
+      });
+
+      it('keeps profiles, drafts and conversation references under awkward keys', async () => {
+        for (const key of awkward) {
+          assert.equal((await store.profiles.put({ key, name: 'Ola', unitId: 'u' })).ok, true);
+          assert.equal((await store.profiles.get(key))?.key, key);
+          const draft = {
+            id: key,
+            askerKey: key,
+            text: 'Hjelp?',
+            locale: 'nb' as const,
+            createdAt: at,
+          };
+          assert.equal(await store.drafts.add(draft), true);
+          await store.drafts.setUnit(key, 'hauge-vgs');
+          assert.equal((await store.drafts.get(key))?.unitId, 'hauge-vgs');
+          await store.conversations.savePersonal(key, { conversation: { id: key } }, new Date(at));
+          assert.deepEqual(await store.conversations.personal(key), { conversation: { id: key } });
+        }
+      });
+
+      it('opens, finds and lists inquiries whose request and asker keys have awkward characters', async () => {
+        for (const [index, key] of awkward.entries()) {
+          const { inquiry } = await store.inquiries.create(
+            newInquiry({ id: `awkward-${index}`, requestKey: key, asker: { key, name: 'Kari' } }),
+            [],
+          );
+          const again = await store.inquiries.create(
+            newInquiry({ id: `again-${index}`, requestKey: key, asker: { key, name: 'Kari' } }),
+            [],
+          );
+          assert.equal(again.created, false, key);
+          assert.equal(again.inquiry.id, inquiry.id);
+          assert.deepEqual(
+            (await store.inquiries.listByAsker(key, 10)).map((i) => i.id),
+            [inquiry.id],
+          );
+        }
+      });
+
+      it('finds people by emails with awkward characters', async () => {
+        const people = [
+          { email: 'kari.nordmann+qm@fylke.example', name: 'Kari', unit: 'hauge-vgs' },
+          { email: "o'brien%test@fylke.example", name: 'Ola', unit: 'hauge-vgs' },
+          {
+            email: 'sverre@fylke.example',
+            name: 'Sverre Lunde',
+            unit: 'hauge-vgs',
+            aadObjectId: '11111111-1111-4111-8111-111111111111',
+          },
+          { email: 'tor@fylke.example', name: 'Tor Aas', unit: 'hauge-vgs' },
+        ];
+        await store.organisation.replace(validOrganisation({ people }), new Date(at));
+        assert.equal(
+          (await store.organisation.personByEmail('Kari.Nordmann+qm@fylke.example'))?.name,
+          'Kari',
+        );
+        assert.equal(
+          (await store.organisation.personByEmail("o'brien%test@fylke.example"))?.name,
+          'Ola',
+        );
       });
     });
 

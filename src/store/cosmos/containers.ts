@@ -1,4 +1,10 @@
-import type { ContainerRequest, IndexingPolicy } from '@azure/cosmos';
+import {
+  PartitionKeyDefinitionVersion,
+  PartitionKeyKind,
+  type ContainerRequest,
+  type IndexingPolicy,
+  type PartitionKeyDefinition,
+} from '@azure/cosmos';
 
 /**
  * Only the listed paths are indexed: the fields queries filter or sort on. Everything else
@@ -17,24 +23,33 @@ function indexOnly(
   };
 }
 
-/** Every container has the partition key path `/pk`; each document sets `pk` itself. */
+/**
+ * Every container has the partition key path `/pk`, version 2 (the whole key is hashed, up to
+ * 2 KB; version 1 hashes the first 100 bytes); each document sets `pk` itself.
+ */
+const byPk: PartitionKeyDefinition = {
+  paths: ['/pk'],
+  kind: PartitionKeyKind.Hash,
+  version: PartitionKeyDefinitionVersion.V2,
+};
+
 export const containers = {
   /** Organisation generations: `current`, snapshots, people by email and by Entra object id. */
   organisation: {
     id: 'organisation',
-    partitionKey: { paths: ['/pk'] },
+    partitionKey: byPk,
     indexingPolicy: indexOnly(['/generation', '/type']),
   },
   /** Inquiries (pk = id), their request-key and number lookups, asker entries (pk = asker), counters. */
   inquiries: {
     id: 'inquiries',
-    partitionKey: { paths: ['/pk'] },
+    partitionKey: byPk,
     indexingPolicy: indexOnly(['/pk', '/type', '/dueAt', '/pendingSince', '/createdAt']),
   },
   /** Notifications (pk = id = the item's number). Finished items expire after 30 days. */
   outbox: {
     id: 'outbox',
-    partitionKey: { paths: ['/pk'] },
+    partitionKey: byPk,
     defaultTtl: -1,
     indexingPolicy: indexOnly(
       ['/state', '/availableAt'],
@@ -49,7 +64,7 @@ export const containers = {
   /** Profiles, drafts, conversation references, the Teams endpoint and turn state; read by id only. */
   state: {
     id: 'state',
-    partitionKey: { paths: ['/pk'] },
+    partitionKey: byPk,
     indexingPolicy: indexOnly([]),
   },
 } satisfies Record<string, ContainerRequest>;

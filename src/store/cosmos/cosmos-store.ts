@@ -1,11 +1,23 @@
 import https from 'node:https';
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import {
+  CosmosClient,
+  StatusCodes,
+  type Container,
+  type ContainerDefinition,
+  type Database,
+} from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
+import { createLogger, type Logger } from '../../logger';
 import type { Store } from '../ports';
 import { StoreConnectionError } from '../errors';
+import { accountUnfit } from './account-check';
+import { defaultBulkPace, type BulkPace } from './bulk';
+import { checkContainer } from './container-check';
 import { containers } from './containers';
 import { Counters } from './counters';
-import { statusOf } from './documents';
+import { logRefusals, statusOf } from './cosmos-errors';
+import { queryPages } from './documents';
+import { isEarlierSchemeId } from './ids';
 import { CosmosInquiryRepository } from './inquiries';
 import { CosmosOrganisationRepository } from './organisation';
 import { CosmosOutboxRepository } from './outbox';
@@ -30,12 +42,20 @@ export interface CosmosStoreOptions {
   /** How often `lease` looks for notifications an interrupted write left on an inquiry, and their age. */
   sweepEveryMs?: number;
   sweepAfterMs?: number;
+  /** How fast an organisation import writes; by default 500 documents a second, 100 a call. */
+  bulkPace?: BulkPace;
+  /** Where refusals (wrong key, missing role, invalid request) and lost moves are logged. */
+  logger?: Logger;
 }
 
 /**
- * Opens the Cosmos DB store: creates the database and containers when missing, and fails with a
- * clear message when the account cannot be reached or refuses the credentials. Throttling (429,
- * honouring the server's retry-after), and 503s and timeouts on reads, are retried by the SDK.
+ * Opens the Cosmos DB store. At start it checks the account (one write region, Session consistency
+ * or stronger), creates the database and containers when missing, checks each container (puts a
+ * different indexing policy right, refuses a different partition key, partition key version 1 or
+ * TTL turned off) and refuses a database written under the earlier id scheme; it fails with one
+ * clear line when any of this is wrong or the account cannot be reached or refuses the
+ * credentials. Throttling (429, honouring the server's retry-after), and 503s and timeouts on
+ * reads, are retried by the SDK.
  */
 export async function openCosmosStore(options: CosmosStoreOptions): Promise<Store> {
   const client = new CosmosClient({
@@ -52,9 +72,13 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     },
     userAgentSuffix: 'qm-hjelp',
   });
+  const logger = options.logger ?? createLogger('info');
   let opened: Record<keyof typeof containers, Container>;
   try {
+    const unfit = await accountUnfit(client);
+    if (unfit) throw new UnfitStore(unfit);
     opened = await ensureContainers(client, options.database);
+    await refuseEarlierIds(opened);
   } catch (error) {
     client.dispose();
     throw connectionError(options, error);
@@ -67,19 +91,35 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     sweepEveryMs: options.sweepEveryMs ?? 10_000,
     sweepAfterMs: options.sweepAfterMs ?? 10_000,
   });
-  const inquiries = new CosmosInquiryRepository(opened.inquiries, counters, outbox, pageSize);
-  return {
-    organisation: new CosmosOrganisationRepository(
-      opened.organisation,
-      new Counters(opened.organisation),
-      pageSize,
-    ),
-    inquiries,
+  const inquiries = new CosmosInquiryRepository(
+    opened.inquiries,
+    counters,
     outbox,
-    profiles: new CosmosProfileRepository(opened.state),
-    drafts: new CosmosDraftRepository(opened.state),
-    conversations: new CosmosConversationRepository(opened.state),
-    state: new CosmosStateRepository(opened.state),
+    pageSize,
+    logger,
+  );
+  return {
+    organisation: logRefusals(
+      new CosmosOrganisationRepository(
+        opened.organisation,
+        new Counters(opened.organisation),
+        pageSize,
+        options.bulkPace ?? defaultBulkPace,
+        logger,
+      ),
+      logger,
+      'organisation',
+    ),
+    inquiries: logRefusals(inquiries, logger, 'inquiries'),
+    outbox: logRefusals(outbox, logger, 'outbox'),
+    profiles: logRefusals(new CosmosProfileRepository(opened.state), logger, 'profiles'),
+    drafts: logRefusals(new CosmosDraftRepository(opened.state), logger, 'drafts'),
+    conversations: logRefusals(
+      new CosmosConversationRepository(opened.state),
+      logger,
+      'conversations',
+    ),
+    state: logRefusals(new CosmosStateRepository(opened.state), logger, 'state'),
     close: () => {
       client.dispose();
       return Promise.resolve();
@@ -94,17 +134,23 @@ async function ensureContainers(
   const database = await ensureDatabase(client, databaseId);
   const entries = await Promise.all(
     Object.entries(containers).map(async ([name, definition]) => {
+      let container: Container;
+      let found: ContainerDefinition | undefined;
       try {
-        const { container } = await raced(() => database.containers.createIfNotExists(definition));
-        return [name, container] as const;
+        ({ container, resource: found } = await raced(() =>
+          database.containers.createIfNotExists(definition),
+        ));
       } catch (error) {
         // An Entra identity with data-plane roles may use containers but not create them.
-        if (statusOf(error) !== 403) throw error;
-        const container = database.container(definition.id);
-        const { statusCode } = await container.read();
-        if (statusCode === 404) throw missing(`container ${definition.id}`, error);
-        return [name, container] as const;
+        if (statusOf(error) !== StatusCodes.Forbidden) throw error;
+        container = database.container(definition.id);
+        const { statusCode, resource } = await container.read();
+        if (statusCode === StatusCodes.NotFound) throw missing(`container ${definition.id}`, error);
+        found = resource;
       }
+      if (!found) throw missing(`container ${definition.id}`, undefined);
+      await putRight(container, found, definition);
+      return [name, container] as const;
     }),
   );
   return Object.fromEntries(entries) as Record<keyof typeof containers, Container>;
@@ -114,10 +160,10 @@ async function ensureDatabase(client: CosmosClient, id: string): Promise<Databas
   try {
     return (await raced(() => client.databases.createIfNotExists({ id }))).database;
   } catch (error) {
-    if (statusOf(error) !== 403) throw error;
+    if (statusOf(error) !== StatusCodes.Forbidden) throw error;
     const database = client.database(id);
     const { statusCode } = await database.read();
-    if (statusCode === 404) throw missing(`database ${id}`, error);
+    if (statusCode === StatusCodes.NotFound) throw missing(`database ${id}`, error);
     return database;
   }
 }
@@ -128,12 +174,64 @@ async function raced<T>(create: () => Promise<T>): Promise<T> {
     try {
       return await create();
     } catch (error) {
-      if (statusOf(error) !== 409 || round >= 3) throw error;
+      if (statusOf(error) !== StatusCodes.Conflict || round >= 3) throw error;
     }
   }
 }
 
+/**
+ * Compares the container as the service describes it with what the store needs, puts right what
+ * differs and can be changed (the indexing policy), and refuses what cannot (see `checkContainer`).
+ */
+async function putRight(
+  container: Container,
+  found: ContainerDefinition,
+  definition: (typeof containers)[keyof typeof containers],
+): Promise<void> {
+  const finding = checkContainer(found, definition);
+  if (finding.kind === 'unusable')
+    throw new UnfitStore(`${finding.reason}; create it as docs/cosmos.md describes`);
+  if (finding.kind === 'fine') return;
+  try {
+    await container.replace(finding.replacement);
+  } catch (error) {
+    if (statusOf(error) !== StatusCodes.Forbidden) throw error;
+    throw new UnfitStore(
+      `Cosmos DB container ${definition.id} has another indexing policy and this identity may not change it; ` +
+        'set it as docs/cosmos.md describes, or give the bot a key',
+    );
+  }
+}
+
+/**
+ * Documents written under the earlier id scheme (`kind|percent-encoded key`) cannot be read under
+ * the current one, and some of them not at all on the service. A database the bot has used holds
+ * the counter of organisation generations, whose id shows the scheme: one indexed query of a
+ * document or two.
+ */
+async function refuseEarlierIds(opened: Record<keyof typeof containers, Container>): Promise<void> {
+  let earlier = false;
+  await queryPages<{ id: string }>(
+    opened.organisation,
+    'query of organisation counters',
+    { query: "SELECT c.id FROM c WHERE c.type = 'counter'", parameters: [] },
+    { pageSize: 100 },
+    (page) => {
+      earlier = page.some((doc) => isEarlierSchemeId(doc.id));
+      return !earlier;
+    },
+  );
+  if (earlier)
+    throw new UnfitStore(
+      'the database holds documents written under the earlier id scheme, which this version cannot read; ' +
+        'start on a new database (COSMOS_DATABASE) and import the organisation again, as docs/cosmos.md describes',
+    );
+}
+
 class MissingResource extends Error {}
+
+/** The account or a container is not as the store needs it; the message says what differs. */
+class UnfitStore extends Error {}
 
 function missing(what: string, cause: unknown): MissingResource {
   return new MissingResource(
@@ -147,14 +245,14 @@ function connectionError(options: CosmosStoreOptions, error: unknown): StoreConn
   const where = `Cosmos DB at ${options.endpoint} (database ${options.database})`;
   const status = statusOf(error);
   const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  if (error instanceof MissingResource)
+  if (error instanceof MissingResource || error instanceof UnfitStore)
     return new StoreConnectionError(`Cannot use ${where}: ${error.message}`, { cause: error });
-  if (status === 401)
+  if (status === StatusCodes.Unauthorized)
     return new StoreConnectionError(
       `${where} refused the key (401). Check COSMOS_KEY${options.key ? '' : ' or the Entra identity'}.`,
       { cause: error },
     );
-  if (status === 403)
+  if (status === StatusCodes.Forbidden)
     return new StoreConnectionError(
       `${where} refused access (403): ${reason}. Check the key, the identity's data-plane role, or the account's firewall.`,
       { cause: error },

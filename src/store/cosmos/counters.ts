@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import { attempt, createOnce, docId } from './documents';
+import { createOnce, patchContended } from './documents';
+import { docId } from './ids';
 
 interface CounterDoc {
   id: string;
@@ -19,7 +20,7 @@ export class Counters {
   async next(name: string, by = 1): Promise<number> {
     const id = docId('counter', name);
     for (;;) {
-      const patched = await attempt(`increment of counter ${name}`, () =>
+      const patched = await patchContended(`increment of counter ${name}`, () =>
         this.container.item(id, id).patch<CounterDoc>([{ op: 'incr', path: '/value', value: by }]),
       );
       if (patched.ok) {

@@ -1,37 +1,8 @@
-import { createHash } from 'node:crypto';
-import type { Container, ItemDefinition, Resource } from '@azure/cosmos';
-import { StoreUnavailableError } from '../errors';
+import { StatusCodes, type Container, type ItemDefinition, type Resource } from '@azure/cosmos';
+import { explain, statusOf } from './cosmos-errors';
 
 /** A stored document with the system properties Cosmos DB adds. */
 export type Stored<T> = T & Resource;
-
-/**
- * A document id from a kind and values. Values are percent-encoded, so `/ \ ? #` (not allowed in
- * ids) never appear and `|` separates parts unambiguously; very long ids become a hash.
- */
-export function docId(kind: string, ...parts: string[]): string {
-  const id = [kind, ...parts.map(encodeURIComponent)].join('|');
-  if (id.length <= 250) return id;
-  return `${kind}|#${createHash('sha256').update(parts.join('\u0000')).digest('hex')}`;
-}
-
-export function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'number' ? code : undefined;
-}
-
-/** Statuses that mean "try later": throttling, unavailability, timeouts, refused credentials. */
-const unavailable = new Set([401, 403, 408, 429, 449, 500, 502, 503, 504]);
-
-/** Turns an SDK error that outlasted the client's retries into one that says what failed. */
-export function explain(what: string, error: unknown): Error {
-  const status = statusOf(error);
-  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  const message = `Cosmos DB ${what} failed (${status ?? (error as { code?: string }).code ?? 'no answer'}): ${reason}`;
-  return status === undefined || unavailable.has(status)
-    ? new StoreUnavailableError(message, { cause: error })
-    : new Error(message, { cause: error });
-}
 
 /** Runs one SDK call; any failure is explained with `what`. */
 export async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -42,8 +13,17 @@ export async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-export type Expected = 404 | 409 | 412;
+export type Expected =
+  typeof StatusCodes.NotFound | typeof StatusCodes.Conflict | typeof StatusCodes.PreconditionFailed;
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: Expected };
+
+function isExpected(status: number | undefined): status is Expected {
+  return (
+    status === StatusCodes.NotFound ||
+    status === StatusCodes.Conflict ||
+    status === StatusCodes.PreconditionFailed
+  );
+}
 
 /** A conditional write: not found, conflict and a stale etag are outcomes, anything else fails. */
 export async function attempt<T>(what: string, run: () => Promise<T>): Promise<Outcome<T>> {
@@ -51,8 +31,29 @@ export async function attempt<T>(what: string, run: () => Promise<T>): Promise<O
     return { ok: true, value: await run() };
   } catch (error) {
     const status = statusOf(error);
-    if (status === 404 || status === 409 || status === 412) return { ok: false, status };
+    if (isExpected(status)) return { ok: false, status };
     throw explain(what, error);
+  }
+}
+
+/**
+ * A patch, tried again while the service answers 449 (retry with): a patch that meets another
+ * write of the same document can be answered so, and the SDK leaves it to the caller.
+ */
+export async function patchContended<T>(
+  what: string,
+  run: () => Promise<T>,
+  attempts = 10,
+): Promise<Outcome<T>> {
+  for (let round = 1; ; round++) {
+    try {
+      return { ok: true, value: await run() };
+    } catch (error) {
+      const status = statusOf(error);
+      if (isExpected(status)) return { ok: false, status };
+      if (status !== StatusCodes.RetryWith || round >= attempts) throw explain(what, error);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10 * 2 ** round, 1000)));
+    }
   }
 }
 
@@ -77,7 +78,7 @@ export async function createOnce<T extends ItemDefinition & { id: string }>(
     container.items.create(doc),
   );
   if (created.ok) return true;
-  if (created.status === 409) return false;
+  if (created.status === StatusCodes.Conflict) return false;
   throw new Error(`Cosmos DB create of ${container.id}/${doc.id} failed (${created.status})`);
 }
 
@@ -112,8 +113,10 @@ export function withoutSystemProperties<T extends object>(doc: T): T {
 }
 
 /**
- * Runs a query page by page (cosmosdb-server and Cosmos DB both page with continuations) until
- * `take` returns false or the results run out. Pass the partition key for single-partition queries.
+ * Runs a query page by page until `take` returns false or the results run out. Pass the partition
+ * key for single-partition queries. A page may be empty, or have no resources at all, while later
+ * pages still hold results (a cross-partition query visits each physical partition in turn): only
+ * the end of the iterator ends the query.
  */
 export async function queryPages<T>(
   container: Container,
@@ -128,6 +131,6 @@ export async function queryPages<T>(
   });
   while (iterator.hasMoreResults()) {
     const { resources } = await call(what, () => iterator.fetchNext());
-    if (!(await take(resources))) return;
+    if (!(await take(resources ?? []))) return;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
+import type { Logger } from '../../logger';
 import {
   formatInquiryNumber,
   type Inquiry,
@@ -9,15 +10,8 @@ import {
 import type { NotificationIntent } from '../../notifications/intents';
 import type { InquiryRepository, WriteResult } from '../ports';
 import type { Counters } from './counters';
-import {
-  attempt,
-  createOnce,
-  docId,
-  queryPages,
-  readDoc,
-  replaceIf,
-  type Stored,
-} from './documents';
+import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
+import { docId } from './ids';
 import { notificationNumber, type CosmosOutboxRepository, type QueuedNotification } from './outbox';
 
 /**
@@ -78,6 +72,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
     private readonly counters: Counters,
     private readonly outbox: CosmosOutboxRepository,
     private readonly pageSize: number,
+    private readonly logger: Logger,
   ) {}
 
   async create(
@@ -260,7 +255,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
       { pageSize: this.pageSize },
       (page) => {
         stranded.push(...page);
-        return false;
+        return true;
       },
     );
     for (const doc of stranded) await this.moveToOutbox(doc);
@@ -337,8 +332,12 @@ export class CosmosInquiryRepository implements InquiryRepository {
         if (cleared.ok) return cleared.value;
         current = await this.readDoc(doc.id);
       }
-    } catch {
+    } catch (error) {
       // The write itself has happened; the notifications wait on the inquiry for the sweep.
+      this.logger.warn(
+        { inquiryId: doc.id, error: error instanceof Error ? error.name : 'unknown' },
+        'notifications stay on the inquiry until the outbox sweep moves them',
+      );
     }
     return doc;
   }

@@ -1,9 +1,13 @@
-import type { Container } from '@azure/cosmos';
+import { createHash } from 'node:crypto';
+import { BulkOperationType, type Container, type JSONObject } from '@azure/cosmos';
+import type { Logger } from '../../logger';
 import { snapshotOf, type OrgSnapshot } from '../../org/directory';
 import type { Organisation, Person } from '../../org/schema';
 import type { OrganisationRepository } from '../ports';
+import { runBulk, type BulkPace, type Operation } from './bulk';
 import type { Counters } from './counters';
-import { attempt, call, createOnce, docId, queryPages, readDoc, replaceIf } from './documents';
+import { call, createOnce, queryPages, readDoc, replaceIf } from './documents';
+import { docId } from './ids';
 
 const currentId = 'current';
 
@@ -15,36 +19,51 @@ interface CurrentDoc {
   generation: number;
 }
 
-/** One generation's snapshot (structure and role holders), or one person by email or Entra id. */
-interface GenerationDoc {
+/** One generation's snapshot: the structure and the role holders. */
+interface SnapshotDoc {
   id: string;
   pk: string;
-  type: 'snapshot' | 'person';
+  type: 'snapshot';
   generation: number;
-  snapshot?: OrgSnapshot;
-  person?: Person;
+  snapshot: OrgSnapshot;
 }
 
-const writeConcurrency = 16;
+/**
+ * One person, by email or by Entra object id, in the versions readers may need: the one of the
+ * generation they read and, during an import, the one of the generation being written. `null`
+ * marks a person the newer generation no longer has.
+ */
+interface PersonDoc {
+  id: string;
+  pk: string;
+  type: 'person';
+  /** What the newest version holds, to tell whether an import changes it. */
+  hash: string;
+  versions: { from: number; person: Person | null }[];
+}
+
+const removed = 'removed';
 
 /**
- * The organisation in Cosmos DB. Each import writes a new generation (its snapshot and every
- * person twice: by email and by Entra object id, each its own partition, for point reads) and
- * then flips `current` to it with a conditional write, so readers see the old or the new
- * organisation, never a mix. Older generations are deleted afterwards.
+ * The organisation in Cosmos DB. An import writes only the people it changes, adds or removes:
+ * each person document keeps the version readers use beside the new one, so until `current` is
+ * flipped (one conditional write) readers see the old organisation, and after it the new one,
+ * never a mix. Writes go in bulk at a bounded pace; removed people are deleted after the flip.
  */
 export class CosmosOrganisationRepository implements OrganisationRepository {
   constructor(
     private readonly container: Container,
     private readonly counters: Counters,
     private readonly pageSize: number,
+    private readonly pace: BulkPace,
+    private readonly logger: Logger,
   ) {}
 
   async current(): Promise<OrgSnapshot | undefined> {
     const generation = await this.version();
     if (generation === undefined) return undefined;
     const id = snapshotId(generation);
-    return (await readDoc<GenerationDoc>(this.container, id, id))?.snapshot;
+    return (await readDoc<SnapshotDoc>(this.container, id, id))?.snapshot;
   }
 
   async version(): Promise<number | undefined> {
@@ -52,30 +71,67 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
   }
 
   async replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot> {
+    const readersUse = await this.version();
     const generation = await this.counters.next('organisation-generation');
     const snapshot = snapshotOf(org, generation, importedAt.toISOString());
-    const docs: GenerationDoc[] = [
-      {
-        id: snapshotId(generation),
-        pk: snapshotId(generation),
+    const snapshotDocId = snapshotId(generation);
+    await call(`write of ${snapshotDocId}`, () =>
+      this.container.items.upsert<SnapshotDoc>({
+        id: snapshotDocId,
+        pk: snapshotDocId,
         type: 'snapshot',
         generation,
         snapshot,
-      },
-    ];
+      }),
+    );
+
+    const wanted = new Map<string, Person>();
     for (const person of org.people) {
-      const byEmail = personId(generation, 'email', person.email.toLowerCase());
-      docs.push({ id: byEmail, pk: byEmail, type: 'person', generation, person });
-      if (person.aadObjectId) {
-        const byAad = personId(generation, 'aad', person.aadObjectId);
-        docs.push({ id: byAad, pk: byAad, type: 'person', generation, person });
-      }
+      wanted.set(personId('email', person.email.toLowerCase()), person);
+      if (person.aadObjectId) wanted.set(personId('aad', person.aadObjectId), person);
     }
-    await inBatches(docs, writeConcurrency, (doc) =>
-      call(`write of ${doc.id}`, () => this.container.items.upsert(doc)).then(() => undefined),
+    const stored = await this.storedHashes();
+    const changes = new Map<string, Person | null>();
+    for (const [id, person] of wanted)
+      if (stored.get(id) !== hashOf(person)) changes.set(id, person);
+    for (const [id, hash] of stored) if (!wanted.has(id) && hash !== removed) changes.set(id, null);
+
+    const before = await this.readPeople([...changes.keys()].filter((id) => stored.has(id)));
+    const written = await runBulk(
+      this.container,
+      'write of changed people',
+      [...changes].map(([id, person]): Operation => {
+        const kept = versionAt(before.get(id), readersUse);
+        const doc: PersonDoc = {
+          id,
+          pk: id,
+          type: 'person',
+          hash: person ? hashOf(person) : removed,
+          versions: [...(kept ? [kept] : []), { from: generation, person }],
+        };
+        return {
+          operationType: BulkOperationType.Upsert,
+          partitionKey: id,
+          resourceBody: doc as unknown as JSONObject,
+        };
+      }),
+      this.pace,
     );
     await this.makeCurrent(generation);
-    await this.deleteGenerationsBefore(generation);
+    const deleted = await this.deleteReplaced(generation, [
+      ...[...stored].filter(([id, hash]) => hash === removed && !wanted.has(id)).map(([id]) => id),
+      ...[...changes].filter(([, person]) => person === null).map(([id]) => id),
+    ]);
+    this.logger.info(
+      {
+        generation,
+        people: org.people.length,
+        written: changes.size,
+        deleted,
+        requestCharge: Math.round(written.requestCharge),
+      },
+      'organisation imported into Cosmos DB',
+    );
     return snapshot;
   }
 
@@ -90,8 +146,41 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
   private async person(by: 'email' | 'aad', value: string): Promise<Person | undefined> {
     const generation = await this.version();
     if (generation === undefined) return undefined;
-    const id = personId(generation, by, value);
-    return (await readDoc<GenerationDoc>(this.container, id, id))?.person;
+    const id = personId(by, value);
+    return (
+      versionAt(await readDoc<PersonDoc>(this.container, id, id), generation)?.person ?? undefined
+    );
+  }
+
+  /** Every stored person document's id and what its newest version holds. */
+  private async storedHashes(): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    await queryPages<{ id: string; hash: string }>(
+      this.container,
+      'query of stored people',
+      { query: "SELECT c.id, c.hash FROM c WHERE c.type = 'person'", parameters: [] },
+      { pageSize: Math.max(this.pageSize, 1000) },
+      (page) => {
+        for (const doc of page) hashes.set(doc.id, doc.hash);
+        return true;
+      },
+    );
+    return hashes;
+  }
+
+  private async readPeople(ids: string[]): Promise<Map<string, PersonDoc>> {
+    const { results } = await runBulk(
+      this.container,
+      'read of changed people',
+      ids.map((id) => ({ operationType: BulkOperationType.Read, id, partitionKey: id })),
+      this.pace,
+    );
+    const docs = new Map<string, PersonDoc>();
+    for (const result of results) {
+      const doc = result.body as PersonDoc | undefined;
+      if (doc) docs.set(doc.id, doc);
+    }
+    return docs;
   }
 
   /** Points readers at `generation` unless a later import got there first. */
@@ -108,46 +197,52 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
     }
   }
 
-  private async deleteGenerationsBefore(generation: number): Promise<void> {
-    const old: { id: string; pk: string }[] = [];
-    await queryPages<{ id: string; pk: string }>(
+  /** Deletes the people no longer in the organisation and the snapshots before `generation`. */
+  private async deleteReplaced(generation: number, people: string[]): Promise<number> {
+    const snapshots: string[] = [];
+    await queryPages<{ id: string }>(
       this.container,
-      'query of replaced organisation documents',
+      'query of replaced organisation snapshots',
       {
-        query: 'SELECT c.id, c.pk FROM c WHERE c.generation < @generation AND c.type != @current',
-        parameters: [
-          { name: '@generation', value: generation },
-          { name: '@current', value: 'current' },
-        ],
+        query: "SELECT c.id FROM c WHERE c.type = 'snapshot' AND c.generation < @generation",
+        parameters: [{ name: '@generation', value: generation }],
       },
       { pageSize: this.pageSize },
       (page) => {
-        old.push(...page);
+        snapshots.push(...page.map((doc) => doc.id));
         return true;
       },
     );
-    await inBatches(old, writeConcurrency, (doc) =>
-      attempt(`delete of ${doc.id}`, () => this.container.item(doc.id, doc.pk).delete()).then(
-        () => undefined,
-      ),
+    const ids = [...new Set([...people, ...snapshots])];
+    await runBulk(
+      this.container,
+      'delete of replaced organisation documents',
+      ids.map((id) => ({ operationType: BulkOperationType.Delete, id, partitionKey: id })),
+      this.pace,
     );
+    return ids.length;
   }
+}
+
+/** The version of a person readers of `generation` see: the newest from that generation or before. */
+function versionAt(
+  doc: PersonDoc | undefined,
+  generation: number | undefined,
+): PersonDoc['versions'][number] | undefined {
+  if (!doc || generation === undefined) return undefined;
+  return doc.versions
+    .filter((version) => version.from <= generation)
+    .sort((a, b) => b.from - a.from)[0];
+}
+
+function hashOf(person: Person): string {
+  return createHash('sha256').update(JSON.stringify(person)).digest('base64url');
 }
 
 function snapshotId(generation: number): string {
   return docId('snapshot', String(generation));
 }
 
-function personId(generation: number, by: 'email' | 'aad', value: string): string {
-  return docId('person', String(generation), by, value);
-}
-
-async function inBatches<T>(
-  items: T[],
-  size: number,
-  run: (item: T) => Promise<void>,
-): Promise<void> {
-  for (let start = 0; start < items.length; start += size) {
-    await Promise.all(items.slice(start, start + size).map(run));
-  }
+function personId(by: 'email' | 'aad', value: string): string {
+  return docId('person', by, value);
 }

@@ -19,8 +19,11 @@ interface OutboxDoc {
   state: 'pending' | 'sent' | 'failed';
   intent: NotificationIntent;
   dueAt: string;
-  /** When the item may be leased next: its due time, or the end of the current lease. Indexed. */
-  availableAt: string;
+  /**
+   * While pending, when the item may be leased next: its due time, or the end of the current
+   * lease. Indexed with `state`; a finished item has none, so it leaves the range `lease` reads.
+   */
+  availableAt?: string;
   attempts: number;
   createdAt: string;
   leaseOwner?: string;
@@ -107,8 +110,9 @@ export class CosmosOutboxRepository implements OutboxRepository {
       this.container,
       'query of due notifications',
       {
+        // Ordered as the composite index (state, availableAt) is, so the index serves the query.
         query: `SELECT * FROM c WHERE c.state = 'pending' AND c.availableAt <= @now
-                ORDER BY c.availableAt`,
+                ORDER BY c.state, c.availableAt`,
         parameters: [{ name: '@now', value: now.toISOString() }],
       },
       { pageSize: Math.min(limit, this.options.pageSize) },
@@ -145,7 +149,7 @@ export class CosmosOutboxRepository implements OutboxRepository {
   }
 
   complete(id: number, owner: string, at: Date): Promise<void> {
-    return this.finish(id, owner, (doc) => ({
+    return this.finish(id, owner, ({ availableAt: _availableAt, ...doc }) => ({
       ...doc,
       state: 'sent',
       doneAt: at.toISOString(),
@@ -154,7 +158,7 @@ export class CosmosOutboxRepository implements OutboxRepository {
   }
 
   fail(id: number, owner: string, at: Date, error: string): Promise<void> {
-    return this.finish(id, owner, (doc) => ({
+    return this.finish(id, owner, ({ availableAt: _availableAt, ...doc }) => ({
       ...doc,
       state: 'failed',
       doneAt: at.toISOString(),

@@ -10,7 +10,8 @@ import type {
   TeamsEndpoint,
   WriteResult,
 } from '../ports';
-import { attempt, call, docId, readDoc, replaceIf } from './documents';
+import { attempt, call, patchContended, readDoc, replaceIf } from './documents';
+import { docId } from './ids';
 
 /**
  * Small per-person and per-conversation documents share one container; each is its own partition
@@ -80,7 +81,7 @@ export class CosmosDraftRepository implements DraftRepository {
   async setUnit(id: string, unitId: string): Promise<void> {
     const docIdOfDraft = docId('draft', id);
     // A missing draft stays missing, as in every store.
-    await attempt(`update of draft ${id}`, () =>
+    await patchContended(`update of draft ${id}`, () =>
       this.container
         .item(docIdOfDraft, docIdOfDraft)
         .patch([{ op: 'set', path: '/value/unitId', value: unitId }]),

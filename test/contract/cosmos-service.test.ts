@@ -1,0 +1,373 @@
+import assert from 'node:assert/strict';
+import https from 'node:https';
+import { Writable } from 'node:stream';
+import { CosmosClient, type Container, type ContainerDefinition } from '@azure/cosmos';
+import pino from 'pino';
+import { openCosmosStore, type CosmosStoreOptions } from '../../src/store/cosmos/cosmos-store';
+import { containers } from '../../src/store/cosmos/containers';
+import { queryPages } from '../../src/store/cosmos/documents';
+import {
+  StoreConnectionError,
+  StoreRefusedError,
+  isStoreUnavailable,
+} from '../../src/store/errors';
+import type { Store } from '../../src/store/ports';
+import { freshDatabaseName, startCosmosServer, type CosmosServer } from '../support/cosmos-server';
+import { newInquiry, organisation, validOrganisation } from './store-contract';
+
+/**
+ * What Azure Cosmos DB enforces and cosmosdb-server alone does not, through the strict layer: the
+ * store must keep working (or refuse to start, with one clear line) as it would on the service.
+ */
+describe('Cosmos DB store as the service behaves', function () {
+  let server: CosmosServer;
+  let client: CosmosClient;
+  const open: Store[] = [];
+  const logged: { level: number; msg: string; [key: string]: unknown }[] = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged.push(JSON.parse(chunk.toString()) as (typeof logged)[number]);
+        done();
+      },
+    }),
+  );
+
+  before(async () => {
+    server = await startCosmosServer();
+    client = new CosmosClient({
+      endpoint: server.endpoint,
+      key: server.key,
+      agent: new https.Agent({ rejectUnauthorized: false }),
+    });
+  });
+  after(async () => {
+    client.dispose();
+    await server.stop();
+  });
+  afterEach(async () => {
+    server.strict.account.consistency = 'Session';
+    server.strict.account.multipleWriteLocations = false;
+    logged.length = 0;
+    await Promise.all(open.splice(0).map((store) => store.close()));
+  });
+
+  async function openStore(
+    database = freshDatabaseName(),
+    bulkPace?: CosmosStoreOptions['bulkPace'],
+  ): Promise<Store> {
+    const store = await openCosmosStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database,
+      allowSelfSigned: true,
+      pageSize: 5,
+      logger,
+      ...(bulkPace ? { bulkPace } : {}),
+    });
+    open.push(store);
+    return store;
+  }
+
+  function opening(database: string): Promise<Store> {
+    return openCosmosStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database,
+      allowSelfSigned: true,
+      logger,
+    });
+  }
+
+  describe('the strict layer in front of cosmosdb-server', () => {
+    it('refuses what the service refuses and pages queries as cross-partition queries come back', async () => {
+      const { database } = await client.databases.create({ id: freshDatabaseName() });
+      const { container } = await database.containers.create({
+        id: 'c',
+        partitionKey: { paths: ['/pk'], version: 2 },
+      });
+      const statusOf = (error: unknown) => (error as { code?: unknown }).code;
+      await assert.rejects(
+        container.items.create({ id: 'a?b', pk: 'a' }),
+        (e) => statusOf(e) === 400,
+      );
+      await container.items.create({ id: 'a%40b', pk: 'a' });
+      await assert.rejects(container.item('a%40b', 'a').read(), (e) => statusOf(e) === 401);
+      await assert.rejects(
+        container.items.create({ id: 'big', pk: 'a', text: 'x'.repeat(2 * 1024 * 1024) }),
+        (e) => statusOf(e) === 413,
+      );
+      await container.items.create({ id: 'n', pk: 'n', v: 0 });
+      await assert.rejects(
+        container
+          .item('n', 'n')
+          .patch(Array.from({ length: 11 }, () => ({ op: 'incr' as const, path: '/v', value: 1 }))),
+        (e) => statusOf(e) === 400,
+      );
+      const pages: number[] = [];
+      const iterator = container.items.query('SELECT * FROM c', { maxItemCount: 5 });
+      while (iterator.hasMoreResults()) pages.push((await iterator.fetchNext()).resources.length);
+      assert.equal(pages[0], 0, 'the first page is empty');
+      assert.equal(
+        pages.reduce((a, b) => a + b, 0),
+        2,
+      );
+      await database.delete();
+    });
+  });
+
+  describe('the account', () => {
+    it('refuses to start on an account that accepts writes in several regions', async () => {
+      server.strict.account.multipleWriteLocations = true;
+      await assert.rejects(
+        opening(freshDatabaseName()),
+        (error: Error) =>
+          error instanceof StoreConnectionError && /single write region/.test(error.message),
+      );
+    });
+
+    it('refuses to start on an account with consistency weaker than Session', async () => {
+      server.strict.account.consistency = 'Eventual';
+      await assert.rejects(
+        opening(freshDatabaseName()),
+        (error: Error) =>
+          error instanceof StoreConnectionError &&
+          /consistency is Eventual; the store needs Session or stronger/.test(error.message),
+      );
+    });
+
+    it('starts on an account with Strong consistency and one write region', async () => {
+      server.strict.account.consistency = 'Strong';
+      await openStore();
+    });
+  });
+
+  describe('containers found at start', () => {
+    async function withContainer(definition: ContainerDefinition): Promise<string> {
+      const id = freshDatabaseName();
+      const { database } = await client.databases.create({ id });
+      await database.containers.create(definition);
+      return id;
+    }
+
+    const refusals: [string, ContainerDefinition, RegExp][] = [
+      [
+        'an outbox container with time to live turned off',
+        { id: 'outbox', partitionKey: { paths: ['/pk'], version: 2 } },
+        /container outbox has time to live turned off/,
+      ],
+      [
+        'a container with another partition key path',
+        { id: 'inquiries', partitionKey: { paths: ['/id'], version: 2 } },
+        /container inquiries has partition key \/id, the store needs \/pk/,
+      ],
+      [
+        'a container with partition key version 1',
+        { id: 'state', partitionKey: { paths: ['/pk'] } },
+        /container state has partition key version 1/,
+      ],
+    ];
+    for (const [what, definition, line] of refusals) {
+      it(`refuses to start on ${what}, in one line`, async () => {
+        const database = await withContainer(definition);
+        await assert.rejects(
+          opening(database),
+          (error: Error) =>
+            error instanceof StoreConnectionError &&
+            line.test(error.message) &&
+            !error.message.includes('\n'),
+        );
+      });
+    }
+
+    it('puts the indexing policy of an existing container right', async () => {
+      const database = await withContainer({
+        id: 'outbox',
+        partitionKey: { paths: ['/pk'], version: 2 },
+        defaultTtl: -1,
+      });
+      await openStore(database);
+      const { resource } = await client.database(database).container('outbox').read();
+      assert.deepEqual(
+        resource?.indexingPolicy?.compositeIndexes,
+        containers.outbox.indexingPolicy.compositeIndexes,
+      );
+      assert.deepEqual(resource?.indexingPolicy?.excludedPaths, [{ path: '/*' }]);
+    });
+
+    it('refuses a database written under the earlier id scheme', async () => {
+      const database = freshDatabaseName();
+      await openStore(database);
+      await client.database(database).container('organisation').items.create({
+        id: 'counter|organisation-generation',
+        pk: 'counter|organisation-generation',
+        type: 'counter',
+        value: 7,
+      });
+      await assert.rejects(
+        opening(database),
+        (error: Error) =>
+          error instanceof StoreConnectionError && /earlier id scheme/.test(error.message),
+      );
+    });
+  });
+
+  describe('queries', () => {
+    it('leases through the composite index, and finished items leave the range it reads', async () => {
+      const database = freshDatabaseName();
+      const store = await openStore(database);
+      const now = new Date('2026-11-28T09:00:00.000Z');
+      await store.outbox.enqueue([{ kind: 'triage.post', inquiryId: 'x' }], now);
+      const seenBefore = server.strict.seen.length;
+      const [item] = await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 10);
+      const query = server.strict.seen
+        .slice(seenBefore)
+        .find((request) => request.query?.includes("c.state = 'pending'"))?.query;
+      const orderBy = /ORDER BY\s+(.*)$/s
+        .exec(query ?? '')?.[1]
+        .trim()
+        .split(/\s*,\s*/);
+      assert.deepEqual(
+        orderBy,
+        containers.outbox.indexingPolicy.compositeIndexes?.[0].map((p) => `c.${p.path.slice(1)}`),
+      );
+      await store.outbox.complete(item.id, 'me', now);
+      const id = String(item.id);
+      const { resource } = await client
+        .database(database)
+        .container('outbox')
+        .item(id, id)
+        .read<{ state: string; availableAt?: string }>();
+      assert.equal(resource?.state, 'sent');
+      assert.equal(resource?.availableAt, undefined);
+    });
+
+    it('reads on past a page that comes back without resources, as the query-plan path can answer', async () => {
+      const pages: (number[] | undefined)[] = [undefined, [], [1, 2], undefined, [3]];
+      const fake = {
+        id: 'fake',
+        items: {
+          query: () => ({
+            hasMoreResults: () => pages.length > 0,
+            fetchNext: () => Promise.resolve({ resources: pages.shift() }),
+          }),
+        },
+      } as unknown as Container;
+      const seen: number[] = [];
+      await queryPages<number>(
+        fake,
+        'query',
+        { query: 'SELECT VALUE c.n FROM c', parameters: [] },
+        { pageSize: 5 },
+        (page) => {
+          seen.push(...page);
+          return true;
+        },
+      );
+      assert.deepEqual(seen, [1, 2, 3]);
+    });
+
+    it('finds due inquiries and leases due items when every first page is empty', async () => {
+      const store = await openStore();
+      for (let minute = 0; minute < 12; minute++)
+        await store.inquiries.create(
+          newInquiry({ dueAt: `2026-11-28T08:${String(minute).padStart(2, '0')}:00.000Z` }),
+          [],
+        );
+      const now = new Date('2026-11-28T09:00:00.000Z');
+      assert.equal((await store.inquiries.due(now, 10)).length, 10);
+      await store.outbox.enqueue(
+        Array.from({ length: 8 }, (_, i) => ({ kind: 'asker.status' as const, inquiryId: `${i}` })),
+        now,
+      );
+      assert.equal(
+        (await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 20)).length,
+        8,
+      );
+    });
+  });
+
+  describe('organisation import', () => {
+    const importedLines = () =>
+      logged.filter((line) => line.msg === 'organisation imported into Cosmos DB');
+
+    const paces = [
+      ['one by one', undefined],
+      ['in bulk', { chunk: 2, perSecond: 10_000, bulkFrom: 1 }],
+    ] as const;
+    for (const [how, pace] of paces)
+      it(`writes only the people an import adds, changes or removes (${how})`, async () => {
+        const store = await openStore(freshDatabaseName(), pace);
+        const at = new Date('2026-11-28T09:00:00.000Z');
+        await store.organisation.replace(validOrganisation(), at);
+        await store.organisation.replace(validOrganisation(), at);
+        const [kari, tor, sverre] = [
+          organisation.people[2],
+          organisation.people[1],
+          organisation.people[0],
+        ];
+        await store.organisation.replace(
+          validOrganisation({
+            people: [
+              sverre,
+              { ...tor, name: 'Tor Åsen' },
+              { email: 'ny@fylke.example', name: 'Ny Person', unit: 'hauge-vgs' },
+            ],
+          }),
+          at,
+        );
+        assert.deepEqual(
+          importedLines().map((line) => [line.written, line.deleted]),
+          [
+            [4, 0], // three people, Sverre by email and by Entra id
+            [0, 1], // nothing changed; the first snapshot is deleted
+            [3, 2], // Tor changed, a newcomer, Kari removed; Kari and the second snapshot deleted
+          ],
+        );
+        assert.equal((await store.organisation.personByEmail(tor.email))?.name, 'Tor Åsen');
+        assert.equal(await store.organisation.personByEmail(kari.email), undefined);
+        assert.equal(
+          (await store.organisation.personByEmail('ny@fylke.example'))?.name,
+          'Ny Person',
+        );
+        assert.equal(await store.organisation.version(), 3);
+      });
+  });
+
+  describe('contention and refusals', () => {
+    it('retries a patch the service answers with 449 (retry with)', async () => {
+      const store = await openStore();
+      server.strict.fail({ method: 'PATCH', path: /\/docs\/counter/, status: 449, times: 3 });
+      const { inquiry } = await store.inquiries.create(newInquiry(), []);
+      assert.equal(inquiry.number, 'QM-2026-0001');
+    });
+
+    it('reports refused credentials as a refusal, not as the store being unavailable, and logs it', async () => {
+      const store = await openStore();
+      server.strict.fail({ method: 'GET', path: /\/colls\/state\/docs\//, status: 401, times: 1 });
+      await assert.rejects(
+        store.state.read(['k']),
+        (error: Error) =>
+          error instanceof StoreRefusedError &&
+          error.refused === 'credentials' &&
+          !isStoreUnavailable(error),
+      );
+      server.strict.fail({ method: 'GET', path: /\/colls\/state\/docs\//, status: 403, times: 1 });
+      await assert.rejects(store.profiles.get('k'), StoreRefusedError);
+      const errors = logged.filter((line) => line.level >= 50);
+      assert.equal(errors.length, 2);
+      assert.match(errors[0].msg, /key or identity is not allowed/);
+      assert.equal(errors[0].operation, 'state.read');
+    });
+
+    it('reports a document the service refuses as too large as a refusal, not as unavailable', async () => {
+      const store = await openStore();
+      await assert.rejects(
+        store.state.write({ big: { value: { text: 'x'.repeat(2 * 1024 * 1024) } } }),
+        (error: Error) =>
+          error instanceof StoreRefusedError && error.refused === 'request' && error.status === 413,
+      );
+    });
+  });
+});
