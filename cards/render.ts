@@ -1,5 +1,6 @@
 import * as ACData from 'adaptivecards-templating';
 import type { PersonRef } from '../src/inquiries/person';
+import { startOf } from '../src/text';
 
 /**
  * An expanded card. teams-ai's `actionExecute` handlers must return a value whose `type` is
@@ -47,7 +48,7 @@ export const previewLength = 600;
 
 export function longText(text: string): LongText {
   if (text.length <= previewLength) return { preview: text, full: text, long: false };
-  const cut = text.slice(0, previewLength);
+  const cut = startOf(text, previewLength);
   const atSpace = cut.lastIndexOf(' ');
   const preview = atSpace > previewLength * 0.8 ? cut.slice(0, atSpace) : cut;
   return { preview: `${preview.trimEnd()} …`, full: text, long: true };

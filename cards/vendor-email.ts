@@ -1,6 +1,7 @@
 import { messages, type Locale } from '../src/i18n';
 import type { Inquiry } from '../src/inquiries/inquiry';
 import type { Directory } from '../src/org/directory';
+import { shorten, wellFormed } from '../src/text';
 import { topicName, unitName } from './inquiry-lines';
 
 /**
@@ -16,7 +17,7 @@ export function vendorEmailLink(
   const vendorCase = inquiry.vendorCase;
   if (!vendorCase) return undefined;
   const t = messages(locale);
-  const question = inquiry.text.length > 1500 ? `${inquiry.text.slice(0, 1499)}…` : inquiry.text;
+  const question = shorten(inquiry.text, 1500);
   const sender = inquiry.assignee?.name ?? vendorCase.by?.name;
   const body = [
     t.vendorEmail.greeting,
@@ -34,6 +35,8 @@ export function vendorEmailLink(
     t.vendorEmail.closing,
     ...(sender ? [sender] : []),
   ].join('\r\n');
-  const query = `subject=${encodeURIComponent(vendorCase.subject)}&body=${encodeURIComponent(body)}`;
+  // Encoded from well-formed text only: one lone surrogate would make every render of the card throw.
+  const encode = (value: string) => encodeURIComponent(wellFormed(value));
+  const query = `subject=${encode(vendorCase.subject)}&body=${encode(body)}`;
   return `mailto:${vendorCase.vendor.email}?${query}`;
 }

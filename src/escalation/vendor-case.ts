@@ -1,11 +1,11 @@
 import type { Inquiry, VendorCase } from '../inquiries/inquiry';
 import type { PersonRef } from '../inquiries/person';
+import { shorten, wellFormed } from '../text';
 
 /** The subject line of the email to the vendor: number and the start of the question. */
 export function vendorSubject(inquiry: Inquiry): string {
   const firstLine = inquiry.text.split('\n')[0].trim();
-  const start = firstLine.length > 80 ? `${firstLine.slice(0, 79)}…` : firstLine;
-  return `${inquiry.number}: ${start}`;
+  return `${inquiry.number}: ${shorten(wellFormed(firstLine), 80)}`;
 }
 
 /** The vendor case recorded when an inquiry reaches the vendor level. */

@@ -8,6 +8,7 @@ import {
   type Refusal,
 } from '../commands';
 import type { Inquiry, InquiryEvent } from '../inquiry';
+import { startOf } from '../../text';
 
 /** What the person acting is to the inquiry: all a guard may look at besides the inquiry. */
 export interface Standing {
@@ -89,7 +90,7 @@ export function stepOf(inquiry: Inquiry, actor: Actor, now: Date): Step {
 
 /** A note or comment as it is kept: trimmed, cut to the longest answer, absent when empty. */
 export function clip(text: string | undefined): string | undefined {
-  return text?.trim().slice(0, maxAnswerLength) || undefined;
+  return (text && startOf(text.trim(), maxAnswerLength)) || undefined;
 }
 
 /** Refuses written text that is empty or longer than an answer may be. */
