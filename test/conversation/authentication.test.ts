@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { people } from '../unit/domain-fixture';
 import { personalMessage, teamsUser } from '../support/activities';
-import { startBot } from '../support/bot-server';
+import { startBotProcess } from '../support/bot-server';
 import { FakeConnector } from '../support/fake-connector';
 import { writeOrganisation } from '../support/organisation';
 
@@ -12,7 +12,7 @@ describe('with Bot Framework credentials configured', function () {
   after(() => connector.stop());
 
   it('refuses a request without a valid Bot Framework token and tells Teams nothing', async () => {
-    const bot = await startBot({
+    const bot = await startBotProcess({
       orgFile: writeOrganisation(),
       env: {
         MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
@@ -43,14 +43,14 @@ describe('with Bot Framework credentials configured', function () {
 
   it('refuses to start with an app id but no password, naming the setting', async () => {
     await assert.rejects(
-      startBot({ orgFile: writeOrganisation(), env: { MicrosoftAppId: 'abc' } }),
+      startBotProcess({ orgFile: writeOrganisation(), env: { MicrosoftAppId: 'abc' } }),
       /MicrosoftAppPassword: required when MicrosoftAppId is set/,
     );
   });
 
   it('refuses to start with an invalid organisation file, listing each error with its path', async () => {
     await assert.rejects(
-      startBot({ orgFile: writeOrganisation({ name: 'x', units: [] }) }),
+      startBotProcess({ orgFile: writeOrganisation({ name: 'x', units: [] }) }),
       /\$\.units: .*\n[\s\S]*\$\.workAreas/,
     );
   });

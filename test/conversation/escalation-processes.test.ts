@@ -1,33 +1,35 @@
 import assert from 'node:assert/strict';
 import { people } from '../unit/domain-fixture';
 import { personalMessage, teamsUser } from '../support/activities';
-import { startBot, tempSqlitePath, type BotProcess } from '../support/bot-server';
+import {
+  startBotUnderTest,
+  tempSqlitePath,
+  testMorning,
+  type BotUnderTest,
+} from '../support/bot-server';
 import { cardOf, FakeConnector } from '../support/fake-connector';
+import { officeWeek } from '../support/office-week';
 import {
   coordinatorAad,
+  escalatingOrganisation,
   messageText,
-  fastOrganisation,
   writeOrganisation,
 } from '../support/organisation';
 
 const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
-
-const env = {
-  SCHEDULER_INTERVAL_MS: '50',
-  OUTBOX_INTERVAL_MS: '50',
-  OUTBOX_RETRY_BASE_MS: '100',
-  // A crashed server's sends are taken over this soon after.
-  OUTBOX_LEASE_MS: '2000',
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The week the servers' clocks start in: Monday 09:00 in Oslo. */
+const week = officeWeek(new Date(testMorning));
 
 describe('escalation across server processes', function () {
   this.timeout(60000);
   const connector = new FakeConnector();
-  const running: BotProcess[] = [];
-  before(() => connector.start());
+  const running: BotUnderTest[] = [];
+  let orgFile = '';
+  before(async () => {
+    await connector.start();
+    orgFile = writeOrganisation(escalatingOrganisation());
+  });
   after(() => connector.stop());
   beforeEach(() => {
     connector.requests.length = 0;
@@ -39,13 +41,17 @@ describe('escalation across server processes', function () {
     await Promise.all(running.splice(0).map((bot) => bot.stop()));
   });
 
-  const start = async (orgFile: string, sqlitePath: string): Promise<BotProcess> => {
-    const bot = await startBot({ orgFile, sqlitePath, env });
+  const start = async (sqlitePath: string, clock?: Date): Promise<BotUnderTest> => {
+    const bot = await startBotUnderTest({
+      orgFile,
+      sqlitePath,
+      ...(clock ? { clock: clock.toISOString() } : {}),
+    });
     running.push(bot);
     return bot;
   };
   /** Asks a question through one server; returns the thread its triage card started. */
-  const askThrough = async (bot: BotProcess): Promise<string> => {
+  const askThrough = async (bot: BotUnderTest): Promise<string> => {
     await bot.post(
       personalMessage({
         from: asker,
@@ -62,26 +68,29 @@ describe('escalation across server processes', function () {
     connector.sent().filter((r) => pattern.test(messageText(r)));
 
   it('takes every escalation step once when two servers share one store', async () => {
-    const orgFile = writeOrganisation(
-      fastOrganisation({
-        superuser: 'PT2S',
-        coordinator: 'PT2S',
-        systemResponsible: 'PT2S',
-        reminderBefore: 'PT1S',
-        vendorReminderInterval: 'PT1S',
-        vendorReminders: 2,
-      }),
-    );
     const sqlitePath = tempSqlitePath();
-    const first = await start(orgFile, sqlitePath);
-    await start(orgFile, sqlitePath);
-    const id = await askThrough(first);
+    const servers = await Promise.all([start(sqlitePath), start(sqlitePath)]);
+    /** Both servers' clocks come to `at` and both look for due work at the same time. */
+    const bothAt = (at: Date) => Promise.all(servers.map((server) => server.setClock(at)));
+    const id = await askThrough(servers[0]!);
+    // Each reminder and each deadline: superusers, coordinator, system responsible, vendor.
+    for (const [day, time, weeksLater] of [
+      ['mon', '12:00', 0],
+      ['mon', '13:00', 0],
+      ['tue', '12:00', 0],
+      ['tue', '13:00', 0],
+      ['thu', '12:00', 0],
+      ['thu', '13:00', 0],
+      ['fri', '13:00', 0],
+      ['mon', '13:00', 1],
+      ['tue', '13:00', 1],
+      ['wed', '13:00', 1],
+    ] as const)
+      await bothAt(week.at(day, time, weeksLater));
     await connector.waitFor(
       () => everywhere(/QM-\d{4}-0001 er stanset/)[0],
       'the coordinator told the inquiry stalled',
-      30000,
     );
-    await sleep(1500);
     assert.equal(inThread(id, /påminnelse/).length, 3, 'one reminder per level');
     assert.equal(inThread(id, /Anne Winter<\/at>: QM/).length, 1, 'the coordinator pinged once');
     assert.equal(inThread(id, /Arne Hope<\/at>: QM/).length, 1, 'the system responsible once');
@@ -94,37 +103,35 @@ describe('escalation across server processes', function () {
   });
 
   it('still mentions the next level when the server dies between the escalation and its send', async () => {
-    const orgFile = writeOrganisation(
-      fastOrganisation({ superuser: 'PT1S', coordinator: 'PT60S', systemResponsible: 'PT60S' }),
-    );
     const sqlitePath = tempSqlitePath();
-    const first = await start(orgFile, sqlitePath);
+    const first = await start(sqlitePath);
     const id = await askThrough(first);
     // Teams refuses replies in the thread when the deadline passes, so the ping stays queued.
     connector.failNext(
       (r) => r.method === 'POST' && r.conversationId === id,
       Array.from({ length: 100 }, () => ({ status: 503 })),
     );
+    // The server is killed during its first attempt, before its due work ends.
+    const working = first.setClock(week.at('mon', '13:00')).catch(() => undefined);
     await connector.waitFor(
       () => connector.requests.find((r) => r.conversationId === id && r.status === 503),
       'a failed attempt to ping the coordinator',
-      10000,
     );
     await first.kill();
+    await working;
     running.splice(running.indexOf(first), 1);
     connector.recover();
 
-    await start(orgFile, sqlitePath);
+    const second = await start(sqlitePath, week.at('mon', '14:00'));
     const ping = await connector.waitFor(
       () => inThread(id, /Anne Winter<\/at>: QM-\d{4}-0001 fra Hauge vgs har ikke fått svar/)[0],
       'the coordinator ping sent by the restarted server',
-      20000,
     );
     assert.deepEqual(
       cardOf(ping.body).msteams.entities.map((e: any) => e.mentioned.id),
       [coordinatorAad],
     );
-    await sleep(1000);
+    await second.advance('PT1H');
     assert.equal(inThread(id, /Anne Winter<\/at>: QM/).length, 1, 'sent once');
   });
 });

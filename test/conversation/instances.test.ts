@@ -8,7 +8,7 @@ import {
   teamsUser,
   type TestUser,
 } from '../support/activities';
-import { startBot, tempSqlitePath, type BotProcess } from '../support/bot-server';
+import { startBotUnderTest, tempSqlitePath, type BotUnderTest } from '../support/bot-server';
 import { cardOf, FakeConnector } from '../support/fake-connector';
 import { cardText, writeOrganisation, cardUpdated } from '../support/organisation';
 import { testStore } from '../support/store-under-test';
@@ -21,15 +21,15 @@ const hilde = teamsUser(people.hilde);
 describe(`two server instances on one store (${testStore})`, function () {
   this.timeout(60000);
   const connector = new FakeConnector();
-  let first: BotProcess;
-  let second: BotProcess;
+  let first: BotUnderTest;
+  let second: BotUnderTest;
   before(async () => {
     await connector.start();
     const orgFile = writeOrganisation();
     const sqlitePath = tempSqlitePath();
     [first, second] = await Promise.all([
-      startBot({ orgFile, sqlitePath }),
-      startBot({ orgFile, sqlitePath }),
+      startBotUnderTest({ orgFile, sqlitePath }),
+      startBotUnderTest({ orgFile, sqlitePath }),
     ]);
   });
   after(async () => {
@@ -46,7 +46,7 @@ describe(`two server instances on one store (${testStore})`, function () {
 
   /** Asks through `bot` and returns the new inquiry's id and thread once its card is posted. */
   async function ask(
-    bot: BotProcess,
+    bot: BotUnderTest,
     text: string,
   ): Promise<{ inquiryId: string; thread: string }> {
     const before = triageThreads().length;
@@ -65,7 +65,7 @@ describe(`two server instances on one store (${testStore})`, function () {
     };
   }
 
-  const claim = (bot: BotProcess, user: TestUser, inquiryId: string, thread: string) =>
+  const claim = (bot: BotUnderTest, user: TestUser, inquiryId: string, thread: string) =>
     bot.post(
       cardAction({
         from: user,
@@ -86,7 +86,8 @@ describe(`two server instances on one store (${testStore})`, function () {
       /Sverre Lunde ser på saken/,
       "the asker's status card updated",
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Everything either instance queued has been sent.
+    await Promise.all([first.settle(), second.settle()]);
     assert.equal(triageThreads().length, 1, 'the triage card is posted by one instance only');
   });
 
