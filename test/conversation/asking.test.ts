@@ -20,7 +20,7 @@ const byEmailOnly: TestUser = {
 };
 
 describe('asking the bot', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   const conversation = useConversation({
     setUp: (connector) =>
       connector.setMember({

@@ -6,7 +6,7 @@ import { FakeConnector } from '../support/fake-connector';
 import { writeOrganisation } from '../support/organisation';
 
 describe('with Bot Framework credentials configured', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   const connector = new FakeConnector();
   before(() => connector.start());
   after(() => connector.stop());

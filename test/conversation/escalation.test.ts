@@ -68,7 +68,7 @@ const mentionedIds = (request: RecordedRequest): string[] =>
  * Each test begins on a Monday at 09:00 and moves the bot's clock to the moments that matter.
  */
 describe('escalation over real HTTP', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   const conversation = useConversation({
     organisation: escalatingOrganisation(),
     eachTestAt: nextMonday,

@@ -26,7 +26,7 @@ function actionVerbs(card: any): string[] {
 }
 
 describe('the help chain over real HTTP', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   const { connector, bot: running, say, click, chatWith } = useConversation();
 
   const channelPost = () => connector.channelPost(channelId);

@@ -8,24 +8,38 @@ import {
   teamsUser,
   type TestUser,
 } from '../support/activities';
-import { startBotUnderTest, tempSqlitePath, type BotUnderTest } from '../support/bot-server';
+import {
+  startBotUnderTest,
+  tempSqlitePath,
+  testMorning,
+  type BotUnderTest,
+} from '../support/bot-server';
 import { cardOf, FakeConnector } from '../support/fake-connector';
-import { cardText, writeOrganisation, cardUpdated } from '../support/organisation';
+import { officeWeek } from '../support/office-week';
+import {
+  cardText,
+  cardUpdated,
+  escalatingOrganisation,
+  messageText,
+  writeOrganisation,
+} from '../support/organisation';
 import { testStore } from '../support/store-under-test';
 
 const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
 const hilde = teamsUser(people.hilde);
+/** The week the servers' clocks start in: Monday 09:00 in Oslo. */
+const week = officeWeek(new Date(testMorning));
 
 describe(`two server instances on one store (${testStore})`, function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   const connector = new FakeConnector();
   let first: BotUnderTest;
   let second: BotUnderTest;
   before(async () => {
     await connector.start();
-    const orgFile = writeOrganisation();
+    const orgFile = writeOrganisation(escalatingOrganisation());
     const sqlitePath = tempSqlitePath();
     [first, second] = await Promise.all([
       startBotUnderTest({ orgFile, sqlitePath }),
@@ -36,9 +50,14 @@ describe(`two server instances on one store (${testStore})`, function () {
     await Promise.all([first?.stop(), second?.stop()]);
     await connector.stop();
   });
-  afterEach(function () {
+  beforeEach(() => {
+    connector.requests.length = 0;
+  });
+  afterEach(async function () {
     if (this.currentTest?.state === 'failed')
       [first, second].forEach((bot) => process.stderr.write(bot.output()));
+    // Everything either instance queued has been sent before the next test begins.
+    await Promise.all([first.settle(), second.settle()]);
   });
 
   const triageThreads = () =>
@@ -48,7 +67,7 @@ describe(`two server instances on one store (${testStore})`, function () {
   async function ask(
     bot: BotUnderTest,
     text: string,
-  ): Promise<{ inquiryId: string; thread: string }> {
+  ): Promise<{ inquiryId: string; thread: string; number: string }> {
     const before = triageThreads().length;
     const response = await bot.post(
       personalMessage({ from: asker, text, serviceUrl: connector.url }),
@@ -62,6 +81,7 @@ describe(`two server instances on one store (${testStore})`, function () {
     return {
       inquiryId: card.actions[0].data.inquiryId as string,
       thread: `${channelId};messageid=${post.resultId}`,
+      number: /QM-\d{4}-\d{4}/.exec(cardText(card))![0],
     };
   }
 
@@ -115,5 +135,47 @@ describe(`two server instances on one store (${testStore})`, function () {
       assert.ok(holder, 'the winning card names its holder');
       assert.equal(refusals[0].body.value, `${holder[1]} har allerede tatt saken.`);
     }
+  });
+
+  it('takes every escalation step once when two servers share one store', async () => {
+    /** Both servers' clocks come to `at` and both look for due work at the same time. */
+    const bothAt = (at: Date) => Promise.all([first.setClock(at), second.setClock(at)]);
+    const { thread, number } = await ask(first, 'Hvordan melder jeg avvik?');
+    const inThread = (pattern: RegExp) =>
+      connector.sent().filter((r) => r.conversationId === thread && pattern.test(messageText(r)));
+    const everywhere = (pattern: RegExp) =>
+      connector.sent().filter((r) => pattern.test(messageText(r)));
+    const about = (text: string) => new RegExp(`${number}${text}`);
+    // Each reminder and each deadline: superusers, coordinator, system responsible, vendor.
+    for (const [day, time, weeksLater] of [
+      ['mon', '12:00', 0],
+      ['mon', '13:00', 0],
+      ['tue', '12:00', 0],
+      ['tue', '13:00', 0],
+      ['thu', '12:00', 0],
+      ['thu', '13:00', 0],
+      ['fri', '13:00', 0],
+      ['mon', '13:00', 1],
+      ['tue', '13:00', 1],
+      ['wed', '13:00', 1],
+    ] as const)
+      await bothAt(week.at(day, time, weeksLater));
+    await connector.waitFor(
+      () => everywhere(about(' er stanset'))[0],
+      'the coordinator told the inquiry stalled',
+    );
+    assert.equal(inThread(/påminnelse/).length, 3, 'one reminder per level');
+    assert.equal(inThread(/Anne Winter<\/at>: QM/).length, 1, 'the coordinator pinged once');
+    assert.equal(inThread(/Arne Hope<\/at>: QM/).length, 1, 'the system responsible once');
+    assert.equal(everywhere(about('.*sendt videre til deg som systemansvarlig')).length, 1);
+    assert.equal(everywhere(about(' er registrert som leverandørsak')).length, 1);
+    assert.equal(everywhere(about(' venter fortsatt på svar fra Leverandør AS')).length, 2);
+    assert.equal(everywhere(about(' er stanset')).length, 1);
+    assert.equal(
+      everywhere(about(': Saken er sendt videre')).length,
+      3,
+      'the asker told at each level',
+    );
+    assert.equal(everywhere(about(': Saken venter fortsatt på leverandøren')).length, 1);
   });
 });

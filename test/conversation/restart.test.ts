@@ -15,7 +15,7 @@ const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
 
 describe('a restart of the server', function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   const connector = new FakeConnector();
   before(() => connector.start());
   after(() => connector.stop());

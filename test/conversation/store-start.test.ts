@@ -3,7 +3,7 @@ import { freePort, startBotProcess } from '../support/bot-server';
 import { writeOrganisation } from '../support/organisation';
 
 describe('starting on Cosmos DB', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
 
   it('refuses to start when the Cosmos DB account cannot be reached, naming the endpoint', async () => {
     const endpoint = `https://127.0.0.1:${await freePort()}/`;
