@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { hostname } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Clock } from '../src/clock';
 import { ConfigError, type Config } from '../src/config';
@@ -108,7 +107,7 @@ export async function startQmHjelp(
   });
   worker.start();
   scheduler.start();
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.address();
   const url = `http://${config.host}:${port}`;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
   const playground = config.playground.enabled

@@ -275,7 +275,7 @@ describe('escalation over real HTTP', function () {
         'the reply passed to Sverre in 1:1 chat',
       );
       assert.match(
-        messageText(see.toPerson(sverre, /Innsender har svart/)[0]!),
+        messageText(see.toPerson(sverre, /Innsender har svart/)[0]),
         /Turen til Bergen i mai\./,
       );
       // The working day of the claim, less what had passed before the question, runs from here.

@@ -126,7 +126,7 @@ export class FakeConnector {
    * Resolves with what `find` returns as soon as it returns something: now, or after one of the
    * requests still to come has been answered. Fails after `timeoutMs` with what was recorded.
    */
-  waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 20000): Promise<T> {
+  waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const check = (): void => {
         let found: T | undefined | false;
@@ -134,7 +134,7 @@ export class FakeConnector {
           found = find();
         } catch (error) {
           done();
-          reject(error as Error);
+          reject(error instanceof Error ? error : new Error(String(error)));
           return;
         }
         if (found === undefined || found === false) return;

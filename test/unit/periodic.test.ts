@@ -30,10 +30,10 @@ describe('background work that runs periodically', () => {
     let answered = false;
     void asked.then(() => (answered = true));
     started = nextStart();
-    runs[0]!.end();
+    runs[0].end();
     await started;
     assert.equal(answered, false, 'not answered by the run that was under way');
-    runs[1]!.end();
+    runs[1].end();
     await asked;
     assert.equal(runs.length, 2);
     await loop.stop();
