@@ -31,10 +31,7 @@ describe('asking the bot', function () {
       }),
   });
   const { connector } = conversation;
-  const say = (user: TestUser, text: string, locale?: string) =>
-    conversation.say(user, text, locale ? { locale } : {});
-  const click = (user: TestUser, verb: string, data: object, replyToId?: string) =>
-    conversation.click(user, verb, data, replyToId ? { replyToId } : {});
+  const { say, click } = conversation;
   const cardsTo = (user: TestUser) =>
     connector
       .sent()
@@ -63,13 +60,18 @@ describe('asking the bot', function () {
       asker,
       Verbs.pickTopic,
       { draftId, topicId: 'annet' },
-      pick.resultId,
+      { replyToId: pick.resultId! },
     );
     const number = /(QM-\d{4}-\d{4}) · Hauge vgs · Annet/.exec(cardText(opened.body.value))?.[1];
     assert.ok(number, 'the status card names the new inquiry');
     assert.match(cardText(opened.body.value), /Venter på superbruker/);
     await connector.waitFor(() => connector.conversationsCreated()[0], 'the triage card');
-    const again = await click(asker, Verbs.pickTopic, { draftId, topicId: 'annet' }, pick.resultId);
+    const again = await click(
+      asker,
+      Verbs.pickTopic,
+      { draftId, topicId: 'annet' },
+      { replyToId: pick.resultId! },
+    );
     assert.match(
       cardText(again.body.value),
       new RegExp(`${number} · Hauge vgs`),
@@ -91,7 +93,7 @@ describe('asking the bot', function () {
       stranger,
       Verbs.pickUnit,
       { draftId, unitId: 'no-such-unit' },
-      pick.resultId,
+      { replyToId: pick.resultId! },
     );
     assert.equal(
       forged.body.value,
@@ -107,7 +109,7 @@ describe('asking the bot', function () {
       stranger,
       Verbs.pickUnit,
       { draftId, unitId: 'sola-klinikk' },
-      pick.resultId,
+      { replyToId: pick.resultId! },
     );
     assert.match(cardText(opened.body.value), /Sola tannklinikk · Avvik/);
 
@@ -153,7 +155,12 @@ describe('asking the bot', function () {
     await say(user, 'Hvordan melder jeg avvik?');
     const pick = await connector.waitFor(() => cardsTo(user)[0], 'the unit card');
     const draftId = cardOf(pick.body).actions[0].data.draftId as string;
-    await click(user, Verbs.pickUnit, { draftId, unitId: 'sola-vgs' }, pick.resultId);
+    await click(
+      user,
+      Verbs.pickUnit,
+      { draftId, unitId: 'sola-vgs' },
+      { replyToId: pick.resultId! },
+    );
     const post = await connector.waitFor(
       () => connector.conversationsCreated()[0],
       'the triage card',
@@ -167,7 +174,7 @@ describe('asking the bot', function () {
   });
 
   it('speaks English when Teams asks for English', async () => {
-    await say(asker, 'How do I report an avvik?', 'en-US');
+    await say(asker, 'How do I report an avvik?', { locale: 'en-US' });
     const status = await connector.waitFor(() => cardsTo(asker)[0], 'the status card');
     const text = cardText(cardOf(status.body));
     assert.match(text, /Waiting for a superuser/);

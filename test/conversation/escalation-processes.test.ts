@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { people } from '../unit/domain-fixture';
-import { personalMessage, teamsUser } from '../support/activities';
 import {
   startBotUnderTest,
   tempSqlitePath,
@@ -15,9 +13,8 @@ import {
   messageText,
   writeOrganisation,
 } from '../support/organisation';
+import { askInChannel } from '../support/triage';
 
-const channelId = '19:triage-skole@thread.tacv2';
-const asker = teamsUser(people.asker);
 /** The week the servers' clocks start in: Monday 09:00 in Oslo. */
 const week = officeWeek(new Date(testMorning));
 
@@ -50,25 +47,13 @@ describe('escalation across server processes', function () {
     running.push(bot);
     return bot;
   };
-  /** Asks a question through one server; returns the thread its triage card started. */
-  const askThrough = async (bot: BotUnderTest): Promise<string> => {
-    await bot.post(
-      personalMessage({
-        from: asker,
-        text: 'Hvordan melder jeg avvik?',
-        serviceUrl: connector.url,
-      }),
-    );
-    const post = await connector.channelPost(channelId);
-    return `${channelId};messageid=${post.resultId}`;
-  };
   const inThread = (id: string, pattern: RegExp) =>
     connector.sent().filter((r) => r.conversationId === id && pattern.test(messageText(r)));
 
   it('still mentions the next level when the server dies between the escalation and its send', async () => {
     const sqlitePath = tempSqlitePath();
     const first = await start(sqlitePath);
-    const id = await askThrough(first);
+    const { thread: id } = await askInChannel(first, connector, 'Hvordan melder jeg avvik?');
     // Teams refuses replies in the thread when the deadline passes, so the ping stays queued.
     connector.failNext(
       (r) => r.method === 'POST' && r.conversationId === id,

@@ -10,35 +10,19 @@ import {
   cardText,
   coordinatorAad,
   escalatingOrganisation,
-  inquiryIdOf,
   messageText,
   systemResponsibleAad,
 } from '../support/organisation';
+import { askInChannel } from '../support/triage';
 
-const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
 
 /** Helpers over the file's conversation: the thread, the asker's chat and the 1:1 chats it opened. */
 function observe(conversation: Conversation) {
   const { connector } = conversation;
-  const channelPost = () => connector.channelPost(channelId);
   return {
-    channelPost,
-    async ask(text = 'Hvordan melder jeg et avvik på en elevtur?') {
-      const response = await conversation.say(asker, text);
-      assert.equal(response.status, 200);
-      const post = await channelPost();
-      const card = cardOf(post.body.activity);
-      const number = /QM-\d{4}-\d{4}/.exec(cardText(card))?.[0];
-      assert.ok(number, 'the triage card names the inquiry');
-      return {
-        inquiryId: inquiryIdOf(card),
-        number,
-        thread: `${channelId};messageid=${post.resultId}`,
-        rootId: post.resultId!,
-      };
-    },
+    ask: (text?: string) => askInChannel(conversation.bot(), connector, text),
     /** Replies posted in the inquiry's thread whose text matches. */
     inThread: (thread: string, pattern: RegExp) =>
       connector.sent().filter((r) => r.conversationId === thread && pattern.test(messageText(r))),

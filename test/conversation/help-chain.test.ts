@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
 import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
-import { cardOf, type RecordedRequest } from '../support/fake-connector';
+import { cardOf } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
-import { cardText, inquiryIdOf } from '../support/organisation';
+import { cardText } from '../support/organisation';
+import { askInChannel, schoolTriageChannel, triageThreads } from '../support/triage';
 
-const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
 const hilde = teamsUser(people.hilde);
@@ -29,8 +29,6 @@ describe('the help chain over real HTTP', function () {
   this.timeout(120_000);
   const { connector, bot: running, say, click, chatWith } = useConversation();
 
-  const channelPost = () => connector.channelPost(channelId);
-
   const sentTo = (user: TestUser, predicate: (card: any) => boolean = () => true) =>
     connector
       .sent()
@@ -41,18 +39,7 @@ describe('the help chain over real HTTP', function () {
           predicate(cardOf(r.body)),
       );
 
-  async function ask(
-    text = 'Hvordan melder jeg et avvik på en elevtur?',
-  ): Promise<{ post: RecordedRequest; inquiryId: string; thread: string }> {
-    const response = await say(asker, text);
-    assert.equal(response.status, 200);
-    const post = await channelPost();
-    return {
-      post,
-      inquiryId: inquiryIdOf(cardOf(post.body.activity)),
-      thread: `${channelId};messageid=${post.resultId}`,
-    };
-  }
+  const ask = (text?: string) => askInChannel(running(), connector, text);
 
   it('takes a question from ask to triage, claim, answer and "Løst", telling the asker at each step', async () => {
     const { post, inquiryId, thread } = await ask();
@@ -236,14 +223,12 @@ describe('the help chain over real HTTP', function () {
     const id = 'same-activity-1';
     await say(asker, 'Hvordan melder jeg et avvik?', { id });
     await say(asker, 'Hvordan melder jeg et avvik?', { id });
-    await channelPost();
+    await connector.channelPost(schoolTriageChannel);
     await connector.waitFor(() => sentTo(asker)[0], 'the status card');
     const second = await say(asker, 'Jeg finner ikke prosedyren i e-håndboken');
     assert.equal(second.status, 200);
     const posts = await connector.waitFor(() => {
-      const found = connector
-        .conversationsCreated()
-        .filter((r) => r.body?.channelData?.channel?.id === channelId);
+      const found = triageThreads(connector);
       return found.length >= 2 ? found : undefined;
     }, 'the second triage card');
     const numbers = posts.map((p) => /QM-\d{4}-\d{4}/.exec(cardText(cardOf(p.body.activity)))?.[0]);
@@ -257,8 +242,7 @@ describe('the help chain over real HTTP', function () {
   });
 
   it('hands over to another superuser, who is told in their 1:1 chat', async () => {
-    const { inquiryId, thread, post } = await ask();
-    const number = /QM-\d{4}-\d{4}/.exec(cardText(cardOf(post.body.activity)))?.[0];
+    const { inquiryId, thread, number } = await ask();
     await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
     const handed = await click(
       sverre,

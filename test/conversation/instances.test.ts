@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
-import {
-  cardAction,
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-  type TestUser,
-} from '../support/activities';
+import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
 import {
   startBotUnderTest,
   tempSqlitePath,
   testMorning,
   type BotUnderTest,
 } from '../support/bot-server';
-import { cardOf, FakeConnector } from '../support/fake-connector';
+import { click } from '../support/conversation';
+import { FakeConnector } from '../support/fake-connector';
 import { officeWeek } from '../support/office-week';
 import {
   cardText,
@@ -24,8 +19,8 @@ import {
   writeOrganisation,
 } from '../support/organisation';
 import { testStore } from '../support/store-under-test';
+import { askInChannel, triageThreads } from '../support/triage';
 
-const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
 const hilde = teamsUser(people.hilde);
@@ -60,41 +55,9 @@ describe(`two server instances on one store (${testStore})`, function () {
     await Promise.all([first.settle(), second.settle()]);
   });
 
-  const triageThreads = () =>
-    connector.conversationsCreated().filter((r) => r.body?.channelData?.channel?.id === channelId);
-
-  /** Asks through `bot` and returns the new inquiry's id and thread once its card is posted. */
-  async function ask(
-    bot: BotUnderTest,
-    text: string,
-  ): Promise<{ inquiryId: string; thread: string; number: string }> {
-    const before = triageThreads().length;
-    const response = await bot.post(
-      personalMessage({ from: asker, text, serviceUrl: connector.url }),
-    );
-    assert.equal(response.status, 200);
-    const post = await connector.waitFor(
-      () => triageThreads()[before],
-      'the triage card in the channel',
-    );
-    const card = cardOf(post.body.activity);
-    return {
-      inquiryId: card.actions[0].data.inquiryId as string,
-      thread: `${channelId};messageid=${post.resultId}`,
-      number: /QM-\d{4}-\d{4}/.exec(cardText(card))![0],
-    };
-  }
-
+  const ask = (bot: BotUnderTest, text: string) => askInChannel(bot, connector, text);
   const claim = (bot: BotUnderTest, user: TestUser, inquiryId: string, thread: string) =>
-    bot.post(
-      cardAction({
-        from: user,
-        verb: Verbs.claim,
-        data: { inquiryId },
-        serviceUrl: connector.url,
-        conversationId: thread,
-      }),
-    );
+    click(bot, connector, user, Verbs.claim, { inquiryId }, { conversationId: thread });
 
   it('lets an inquiry opened through one instance be claimed through the other', async () => {
     const { inquiryId, thread } = await ask(first, 'Hvordan melder jeg avvik på en elevtur?');
@@ -108,7 +71,11 @@ describe(`two server instances on one store (${testStore})`, function () {
     );
     // Everything either instance queued has been sent.
     await Promise.all([first.settle(), second.settle()]);
-    assert.equal(triageThreads().length, 1, 'the triage card is posted by one instance only');
+    assert.equal(
+      triageThreads(connector).length,
+      1,
+      'the triage card is posted by one instance only',
+    );
   });
 
   it('gives one winner when two people claim at once through different instances', async () => {

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../unit/domain-fixture';
-import {
-  cardAction,
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-} from '../support/activities';
+import { personalConversationId, teamsUser } from '../support/activities';
 import { startBotUnderTest, tempSqlitePath, testMorning } from '../support/bot-server';
+import { click, say } from '../support/conversation';
 import { cardOf, FakeConnector } from '../support/fake-connector';
 import { cardText, writeOrganisation, cardUpdated } from '../support/organisation';
 
@@ -27,13 +23,7 @@ describe('a restart of the server', function () {
     const down = Array.from({ length: 50 }, () => ({ status: 503 }));
     connector.failNext((r) => r.method === 'POST' && r.path === '/v3/conversations', down);
     const first = await startBotUnderTest({ orgFile, sqlitePath });
-    await first.post(
-      personalMessage({
-        from: asker,
-        text: 'Hvordan melder jeg avvik?',
-        serviceUrl: connector.url,
-      }),
-    );
+    await say(first, connector, asker, 'Hvordan melder jeg avvik?');
     await connector.waitFor(
       () => connector.requests.find((r) => r.path === '/v3/conversations' && r.status === 503),
       'a failed attempt to post the triage card',
@@ -56,14 +46,13 @@ describe('a restart of the server', function () {
       const card = cardOf(post.body.activity);
       assert.match(cardText(card), /QM-\d{4}-0001 · Hauge vgs/);
       const inquiryId = card.actions[0].data.inquiryId as string;
-      const claim = await second.post(
-        cardAction({
-          from: sverre,
-          verb: Verbs.claim,
-          data: { inquiryId },
-          serviceUrl: connector.url,
-          conversationId: `${post.body.channelData.channel.id};messageid=${post.resultId}`,
-        }),
+      const claim = await click(
+        second,
+        connector,
+        sverre,
+        Verbs.claim,
+        { inquiryId },
+        { conversationId: `${post.body.channelData.channel.id};messageid=${post.resultId}` },
       );
       assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/);
       await cardUpdated(

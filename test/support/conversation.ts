@@ -1,7 +1,30 @@
 import { cardAction, personalMessage, type TestUser } from './activities';
-import { startBotUnderTest, type BotUnderTest } from './bot-server';
+import { startBotUnderTest, type BotProcess, type BotUnderTest } from './bot-server';
 import { FakeConnector, type RecordedRequest } from './fake-connector';
 import { writeOrganisation } from './organisation';
+
+/** A message from a person in their 1:1 chat with the bot. */
+export function say(
+  bot: BotProcess,
+  connector: FakeConnector,
+  user: TestUser,
+  text: string,
+  extra: { id?: string; locale?: string } = {},
+): ReturnType<BotProcess['post']> {
+  return bot.post(personalMessage({ from: user, text, serviceUrl: connector.url, ...extra }));
+}
+
+/** A click on a card button, in a 1:1 chat or (with a `19:` conversation id) in a channel thread. */
+export function click(
+  bot: BotProcess,
+  connector: FakeConnector,
+  user: TestUser,
+  verb: string,
+  data: object,
+  where: { conversationId?: string; replyToId?: string } = {},
+): ReturnType<BotProcess['post']> {
+  return bot.post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...where }));
+}
 
 export interface Conversation {
   connector: FakeConnector;
@@ -81,10 +104,8 @@ export function useConversation(
   return {
     connector,
     bot: current,
-    say: (user, text, extra = {}) =>
-      current().post(personalMessage({ from: user, text, serviceUrl: connector.url, ...extra })),
-    click: (user, verb, data, where = {}) =>
-      current().post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...where })),
+    say: (user, text, extra) => say(current(), connector, user, text, extra),
+    click: (user, verb, data, where) => click(current(), connector, user, verb, data, where),
     chatWith: (memberId) =>
       [...earlier, ...connector.requests].find(
         (r) =>
