@@ -8,6 +8,8 @@ export class Periodic {
   private running?: Promise<void>;
   private again = false;
   private stopped = true;
+  /** Callers of `runNow` waiting for the next run to begin and end. */
+  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly work: () => Promise<unknown>,
@@ -30,11 +32,23 @@ export class Periodic {
     this.schedule(0);
   }
 
+  /**
+   * Kicks, and resolves when a run that began after this call has ended: everything due when it
+   * was called has then been looked at. Resolves at once when stopped.
+   */
+  runNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    const ended = new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.kick();
+    return ended;
+  }
+
   /** Stops the timer and waits for a run under way to end. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    this.waiting.splice(0).forEach((resolve) => resolve());
   }
 
   private schedule(delayMs: number): void {
@@ -45,11 +59,13 @@ export class Periodic {
   private tick(): void {
     if (this.stopped || this.running) return;
     this.again = false;
+    const waiting = this.waiting.splice(0);
     this.running = this.work()
       .then(() => undefined)
       .catch((error: unknown) => this.onError(error))
       .finally(() => {
         this.running = undefined;
+        waiting.forEach((resolve) => resolve());
         if (!this.stopped) this.schedule(this.again ? 0 : this.intervalMs);
       });
   }

@@ -40,6 +40,11 @@ export class OutboxWorker {
     this.loop.kick();
   }
 
+  /** Sends what is due now and resolves when that run has ended. */
+  runNow(): Promise<void> {
+    return this.loop.runNow();
+  }
+
   stop(): Promise<void> {
     return this.loop.stop();
   }

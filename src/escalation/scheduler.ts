@@ -45,6 +45,11 @@ export class EscalationScheduler {
     return this.loop.stop();
   }
 
+  /** Takes the steps due now and resolves when that run has ended. */
+  runNow(): Promise<void> {
+    return this.loop.runNow();
+  }
+
   /** Takes every step due now; returns how many this instance took. */
   async runDue(): Promise<number> {
     const { store, clock } = this.deps;

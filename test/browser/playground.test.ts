@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort, startBot, type BotProcess } from '../support/bot-server';
+import { freePort, startBotProcess, type BotProcess } from '../support/bot-server';
 import {
   isLoopback,
   listeningOn,
@@ -30,7 +30,7 @@ describe('the bot in the Agents Playground', function () {
     fs.mkdirSync(screenshots, { recursive: true });
     playgroundPort = await freePort();
     playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
-    bot = await startBot({
+    bot = await startBotProcess({
       orgFile: path.join(root, 'org', 'sample-organisation.json'),
       env: { PLAYGROUND: 'on', PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: 'info' },
     });

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { people } from '../support/domain-fixture';
 import { personalMessage, teamsUser } from '../support/activities';
-import { startBot } from '../support/bot-server';
+import { startBotProcess } from '../support/bot-server';
 import { FakeConnector } from '../support/fake-connector';
 import { writeOrganisation } from '../support/organisation';
 
 describe('with Bot Framework credentials configured', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
   const connector = new FakeConnector();
   before(() => connector.start());
   after(() => connector.stop());
 
   it('refuses a request without a valid Bot Framework token and tells Teams nothing', async () => {
-    const bot = await startBot({
+    const bot = await startBotProcess({
       orgFile: writeOrganisation(),
       env: {
         MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
@@ -43,7 +43,7 @@ describe('with Bot Framework credentials configured', function () {
 
   it('refuses to start with an app id but no password, naming the setting', async () => {
     await assert.rejects(
-      startBot({
+      startBotProcess({
         orgFile: writeOrganisation(),
         env: { MicrosoftAppId: '11111111-2222-4333-8444-555555555555' },
       }),
@@ -53,7 +53,7 @@ describe('with Bot Framework credentials configured', function () {
 
   it('refuses to start with an invalid organisation file, listing each error with its path', async () => {
     await assert.rejects(
-      startBot({ orgFile: writeOrganisation({ name: 'x', units: [] }) }),
+      startBotProcess({ orgFile: writeOrganisation({ name: 'x', units: [] }) }),
       /\$\.units: .*\n[\s\S]*\$\.workAreas/,
     );
   });

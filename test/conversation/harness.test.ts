@@ -165,7 +165,6 @@ describe('the fake Teams connector', () => {
 
   it('names what it waited for and lists what it received when waiting times out', async () => {
     await client.conversations.sendToConversation('a:chat-kari', { type: 'message', text: 'Hei' });
-    const started = Date.now();
     await assert.rejects(
       connector.waitFor(() => connector.updates()[0], 'an update of the status card', 100),
       (error: Error) => {
@@ -174,6 +173,5 @@ describe('the fake Teams connector', () => {
         return true;
       },
     );
-    assert.ok(Date.now() - started < 2000, 'gives up soon after the timeout');
   });
 });

@@ -1,80 +1,63 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
+import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
 import {
-  cardAction,
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-  type TestUser,
-} from '../support/activities';
-import { startBot, tempSqlitePath, type BotProcess } from '../support/bot-server';
-import { cardOf, FakeConnector } from '../support/fake-connector';
-import { cardText, writeOrganisation, cardUpdated } from '../support/organisation';
+  startBotUnderTest,
+  tempSqlitePath,
+  testMorning,
+  type BotUnderTest,
+} from '../support/bot-server';
+import { click } from '../support/conversation';
+import { FakeConnector } from '../support/fake-connector';
+import { officeWeek } from '../support/office-week';
+import {
+  cardText,
+  cardUpdated,
+  escalatingOrganisation,
+  messageText,
+  writeOrganisation,
+} from '../support/organisation';
 import { testStore } from '../support/store-under-test';
+import { askInChannel, triageThreads } from '../support/triage';
 
-const channelId = '19:triage-skole@thread.tacv2';
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
 const hilde = teamsUser(people.hilde);
+/** The week the servers' clocks start in: Monday 09:00 in Oslo. */
+const week = officeWeek(new Date(testMorning));
 
 describe(`two server instances on one store (${testStore})`, function () {
-  this.timeout(60000);
+  this.timeout(120_000);
   const connector = new FakeConnector();
-  let first: BotProcess;
-  let second: BotProcess;
+  let first: BotUnderTest;
+  let second: BotUnderTest;
   before(async () => {
     await connector.start();
-    const orgFile = writeOrganisation();
+    const orgFile = writeOrganisation(escalatingOrganisation());
     const sqlitePath = tempSqlitePath();
     [first, second] = await Promise.all([
-      startBot({ orgFile, sqlitePath }),
-      startBot({ orgFile, sqlitePath }),
+      startBotUnderTest({ orgFile, sqlitePath }),
+      startBotUnderTest({ orgFile, sqlitePath }),
     ]);
   });
   after(async () => {
     await Promise.all([first?.stop(), second?.stop()]);
     await connector.stop();
   });
-  afterEach(function () {
+  beforeEach(() => {
+    connector.requests.length = 0;
+  });
+  afterEach(async function () {
     if (this.currentTest?.state === 'failed')
       [first, second].forEach((bot) => process.stderr.write(bot.output()));
+    // Everything either instance queued has been sent before the next test begins.
+    await Promise.all([first.settle(), second.settle()]);
   });
 
-  const triageThreads = () =>
-    connector.conversationsCreated().filter((r) => r.body?.channelData?.channel?.id === channelId);
-
-  /** Asks through `bot` and returns the new inquiry's id and thread once its card is posted. */
-  async function ask(
-    bot: BotProcess,
-    text: string,
-  ): Promise<{ inquiryId: string; thread: string }> {
-    const before = triageThreads().length;
-    const response = await bot.post(
-      personalMessage({ from: asker, text, serviceUrl: connector.url }),
-    );
-    assert.equal(response.status, 200);
-    const post = await connector.waitFor(
-      () => triageThreads()[before],
-      'the triage card in the channel',
-    );
-    const card = cardOf(post.body.activity);
-    return {
-      inquiryId: card.actions[0].data.inquiryId as string,
-      thread: `${channelId};messageid=${post.resultId}`,
-    };
-  }
-
-  const claim = (bot: BotProcess, user: TestUser, inquiryId: string, thread: string) =>
-    bot.post(
-      cardAction({
-        from: user,
-        verb: Verbs.claim,
-        data: { inquiryId },
-        serviceUrl: connector.url,
-        conversationId: thread,
-      }),
-    );
+  const ask = (bot: BotUnderTest, text: string) => askInChannel(bot, connector, text);
+  const claim = (bot: BotUnderTest, user: TestUser, inquiryId: string, thread: string) =>
+    click(bot, connector, user, Verbs.claim, { inquiryId }, { conversationId: thread });
 
   it('lets an inquiry opened through one instance be claimed through the other', async () => {
     const { inquiryId, thread } = await ask(first, 'Hvordan melder jeg avvik på en elevtur?');
@@ -86,8 +69,13 @@ describe(`two server instances on one store (${testStore})`, function () {
       /Sverre Lunde ser på saken/,
       "the asker's status card updated",
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(triageThreads().length, 1, 'the triage card is posted by one instance only');
+    // Everything either instance queued has been sent.
+    await Promise.all([first.settle(), second.settle()]);
+    assert.equal(
+      triageThreads(connector).length,
+      1,
+      'the triage card is posted by one instance only',
+    );
   });
 
   it('gives one winner when two people claim at once through different instances', async () => {
@@ -114,5 +102,47 @@ describe(`two server instances on one store (${testStore})`, function () {
       assert.ok(holder, 'the winning card names its holder');
       assert.equal(refusals[0].body.value, `${holder[1]} har allerede tatt saken.`);
     }
+  });
+
+  it('takes every escalation step once when two servers share one store', async () => {
+    /** Both servers' clocks come to `at` and both look for due work at the same time. */
+    const bothAt = (at: Date) => Promise.all([first.setClock(at), second.setClock(at)]);
+    const { thread, number } = await ask(first, 'Hvordan melder jeg avvik?');
+    const inThread = (pattern: RegExp) =>
+      connector.sent().filter((r) => r.conversationId === thread && pattern.test(messageText(r)));
+    const everywhere = (pattern: RegExp) =>
+      connector.sent().filter((r) => pattern.test(messageText(r)));
+    const about = (text: string) => new RegExp(`${number}${text}`);
+    // Each reminder and each deadline: superusers, coordinator, system responsible, vendor.
+    for (const [day, time, weeksLater] of [
+      ['mon', '12:00', 0],
+      ['mon', '13:00', 0],
+      ['tue', '12:00', 0],
+      ['tue', '13:00', 0],
+      ['thu', '12:00', 0],
+      ['thu', '13:00', 0],
+      ['fri', '13:00', 0],
+      ['mon', '13:00', 1],
+      ['tue', '13:00', 1],
+      ['wed', '13:00', 1],
+    ] as const)
+      await bothAt(week.at(day, time, weeksLater));
+    await connector.waitFor(
+      () => everywhere(about(' er stanset'))[0],
+      'the coordinator told the inquiry stalled',
+    );
+    assert.equal(inThread(/påminnelse/).length, 3, 'one reminder per level');
+    assert.equal(inThread(/Anne Winter<\/at>: QM/).length, 1, 'the coordinator pinged once');
+    assert.equal(inThread(/Arne Hope<\/at>: QM/).length, 1, 'the system responsible once');
+    assert.equal(everywhere(about('.*sendt videre til deg som systemansvarlig')).length, 1);
+    assert.equal(everywhere(about(' er registrert som leverandørsak')).length, 1);
+    assert.equal(everywhere(about(' venter fortsatt på svar fra Leverandør AS')).length, 2);
+    assert.equal(everywhere(about(' er stanset')).length, 1);
+    assert.equal(
+      everywhere(about(': Saken er sendt videre')).length,
+      3,
+      'the asker told at each level',
+    );
+    assert.equal(everywhere(about(': Saken venter fortsatt på leverandøren')).length, 1);
   });
 });

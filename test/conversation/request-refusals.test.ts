@@ -3,7 +3,7 @@ import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { people } from '../support/domain-fixture';
 import { personalMessage, teamsUser } from '../support/activities';
-import { startBot, type BotProcess } from '../support/bot-server';
+import { startBotProcess, type BotProcess } from '../support/bot-server';
 import { FakeConnector } from '../support/fake-connector';
 import { writeOrganisation } from '../support/organisation';
 import { OpenIdMetadata, hmacToken, unsignedToken } from '../support/openid-metadata';
@@ -34,7 +34,7 @@ describe('requests the bot refuses before doing any work', function () {
   let bot: BotProcess;
   before(async () => {
     await connector.start();
-    bot = await startBot({
+    bot = await startBotProcess({
       orgFile: writeOrganisation(),
       env: { REQUEST_BODY_TIMEOUT_MS: '1000' },
     });
@@ -113,7 +113,7 @@ describe('Bot Framework tokens', function () {
     await metadata.start();
     await unreachableKeys.start();
     unreachableKeys.down();
-    bot = await startBot({
+    bot = await startBotProcess({
       orgFile: writeOrganisation(),
       env: {
         MicrosoftAppId: appId,

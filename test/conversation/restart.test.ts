@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
-import {
-  cardAction,
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-} from '../support/activities';
-import { startBot, tempSqlitePath } from '../support/bot-server';
+import { personalConversationId, teamsUser } from '../support/activities';
+import { startBotUnderTest, tempSqlitePath, testMorning } from '../support/bot-server';
+import { click, say } from '../support/conversation';
 import { cardOf, FakeConnector } from '../support/fake-connector';
 import { cardText, writeOrganisation, cardUpdated } from '../support/organisation';
 
@@ -15,7 +11,7 @@ const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
 
 describe('a restart of the server', function () {
-  this.timeout(40000);
+  this.timeout(120_000);
   const connector = new FakeConnector();
   before(() => connector.start());
   after(() => connector.stop());
@@ -26,15 +22,8 @@ describe('a restart of the server', function () {
     // Teams is unreachable when the question arrives, so the triage card stays queued.
     const down = Array.from({ length: 50 }, () => ({ status: 503 }));
     connector.failNext((r) => r.method === 'POST' && r.path === '/v3/conversations', down);
-    const env = { OUTBOX_LEASE_MS: '2000' };
-    const first = await startBot({ orgFile, sqlitePath, env });
-    await first.post(
-      personalMessage({
-        from: asker,
-        text: 'Hvordan melder jeg avvik?',
-        serviceUrl: connector.url,
-      }),
-    );
+    const first = await startBotUnderTest({ orgFile, sqlitePath });
+    await say(first, connector, asker, 'Hvordan melder jeg avvik?');
     await connector.waitFor(
       () => connector.requests.find((r) => r.path === '/v3/conversations' && r.status === 503),
       'a failed attempt to post the triage card',
@@ -43,24 +32,27 @@ describe('a restart of the server', function () {
     connector.recover();
     connector.requests.length = 0;
 
-    const second = await startBot({ orgFile, sqlitePath, env });
+    // Started later than the crashed server's hold on what it was sending lasts.
+    const second = await startBotUnderTest({
+      orgFile,
+      sqlitePath,
+      clock: new Date(new Date(testMorning).getTime() + 10 * 60_000).toISOString(),
+    });
     try {
       const post = await connector.waitFor(
         () => connector.conversationsCreated().find((r) => r.body?.channelData?.channel),
         'the triage card sent by the restarted server',
-        20000,
       );
       const card = cardOf(post.body.activity);
       assert.match(cardText(card), /QM-\d{4}-0001 · Hauge vgs/);
       const inquiryId = card.actions[0].data.inquiryId as string;
-      const claim = await second.post(
-        cardAction({
-          from: sverre,
-          verb: Verbs.claim,
-          data: { inquiryId },
-          serviceUrl: connector.url,
-          conversationId: `${post.body.channelData.channel.id};messageid=${post.resultId}`,
-        }),
+      const claim = await click(
+        second,
+        connector,
+        sverre,
+        Verbs.claim,
+        { inquiryId },
+        { conversationId: `${post.body.channelData.channel.id};messageid=${post.resultId}` },
       );
       assert.match(cardText(claim.body.value), /Under behandling · Sverre Lunde/);
       await cardUpdated(
@@ -69,6 +61,9 @@ describe('a restart of the server', function () {
         /Sverre Lunde ser på saken/,
         "the asker's status card, sent before the crash, updated in place after it",
       );
+    } catch (error) {
+      process.stderr.write(first.output() + second.output());
+      throw error;
     } finally {
       await second.stop();
     }

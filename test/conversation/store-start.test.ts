@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { freePort, startBot } from '../support/bot-server';
+import { freePort, startBotProcess } from '../support/bot-server';
 import { writeOrganisation } from '../support/organisation';
 
 describe('starting on Cosmos DB', function () {
-  this.timeout(30000);
+  this.timeout(120_000);
 
   it('refuses to start when the Cosmos DB account cannot be reached, naming the endpoint', async () => {
     const endpoint = `https://127.0.0.1:${await freePort()}/`;
     await assert.rejects(
-      startBot({
+      startBotProcess({
         orgFile: writeOrganisation(),
         env: {
           STORE: 'cosmos',
@@ -31,7 +31,10 @@ describe('starting on Cosmos DB', function () {
 
   it('refuses to start with STORE=cosmos but no endpoint, naming the setting', async () => {
     await assert.rejects(
-      startBot({ orgFile: writeOrganisation(), env: { STORE: 'cosmos', COSMOS_ENDPOINT: '' } }),
+      startBotProcess({
+        orgFile: writeOrganisation(),
+        env: { STORE: 'cosmos', COSMOS_ENDPOINT: '' },
+      }),
       /COSMOS_ENDPOINT: required when STORE=cosmos/,
     );
   });

@@ -1,68 +1,118 @@
 import { cardAction, personalMessage, type TestUser } from './activities';
-import { startBot, type BotProcess } from './bot-server';
-import { FakeConnector } from './fake-connector';
+import { startBotUnderTest, type BotProcess, type BotUnderTest } from './bot-server';
+import { FakeConnector, type RecordedRequest } from './fake-connector';
 import { writeOrganisation } from './organisation';
+
+/** A message from a person in their 1:1 chat with the bot. */
+export function say(
+  bot: BotProcess,
+  connector: FakeConnector,
+  user: TestUser,
+  text: string,
+  extra: { id?: string; locale?: string } = {},
+): ReturnType<BotProcess['post']> {
+  return bot.post(personalMessage({ from: user, text, serviceUrl: connector.url, ...extra }));
+}
+
+/** A click on a card button, in a 1:1 chat or (with a `19:` conversation id) in a channel thread. */
+export function click(
+  bot: BotProcess,
+  connector: FakeConnector,
+  user: TestUser,
+  verb: string,
+  data: object,
+  where: { conversationId?: string; replyToId?: string } = {},
+): ReturnType<BotProcess['post']> {
+  return bot.post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...where }));
+}
 
 export interface Conversation {
   connector: FakeConnector;
-  bot: () => BotProcess;
+  bot: () => BotUnderTest;
   /** A message from a person in their 1:1 chat with the bot. */
   say: (
     user: TestUser,
     text: string,
     extra?: { id?: string; locale?: string },
-  ) => ReturnType<BotProcess['post']>;
+  ) => ReturnType<BotUnderTest['post']>;
   /** A click on a card button, in a 1:1 chat or (with a `19:` conversation id) in a channel thread. */
   click: (
     user: TestUser,
     verb: string,
     data: object,
     where?: { conversationId?: string; replyToId?: string },
-  ) => ReturnType<BotProcess['post']>;
+  ) => ReturnType<BotUnderTest['post']>;
+  /**
+   * The 1:1 chat the bot started with a person (by the member id it gave Teams), in this test or
+   * an earlier one of the file: the bot keeps a chat once it has one.
+   */
+  chatWith: (memberId: string) => string | undefined;
 }
 
 /**
- * Mocha hooks for conversation tests: one fake connector for the suite, a fresh bot server with a
- * fresh database for each test, and the server's log printed when a test fails.
+ * Mocha hooks for conversation tests: one fake connector and one bot (with its own database and a
+ * clock the test moves) for the whole file or `describe`. Each test starts with an empty record of
+ * requests and ends when everything it queued has been sent, so the next test sees only its own;
+ * tests tell their inquiries apart by number and thread, since the store is shared. The bot's log
+ * of a failed test is printed.
  */
 export function useConversation(
   options: {
     setUp?: (connector: FakeConnector) => void;
     /** The organisation file's content; the test organisation when absent. */
     organisation?: object;
-    /** Extra environment for the bot server. */
+    /** Extra environment for the bot. */
     env?: Record<string, string>;
+    /** Where the bot's clock stands when each test begins, from where the last one left it. */
+    eachTestAt?: (previous: Date) => Date;
   } = {},
 ): Conversation {
   const connector = new FakeConnector();
-  let bot: BotProcess | undefined;
-  let orgFile = '';
+  let bot: BotUnderTest | undefined;
+  let logFrom = 0;
+  const earlier: RecordedRequest[] = [];
 
   before(async () => {
     await connector.start();
-    orgFile = writeOrganisation(options.organisation);
     options.setUp?.(connector);
+    bot = await startBotUnderTest({
+      orgFile: writeOrganisation(options.organisation),
+      ...(options.env ? { env: options.env } : {}),
+    });
   });
-  after(() => connector.stop());
+  after(async () => {
+    await bot?.stop();
+    await connector.stop();
+  });
   beforeEach(async () => {
+    if (options.eachTestAt && bot) await bot.setClock(options.eachTestAt(bot.now()));
+    earlier.push(...connector.requests);
     connector.requests.length = 0;
-    bot = await startBot({ orgFile, ...(options.env ? { env: options.env } : {}) });
+    connector.recover();
+    logFrom = bot?.output().length ?? 0;
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') process.stderr.write(bot?.output() ?? '');
-    await bot?.stop();
+    if (this.currentTest?.state === 'failed')
+      process.stderr.write(bot?.output().slice(logFrom) ?? '');
+    await bot?.settle();
   });
 
-  const current = (): BotProcess => {
+  const current = (): BotUnderTest => {
     if (!bot) throw new Error('The bot is not running');
     return bot;
   };
   return {
     connector,
     bot: current,
-    say: (user, text, extra = {}) =>
-      current().post(personalMessage({ from: user, text, serviceUrl: connector.url, ...extra })),
-    click: (user, verb, data, where = {}) =>
-      current().post(cardAction({ from: user, verb, data, serviceUrl: connector.url, ...where })),
+    say: (user, text, extra) => say(current(), connector, user, text, extra),
+    click: (user, verb, data, where) => click(current(), connector, user, verb, data, where),
+    chatWith: (memberId) =>
+      [...earlier, ...connector.requests].find(
+        (r) =>
+          r.method === 'POST' &&
+          r.path === '/v3/conversations' &&
+          r.status < 300 &&
+          r.body?.members?.[0]?.id === memberId,
+      )?.resultId,
   };
 }

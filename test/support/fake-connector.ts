@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
@@ -42,6 +43,8 @@ export class FakeConnector {
   private counter = 0;
   /** Activity ids this connector gave out; Teams updates nothing else. */
   private issued = new Set<string>();
+  /** Emits `answered` each time a recorded request has had its answer. */
+  private readonly events = new EventEmitter().setMaxListeners(100);
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -50,7 +53,10 @@ export class FakeConnector {
   }
 
   async start(): Promise<void> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server = http.createServer((req, res) => {
+      res.once('close', () => this.events.emit('answered'));
+      void this.handle(req, res);
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
   }
 
@@ -116,20 +122,41 @@ export class FakeConnector {
       : undefined;
   }
 
-  /** Polls until `find` returns something; fails with what was recorded so far. */
-  async waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = find();
-      if (found !== undefined && found !== false) return found;
-      if (Date.now() > until) {
+  /**
+   * Resolves with what `find` returns as soon as it returns something: now, or after one of the
+   * requests still to come has been answered. Fails after `timeoutMs` with what was recorded.
+   */
+  waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = (): void => {
+        let found: T | undefined | false;
+        try {
+          found = find();
+        } catch (error) {
+          done();
+          reject(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        if (found === undefined || found === false) return;
+        done();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        done();
         const summary = this.requests.map((r) => `${r.status} ${r.method} ${r.path}`).join('\n  ');
-        throw new Error(
-          `Timed out waiting for ${what}. The connector received:\n  ${summary || '(nothing)'}`,
+        reject(
+          new Error(
+            `Timed out waiting for ${what}. The connector received:\n  ${summary || '(nothing)'}`,
+          ),
         );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.events.off('answered', check);
+      };
+      this.events.on('answered', check);
+      check();
+    });
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { osloOffice } from './calendars';
 import { organisation, people } from './domain-fixture';
 import { cardOf, type FakeConnector, type RecordedRequest } from './fake-connector';
 
@@ -33,10 +34,24 @@ export const coordinatorAad = '20000000-0000-4000-8000-000000000001';
 export const systemResponsibleAad = '20000000-0000-4000-8000-000000000002';
 
 /**
- * The test organisation round the clock with an escalation policy in seconds, so a whole chain
- * runs within a test; everyone in the chain can be reached in 1:1 chat.
+ * How long each level of the test organisation has, in business time: hours for a superuser, a
+ * working day for the coordinator, two for the system responsible, then daily vendor reminders.
  */
-export function fastOrganisation(escalation: object): object {
+export const officeEscalation = {
+  superuser: 'PT4H',
+  coordinator: 'PT8H',
+  systemResponsible: 'P2D',
+  claimTimeout: 'P1D',
+  reminderBefore: 'PT1H',
+  vendorReminderInterval: 'P1D',
+  vendorReminders: 2,
+};
+
+/**
+ * The test organisation on Oslo office hours with an escalation policy (`officeEscalation` unless
+ * given); everyone in the chain can be reached in 1:1 chat.
+ */
+export function escalatingOrganisation(escalation: object = officeEscalation): object {
   return {
     ...organisation,
     people: organisation.people.map((person) =>
@@ -47,7 +62,7 @@ export function fastOrganisation(escalation: object): object {
           : person,
     ),
     escalation,
-    calendar: '24/7',
+    calendar: osloOffice,
   };
 }
 
