@@ -4,6 +4,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { organisation, people } from '../unit/domain-fixture';
 import { cardOf, type FakeConnector, type RecordedRequest } from './fake-connector';
+import { coordinatorAad, systemResponsibleAad } from './teams-model';
 
 export function writeOrganisation(org: object = organisation): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-org-')), 'organisation.json');
@@ -29,8 +30,7 @@ export function cardText(card: unknown): string {
 }
 
 /** Entra ids given to the coordinator and the system responsible, so the bot can reach them 1:1. */
-export const coordinatorAad = '20000000-0000-4000-8000-000000000001';
-export const systemResponsibleAad = '20000000-0000-4000-8000-000000000002';
+export { coordinatorAad, systemResponsibleAad };
 
 /**
  * The test organisation round the clock with an escalation policy in seconds, so a whole chain
