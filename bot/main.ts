@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     directories,
     sender: new TeamsSender(adapter, config.bot.appId),
     clock,
+    tenantId: config.tenants[0],
     logger,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     app,
     store,
     logger,
+    tenants: config.tenants,
   });
   worker.start();
   scheduler.start();

@@ -1,9 +1,11 @@
 import restify from 'restify';
+import { ActivityTypes } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { z } from 'zod/v4';
 import type { Logger } from '../src/logger';
 import type { Store } from '../src/store/ports';
+import { isServedTenant, tenantOf } from './tenants';
 
 /** The least an activity must carry for the bot to act on it; anything less is a 400. */
 const activityShape = z.object({
@@ -22,6 +24,8 @@ export interface ServerOptions {
   app: Application;
   store: Store;
   logger: Logger;
+  /** The tenants whose activities are served (see `Config.tenants`). */
+  tenants: readonly string[];
 }
 
 export async function startServer(options: ServerOptions): Promise<restify.Server> {
@@ -39,7 +43,22 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
       res.send(400, { error: 'The request body is not a Bot Framework activity.' });
       return;
     }
-    await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+    await adapter.process(req, res, async (context) => {
+      // Checked once the request is authenticated and before the app reads or stores anything.
+      if (!isServedTenant(context.activity, options.tenants)) {
+        logger.warn(
+          { tenantId: tenantOf(context.activity) ?? null, type: context.activity.type },
+          'activity from a tenant this bot does not serve, refused',
+        );
+        if (context.activity.type === 'invoke')
+          await context.sendActivity({
+            type: ActivityTypes.InvokeResponse,
+            value: { status: 403 },
+          });
+        return;
+      }
+      await app.run(context);
+    });
   });
 
   server.get('/healthz', async (_req, res) => {

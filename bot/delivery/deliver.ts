@@ -31,6 +31,8 @@ export interface DeliveryDeps {
   directories: DirectoryProvider;
   sender: TeamsSender;
   clock: Clock;
+  /** The organisation's tenant: its channels are posted to and its people's chats started there. */
+  tenantId: string;
 }
 
 function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
@@ -327,7 +329,11 @@ async function sendToPerson(
       {
         serviceUrl: sent.serviceUrl,
         channelId: 'msteams',
-        conversation: { id: sent.conversationId, conversationType: 'personal' },
+        conversation: {
+          id: sent.conversationId,
+          conversationType: 'personal',
+          tenantId: deps.tenantId,
+        },
       },
       deps.clock.now(),
     );
@@ -345,10 +351,10 @@ function referenceServiceUrl(reference: StoredReference | undefined): string | u
 }
 
 async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
-  const endpoint = await deps.store.conversations.endpoint();
+  const endpoint = await deps.store.conversations.endpoint(deps.tenantId);
   if (!endpoint)
     throw new NotReadyError('No message from Teams has been seen yet, so its address is unknown');
-  return endpoint;
+  return { serviceUrl: endpoint.serviceUrl, tenantId: deps.tenantId };
 }
 
 /** The service URL of a person's 1:1 chat, or of the tenant for a channel (no person). */

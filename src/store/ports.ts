@@ -103,9 +103,12 @@ export interface ConversationRepository {
   /** The 1:1 conversation with a person, by person key. */
   personal(key: string): Promise<StoredReference | undefined>;
   savePersonal(key: string, reference: StoredReference, at: Date): Promise<void>;
-  /** The tenant and service URL last seen on an incoming activity, needed to reach channels and start chats. */
-  endpoint(): Promise<TeamsEndpoint | undefined>;
-  saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void>;
+  /**
+   * The service URL last seen on an incoming activity from a tenant, needed to reach its channels
+   * and start chats there; kept per tenant, so one tenant's activity never redirects another's sends.
+   */
+  endpoint(tenantId: string): Promise<TeamsEndpoint | undefined>;
+  saveEndpoint(endpoint: TeamsEndpoint & { tenantId: string }, at: Date): Promise<void>;
 }
 
 /** Key-value documents with etags, for the bot framework's turn state. */

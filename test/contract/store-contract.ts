@@ -497,7 +497,7 @@ export function storeContract(factory: StoreFactory): void {
         assert.deepEqual(await store.drafts.get('d1'), { ...draft, unitId: 'hauge-vgs' });
       });
 
-      it('stores conversation references and the latest Teams endpoint', async () => {
+      it('stores conversation references and the latest Teams endpoint of each tenant', async () => {
         await store.conversations.savePersonal(
           'kari@fylke.example',
           { conversation: { id: 'a:1' } },
@@ -514,10 +514,15 @@ export function storeContract(factory: StoreFactory): void {
         assert.deepEqual(await store.conversations.personal('kari@fylke.example'), {
           conversation: { id: 'a:1' },
         });
-        assert.deepEqual(await store.conversations.endpoint(), {
+        await store.conversations.saveEndpoint(
+          { serviceUrl: 'https://other', tenantId: 'u' },
+          new Date(at),
+        );
+        assert.deepEqual(await store.conversations.endpoint('t'), {
           serviceUrl: 'https://two',
           tenantId: 't',
         });
+        assert.equal(await store.conversations.endpoint('v'), undefined);
         assert.equal(await store.conversations.personal('nobody'), undefined);
       });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { playgroundTenantId } from '../../src/config';
 
-export const tenantId = '72f988bf-0000-4000-8000-000000000001';
+/** The organisation's tenant: in local mode, as the tests run the bot, the Playground's. */
+export const tenantId = playgroundTenantId;
 /** Another organisation's tenant, whose people must not be served. */
 export const otherTenantId = '9a0c7d1e-0000-4000-8000-000000000002';
 export const bot = { id: '28:qm-hjelp', name: 'Qm+ Hjelp' };

@@ -99,12 +99,12 @@ export class CosmosConversationRepository implements ConversationRepository {
     await this.save(doc('conversation', key, reference, at));
   }
 
-  async endpoint(): Promise<TeamsEndpoint | undefined> {
-    return (await read<TeamsEndpoint>(this.container, 'endpoint', 'teams'))?.value;
+  async endpoint(tenantId: string): Promise<TeamsEndpoint | undefined> {
+    return (await read<TeamsEndpoint>(this.container, 'endpoint', tenantId))?.value;
   }
 
-  async saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void> {
-    await this.save(doc('endpoint', 'teams', endpoint, at));
+  async saveEndpoint(endpoint: TeamsEndpoint & { tenantId: string }, at: Date): Promise<void> {
+    await this.save(doc('endpoint', endpoint.tenantId, endpoint, at));
   }
 
   private async save<T>(next: ValueDoc<T>): Promise<void> {

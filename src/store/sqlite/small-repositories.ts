@@ -79,12 +79,12 @@ export class SqliteConversationRepository implements ConversationRepository {
     return Promise.resolve();
   }
 
-  endpoint(): Promise<TeamsEndpoint | undefined> {
-    return Promise.resolve(this.doc('endpoint') as TeamsEndpoint | undefined);
+  endpoint(tenantId: string): Promise<TeamsEndpoint | undefined> {
+    return Promise.resolve(this.doc(`endpoint:${tenantId}`) as TeamsEndpoint | undefined);
   }
 
-  saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void> {
-    this.save('endpoint', endpoint, at);
+  saveEndpoint(endpoint: TeamsEndpoint & { tenantId: string }, at: Date): Promise<void> {
+    this.save(`endpoint:${endpoint.tenantId}`, endpoint, at);
     return Promise.resolve();
   }
 
