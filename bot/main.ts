@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     sender: new TeamsSender(adapter, config.bot.appId),
     clock,
     tenantId: config.tenants[0],
+    ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
     logger,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,

@@ -34,6 +34,7 @@ const environmentSchema = z.object({
     .default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
   ALLOWED_TENANTS: tenantList.optional(),
+  TEAMS_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional(),
   STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   SQLITE_PATH: z.string().min(1).default('./data/qm-hjelp.sqlite'),
   COSMOS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
@@ -80,6 +81,8 @@ export interface Config {
    * through its Teams endpoint.
    */
   tenants: [string, ...string[]];
+  /** Where to reach Teams before any activity has brought its service URL; none by default. */
+  teamsServiceUrl?: string;
   /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
   store: StoreConfig;
   orgFile: string;
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     tenants: allowedTenants(e, localMode),
+    ...(e.TEAMS_SERVICE_URL ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
     port: e.PORT,
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     localMode,

@@ -24,6 +24,7 @@ import type { DirectoryProvider } from '../../src/org/provider';
 import { targetsAt } from '../../src/routing/chain';
 import type { Store, StoredReference, TeamsEndpoint } from '../../src/store/ports';
 import { isPermanent, NotReadyError, PermanentDeliveryError } from './errors';
+import { teamsUserIdOf } from './roster';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
 
 export interface DeliveryDeps {
@@ -33,6 +34,8 @@ export interface DeliveryDeps {
   clock: Clock;
   /** The organisation's tenant: its channels are posted to and its people's chats started there. */
   tenantId: string;
+  /** Where to reach Teams before any activity has said so (TEAMS_SERVICE_URL). */
+  serviceUrl?: string;
 }
 
 function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
@@ -313,15 +316,18 @@ async function sendToPerson(
   const reference = await deps.store.conversations.personal(person.key);
   const conversationId = referenceConversationId(reference);
   const serviceUrl = referenceServiceUrl(reference);
-  const target: PersonalTarget = {
-    ...(conversationId && serviceUrl ? { conversation: { conversationId, serviceUrl } } : {}),
-    ...(person.teamsId || person.aadObjectId
-      ? { memberId: person.teamsId ?? person.aadObjectId }
-      : {}),
-  };
-  const endpoint = target.conversation
-    ? { serviceUrl: target.conversation.serviceUrl }
-    : await endpointFor(deps);
+  let target: PersonalTarget = {};
+  let endpoint: TeamsEndpoint;
+  if (conversationId && serviceUrl) {
+    target = { conversation: { conversationId, serviceUrl } };
+    endpoint = { serviceUrl };
+  } else {
+    endpoint = await endpointFor(deps);
+    const directory = await deps.directories.current();
+    const memberId =
+      (await teamsUserIdOf(deps, directory, endpoint.serviceUrl, person)) ?? person.aadObjectId;
+    if (memberId) target = { memberId };
+  }
   const sent = await deps.sender.sendToPerson(endpoint, target, activity);
   if (!target.conversation) {
     await deps.store.conversations.savePersonal(
@@ -351,10 +357,11 @@ function referenceServiceUrl(reference: StoredReference | undefined): string | u
 }
 
 async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
-  const endpoint = await deps.store.conversations.endpoint(deps.tenantId);
-  if (!endpoint)
+  const serviceUrl =
+    (await deps.store.conversations.endpoint(deps.tenantId))?.serviceUrl ?? deps.serviceUrl;
+  if (!serviceUrl)
     throw new NotReadyError('No message from Teams has been seen yet, so its address is unknown');
-  return { serviceUrl: endpoint.serviceUrl, tenantId: deps.tenantId };
+  return { serviceUrl, tenantId: deps.tenantId };
 }
 
 /** The service URL of a person's 1:1 chat, or of the tenant for a channel (no person). */

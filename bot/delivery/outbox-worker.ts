@@ -2,6 +2,7 @@ import type { Logger } from '../../src/logger';
 import { Periodic } from '../../src/periodic';
 import { deliver, type DeliveryDeps } from './deliver';
 import { NotReadyError } from './errors';
+import { checkTeamsSetup } from './roster';
 import { nextRetry, type RetryPolicy } from './retry-policy';
 
 export interface OutboxWorkerOptions extends DeliveryDeps {
@@ -22,6 +23,7 @@ export interface OutboxWorkerOptions extends DeliveryDeps {
  */
 export class OutboxWorker {
   private readonly loop: Periodic;
+  private setupChecked = false;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.loop = new Periodic(
@@ -46,6 +48,7 @@ export class OutboxWorker {
 
   /** Works through everything due now; returns how many items were handled. */
   async drain(): Promise<number> {
+    if (!this.setupChecked) this.setupChecked = await this.checkSetup();
     const { store, clock, owner } = this.options;
     const leaseMs = this.options.leaseMs ?? 60_000;
     let handled = 0;
@@ -62,6 +65,24 @@ export class OutboxWorker {
         await this.handle(item.id, item.intent, item.attempts);
         handled++;
       }
+    }
+  }
+
+  /**
+   * Checks the organisation's Teams setup once Teams can be reached (its endpoint known from an
+   * activity or from the configuration); true when done.
+   */
+  private async checkSetup(): Promise<boolean> {
+    const { store, tenantId, logger } = this.options;
+    const serviceUrl =
+      (await store.conversations.endpoint(tenantId))?.serviceUrl ?? this.options.serviceUrl;
+    if (!serviceUrl) return false;
+    try {
+      await checkTeamsSetup(this.options, await this.options.directories.current(), serviceUrl);
+      return true;
+    } catch (error) {
+      logger.warn({ error: describe(error) }, 'Teams setup check failed, will try again');
+      return false;
     }
   }
 

@@ -109,6 +109,9 @@ export interface ConversationRepository {
    */
   endpoint(tenantId: string): Promise<TeamsEndpoint | undefined>;
   saveEndpoint(endpoint: TeamsEndpoint & { tenantId: string }, at: Date): Promise<void>;
+  /** A person's Teams user id (`29:…`), as the roster of a team the bot is in gave it. */
+  teamsUserId(key: string): Promise<string | undefined>;
+  saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void>;
 }
 
 /** Key-value documents with etags, for the bot framework's turn state. */

@@ -523,6 +523,9 @@ export function storeContract(factory: StoreFactory): void {
           tenantId: 't',
         });
         assert.equal(await store.conversations.endpoint('v'), undefined);
+        await store.conversations.saveTeamsUserId('kari@fylke.example', '29:kari', new Date(at));
+        assert.equal(await store.conversations.teamsUserId('kari@fylke.example'), '29:kari');
+        assert.equal(await store.conversations.teamsUserId('nobody'), undefined);
         assert.equal(await store.conversations.personal('nobody'), undefined);
       });
 

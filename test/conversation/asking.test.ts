@@ -128,7 +128,11 @@ describe('asking the bot', function () {
       () =>
         connector
           .conversationsCreated()
-          .find((r) => r.body?.members?.[0]?.id === people.dentist.aadObjectId),
+          .find(
+            (r) =>
+              connector.userOf(r.body?.members?.[0]?.id)?.aadObjectId ===
+              people.dentist.aadObjectId,
+          ),
       'a 1:1 chat with the clinic’s superuser',
     );
     const triage = await connector.waitFor(

@@ -24,7 +24,9 @@ const fastEnv = { SCHEDULER_INTERVAL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' };
 function observe(connector: FakeConnector, conversation: Conversation) {
   const channelPost = () => connector.channelPost(channelId);
   const chatWith = (aadObjectId: string): string | undefined =>
-    connector.conversationsCreated().find((r) => r.body?.members?.[0]?.id === aadObjectId)
+    connector
+      .conversationsCreated()
+      .find((r) => connector.userOf(r.body?.members?.[0]?.id)?.aadObjectId === aadObjectId)
       ?.resultId;
   return {
     channelPost,
@@ -292,7 +294,8 @@ describe('escalation over real HTTP', function () {
 
     it('records a refusal for good (403) on the inquiry and tries the next person in the chain', async () => {
       const refused = (r: RecordedRequest) =>
-        r.path === '/v3/conversations' && r.body?.members?.[0]?.id === people.dentist.aadObjectId;
+        r.path === '/v3/conversations' &&
+        connector.userOf(r.body?.members?.[0]?.id)?.aadObjectId === people.dentist.aadObjectId;
       connector.failNext(refused, [{ status: 403 }, { status: 403 }]);
       const lise = teamsUser(people.dentalAsker);
       connector.setMember({ id: lise.teamsId, name: lise.name, email: lise.email });

@@ -265,7 +265,10 @@ describe('the help chain over real HTTP', function () {
       () =>
         connector
           .conversationsCreated()
-          .find((r) => r.body?.members?.[0]?.id === people.hilde.aadObjectId),
+          .find(
+            (r) =>
+              connector.userOf(r.body?.members?.[0]?.id)?.aadObjectId === people.hilde.aadObjectId,
+          ),
       'a 1:1 chat with Hilde',
     );
     const notice = await connector.waitFor(

@@ -19,7 +19,7 @@ import { attempt, call, docId, readDoc, replaceIf } from './documents';
 interface ValueDoc<T> {
   id: string;
   pk: string;
-  type: 'profile' | 'draft' | 'conversation' | 'endpoint' | 'turn-state';
+  type: 'profile' | 'draft' | 'conversation' | 'endpoint' | 'member' | 'turn-state';
   key: string;
   value: T;
   updatedAt?: string;
@@ -105,6 +105,14 @@ export class CosmosConversationRepository implements ConversationRepository {
 
   async saveEndpoint(endpoint: TeamsEndpoint & { tenantId: string }, at: Date): Promise<void> {
     await this.save(doc('endpoint', endpoint.tenantId, endpoint, at));
+  }
+
+  async teamsUserId(key: string): Promise<string | undefined> {
+    return (await read<string>(this.container, 'member', key))?.value;
+  }
+
+  async saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void> {
+    await this.save(doc('member', key, teamsUserId, at));
   }
 
   private async save<T>(next: ValueDoc<T>): Promise<void> {

@@ -88,6 +88,16 @@ export class SqliteConversationRepository implements ConversationRepository {
     return Promise.resolve();
   }
 
+  teamsUserId(key: string): Promise<string | undefined> {
+    const doc = this.doc(`member:${key}`) as { teamsUserId?: string } | undefined;
+    return Promise.resolve(doc?.teamsUserId);
+  }
+
+  saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void> {
+    this.save(`member:${key}`, { teamsUserId }, at);
+    return Promise.resolve();
+  }
+
   private doc(key: string): unknown {
     const row = this.db.prepare('SELECT doc FROM conversations WHERE key = ?').get(key) as
       { doc: string } | undefined;
