@@ -23,7 +23,13 @@ import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
 import { targetsAt } from '../../src/routing/chain';
 import type { Store, StoredReference, TeamsEndpoint } from '../../src/store/ports';
-import { isPermanent, NotReadyError, PermanentDeliveryError } from './errors';
+import {
+  isConversationGone,
+  isMessageRefused,
+  isPermanent,
+  NotReadyError,
+  PermanentDeliveryError,
+} from './errors';
 import { teamsUserIdOf } from './roster';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
 
@@ -229,7 +235,8 @@ async function sendAlongChain(
       await options.onSent?.(person, sent);
       reached++;
     } catch (error) {
-      if (!isPermanent(error)) throw error;
+      // A message Teams refuses as such would be refused for anyone: not the recipient's fault.
+      if (!isPermanent(error) || isMessageRefused(error)) throw error;
       await deps.store.inquiries.recordCard(
         inquiry.id,
         {},
@@ -316,34 +323,46 @@ async function sendToPerson(
   const reference = await deps.store.conversations.personal(person.key);
   const conversationId = referenceConversationId(reference);
   const serviceUrl = referenceServiceUrl(reference);
-  let target: PersonalTarget = {};
-  let endpoint: TeamsEndpoint;
   if (conversationId && serviceUrl) {
-    target = { conversation: { conversationId, serviceUrl } };
-    endpoint = { serviceUrl };
-  } else {
-    endpoint = await endpointFor(deps);
-    const directory = await deps.directories.current();
-    const memberId =
-      (await teamsUserIdOf(deps, directory, endpoint.serviceUrl, person)) ?? person.aadObjectId;
-    if (memberId) target = { memberId };
+    try {
+      return await deps.sender.sendToPerson(
+        { serviceUrl },
+        { conversation: { conversationId, serviceUrl } },
+        activity,
+      );
+    } catch (error) {
+      // The chat is gone (deleted, the bot blocked or removed): start a new one instead.
+      if (!isConversationGone(error)) throw error;
+    }
   }
+  return startChat(deps, person, activity);
+}
+
+/** Starts a 1:1 chat with a person by the Teams id the roster gives, else their Entra id. */
+async function startChat(
+  deps: DeliveryDeps,
+  person: PersonRef,
+  activity: Partial<Activity>,
+): Promise<{ conversationId: string; activityId: string }> {
+  const endpoint = await endpointFor(deps);
+  const directory = await deps.directories.current();
+  const memberId =
+    (await teamsUserIdOf(deps, directory, endpoint.serviceUrl, person)) ?? person.aadObjectId;
+  const target: PersonalTarget = memberId ? { memberId } : {};
   const sent = await deps.sender.sendToPerson(endpoint, target, activity);
-  if (!target.conversation) {
-    await deps.store.conversations.savePersonal(
-      person.key,
-      {
-        serviceUrl: sent.serviceUrl,
-        channelId: 'msteams',
-        conversation: {
-          id: sent.conversationId,
-          conversationType: 'personal',
-          tenantId: deps.tenantId,
-        },
+  await deps.store.conversations.savePersonal(
+    person.key,
+    {
+      serviceUrl: sent.serviceUrl,
+      channelId: 'msteams',
+      conversation: {
+        id: sent.conversationId,
+        conversationType: 'personal',
+        tenantId: deps.tenantId,
       },
-      deps.clock.now(),
-    );
-  }
+    },
+    deps.clock.now(),
+  );
   return sent;
 }
 

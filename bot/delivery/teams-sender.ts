@@ -69,7 +69,14 @@ export class TeamsSender {
           channelData: tenant(endpoint.tenantId),
           ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
         }),
-      );
+      ).catch((error: unknown) => {
+        // Starting a chat carries no message: a 400 here is about the person's id, not a payload.
+        if (statusOf(error) === 400)
+          throw new PermanentDeliveryError(
+            `Teams does not know this person's id (${(error as Error).message})`,
+          );
+        throw error;
+      });
       conversation = { conversationId: created.id, serviceUrl: endpoint.serviceUrl };
     }
     const { conversationId, serviceUrl } = conversation;
