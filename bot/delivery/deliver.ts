@@ -237,11 +237,10 @@ async function sendAlongChain(
     } catch (error) {
       // A message Teams refuses as such would be refused for anyone: not the recipient's fault.
       if (!isPermanent(error) || isMessageRefused(error)) throw error;
-      await deps.store.inquiries.recordCard(
-        inquiry.id,
-        {},
-        event(deps, 'delivery_failed', `${person.name}: ${(error as Error).message}`),
-      );
+      await deps.store.inquiries.recordDeliveryFailure(inquiry.id, {
+        at: deps.clock.now().toISOString(),
+        note: `${person.name}: ${(error as Error).message}`,
+      });
       const index = order.findIndex((p) => p.key === person.key);
       const next = order.slice(index + 1).find((p) => !tried.has(p.key));
       if (next) {

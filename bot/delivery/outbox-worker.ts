@@ -116,15 +116,10 @@ export class OutboxWorker {
       }
       logger.error({ intent, attempts, error: message }, 'send failed for good');
       await store.outbox.fail(id, owner, clock.now(), message);
-      await store.inquiries.recordCard(
-        intent.inquiryId,
-        {},
-        {
-          type: 'delivery_failed',
-          at: clock.now().toISOString(),
-          note: `${intent.kind}: ${message}`,
-        },
-      );
+      await store.inquiries.recordDeliveryFailure(intent.inquiryId, {
+        at: clock.now().toISOString(),
+        note: `${intent.kind}: ${message}`,
+      });
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { Inquiry, NewInquiry, PostedCard } from '../inquiries/inquiry';
+import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
+import type { CardPlacement } from '../inquiries/posted-cards';
 import type { NotificationIntent, OutboxItem } from '../notifications/intents';
 import type { OrgSnapshot } from '../org/directory';
 import type { Organisation, Person } from '../org/schema';
@@ -31,11 +32,19 @@ export interface InquiryRepository {
   byNumber(number: string): Promise<Inquiry | undefined>;
   /** Writes a changed inquiry if its etag is still current, and queues its notifications with it. */
   update(inquiry: Inquiry, notifications: NotificationIntent[]): Promise<WriteResult<Inquiry>>;
-  /** Records where a card about the inquiry was posted, without touching its state or etag race. */
+  /**
+   * Records where a card about the inquiry was posted (see `placeCard`), and the event of posting
+   * it, without touching its state or racing its etag.
+   */
   recordCard(
     id: string,
-    placement: { triage?: PostedCard; askerStatus?: PostedCard },
+    placement: CardPlacement,
     event?: Inquiry['history'][number],
+  ): Promise<WriteResult<Inquiry>>;
+  /** Records on the inquiry's history that a notification about it could not be delivered. */
+  recordDeliveryFailure(
+    id: string,
+    failure: { at: string; note: string },
   ): Promise<WriteResult<Inquiry>>;
   /** An asker's inquiries, newest first. */
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]>;
