@@ -31,6 +31,7 @@ import {
   PermanentDeliveryError,
 } from './errors';
 import { teamsUserIdOf } from './roster';
+import { sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
 
 export interface DeliveryDeps {
@@ -41,7 +42,8 @@ export interface DeliveryDeps {
   /** The organisation's tenant: its channels are posted to and its people's chats started there. */
   tenantId: string;
   /** Where to reach Teams before any activity has said so (TEAMS_SERVICE_URL). */
-  serviceUrl?: string;
+  serviceUrl?: string; /** The sends of the notification being delivered that Teams has accepted already. */
+  sent?: SentLog;
 }
 
 function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
@@ -193,7 +195,9 @@ async function replyInThread(
   activity: Partial<Activity>,
 ): Promise<void> {
   const serviceUrl = await serviceUrlOf(deps, undefined);
-  await deps.sender.reply(serviceUrl, thread.conversationId, activity);
+  await sendOnce(deps.sent, `thread:${thread.conversationId}`, () =>
+    deps.sender.reply(serviceUrl, thread.conversationId, activity),
+  );
 }
 
 /** Everyone in the chain, in order, without repeats: superusers, coordinators, system responsible. */
@@ -231,8 +235,11 @@ async function sendAlongChain(
   let reached = 0;
   for (let person = queue.shift(); person; person = queue.shift()) {
     try {
-      const sent = await sendToPerson(deps, person, activity());
-      await options.onSent?.(person, sent);
+      const target = person;
+      const sent = await sendOnce(deps.sent, `person:${person.key}`, () =>
+        sendToPerson(deps, target, activity()),
+      );
+      if (sent) await options.onSent?.(person, sent);
       reached++;
     } catch (error) {
       // A message Teams refuses as such would be refused for anyone: not the recipient's fault.

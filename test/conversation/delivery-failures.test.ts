@@ -4,7 +4,7 @@ import { teamsUser } from '../support/activities';
 import { cardOf, teamsFailures, type RecordedRequest } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
 import { openBotStore } from '../support/store-under-test';
-import { cardText } from '../support/organisation';
+import { cardText, fastOrganisation, messageText } from '../support/organisation';
 import { triageChannelId } from '../support/teams-model';
 
 const lise = teamsUser(people.dentalAsker);
@@ -98,5 +98,41 @@ describe('when Teams refuses a send', function () {
     await conversation.say(lise, 'Hvordan lukker jeg et avvik?');
     await triageCardIn(dentistChat, 'the second card to the dentist', 2);
     assert.deepEqual(cardsIn(connector.chatOf('29:dag.koord')!, /QM-\d{4}-0002/), []);
+  });
+});
+
+describe('a notification of several sends, when one fails', function () {
+  this.timeout(40000);
+  const conversation = useConversation({
+    organisation: fastOrganisation({
+      superuser: 'PT1S',
+      coordinator: 'PT1S',
+      systemResponsible: 'PT60S',
+    }),
+    env: { SCHEDULER_INTERVAL_MS: '100', OUTBOX_RETRY_BASE_MS: '100' },
+  });
+  const { connector } = conversation;
+
+  it('sends again only what failed: the thread hears of the system responsible once', async () => {
+    const arnesChat = connector.chatOf('29:arne.hope')!;
+    connector.failNext(
+      (r) => r.method === 'POST' && r.conversationId === arnesChat,
+      Array.from({ length: 4 }, () => ({ status: 500 })),
+    );
+    await conversation.say(asker, 'Hvordan melder jeg et avvik?');
+    const post = await connector.channelPost(triageChannelId);
+    const thread = `${triageChannelId};messageid=${post.resultId}`;
+    await connector.waitFor(
+      () =>
+        connector
+          .sent()
+          .find((r) => r.conversationId === arnesChat && /QM-\d{4}-0001/.test(messageText(r))),
+      'the notice in the system responsible’s chat, once Teams recovers',
+      20000,
+    );
+    const pings = connector
+      .sent()
+      .filter((r) => r.conversationId === thread && /Arne Hope<\/at>/.test(messageText(r)));
+    assert.equal(pings.length, 1, 'the thread reply was not repeated');
   });
 });
