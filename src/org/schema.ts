@@ -17,6 +17,13 @@ const isoDuration = z
     'an ISO-8601 duration such as PT4H or P1D',
   );
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 08:00');
+/** A team's or a channel's id as Teams gives it: `19:…@thread.tacv2` (or `@thread.skype`). */
+const teamsThreadId = z
+  .string()
+  .regex(
+    /^19:[^\s@]+@thread\.(tacv2|skype)$/,
+    'a Teams id such as 19:…@thread.tacv2 (from "Get link to channel")',
+  );
 const localised = z.object({ nb: z.string().min(1), en: z.string().min(1) });
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -60,8 +67,8 @@ export const organisationSchema = z
           coordinators: z.array(email).min(1),
           triageChannel: z
             .object({
-              teamId: z.string().min(1),
-              channelId: z.string().min(1),
+              teamId: teamsThreadId,
+              channelId: teamsThreadId,
               name: z.string().optional(),
             })
             .optional(),
