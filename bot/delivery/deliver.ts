@@ -17,7 +17,7 @@ import type { Clock } from '../../src/clock';
 import type { Inquiry, InquiryEvent, PostedCard } from '../../src/inquiries/inquiry';
 import { escalationTiming } from '../../src/escalation/policy';
 import { messages } from '../../src/i18n';
-import type { PersonRef } from '../../src/inquiries/person';
+import { personRef, type PersonRef } from '../../src/inquiries/person';
 import type { NotificationIntent } from '../../src/notifications/intents';
 import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
@@ -277,13 +277,23 @@ async function postTriage(
   if (channel) {
     if (inquiry.teams.triageCards.some((c) => c.recipientKey === undefined)) return;
     const endpoint = await endpointFor(deps);
-    const posted = await deps.sender.postToChannel(endpoint, channel.channelId, activity);
-    await deps.store.inquiries.recordCard(
-      inquiry.id,
-      { triage: posted },
-      event(deps, 'notified', channel.name ?? channel.channelId),
-    );
-    return;
+    try {
+      const posted = await deps.sender.postToChannel(endpoint, channel.channelId, activity);
+      await deps.store.inquiries.recordCard(
+        inquiry.id,
+        { triage: posted },
+        event(deps, 'notified', channel.name ?? channel.channelId),
+      );
+      return;
+    } catch (error) {
+      // The bot is not in the team, the channel is private or its id wrong: 1:1 instead.
+      if (!isPermanent(error) || isMessageRefused(error)) throw error;
+      await deps.store.inquiries.recordDeliveryFailure(inquiry.id, {
+        at: deps.clock.now().toISOString(),
+        note: `${channel.name ?? channel.channelId}: ${(error as Error).message}`,
+      });
+      await tellChannelUnreachable(deps, directory, inquiry.workAreaId);
+    }
   }
   const posted = new Set(inquiry.teams.triageCards.flatMap((c) => c.recipientKey ?? []));
   const recipients = targetsAt(inquiry.chain, inquiry.level).filter((p) => !posted.has(p.key));
@@ -305,6 +315,42 @@ async function postTriage(
         )
         .then(() => undefined),
   });
+}
+
+/**
+ * Tells the work area's coordinators and the admins, once, that its triage channel cannot be
+ * posted to, so someone fixes it; inquiries reach their people 1:1 meanwhile.
+ */
+async function tellChannelUnreachable(
+  deps: DeliveryDeps,
+  directory: Directory,
+  workAreaId: string,
+): Promise<void> {
+  const area = directory.workArea(workAreaId);
+  const channel = area?.triageChannel;
+  if (!area || !channel) return;
+  const told = `teams-setup/channel-unreachable/${area.id}/${channel.channelId}`;
+  if (told in (await deps.store.state.read([told]))) return;
+  await deps.store.state.write({ [told]: { value: { at: deps.clock.now().toISOString() } } });
+  const text = messages(directory.language).teamsSetup.channelUnreachable(
+    channel.name ?? channel.channelId,
+    area.name,
+  );
+  const emails = [...new Set([...area.coordinators, ...directory.snapshot.structure.admins])];
+  for (const email of emails) {
+    const person = directory.staffMember(email);
+    if (!person) continue;
+    const ref = personRef({
+      name: person.name,
+      email: person.email,
+      ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+    });
+    try {
+      await sendToPerson(deps, ref, { type: 'message', text });
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+    }
+  }
 }
 
 function event(deps: DeliveryDeps, type: InquiryEvent['type'], note: string): InquiryEvent {

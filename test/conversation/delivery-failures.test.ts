@@ -5,7 +5,7 @@ import { cardOf, teamsFailures, type RecordedRequest } from '../support/fake-con
 import { useConversation } from '../support/conversation';
 import { openBotStore } from '../support/store-under-test';
 import { cardText, fastOrganisation, messageText } from '../support/organisation';
-import { triageChannelId } from '../support/teams-model';
+import { triageChannelId, triageTeamId } from '../support/teams-model';
 
 const lise = teamsUser(people.dentalAsker);
 const asker = teamsUser(people.asker);
@@ -134,5 +134,44 @@ describe('a notification of several sends, when one fails', function () {
       .sent()
       .filter((r) => r.conversationId === thread && /Arne Hope<\/at>/.test(messageText(r)));
     assert.equal(pings.length, 1, 'the thread reply was not repeated');
+  });
+});
+
+describe('when the triage channel cannot be posted to', function () {
+  this.timeout(40000);
+  const conversation = useConversation({
+    organisation: fastOrganisation({
+      superuser: 'PT4H',
+      coordinator: 'PT8H',
+      systemResponsible: 'P2D',
+    }),
+    env: fastEnv,
+    setUp: (connector) => connector.setBotInTeam(triageTeamId, false),
+  });
+  const { connector } = conversation;
+  const inChat = (teamsId: string, pattern: RegExp) =>
+    connector
+      .sent()
+      .filter(
+        (r) => r.conversationId === connector.chatOf(teamsId) && pattern.test(messageText(r)),
+      );
+
+  it('sends the triage card 1:1 to the level’s people, and tells the coordinator once', async () => {
+    await conversation.say(asker, 'Hvordan melder jeg et avvik?');
+    for (const superuser of ['29:sverre.lunde', '29:hilde.berg'])
+      await connector.waitFor(
+        () => inChat(superuser, /QM-\d{4}-0001 · Hauge vgs/)[0],
+        `the triage card in ${superuser}’s chat`,
+      );
+    await connector.waitFor(
+      () => inChat('29:anne.winter', /får ikke skrevet i kanalen/)[0],
+      'the coordinator told the channel cannot be posted to',
+    );
+    await conversation.say(asker, 'Hvordan lukker jeg et avvik?');
+    await connector.waitFor(
+      () => inChat('29:sverre.lunde', /QM-\d{4}-0002 · Hauge vgs/)[0],
+      'the second triage card in Sverre’s chat',
+    );
+    assert.equal(inChat('29:anne.winter', /får ikke skrevet i kanalen/).length, 1, 'told once');
   });
 });
