@@ -19,6 +19,7 @@ import { escalationTiming } from '../../src/escalation/policy';
 import { messages } from '../../src/i18n';
 import { personRef, type PersonRef } from '../../src/inquiries/person';
 import type { NotificationIntent } from '../../src/notifications/intents';
+import type { Logger } from '../../src/logger';
 import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
 import { targetsAt } from '../../src/routing/chain';
@@ -30,6 +31,7 @@ import {
   NotReadyError,
   PermanentDeliveryError,
 } from './errors';
+import { mentionable, withMentionableLevel } from './mentions';
 import { teamsUserIdOf } from './roster';
 import { sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
@@ -42,8 +44,10 @@ export interface DeliveryDeps {
   /** The organisation's tenant: its channels are posted to and its people's chats started there. */
   tenantId: string;
   /** Where to reach Teams before any activity has said so (TEAMS_SERVICE_URL). */
-  serviceUrl?: string; /** The sends of the notification being delivered that Teams has accepted already. */
+  serviceUrl?: string;
+  /** The sends of the notification being delivered that Teams has accepted already. */
   sent?: SentLog;
+  logger?: Logger;
 }
 
 function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
@@ -151,7 +155,7 @@ async function ping(
   const card = renderNoticeCard(
     pingCardData(inquiry, directory, directory.language, {
       reason: intent.reason,
-      people,
+      people: await mentionable(deps, people),
       waited: waitedText(inquiry, directory),
     }),
   );
@@ -171,7 +175,10 @@ async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory
   if (!owesResponse(inquiry) || !inquiry.deadline) return;
   const people = inquiry.assignee ? [inquiry.assignee] : targetsAt(inquiry.chain, inquiry.level);
   const card = renderNoticeCard(
-    pingCardData(inquiry, directory, directory.language, { reason: 'reminder', people }),
+    pingCardData(inquiry, directory, directory.language, {
+      reason: 'reminder',
+      people: await mentionable(deps, people),
+    }),
   );
   const thread = channelThread(inquiry);
   if (thread) return replyInThread(deps, thread, cardActivity(card, inquiry.number));
@@ -270,7 +277,10 @@ async function postTriage(
   timeZone: string,
 ): Promise<void> {
   const card = renderTriageCard(
-    triageCardData(inquiry, directory, directory.language, { timeZone, mention: true }),
+    triageCardData(await withMentionableLevel(deps, inquiry), directory, directory.language, {
+      timeZone,
+      mention: true,
+    }),
   );
   const activity = cardActivity(card, inquiry.number);
   const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
