@@ -31,7 +31,7 @@ import {
   NotReadyError,
   PermanentDeliveryError,
 } from './errors';
-import { mentionable, withMentionableLevel } from './mentions';
+import { mentionable, withMentionableLevel, type MentionDeps } from './mentions';
 import { teamsUserIdOf } from './roster';
 import { sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
@@ -155,7 +155,7 @@ async function ping(
   const card = renderNoticeCard(
     pingCardData(inquiry, directory, directory.language, {
       reason: intent.reason,
-      people: await mentionable(deps, people),
+      people: await mentionable(mentionDeps(deps), people),
       waited: waitedText(inquiry, directory),
     }),
   );
@@ -177,7 +177,7 @@ async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory
   const card = renderNoticeCard(
     pingCardData(inquiry, directory, directory.language, {
       reason: 'reminder',
-      people: await mentionable(deps, people),
+      people: await mentionable(mentionDeps(deps), people),
     }),
   );
   const thread = channelThread(inquiry);
@@ -277,10 +277,15 @@ async function postTriage(
   timeZone: string,
 ): Promise<void> {
   const card = renderTriageCard(
-    triageCardData(await withMentionableLevel(deps, inquiry), directory, directory.language, {
-      timeZone,
-      mention: true,
-    }),
+    triageCardData(
+      await withMentionableLevel(mentionDeps(deps), inquiry),
+      directory,
+      directory.language,
+      {
+        timeZone,
+        mention: true,
+      },
+    ),
   );
   const activity = cardActivity(card, inquiry.number);
   const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
@@ -361,6 +366,20 @@ async function tellChannelUnreachable(
       if (!isPermanent(error)) throw error;
     }
   }
+}
+
+/** How cards find the ids to mention people by: the roster, as for starting a chat. */
+function mentionDeps(deps: DeliveryDeps): MentionDeps {
+  return {
+    teamsIdOf: async (person) =>
+      teamsUserIdOf(
+        deps,
+        await deps.directories.current(),
+        (await endpointFor(deps)).serviceUrl,
+        person,
+      ),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  };
 }
 
 function event(deps: DeliveryDeps, type: InquiryEvent['type'], note: string): InquiryEvent {

@@ -1,24 +1,26 @@
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import type { PersonRef } from '../../src/inquiries/person';
 import type { Logger } from '../../src/logger';
-import type { Store } from '../../src/store/ports';
+
+export interface MentionDeps {
+  /** The Teams id the roster gives a person, if any. */
+  teamsIdOf: (person: PersonRef) => Promise<string | undefined>;
+  logger?: Logger;
+}
 
 /**
  * The people a card may mention. Teams takes a Teams id, an Entra object id or a UPN as a mention's
  * id, and an email is not necessarily the UPN: a person known by email alone is given the Teams id
  * the roster gave, or else left out of the mention (and logged by key), never mentioned by email.
  */
-export async function mentionable(
-  deps: { store: Store; logger?: Logger },
-  people: PersonRef[],
-): Promise<PersonRef[]> {
+export async function mentionable(deps: MentionDeps, people: PersonRef[]): Promise<PersonRef[]> {
   const found: PersonRef[] = [];
   for (const person of people) {
     if (person.aadObjectId || person.teamsId) {
       found.push(person);
       continue;
     }
-    const teamsId = await deps.store.conversations.teamsUserId(person.key);
+    const teamsId = await deps.teamsIdOf(person);
     if (teamsId) found.push({ ...person, teamsId });
     else
       deps.logger?.warn(
@@ -30,10 +32,7 @@ export async function mentionable(
 }
 
 /** The inquiry as its triage card should mention the current level's people. */
-export async function withMentionableLevel(
-  deps: { store: Store; logger?: Logger },
-  inquiry: Inquiry,
-): Promise<Inquiry> {
+export async function withMentionableLevel(deps: MentionDeps, inquiry: Inquiry): Promise<Inquiry> {
   if (inquiry.level === 'vendor') return inquiry;
   const people = await mentionable(deps, inquiry.chain[inquiry.level]);
   return { ...inquiry, chain: { ...inquiry.chain, [inquiry.level]: people } };
