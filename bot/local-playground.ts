@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../src/config';
+import { playgroundTenantId, type Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import { parseOrganisation } from '../src/org/validate';
 import type { Store } from '../src/store/ports';
 import { playgroundConfig, startPlayground, writePlaygroundConfig } from './playground';
-
-export const localTenantId = '00000000-0000-4000-8000-000000000001';
 
 /**
  * Local mode: starts the Agents Playground, a Teams emulator in the browser, with the sample
@@ -24,7 +22,7 @@ export async function startLocalPlayground(options: {
   writePlaygroundConfig(
     configPath,
     playgroundConfig(parsed.org, {
-      tenantId: localTenantId,
+      tenantId: playgroundTenantId,
       botId: 'qm-hjelp',
       botName: 'Qm+ Hjelp',
     }),

@@ -113,11 +113,19 @@ export async function validateManifest(manifest: AppManifest): Promise<string[]>
   return AppManifestUtils.validateAgainstSchema(manifest, schema);
 }
 
-/** Builds the Teams app package: manifest.json and the two icons at the root of a zip. */
+/**
+ * Builds the Teams app package: manifest.json, the two icons and the manifest's localisation files
+ * (English beside the Norwegian default) at the root of a zip.
+ */
 export function zipAppPackage(manifest: AppManifest, iconDir: string): Buffer {
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   for (const icon of icons) zip.addFile(icon, fs.readFileSync(path.join(iconDir, icon)));
+  const { localizationInfo } = manifest as {
+    localizationInfo?: { additionalLanguages?: { file: string }[] };
+  };
+  for (const { file } of localizationInfo?.additionalLanguages ?? [])
+    zip.addFile(file, fs.readFileSync(path.join(iconDir, file)));
   return zip.toBuffer();
 }
 

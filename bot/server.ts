@@ -9,6 +9,7 @@ import type { BotAdapter } from './adapter';
 import { RequestAuthenticator } from './http/authenticate';
 import { withPlaygroundLocale } from './http/playground-locale';
 import { readJsonBody, type BodyLimits } from './http/read-body';
+import { isServedTenant, tenantOf } from './tenants';
 
 /** The least an activity must carry for the bot to act on it; anything less is a 400. */
 const activityShape = z.object({
@@ -46,6 +47,8 @@ export interface ServerOptions {
   bodyLimits: BodyLimits;
   /** Local mode with the Agents Playground: the locale to read its activities in. */
   playgroundLocale?: string;
+  /** The tenants whose activities are served (see `Config.tenants`). */
+  tenants: readonly string[];
 }
 
 export const defaultBodyLimits: BodyLimits = { maxBytes: 512 * 1024, timeoutMs: 15_000 };
@@ -80,6 +83,15 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     const authenticated = await authenticator.authenticate(activity, authorization);
     if (!authenticated.ok) {
       res.send(401, { error: 'Unauthorized' });
+      return;
+    }
+    // Checked once the request is authenticated and before the app reads or stores anything.
+    if (!isServedTenant(activity, options.tenants)) {
+      logger.warn(
+        { tenantId: tenantOf(activity) ?? null, type: activity.type },
+        'activity from a tenant this bot does not serve, refused',
+      );
+      res.send(activity.type === 'invoke' ? 403 : 200);
       return;
     }
     try {

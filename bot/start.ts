@@ -68,6 +68,8 @@ export async function startQmHjelp(
     directories,
     sender: new TeamsSender(adapter, config.bot.appId),
     clock,
+    tenantId: config.tenants[0],
+    ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
     logger,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
@@ -102,6 +104,7 @@ export async function startQmHjelp(
     logger,
     bodyLimits: { ...defaultBodyLimits, timeoutMs: config.requestBodyTimeoutMs },
     ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
+    tenants: config.tenants,
   });
   worker.start();
   scheduler.start();

@@ -5,6 +5,24 @@ const flag = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((value) => value === 'on' || value === 'true' || value === '1');
 const positiveInt = z.coerce.number().int().positive();
+const tenantIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A comma-separated list of Microsoft Entra tenant ids (GUIDs). */
+const tenantList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim().toLowerCase())
+      .filter((id) => id !== ''),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(tenantIdPattern, 'tenant ids are GUIDs, separated by commas'))
+      .min(1, 'name at least one tenant id'),
+  );
+
+/** The tenant the Agents Playground gives its users in local mode. */
+export const playgroundTenantId = '00000000-0000-4000-8000-000000000001';
 
 export const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -22,11 +40,13 @@ export const environmentSchema = z.object({
     .default('MultiTenant'),
   MicrosoftAppTenantId: z
     .string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a tenant id (GUID)')
+    .regex(tenantIdPattern, 'a tenant id (GUID)')
     .optional(),
   ToBotFromChannelOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
   ToBotFromEmulatorOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
   REQUEST_BODY_TIMEOUT_MS: positiveInt.default(15000),
+  ALLOWED_TENANTS: tenantList.optional(),
+  TEAMS_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional(),
   STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   SQLITE_PATH: z.string().min(1).default('./data/qm-hjelp.sqlite'),
   COSMOS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
@@ -81,6 +101,14 @@ export interface Config {
   };
   /** Longest time a request body may take to arrive. */
   requestBodyTimeoutMs: number;
+  /**
+   * The Microsoft Entra tenants whose activities the bot serves; others are refused before
+   * anything is stored. The first is the organisation's own: channel posts and new 1:1 chats go
+   * through its Teams endpoint.
+   */
+  tenants: [string, ...string[]];
+  /** Where to reach Teams before any activity has brought its service URL; none by default. */
+  teamsServiceUrl?: string;
   /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
   store: StoreConfig;
   orgFile: string;
@@ -123,6 +151,24 @@ function storeConfig(e: z.infer<typeof environmentSchema>): StoreConfig {
   };
 }
 
+/**
+ * ALLOWED_TENANTS; without it, a single-tenant app's own tenant, or in local mode the Playground's.
+ * A multi-tenant app must name the organisation's tenant: Teams lets anyone install it.
+ */
+function allowedTenants(
+  e: z.infer<typeof environmentSchema>,
+  localMode: boolean,
+): [string, ...string[]] {
+  const [first, ...rest] = e.ALLOWED_TENANTS ?? [];
+  if (first) return [first, ...rest];
+  if (e.MicrosoftAppTenantId && tenantIdPattern.test(e.MicrosoftAppTenantId))
+    return [e.MicrosoftAppTenantId.toLowerCase()];
+  if (localMode) return [playgroundTenantId];
+  throw new ConfigError(
+    'Invalid configuration:\n  ALLOWED_TENANTS: required when MicrosoftAppId is set (the Microsoft Entra tenant id of the organisation)',
+  );
+}
+
 /** Reads and validates the environment once; every setting is documented in `.env.example`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
@@ -140,6 +186,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return {
+    tenants: allowedTenants(e, localMode),
+    ...(e.TEAMS_SERVICE_URL ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
     port: e.PORT,
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     localMode,

@@ -11,14 +11,24 @@ import type { Clock } from '../../src/clock';
 import type { Inquiry, InquiryEvent, PostedCard } from '../../src/inquiries/inquiry';
 import { escalationTiming } from '../../src/escalation/policy';
 import { messages } from '../../src/i18n';
-import type { PersonRef } from '../../src/inquiries/person';
+import { personRef, type PersonRef } from '../../src/inquiries/person';
 import { isOpenForHandling, isWaitingForAsker } from '../../src/inquiries/statuses';
 import type { NotificationIntent } from '../../src/notifications/intents';
+import type { Logger } from '../../src/logger';
 import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
 import { targetsAt } from '../../src/routing/chain';
 import type { Store, StoredReference, TeamsEndpoint } from '../../src/store/ports';
-import { isPermanent, NotReadyError, PermanentDeliveryError } from './errors';
+import {
+  isConversationGone,
+  isMessageRefused,
+  isPermanent,
+  NotReadyError,
+  PermanentDeliveryError,
+} from './errors';
+import { mentionable, withMentionableLevel, type MentionDeps } from './mentions';
+import { teamsUserIdOf } from './roster';
+import { sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
 
 export interface DeliveryDeps {
@@ -26,6 +36,13 @@ export interface DeliveryDeps {
   directories: DirectoryProvider;
   sender: TeamsSender;
   clock: Clock;
+  /** The organisation's tenant: its channels are posted to and its people's chats started there. */
+  tenantId: string;
+  /** Where to reach Teams before any activity has said so (TEAMS_SERVICE_URL). */
+  serviceUrl?: string;
+  /** The sends of the notification being delivered that Teams has accepted already. */
+  sent?: SentLog;
+  logger?: Logger;
 }
 
 function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
@@ -130,7 +147,7 @@ async function ping(
   const card = renderNoticeCard(
     pingCardData(inquiry, directory, directory.language, {
       reason: intent.reason,
-      people,
+      people: await mentionable(mentionDeps(deps), people),
       waited: waitedText(inquiry, directory),
     }),
   );
@@ -150,7 +167,10 @@ async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory
   if (!isOpenForHandling(inquiry) || !inquiry.deadline) return;
   const people = inquiry.assignee ? [inquiry.assignee] : targetsAt(inquiry.chain, inquiry.level);
   const card = renderNoticeCard(
-    pingCardData(inquiry, directory, directory.language, { reason: 'reminder', people }),
+    pingCardData(inquiry, directory, directory.language, {
+      reason: 'reminder',
+      people: await mentionable(mentionDeps(deps), people),
+    }),
   );
   const thread = channelThread(inquiry);
   if (thread) return replyInThread(deps, thread, cardActivity(card, inquiry.number));
@@ -174,7 +194,9 @@ async function replyInThread(
   activity: Partial<Activity>,
 ): Promise<void> {
   const serviceUrl = await serviceUrlOf(deps, undefined);
-  await deps.sender.reply(serviceUrl, thread.conversationId, activity);
+  await sendOnce(deps.sent, `thread:${thread.conversationId}`, () =>
+    deps.sender.reply(serviceUrl, thread.conversationId, activity),
+  );
 }
 
 /** Everyone in the chain, in order, without repeats: superusers, coordinators, system responsible. */
@@ -212,16 +234,19 @@ async function sendAlongChain(
   let reached = 0;
   for (let person = queue.shift(); person; person = queue.shift()) {
     try {
-      const sent = await sendToPerson(deps, person, activity());
-      await options.onSent?.(person, sent);
+      const target = person;
+      const sent = await sendOnce(deps.sent, `person:${person.key}`, () =>
+        sendToPerson(deps, target, activity()),
+      );
+      if (sent) await options.onSent?.(person, sent);
       reached++;
     } catch (error) {
-      if (!isPermanent(error)) throw error;
-      await deps.store.inquiries.recordCard(
-        inquiry.id,
-        {},
-        event(deps, 'delivery_failed', `${person.name}: ${(error as Error).message}`),
-      );
+      // A message Teams refuses as such would be refused for anyone: not the recipient's fault.
+      if (!isPermanent(error) || isMessageRefused(error)) throw error;
+      await deps.store.inquiries.recordDeliveryFailure(inquiry.id, {
+        at: deps.clock.now().toISOString(),
+        note: `${person.name}: ${(error as Error).message}`,
+      });
       const index = order.findIndex((p) => p.key === person.key);
       const next = order.slice(index + 1).find((p) => !tried.has(p.key));
       if (next) {
@@ -244,20 +269,38 @@ async function postTriage(
   timeZone: string,
 ): Promise<void> {
   const card = renderTriageCard(
-    triageCardData(inquiry, directory, directory.language, { timeZone, mention: true }),
+    triageCardData(
+      await withMentionableLevel(mentionDeps(deps), inquiry),
+      directory,
+      directory.language,
+      {
+        timeZone,
+        mention: true,
+      },
+    ),
   );
   const activity = cardActivity(card, inquiry.number);
   const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
   if (channel) {
     if (inquiry.teams.triageCards.some((c) => c.recipientKey === undefined)) return;
     const endpoint = await endpointFor(deps);
-    const posted = await deps.sender.postToChannel(endpoint, channel.channelId, activity);
-    await deps.store.inquiries.recordCard(
-      inquiry.id,
-      { triage: posted },
-      event(deps, 'notified', channel.name ?? channel.channelId),
-    );
-    return;
+    try {
+      const posted = await deps.sender.postToChannel(endpoint, channel.channelId, activity);
+      await deps.store.inquiries.recordCard(
+        inquiry.id,
+        { triage: posted },
+        event(deps, 'notified', channel.name ?? channel.channelId),
+      );
+      return;
+    } catch (error) {
+      // The bot is not in the team, the channel is private or its id wrong: 1:1 instead.
+      if (!isPermanent(error) || isMessageRefused(error)) throw error;
+      await deps.store.inquiries.recordDeliveryFailure(inquiry.id, {
+        at: deps.clock.now().toISOString(),
+        note: `${channel.name ?? channel.channelId}: ${(error as Error).message}`,
+      });
+      await tellChannelUnreachable(deps, directory, inquiry.workAreaId);
+    }
   }
   const posted = new Set(inquiry.teams.triageCards.flatMap((c) => c.recipientKey ?? []));
   const recipients = targetsAt(inquiry.chain, inquiry.level).filter((p) => !posted.has(p.key));
@@ -279,6 +322,56 @@ async function postTriage(
         )
         .then(() => undefined),
   });
+}
+
+/**
+ * Tells the work area's coordinators and the admins, once, that its triage channel cannot be
+ * posted to, so someone fixes it; inquiries reach their people 1:1 meanwhile.
+ */
+async function tellChannelUnreachable(
+  deps: DeliveryDeps,
+  directory: Directory,
+  workAreaId: string,
+): Promise<void> {
+  const area = directory.workArea(workAreaId);
+  const channel = area?.triageChannel;
+  if (!area || !channel) return;
+  const told = `teams-setup/channel-unreachable/${area.id}/${channel.channelId}`;
+  if (told in (await deps.store.state.read([told]))) return;
+  await deps.store.state.write({ [told]: { value: { at: deps.clock.now().toISOString() } } });
+  const text = messages(directory.language).teamsSetup.channelUnreachable(
+    channel.name ?? channel.channelId,
+    area.name,
+  );
+  const emails = [...new Set([...area.coordinators, ...directory.snapshot.structure.admins])];
+  for (const email of emails) {
+    const person = directory.staffMember(email);
+    if (!person) continue;
+    const ref = personRef({
+      name: person.name,
+      email: person.email,
+      ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+    });
+    try {
+      await sendToPerson(deps, ref, { type: 'message', text });
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+    }
+  }
+}
+
+/** How cards find the ids to mention people by: the roster, as for starting a chat. */
+function mentionDeps(deps: DeliveryDeps): MentionDeps {
+  return {
+    teamsIdOf: async (person) =>
+      teamsUserIdOf(
+        deps,
+        await deps.directories.current(),
+        (await endpointFor(deps)).serviceUrl,
+        person,
+      ),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  };
 }
 
 function event(deps: DeliveryDeps, type: InquiryEvent['type'], note: string): InquiryEvent {
@@ -303,27 +396,46 @@ async function sendToPerson(
   const reference = await deps.store.conversations.personal(person.key);
   const conversationId = referenceConversationId(reference);
   const serviceUrl = referenceServiceUrl(reference);
-  const target: PersonalTarget = {
-    ...(conversationId && serviceUrl ? { conversation: { conversationId, serviceUrl } } : {}),
-    ...(person.teamsId || person.aadObjectId
-      ? { memberId: person.teamsId ?? person.aadObjectId }
-      : {}),
-  };
-  const endpoint = target.conversation
-    ? { serviceUrl: target.conversation.serviceUrl }
-    : await endpointFor(deps);
-  const sent = await deps.sender.sendToPerson(endpoint, target, activity);
-  if (!target.conversation) {
-    await deps.store.conversations.savePersonal(
-      person.key,
-      {
-        serviceUrl: sent.serviceUrl,
-        channelId: 'msteams',
-        conversation: { id: sent.conversationId, conversationType: 'personal' },
-      },
-      deps.clock.now(),
-    );
+  if (conversationId && serviceUrl) {
+    try {
+      return await deps.sender.sendToPerson(
+        { serviceUrl },
+        { conversation: { conversationId, serviceUrl } },
+        activity,
+      );
+    } catch (error) {
+      // The chat is gone (deleted, the bot blocked or removed): start a new one instead.
+      if (!isConversationGone(error)) throw error;
+    }
   }
+  return startChat(deps, person, activity);
+}
+
+/** Starts a 1:1 chat with a person by the Teams id the roster gives, else their Entra id. */
+async function startChat(
+  deps: DeliveryDeps,
+  person: PersonRef,
+  activity: Partial<Activity>,
+): Promise<{ conversationId: string; activityId: string }> {
+  const endpoint = await endpointFor(deps);
+  const directory = await deps.directories.current();
+  const memberId =
+    (await teamsUserIdOf(deps, directory, endpoint.serviceUrl, person)) ?? person.aadObjectId;
+  const target: PersonalTarget = memberId ? { memberId } : {};
+  const sent = await deps.sender.sendToPerson(endpoint, target, activity);
+  await deps.store.conversations.savePersonal(
+    person.key,
+    {
+      serviceUrl: sent.serviceUrl,
+      channelId: 'msteams',
+      conversation: {
+        id: sent.conversationId,
+        conversationType: 'personal',
+        tenantId: deps.tenantId,
+      },
+    },
+    deps.clock.now(),
+  );
   return sent;
 }
 
@@ -337,10 +449,11 @@ function referenceServiceUrl(reference: StoredReference | undefined): string | u
 }
 
 async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
-  const endpoint = await deps.store.conversations.endpoint();
-  if (!endpoint)
+  const serviceUrl =
+    (await deps.store.conversations.endpoint(deps.tenantId))?.serviceUrl ?? deps.serviceUrl;
+  if (!serviceUrl)
     throw new NotReadyError('No message from Teams has been seen yet, so its address is unknown');
-  return endpoint;
+  return { serviceUrl, tenantId: deps.tenantId };
 }
 
 /** The service URL of a person's 1:1 chat, or of the tenant for a channel (no person). */

@@ -14,9 +14,35 @@ export function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** 4xx other than 408 and 429: the request itself is refused, and will be again. */
+/**
+ * Statuses Teams asks a bot to try again after: a timeout, 412 Precondition Failed (a conflict
+ * inside Teams) and 429 Too Many Requests. 5xx (502, 504 among them) are retried too.
+ */
+const transientClientErrors = new Set([408, 412, 429]);
+
+/** 4xx other than 408, 412 and 429: the request itself is refused, and will be again. */
 export function isPermanent(error: unknown): boolean {
   if (error instanceof PermanentDeliveryError) return true;
   const status = statusOf(error);
-  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return (
+    status !== undefined && status >= 400 && status < 500 && !transientClientErrors.has(status)
+  );
+}
+
+/**
+ * 400 Bad Request or 413 Request Entity Too Large on a message: Teams refuses the message itself,
+ * so another recipient would refuse it too.
+ */
+export function isMessageRefused(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 400 || status === 413;
+}
+
+/**
+ * 403 or 404 on a stored 1:1 chat: the chat is gone (deleted, the bot blocked or removed), and a
+ * new one must be started.
+ */
+export function isConversationGone(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 403 || status === 404;
 }

@@ -2,6 +2,8 @@ import type { Logger } from '../../src/logger';
 import { Periodic } from '../../src/periodic';
 import { deliver, type DeliveryDeps } from './deliver';
 import { NotReadyError } from './errors';
+import { checkTeamsSetup } from './roster';
+import { sentLogOf } from './sent-log';
 import { nextRetry, type RetryPolicy } from './retry-policy';
 
 export interface OutboxWorkerOptions extends DeliveryDeps {
@@ -22,6 +24,8 @@ export interface OutboxWorkerOptions extends DeliveryDeps {
  */
 export class OutboxWorker {
   private readonly loop: Periodic;
+  /** The Teams setup check: running or done (true), or not yet possible (undefined). */
+  private setupCheck: Promise<boolean> | undefined;
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.loop = new Periodic(
@@ -45,8 +49,9 @@ export class OutboxWorker {
     return this.loop.runNow();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await this.setupCheck;
   }
 
   /** Works through everything due now; returns how many items were handled. */
@@ -60,13 +65,45 @@ export class OutboxWorker {
         now,
         owner,
         new Date(now.getTime() + leaseMs),
-        this.options.batchSize ?? 20,
+        // One at a time by default: each item's lease starts when its sends do, so a slow item
+        // ahead of it (Teams throttling, say) cannot let another instance take it over.
+        this.options.batchSize ?? 1,
       );
-      if (items.length === 0) return handled;
+      if (items.length === 0) {
+        this.startSetupCheck();
+        return handled;
+      }
       for (const item of items) {
         await this.handle(item.id, item.intent, item.attempts);
         handled++;
       }
+    }
+  }
+
+  /**
+   * Checks the organisation's Teams setup once Teams can be reached (its endpoint known from an
+   * activity or from the configuration); true when done.
+   */
+  /** Checks the Teams setup beside the sends, never ahead of them; again later if it could not. */
+  private startSetupCheck(): void {
+    if (this.setupCheck) return;
+    this.setupCheck = this.checkSetup().then((done) => {
+      if (!done) this.setupCheck = undefined;
+      return done;
+    });
+  }
+
+  private async checkSetup(): Promise<boolean> {
+    const { store, tenantId, logger } = this.options;
+    try {
+      const serviceUrl =
+        (await store.conversations.endpoint(tenantId))?.serviceUrl ?? this.options.serviceUrl;
+      if (!serviceUrl) return false;
+      await checkTeamsSetup(this.options, await this.options.directories.current(), serviceUrl);
+      return true;
+    } catch (error) {
+      logger.warn({ error: describe(error) }, 'Teams setup check failed, will try again');
+      return false;
     }
   }
 
@@ -76,9 +113,11 @@ export class OutboxWorker {
     attempts: number,
   ): Promise<void> {
     const { store, clock, owner, logger } = this.options;
+    const sent = sentLogOf(store.state, id);
     try {
-      await deliver(this.options, intent);
+      await deliver({ ...this.options, sent }, intent);
       await store.outbox.complete(id, owner, clock.now());
+      await sent.clear();
     } catch (error) {
       const message = describe(error);
       const decision =
@@ -100,15 +139,11 @@ export class OutboxWorker {
       }
       logger.error({ intent, attempts, error: message }, 'send failed for good');
       await store.outbox.fail(id, owner, clock.now(), message);
-      await store.inquiries.recordCard(
-        intent.inquiryId,
-        {},
-        {
-          type: 'delivery_failed',
-          at: clock.now().toISOString(),
-          note: `${intent.kind}: ${message}`,
-        },
-      );
+      await sent.clear();
+      await store.inquiries.recordDeliveryFailure(intent.inquiryId, {
+        at: clock.now().toISOString(),
+        note: `${intent.kind}: ${message}`,
+      });
     }
   }
 }

@@ -1,6 +1,12 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import {
+  TeamsInfo,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { PermanentDeliveryError } from './errors';
+import { PermanentDeliveryError, statusOf } from './errors';
 
 export interface PostedMessage {
   conversationId: string;
@@ -63,7 +69,14 @@ export class TeamsSender {
           channelData: tenant(endpoint.tenantId),
           ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
         }),
-      );
+      ).catch((error: unknown) => {
+        // Starting a chat carries no message: a 400 here is about the person's id, not a payload.
+        if (statusOf(error) === 400)
+          throw new PermanentDeliveryError(
+            `Teams does not know this person's id (${(error as Error).message})`,
+          );
+        throw error;
+      });
       conversation = { conversationId: created.id, serviceUrl: endpoint.serviceUrl };
     }
     const { conversationId, serviceUrl } = conversation;
@@ -99,10 +112,58 @@ export class TeamsSender {
     );
   }
 
-  private async withClient<T>(
+  /**
+   * A member of a team the bot is in, found by Entra object id or UPN as Teams resolves them;
+   * undefined when the team has no such member, or the bot is not in the team.
+   */
+  async teamMember(
+    serviceUrl: string,
+    teamId: string,
+    memberId: string,
+  ): Promise<{ id: string } | undefined> {
+    try {
+      const member = await this.withClient(serviceUrl, teamId, (client) =>
+        client.conversations.getConversationMember(teamId, memberId),
+      );
+      return member.id ? { id: member.id } : undefined;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 403 || status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** The channels of a team, or the status Teams refused the question with (403: bot not in it). */
+  async teamChannels(
+    serviceUrl: string,
+    teamId: string,
+  ): Promise<{ ok: true; channelIds: string[] } | { ok: false; status: number }> {
+    try {
+      const channels = await this.withContext(serviceUrl, teamId, (context) =>
+        TeamsInfo.getTeamChannels(context, teamId),
+      );
+      return { ok: true, channelIds: channels.flatMap((c) => (c.id ? [c.id] : [])) };
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== undefined && status >= 400 && status < 500) return { ok: false, status };
+      throw error;
+    }
+  }
+
+  private withClient<T>(
     serviceUrl: string,
     conversationId: string,
     work: (client: ConnectorClient) => Promise<T>,
+  ): Promise<T> {
+    return this.withContext(serviceUrl, conversationId, (context) =>
+      work(context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey)),
+    );
+  }
+
+  private async withContext<T>(
+    serviceUrl: string,
+    conversationId: string,
+    work: (context: TurnContext) => Promise<T>,
   ): Promise<T> {
     const reference: Partial<ConversationReference> = {
       serviceUrl,
@@ -113,9 +174,8 @@ export class TeamsSender {
     // adapter's turn-error handler (which answers users) instead of the outbox's retry policy.
     let result: { value: T } | { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      const client = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
       try {
-        result = { value: await work(client) };
+        result = { value: await work(context) };
       } catch (error) {
         result = { error };
       }

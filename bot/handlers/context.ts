@@ -7,6 +7,7 @@ import type { Directory } from '../../src/org/directory';
 import { identify, type Identification } from '../../src/org/identify';
 import type { DirectoryProvider } from '../../src/org/provider';
 import type { Store } from '../../src/store/ports';
+import { tenantOf } from '../tenants';
 
 /** What every handler gets: the store, time, ids, the organisation, and a way to wake the sender. */
 export interface HandlerDeps {
@@ -63,14 +64,10 @@ export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise
   return { directory, locale, t: messages(locale), who };
 }
 
-/** Remembers where Teams can be reached; refreshed from every incoming activity. */
+/** Remembers where Teams can be reached for the activity's tenant; refreshed from every incoming activity. */
 export async function rememberEndpoint(context: TurnContext, deps: HandlerDeps): Promise<void> {
-  const { serviceUrl, conversation } = context.activity;
-  if (!serviceUrl) return;
-  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  const tenantId = channelData?.tenant?.id ?? conversation?.tenantId;
-  await deps.store.conversations.saveEndpoint(
-    { serviceUrl, ...(tenantId ? { tenantId } : {}) },
-    deps.clock.now(),
-  );
+  const { serviceUrl } = context.activity;
+  const tenantId = tenantOf(context.activity);
+  if (!serviceUrl || !tenantId) return;
+  await deps.store.conversations.saveEndpoint({ serviceUrl, tenantId }, deps.clock.now());
 }

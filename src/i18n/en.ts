@@ -246,5 +246,9 @@ export const en: Messages = {
     storeUnavailable:
       'Qm+ Help cannot reach its storage right now, so this message may not have been recorded. Everything you sent before is safe. Please try again in a few minutes.',
   },
+  teamsSetup: {
+    channelUnreachable: (channel: string, workArea: string) =>
+      `Qm+ Hjelp cannot post in the channel "${channel}" for ${workArea}: the app has not been added to the team, the channel is private, or its id in the organisation file is wrong. New inquiries are therefore sent in 1:1 chat to the people who handle them. Add the app to the team, or correct the channel in the organisation file.`,
+  },
   dateTime: dateTimeIn('en-GB'),
 };

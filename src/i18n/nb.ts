@@ -245,6 +245,11 @@ export const nb = {
     storeUnavailable:
       'Qm+ Hjelp får ikke kontakt med lagringen sin akkurat nå, så det er usikkert om denne meldingen kom med. Det du har sendt tidligere, er trygt. Prøv igjen om noen minutter.',
   },
+  /** Messages to coordinators and admins about the bot's own setup in Teams. */
+  teamsSetup: {
+    channelUnreachable: (channel: string, workArea: string) =>
+      `Qm+ Hjelp får ikke skrevet i kanalen «${channel}» for ${workArea}: appen er ikke lagt til i teamet, kanalen er privat, eller kanal-ID-en i organisasjonsfila er feil. Nye henvendelser sendes derfor i 1:1-chat til dem som skal behandle dem. Legg appen til i teamet, eller rett kanalen i organisasjonsfila.`,
+  },
   dateTime: dateTimeIn('nb-NO'),
 };
 

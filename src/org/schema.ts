@@ -28,6 +28,13 @@ const text = (max: number) =>
     .max(max, `at most ${max} characters`)
     .regex(/^[^\p{Cc}]*$/u, 'no control characters');
 const name = text(200);
+/** A team's or a channel's id as Teams gives it: `19:…@thread.tacv2` (or `@thread.skype`). */
+const teamsThreadId = z
+  .string()
+  .regex(
+    /^19:[^\s@]+@thread\.(tacv2|skype)$/,
+    'a Teams id such as 19:…@thread.tacv2 (from "Get link to channel")',
+  );
 const localised = z.object({ nb: name, en: name });
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -80,8 +87,8 @@ export const organisationSchema = z
           coordinators: z.array(email).min(1).max(200),
           triageChannel: z
             .object({
-              teamId: z.string().min(1).max(200),
-              channelId: z.string().min(1).max(200),
+              teamId: teamsThreadId,
+              channelId: teamsThreadId,
               name: name.optional(),
             })
             .optional(),

@@ -1,4 +1,5 @@
-import type { Inquiry, NewInquiry, PostedCard } from '../inquiries/inquiry';
+import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
+import type { CardPlacement } from '../inquiries/posted-cards';
 import type { NotificationIntent, OutboxItem } from '../notifications/intents';
 import type { OrgSnapshot } from '../org/directory';
 import type { Organisation, Person } from '../org/schema';
@@ -31,11 +32,19 @@ export interface InquiryRepository {
   byNumber(number: string): Promise<Inquiry | undefined>;
   /** Writes a changed inquiry if its etag is still current, and queues its notifications with it. */
   update(inquiry: Inquiry, notifications: NotificationIntent[]): Promise<WriteResult<Inquiry>>;
-  /** Records where a card about the inquiry was posted, without touching its state or etag race. */
+  /**
+   * Records where a card about the inquiry was posted (see `placeCard`), and the event of posting
+   * it, without touching its state or racing its etag.
+   */
   recordCard(
     id: string,
-    placement: { triage?: PostedCard; askerStatus?: PostedCard },
+    placement: CardPlacement,
     event?: Inquiry['history'][number],
+  ): Promise<WriteResult<Inquiry>>;
+  /** Records on the inquiry's history that a notification about it could not be delivered. */
+  recordDeliveryFailure(
+    id: string,
+    failure: { at: string; note: string },
   ): Promise<WriteResult<Inquiry>>;
   /** An asker's inquiries, newest first. */
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]>;
@@ -103,9 +112,15 @@ export interface ConversationRepository {
   /** The 1:1 conversation with a person, by person key. */
   personal(key: string): Promise<StoredReference | undefined>;
   savePersonal(key: string, reference: StoredReference, at: Date): Promise<void>;
-  /** The tenant and service URL last seen on an incoming activity, needed to reach channels and start chats. */
-  endpoint(): Promise<TeamsEndpoint | undefined>;
-  saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void>;
+  /**
+   * The service URL last seen on an incoming activity from a tenant, needed to reach its channels
+   * and start chats there; kept per tenant, so one tenant's activity never redirects another's sends.
+   */
+  endpoint(tenantId: string): Promise<TeamsEndpoint | undefined>;
+  saveEndpoint(endpoint: TeamsEndpoint & { tenantId: string }, at: Date): Promise<void>;
+  /** A person's Teams user id (`29:…`), as the roster of a team the bot is in gave it. */
+  teamsUserId(key: string): Promise<string | undefined>;
+  saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void>;
 }
 
 /** Key-value documents with etags, for the bot framework's turn state. */

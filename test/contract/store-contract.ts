@@ -168,6 +168,30 @@ export function storeContract(factory: StoreFactory): void {
         assert.equal(stored?.history.at(-1)?.type, 'notified');
       });
 
+      it('records a failed delivery on the history alone, leaving the cards and the state', async () => {
+        const { inquiry } = await store.inquiries.create(newInquiry(), []);
+        await store.inquiries.recordCard(inquiry.id, {
+          triage: { conversationId: 'c1', activityId: 'a1' },
+        });
+        const recorded = await store.inquiries.recordDeliveryFailure(inquiry.id, {
+          at,
+          note: 'escalation.ping: 403 Forbidden',
+        });
+        assert.equal(recorded.ok, true);
+        const stored = await store.inquiries.get(inquiry.id);
+        assert.equal(stored?.status, inquiry.status);
+        assert.deepEqual(stored?.teams.triageCards, [{ conversationId: 'c1', activityId: 'a1' }]);
+        assert.deepEqual(stored?.history.at(-1), {
+          type: 'delivery_failed',
+          at,
+          note: 'escalation.ping: 403 Forbidden',
+        });
+        assert.deepEqual(
+          await store.inquiries.recordDeliveryFailure('missing', { at, note: 'x' }),
+          { ok: false, reason: 'not_found' },
+        );
+      });
+
       it("lists an asker's inquiries newest first", async () => {
         await store.inquiries.create(
           newInquiry({ id: 'old', createdAt: '2026-11-01T08:00:00.000Z' }),
@@ -497,7 +521,7 @@ export function storeContract(factory: StoreFactory): void {
         assert.deepEqual(await store.drafts.get('d1'), { ...draft, unitId: 'hauge-vgs' });
       });
 
-      it('stores conversation references and the latest Teams endpoint', async () => {
+      it('stores conversation references and the latest Teams endpoint of each tenant', async () => {
         await store.conversations.savePersonal(
           'kari@fylke.example',
           { conversation: { id: 'a:1' } },
@@ -514,10 +538,18 @@ export function storeContract(factory: StoreFactory): void {
         assert.deepEqual(await store.conversations.personal('kari@fylke.example'), {
           conversation: { id: 'a:1' },
         });
-        assert.deepEqual(await store.conversations.endpoint(), {
+        await store.conversations.saveEndpoint(
+          { serviceUrl: 'https://other', tenantId: 'u' },
+          new Date(at),
+        );
+        assert.deepEqual(await store.conversations.endpoint('t'), {
           serviceUrl: 'https://two',
           tenantId: 't',
         });
+        assert.equal(await store.conversations.endpoint('v'), undefined);
+        await store.conversations.saveTeamsUserId('kari@fylke.example', '29:kari', new Date(at));
+        assert.equal(await store.conversations.teamsUserId('kari@fylke.example'), '29:kari');
+        assert.equal(await store.conversations.teamsUserId('nobody'), undefined);
         assert.equal(await store.conversations.personal('nobody'), undefined);
       });
 

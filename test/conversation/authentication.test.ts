@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { people } from '../support/domain-fixture';
-import { personalMessage, teamsUser } from '../support/activities';
+import { personalMessage, teamsUser, tenantId } from '../support/activities';
 import { startBotProcess } from '../support/bot-server';
 import { FakeConnector } from '../support/fake-connector';
 import { writeOrganisation } from '../support/organisation';
@@ -17,6 +17,7 @@ describe('with Bot Framework credentials configured', function () {
       env: {
         MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
         MicrosoftAppPassword: 'not-a-real-secret',
+        ALLOWED_TENANTS: tenantId,
         HOST: '127.0.0.1',
       },
     });

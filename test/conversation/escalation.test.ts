@@ -283,7 +283,8 @@ describe('escalation over real HTTP', function () {
   describe('when Teams pushes back', () => {
     it('records a refusal for good (403) on the inquiry and tries the next person in the chain', async () => {
       const refused = (r: RecordedRequest) =>
-        r.path === '/v3/conversations' && r.body?.members?.[0]?.id === people.dentist.aadObjectId;
+        r.path === '/v3/conversations' &&
+        connector.userOf(r.body?.members?.[0]?.id)?.aadObjectId === people.dentist.aadObjectId;
       connector.failNext(refused, [{ status: 403 }, { status: 403 }]);
       const lise = teamsUser(people.dentalAsker);
       connector.setMember({ id: lise.teamsId, name: lise.name, email: lise.email });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
+import { tenantId } from '../support/activities';
 import { FakeConnector, cardOf } from '../support/fake-connector';
 
 const card = (title: string) => ({
@@ -48,7 +49,8 @@ describe('the fake Teams connector', () => {
       client.conversations.createConversation({
         isGroup: false,
         bot: { id: '28:qm-hjelp', name: 'Qm+ Hjelp' },
-        members: [{ id: '29:kari', name: '' }],
+        members: [{ id: '29:kari.asker', name: '' }],
+        tenantId,
       } as any);
     const first = await start();
     const second = await start();
@@ -148,7 +150,7 @@ describe('the fake Teams connector', () => {
   });
 
   it('refuses to update a message it never sent, and a body that is not JSON, as Teams would', async () => {
-    const conversationId = 'a:personal-x';
+    const conversationId = 'a:chat-x';
     const sent = await client.conversations.sendToConversation(conversationId, card('Ny'));
     const url = `${connector.url}/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
     const put = (activityId: string, body: string) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { people } from '../support/domain-fixture';
-import { personalMessage, teamsUser } from '../support/activities';
+import { personalMessage, teamsUser, tenantId } from '../support/activities';
 import { startBotProcess, type BotProcess } from '../support/bot-server';
 import { FakeConnector } from '../support/fake-connector';
 import { writeOrganisation } from '../support/organisation';
@@ -118,6 +118,7 @@ describe('Bot Framework tokens', function () {
       env: {
         MicrosoftAppId: appId,
         MicrosoftAppPassword: password,
+        ALLOWED_TENANTS: tenantId,
         HOST: '127.0.0.1',
         ToBotFromChannelOpenIdMetadataUrl: metadata.url,
         ToBotFromEmulatorOpenIdMetadataUrl: unreachableKeys.url,

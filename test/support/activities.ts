@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { playgroundTenantId } from '../../src/config';
 
-export const tenantId = '72f988bf-0000-4000-8000-000000000001';
+/** The organisation's tenant: in local mode, as the tests run the bot, the Playground's. */
+export const tenantId = playgroundTenantId;
+/** Another organisation's tenant, whose people must not be served. */
+export const otherTenantId = '9a0c7d1e-0000-4000-8000-000000000002';
 export const bot = { id: '28:qm-hjelp', name: 'Qm+ Hjelp' };
 
 export interface TestUser {
@@ -32,7 +36,13 @@ export function personalConversationId(user: TestUser): string {
   return `a:chat-${user.teamsId.slice(3)}`;
 }
 
-function base(user: TestUser, serviceUrl: string, conversation: object, locale = 'nb-NO') {
+function base(
+  user: TestUser,
+  serviceUrl: string,
+  conversation: object,
+  locale = 'nb-NO',
+  tenant = tenantId,
+) {
   return {
     id: randomUUID(),
     channelId: 'msteams',
@@ -42,7 +52,7 @@ function base(user: TestUser, serviceUrl: string, conversation: object, locale =
     from: from(user),
     recipient: bot,
     conversation,
-    channelData: { tenant: { id: tenantId } },
+    channelData: { tenant: { id: tenant } },
   };
 }
 
@@ -53,14 +63,17 @@ export function personalMessage(options: {
   serviceUrl: string;
   id?: string;
   locale?: string;
+  /** The tenant the person belongs to; the test organisation's when absent. */
+  tenantId?: string;
 }) {
+  const tenant = options.tenantId ?? tenantId;
   const conversation = {
     id: personalConversationId(options.from),
     conversationType: 'personal',
-    tenantId,
+    tenantId: tenant,
   };
   return {
-    ...base(options.from, options.serviceUrl, conversation, options.locale),
+    ...base(options.from, options.serviceUrl, conversation, options.locale, tenant),
     ...(options.id ? { id: options.id } : {}),
     type: 'message',
     text: options.text,
@@ -76,13 +89,15 @@ export function cardAction(options: {
   conversationId?: string;
   replyToId?: string;
   locale?: string;
+  tenantId?: string;
 }) {
+  const tenant = options.tenantId ?? tenantId;
   const conversationId = options.conversationId ?? personalConversationId(options.from);
   const conversation = conversationId.startsWith('19:')
-    ? { id: conversationId, conversationType: 'channel', isGroup: true, tenantId }
-    : { id: conversationId, conversationType: 'personal', tenantId };
+    ? { id: conversationId, conversationType: 'channel', isGroup: true, tenantId: tenant }
+    : { id: conversationId, conversationType: 'personal', tenantId: tenant };
   return {
-    ...base(options.from, options.serviceUrl, conversation, options.locale),
+    ...base(options.from, options.serviceUrl, conversation, options.locale, tenant),
     type: 'invoke',
     name: 'adaptiveCard/action',
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
@@ -94,14 +109,15 @@ export function cardAction(options: {
 }
 
 /** The bot installed in a person's 1:1 chat. */
-export function installUpdate(options: { from: TestUser; serviceUrl: string }) {
+export function installUpdate(options: { from: TestUser; serviceUrl: string; tenantId?: string }) {
+  const tenant = options.tenantId ?? tenantId;
   const conversation = {
     id: personalConversationId(options.from),
     conversationType: 'personal',
-    tenantId,
+    tenantId: tenant,
   };
   return {
-    ...base(options.from, options.serviceUrl, conversation),
+    ...base(options.from, options.serviceUrl, conversation, undefined, tenant),
     type: 'conversationUpdate',
     membersAdded: [bot],
   };

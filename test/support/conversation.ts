@@ -112,7 +112,7 @@ export function useConversation(
           r.method === 'POST' &&
           r.path === '/v3/conversations' &&
           r.status < 300 &&
-          r.body?.members?.[0]?.id === memberId,
+          connector.userOf(r.body?.members?.[0]?.id) === connector.userOf(memberId),
       )?.resultId,
   };
 }

@@ -2,6 +2,15 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { tenantId as defaultTenantId } from './activities';
+import {
+  defaultTeamsModel,
+  type TeamModel,
+  type TeamsModel,
+  type TeamsUserModel,
+} from './teams-model';
+
+export type { TeamModel, TeamsModel, TeamsUserModel } from './teams-model';
 
 export interface RecordedRequest {
   method: string;
@@ -25,26 +34,91 @@ export interface Member {
   userPrincipalName?: string;
 }
 
-interface Injected {
-  match: (req: RecordedRequest) => boolean;
-  responses: { status: number; headers?: Record<string, string>; body?: unknown }[];
+/** An answer the connector gives instead of the normal one. */
+export interface TeamsFailure {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
+interface Injected {
+  match: (req: RecordedRequest) => boolean;
+  responses: TeamsFailure[];
+}
+
+const teamsError = (status: number, code: string, message: string): TeamsFailure => ({
+  status,
+  body: { error: { code, message } },
+});
+
+/** Teams' own answers to the failures a bot meets, as its connector words them. */
+export const teamsFailures = {
+  badArgument: (message = 'Bad request.') => teamsError(400, 'BadArgument', message),
+  botNotInRoster: () =>
+    teamsError(
+      403,
+      'BotNotInConversationRoster',
+      'The bot is not part of the conversation roster.',
+    ),
+  blockedByUser: () =>
+    teamsError(403, 'ConversationBlockedByUser', 'User blocked the conversation with the bot.'),
+  conversationNotFound: () => teamsError(404, 'ConversationNotFound', 'Conversation not found.'),
+  preconditionFailed: () =>
+    teamsError(412, 'PreconditionFailed', 'Precondition failed, please try again.'),
+  tooLarge: () => teamsError(413, 'MessageSizeTooBig', 'Message size too large.'),
+  throttled: (retryAfterSeconds = 1): TeamsFailure => ({
+    ...teamsError(429, 'Throttled', 'Too many requests.'),
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  }),
+  badGateway: () => teamsError(502, 'ServiceError', 'Bad gateway.'),
+  gatewayTimeout: () => teamsError(504, 'ServiceError', 'Gateway timeout.'),
+} as const;
+
+const isEntraId = (id: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+const isEmailOrUpn = (id: string): boolean => id.includes('@');
+
+type Conversation =
+  | { kind: 'personal'; id: string; user: TeamsUserModel }
+  | { kind: 'channel'; id: string; team: TeamModel }
+  | { kind: 'team'; id: string; team: TeamModel };
+
 /**
- * A Bot Framework connector on localhost that answers as Teams would and records every request,
- * so tests see exactly what Teams would have received.
+ * A Bot Framework connector on localhost that answers as strictly as Teams would and records every
+ * request, so tests see exactly what Teams would have received. It holds a model of users (Teams
+ * id, Entra id, UPN, tenant, personal install) and teams (members, channels, whether the bot was
+ * added), by default the test organisation's; what Teams would refuse, it refuses with Teams'
+ * status and error body.
  */
 export class FakeConnector {
   readonly requests: RecordedRequest[] = [];
   private server?: http.Server;
-  private members = new Map<string, Member>();
-  private personalChats = new Map<string, string>();
+  private readonly users: TeamsUserModel[];
+  private readonly teams: TeamModel[];
+  /** Personal chats: conversation id → the Teams id of the person in it. */
+  private chats = new Map<string, string>();
+  /** Chats deleted in Teams: posting there answers 404. */
+  private deletedChats = new Set<string>();
   private injected: Injected[] = [];
   private counter = 0;
-  /** Activity ids this connector gave out; Teams updates nothing else. */
-  private issued = new Set<string>();
   /** Emits `answered` each time a recorded request has had its answer. */
   private readonly events = new EventEmitter().setMaxListeners(100);
+  /** Activity ids this connector gave out, with the conversation each is in; Teams updates nothing else. */
+  private issued = new Map<string, string>();
+  /** When each conversation was last posted to, for the rate limit. */
+  private recentPosts = new Map<string, number[]>();
+  private postsPerSecond: number | undefined;
+  private maxActivityBytes = 100 * 1024;
+
+  constructor(model: TeamsModel = defaultTeamsModel()) {
+    this.users = model.users.map((user) => ({ ...user }));
+    this.teams = model.teams.map((team) => ({
+      ...team,
+      channels: [...team.channels],
+      members: [...team.members],
+    }));
+    for (const user of this.users) this.chats.set(chatIdOf(user.teamsId), user.teamsId);
+  }
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -66,8 +140,107 @@ export class FakeConnector {
     );
   }
 
+  /**
+   * Adds a person Teams knows (or changes one with the same Teams id): with the app installed
+   * personally and a member of every team the bot is in, unless told otherwise.
+   */
   setMember(member: Member): void {
-    this.members.set(member.id, member);
+    const existing = this.users.find((u) => u.teamsId === member.id);
+    if (existing) {
+      Object.assign(existing, {
+        name: member.name,
+        ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+        ...(member.email ? { email: member.email } : {}),
+        ...(member.userPrincipalName ? { userPrincipalName: member.userPrincipalName } : {}),
+      });
+      return;
+    }
+    this.addUser({
+      teamsId: member.id,
+      name: member.name,
+      aadObjectId: member.aadObjectId ?? '',
+      userPrincipalName: member.userPrincipalName ?? member.email ?? '',
+      ...(member.email ? { email: member.email } : {}),
+    });
+  }
+
+  /** Adds a person to the model; `teams` lists the teams they are a member of (default: all). */
+  addUser(
+    user: Omit<TeamsUserModel, 'tenantId' | 'personalInstall'> &
+      Partial<Pick<TeamsUserModel, 'tenantId' | 'personalInstall'>>,
+    teams: string[] = this.teams.map((team) => team.id),
+  ): TeamsUserModel {
+    const added: TeamsUserModel = { tenantId: defaultTenantId, personalInstall: true, ...user };
+    this.users.push(added);
+    this.chats.set(chatIdOf(added.teamsId), added.teamsId);
+    for (const team of this.teams) if (teams.includes(team.id)) team.members.push(added.teamsId);
+    return added;
+  }
+
+  /** The person with this Teams id, Entra id or UPN, as Teams resolves a member. */
+  userOf(id: string | undefined): TeamsUserModel | undefined {
+    if (!id) return undefined;
+    const lower = id.toLowerCase();
+    return this.users.find(
+      (u) =>
+        u.teamsId === id ||
+        (u.aadObjectId !== '' && u.aadObjectId.toLowerCase() === lower) ||
+        (u.userPrincipalName !== '' && u.userPrincipalName.toLowerCase() === lower),
+    );
+  }
+
+  /** Changes what Teams knows of a person: uninstalls the app, blocks the bot, moves tenant… */
+  changeUser(id: string, changes: Partial<Omit<TeamsUserModel, 'teamsId'>>): void {
+    const user = this.userOf(id);
+    if (!user) throw new Error(`No user ${id} in the model`);
+    Object.assign(user, changes);
+  }
+
+  /** Adds a team (or replaces the one with its id). */
+  addTeam(team: TeamModel): void {
+    const index = this.teams.findIndex((t) => t.id === team.id);
+    const copy = { ...team, channels: [...team.channels], members: [...team.members] };
+    if (index >= 0) this.teams[index] = copy;
+    else this.teams.push(copy);
+  }
+
+  /** Removes the bot from a team (or adds it back). */
+  setBotInTeam(teamId: string, installed: boolean): void {
+    const team = this.teams.find((t) => t.id === teamId);
+    if (!team) throw new Error(`No team ${teamId} in the model`);
+    team.botInstalled = installed;
+  }
+
+  /** Removes a person from a team's members. */
+  removeFromTeam(teamId: string, id: string): void {
+    const team = this.teams.find((t) => t.id === teamId);
+    const user = this.userOf(id);
+    if (team && user) team.members = team.members.filter((m) => m !== user.teamsId);
+  }
+
+  /** The 1:1 chat the bot has with a person now (by any of their ids). */
+  chatOf(id: string): string | undefined {
+    const user = this.userOf(id);
+    if (!user) return undefined;
+    return [...this.chats].find(([, teamsId]) => teamsId === user.teamsId)?.[0];
+  }
+
+  /** The person's chat with the bot is gone: posts to it answer 404, a new one gets a new id. */
+  deleteChat(id: string): void {
+    const chat = this.chatOf(id);
+    if (!chat) return;
+    this.chats.delete(chat);
+    this.deletedChats.add(chat);
+  }
+
+  /** At most this many posts a second in one conversation; more answer 429 with Retry-After. */
+  limitRate(postsPerSecond: number | undefined): void {
+    this.postsPerSecond = postsPerSecond;
+  }
+
+  /** Activities larger than this (bytes of JSON) answer 413, as Teams does above its limit. */
+  limitSize(maxBytes: number): void {
+    this.maxActivityBytes = maxBytes;
   }
 
   /** The next matching requests get these responses in order, then normal answers resume. */
@@ -191,6 +364,8 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
+    const fail = (failure: TeamsFailure): void =>
+      reply(failure.status, failure.body, failure.headers);
     if (typeof body === 'string') {
       reply(400, { error: { code: 'BadSyntax', message: 'The body is not JSON' } });
       return;
@@ -205,54 +380,272 @@ export class FakeConnector {
       );
       return;
     }
-    const id = () => `${++this.counter}`;
-    if (req.method === 'POST' && path === '/v3/conversations') {
-      const channelId = body?.channelData?.channel?.id as string | undefined;
-      if (body?.isGroup && channelId) {
-        const activityId = `act-${id()}`;
-        this.issued.add(activityId);
-        record.resultId = activityId;
-        reply(201, { id: `${channelId};messageid=${activityId}`, activityId });
-        return;
-      }
-      const memberId = body?.members?.[0]?.id as string | undefined;
-      if (!memberId) {
-        reply(400, { error: { code: 'BadArgument', message: 'members required' } });
-        return;
-      }
-      const conversationId = this.personalChats.get(memberId) ?? `a:personal-${id()}`;
-      this.personalChats.set(memberId, conversationId);
-      record.resultId = conversationId;
-      reply(201, { id: conversationId });
-      return;
-    }
-    if (req.method === 'POST' && parts[4] === 'activities') {
-      const activityId = `act-${id()}`;
-      this.issued.add(activityId);
-      record.resultId = activityId;
-      reply(201, { id: activityId });
-      return;
-    }
-    if (req.method === 'PUT' && parts[4] === 'activities' && parts[5]) {
-      if (this.issued.has(parts[5])) reply(200, { id: parts[5] });
-      else reply(404, { error: { code: 'ActivityNotFound', message: `No activity ${parts[5]}` } });
-      return;
-    }
-    if (req.method === 'GET' && parts[4] === 'members') {
-      if (!parts[5]) {
-        reply(200, [...this.members.values()]);
-        return;
-      }
-      const member = this.members.get(parts[5]);
-      if (member) reply(200, member);
-      else
-        reply(404, {
-          error: { code: 'MemberNotFoundInConversation', message: 'Member not found' },
-        });
-      return;
-    }
-    reply(404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
+    const outcome = this.answer(req.method ?? '', parts, body, raw.length, record);
+    if ('failure' in outcome) fail(outcome.failure);
+    else reply(outcome.status, outcome.body);
   }
+
+  /** What Teams answers to one request. */
+  private answer(
+    method: string,
+    parts: string[],
+    body: any,
+    size: number,
+    record: RecordedRequest,
+  ): { status: number; body: unknown } | { failure: TeamsFailure } {
+    const [, v3, collection, id, sub, subId] = parts;
+    if (v3 !== 'v3') return { failure: teamsError(404, 'NotFound', `${method} ${record.path}`) };
+    if (collection === 'conversations' && method === 'POST' && !id)
+      return this.createConversation(body, size, record);
+    if (collection === 'conversations' && id && sub === 'activities' && method === 'POST')
+      return this.post(id, body, size, record);
+    if (collection === 'conversations' && id && sub === 'activities' && subId && method === 'PUT')
+      return this.update(id, subId, body, size);
+    if (collection === 'conversations' && id && sub === 'members' && method === 'GET')
+      return this.members(id, subId);
+    if (collection === 'teams' && id && sub === 'conversations' && method === 'GET')
+      return this.channels(id);
+    return { failure: teamsError(404, 'NotFound', `${method} ${record.path}`) };
+  }
+
+  private createConversation(
+    body: any,
+    size: number,
+    record: RecordedRequest,
+  ): { status: number; body: unknown } | { failure: TeamsFailure } {
+    const channelId = body?.channelData?.channel?.id as string | undefined;
+    if (body?.isGroup && channelId) {
+      const conversation = this.conversation(channelId);
+      if (!conversation || conversation.kind === 'personal')
+        return { failure: teamsFailures.conversationNotFound() };
+      if (!conversation.team.botInstalled) return { failure: teamsFailures.botNotInRoster() };
+      const refused = this.checkActivity(channelId, body.activity, size);
+      if (refused) return { failure: refused };
+      const activityId = this.issue(channelId);
+      this.issued.set(activityId, `${channelId};messageid=${activityId}`);
+      record.resultId = activityId;
+      return { status: 201, body: { id: `${channelId};messageid=${activityId}`, activityId } };
+    }
+    const tenant = (body?.tenantId ?? body?.channelData?.tenant?.id) as string | undefined;
+    if (!tenant) return { failure: teamsFailures.badArgument('Tenant ID is required.') };
+    const memberId = body?.members?.[0]?.id as string | undefined;
+    if (!memberId) return { failure: teamsFailures.badArgument('Members are required.') };
+    const invalid = teamsFailures.badArgument('Invalid user identity in provided tenant.');
+    if (isEmailOrUpn(memberId)) return { failure: invalid };
+    const user = isEntraId(memberId)
+      ? this.users.find((u) => u.aadObjectId.toLowerCase() === memberId.toLowerCase())
+      : this.users.find((u) => u.teamsId === memberId);
+    if (!user || user.tenantId !== tenant) return { failure: invalid };
+    if (user.blocked) return { failure: teamsFailures.blockedByUser() };
+    // By Entra id only with the app installed for the person; by Teams id also through a team.
+    const reachable = user.personalInstall || (!isEntraId(memberId) && this.inTeamWithBot(user));
+    if (!reachable) return { failure: teamsFailures.botNotInRoster() };
+    let chat = this.chatOf(user.teamsId);
+    if (!chat) {
+      chat = `${chatIdOf(user.teamsId)}-${++this.counter}`;
+      this.chats.set(chat, user.teamsId);
+    }
+    record.resultId = chat;
+    return { status: 201, body: { id: chat } };
+  }
+
+  private post(
+    conversationId: string,
+    body: any,
+    size: number,
+    record: RecordedRequest,
+  ): { status: number; body: unknown } | { failure: TeamsFailure } {
+    const refused = this.checkConversation(conversationId) ?? this.throttle(conversationId);
+    if (refused) return { failure: refused };
+    const invalid = this.checkActivity(conversationId, body, size);
+    if (invalid) return { failure: invalid };
+    const activityId = this.issue(conversationId);
+    record.resultId = activityId;
+    return { status: 201, body: { id: activityId } };
+  }
+
+  private update(
+    conversationId: string,
+    activityId: string,
+    body: any,
+    size: number,
+  ): { status: number; body: unknown } | { failure: TeamsFailure } {
+    const refused = this.checkConversation(conversationId);
+    if (refused) return { failure: refused };
+    if (this.issued.get(activityId) !== conversationId)
+      return {
+        failure: teamsError(
+          404,
+          'ActivityNotFound',
+          `No activity ${activityId} in this conversation`,
+        ),
+      };
+    const invalid = this.checkActivity(conversationId, body, size);
+    if (invalid) return { failure: invalid };
+    return { status: 200, body: { id: activityId } };
+  }
+
+  /** A member of a conversation, found by Teams id, Entra id or UPN; or all of them. */
+  private members(
+    conversationId: string,
+    memberId: string | undefined,
+  ): { status: number; body: unknown } | { failure: TeamsFailure } {
+    const conversation = this.conversation(conversationId, { registerChat: false });
+    const notMember = teamsError(404, 'MemberNotFoundInConversation', 'Member not found');
+    if (!conversation)
+      return conversationId.startsWith('a:chat-')
+        ? { failure: notMember }
+        : { failure: teamsFailures.conversationNotFound() };
+    let roster: TeamsUserModel[];
+    if (conversation.kind === 'personal') roster = [conversation.user];
+    else {
+      if (!conversation.team.botInstalled) return { failure: teamsFailures.botNotInRoster() };
+      roster = this.users.filter((u) => conversation.team.members.includes(u.teamsId));
+    }
+    if (!memberId) return { status: 200, body: roster.map(asMember) };
+    const user = this.userOf(memberId);
+    return user && roster.includes(user)
+      ? { status: 200, body: asMember(user) }
+      : { failure: notMember };
+  }
+
+  /** The channels of a team the bot is in. */
+  private channels(teamId: string): { status: number; body: unknown } | { failure: TeamsFailure } {
+    const team = this.teams.find((t) => t.id === teamId);
+    if (!team) return { failure: teamsError(404, 'NotFound', 'Team not found.') };
+    if (!team.botInstalled) return { failure: teamsFailures.botNotInRoster() };
+    return {
+      status: 200,
+      body: {
+        conversations: team.channels.map((c) =>
+          c.id === team.id ? { id: c.id } : { id: c.id, name: c.name },
+        ),
+      },
+    };
+  }
+
+  /**
+   * The conversation an id names: a person's 1:1 chat, a channel (or a thread in it), or a team.
+   * A chat id of the form the test activities use (`a:chat-…`) that the model does not hold is a
+   * chat its person opened by writing to the bot, which needs the app installed for them.
+   */
+  private conversation(
+    id: string,
+    options: { registerChat: boolean } = { registerChat: true },
+  ): Conversation | undefined {
+    if (this.deletedChats.has(id)) return undefined;
+    let teamsId = this.chats.get(id);
+    if (!teamsId && id.startsWith('a:chat-')) {
+      teamsId = `29:${id.slice('a:chat-'.length)}`;
+      const user = this.users.find((u) => u.teamsId === teamsId);
+      if (!user && !options.registerChat) return undefined;
+      if (!user) this.addUser({ teamsId, name: '', aadObjectId: '', userPrincipalName: '' }, []);
+      else if (this.chatOf(teamsId)) return undefined;
+      this.chats.set(id, teamsId);
+    }
+    if (teamsId) {
+      const user = this.users.find((u) => u.teamsId === teamsId);
+      return user ? { kind: 'personal', id, user } : undefined;
+    }
+    const channelId = id.split(';messageid=')[0] ?? id;
+    const team = this.teams.find((t) => t.channels.some((c) => c.id === channelId));
+    if (!team) return undefined;
+    return channelId === team.id && id === channelId
+      ? { kind: 'team', id, team }
+      : { kind: 'channel', id, team };
+  }
+
+  /** Why Teams would refuse a send into this conversation, if it would. */
+  private checkConversation(conversationId: string): TeamsFailure | undefined {
+    const conversation = this.conversation(conversationId);
+    if (!conversation) return teamsFailures.conversationNotFound();
+    if (conversation.kind === 'personal') {
+      if (conversation.user.blocked) return teamsFailures.blockedByUser();
+      if (!conversation.user.personalInstall && !this.inTeamWithBot(conversation.user))
+        return teamsFailures.botNotInRoster();
+      return undefined;
+    }
+    return conversation.team.botInstalled ? undefined : teamsFailures.botNotInRoster();
+  }
+
+  /** About `postsPerSecond` sends a second per conversation, as Teams allows per thread. */
+  private throttle(conversationId: string): TeamsFailure | undefined {
+    if (this.postsPerSecond === undefined) return undefined;
+    const now = Date.now();
+    const recent = (this.recentPosts.get(conversationId) ?? []).filter((t) => now - t < 1000);
+    if (recent.length >= this.postsPerSecond) {
+      this.recentPosts.set(conversationId, recent);
+      return teamsFailures.throttled(1);
+    }
+    recent.push(now);
+    this.recentPosts.set(conversationId, recent);
+    return undefined;
+  }
+
+  /** The size and the mentions of an activity, as Teams checks them. */
+  private checkActivity(
+    conversationId: string,
+    activity: any,
+    size: number,
+  ): TeamsFailure | undefined {
+    if (size > this.maxActivityBytes) return teamsFailures.tooLarge();
+    const mentions: { entity: any; within: string }[] = [
+      ...((activity?.entities ?? []) as any[]).map((entity) => ({
+        entity,
+        within: String(activity?.text ?? ''),
+      })),
+      ...((activity?.attachments ?? []) as any[])
+        .filter((a) => a?.contentType === 'application/vnd.microsoft.card.adaptive')
+        .flatMap((a) =>
+          ((a.content?.msteams?.entities ?? []) as any[]).map((entity) => ({
+            entity,
+            within: JSON.stringify({ ...a.content, msteams: undefined }),
+          })),
+        ),
+    ].filter((m) => m.entity?.type === 'mention');
+    for (const { entity, within } of mentions) {
+      const text = String(entity.text ?? '');
+      if (!text || !within.includes(JSON.stringify(text).slice(1, -1)))
+        return teamsFailures.badArgument(`Mention text ${text} is not in the message.`);
+      const user = this.userOf(String(entity.mentioned?.id ?? ''));
+      if (!user)
+        return teamsFailures.badArgument(
+          `Mention in ${conversationId}: ${String(entity.mentioned?.id)} is not a user.`,
+        );
+    }
+    return undefined;
+  }
+
+  private inTeamWithBot(user: TeamsUserModel): boolean {
+    return this.teams.some(
+      (team) =>
+        team.botInstalled && team.tenantId === user.tenantId && team.members.includes(user.teamsId),
+    );
+  }
+
+  private issue(conversationId: string): string {
+    const activityId = `act-${++this.counter}`;
+    this.issued.set(activityId, conversationId);
+    return activityId;
+  }
+}
+
+/** The 1:1 chat id the test activities give a person (see `personalConversationId`). */
+function chatIdOf(teamsId: string): string {
+  return `a:chat-${teamsId.replace(/^29:/, '')}`;
+}
+
+/** A member as the connector returns it (TeamsChannelAccount). */
+function asMember(user: TeamsUserModel): object {
+  return {
+    id: user.teamsId,
+    name: user.name,
+    ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}),
+    ...(user.email ? { email: user.email } : {}),
+    ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}),
+    tenantId: user.tenantId,
+    userRole: 'user',
+  };
 }
 
 /** The Adaptive Card in an activity, if it has one. */

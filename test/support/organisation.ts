@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { osloOffice } from './calendars';
 import { organisation, people } from './domain-fixture';
 import { cardOf, type FakeConnector, type RecordedRequest } from './fake-connector';
+import { coordinatorAad, systemResponsibleAad } from './teams-model';
 
 export function writeOrganisation(org: object = organisation): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-org-')), 'organisation.json');
@@ -30,8 +31,7 @@ export function cardText(card: unknown): string {
 }
 
 /** Entra ids given to the coordinator and the system responsible, so the bot can reach them 1:1. */
-export const coordinatorAad = '20000000-0000-4000-8000-000000000001';
-export const systemResponsibleAad = '20000000-0000-4000-8000-000000000002';
+export { coordinatorAad, systemResponsibleAad };
 
 /**
  * How long each level of the test organisation has, in business time: hours for a superuser, a

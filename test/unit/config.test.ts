@@ -33,8 +33,15 @@ describe('configuration', () => {
 
   it('serves on every interface with credentials, and asks for the password that goes with them', () => {
     const appId = '11111111-2222-4333-8444-555555555555';
-    assert.equal(loadConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: 's' }).host, '0.0.0.0');
-    assert.throws(() => loadConfig({ MicrosoftAppId: appId }), /MicrosoftAppPassword: required/);
+    const tenant = { ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001' };
+    assert.equal(
+      loadConfig({ MicrosoftAppId: appId, MicrosoftAppPassword: 's', ...tenant }).host,
+      '0.0.0.0',
+    );
+    assert.throws(
+      () => loadConfig({ MicrosoftAppId: appId, ...tenant }),
+      /MicrosoftAppPassword: required/,
+    );
   });
 
   it('refuses a Playground locale that Teams would not send', () => {

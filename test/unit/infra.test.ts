@@ -116,7 +116,10 @@ function requireGraph(entry: string): { files: Set<string>; packages: Set<string
     if (files.has(file)) continue;
     files.add(file);
     if (!file.endsWith('.js')) continue;
-    for (const [, name] of fs.readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)) {
+    // Both quote styles: TypeScript writes a dynamic import() as require('…').
+    for (const [, , name] of fs
+      .readFileSync(file, 'utf8')
+      .matchAll(/\brequire\((["'])([^"']+)\1\)/g)) {
       if (name.startsWith('.')) {
         const base = path.resolve(path.dirname(file), name);
         const found = [base, `${base}.js`, `${base}.json`, path.join(base, 'index.js')].find(

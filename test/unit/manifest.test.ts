@@ -71,7 +71,7 @@ describe('Teams app package', () => {
     assert.deepEqual(manifest.validDomains, ['qm-hjelp.example.com']);
     const [bot] = manifest.bots as { botId: string; scopes: string[]; supportsFiles: boolean }[];
     assert.equal(bot?.botId, botId);
-    assert.deepEqual(bot?.scopes, ['personal', 'team', 'groupChat']);
+    assert.deepEqual(bot?.scopes, ['personal', 'team']);
     assert.equal(bot?.supportsFiles, false);
     assert.equal((manifest.name as { short: string }).short, 'Qm+ Hjelp');
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
@@ -157,7 +157,7 @@ describe('Teams app package', () => {
         .getEntries()
         .map((e) => e.entryName)
         .sort(),
-      ['color.png', 'manifest.json', 'outline.png'],
+      ['color.png', 'en-us.json', 'manifest.json', 'outline.png'],
     );
     const manifest = JSON.parse(zip.readAsText('manifest.json')) as { bots: { botId: string }[] };
     assert.equal(manifest.bots[0]?.botId, botId);

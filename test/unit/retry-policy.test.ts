@@ -41,6 +41,15 @@ describe('retrying a send', () => {
     });
   });
 
+  it('tries again after 412, 502 and 504, as Teams documents', () => {
+    for (const status of [412, 502, 504])
+      assert.equal(
+        nextRetry(defaultRetryPolicy, httpError(status), 1, now).retry,
+        true,
+        `${status}`,
+      );
+  });
+
   it('gives up at once when Teams refuses the request, and after the last attempt', () => {
     assert.deepEqual(nextRetry(defaultRetryPolicy, httpError(403), 1, now), { retry: false });
     assert.deepEqual(nextRetry(defaultRetryPolicy, httpError(404), 1, now), { retry: false });

@@ -5,9 +5,9 @@ import {
   formatInquiryNumber,
   type Inquiry,
   type NewInquiry,
-  type PostedCard,
 } from '../../inquiries/inquiry';
 import type { NotificationIntent } from '../../notifications/intents';
+import { placeCard, type CardPlacement } from '../../inquiries/posted-cards';
 import type { InquiryRepository, WriteResult } from '../ports';
 import type { Counters } from './counters';
 import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
@@ -171,32 +171,40 @@ export class CosmosInquiryRepository implements InquiryRepository {
     return { ok: true, value: this.settled(written.value, await this.moveToOutbox(written.value)) };
   }
 
-  async recordCard(
+  recordCard(
     id: string,
-    placement: { triage?: PostedCard; askerStatus?: PostedCard },
+    placement: CardPlacement,
     event?: Inquiry['history'][number],
+  ): Promise<WriteResult<Inquiry>> {
+    return this.amend(id, (inquiry) => ({
+      ...inquiry,
+      teams: placeCard(inquiry.teams, placement),
+      history: event ? [...inquiry.history, event] : inquiry.history,
+    }));
+  }
+
+  recordDeliveryFailure(
+    id: string,
+    failure: { at: string; note: string },
+  ): Promise<WriteResult<Inquiry>> {
+    return this.amend(id, (inquiry) => ({
+      ...inquiry,
+      history: [...inquiry.history, { type: 'delivery_failed', ...failure }],
+    }));
+  }
+
+  /**
+   * Changes what the bot records beside an inquiry's state: read, change, write if unchanged
+   * since, and again on a conflict.
+   */
+  private async amend(
+    id: string,
+    change: (inquiry: Inquiry) => Inquiry,
   ): Promise<WriteResult<Inquiry>> {
     for (let round = 0; round < 10; round++) {
       const current = await this.readDoc(id);
       if (!current) return { ok: false, reason: 'not_found' };
-      const { inquiry } = current;
-      const triageCards = placement.triage
-        ? [
-            ...inquiry.teams.triageCards.filter(
-              (card) => card.conversationId !== placement.triage?.conversationId,
-            ),
-            placement.triage,
-          ]
-        : inquiry.teams.triageCards;
-      const written = await this.write(
-        current,
-        {
-          ...inquiry,
-          teams: { triageCards, askerStatus: placement.askerStatus ?? inquiry.teams.askerStatus },
-          history: event ? [...inquiry.history, event] : inquiry.history,
-        },
-        [],
-      );
+      const written = await this.write(current, change(current.inquiry), []);
       if (written.ok) return { ok: true, value: toInquiry(written.value) };
       if (written.reason === 'not_found') return written;
     }

@@ -20,7 +20,7 @@ import { docId } from './ids';
 interface ValueDoc<T> {
   id: string;
   pk: string;
-  type: 'profile' | 'draft' | 'conversation' | 'endpoint' | 'turn-state';
+  type: 'profile' | 'draft' | 'conversation' | 'endpoint' | 'member' | 'turn-state';
   key: string;
   value: T;
   updatedAt?: string;
@@ -100,12 +100,20 @@ export class CosmosConversationRepository implements ConversationRepository {
     await this.save(doc('conversation', key, reference, at));
   }
 
-  async endpoint(): Promise<TeamsEndpoint | undefined> {
-    return (await read<TeamsEndpoint>(this.container, 'endpoint', 'teams'))?.value;
+  async endpoint(tenantId: string): Promise<TeamsEndpoint | undefined> {
+    return (await read<TeamsEndpoint>(this.container, 'endpoint', tenantId))?.value;
   }
 
-  async saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void> {
-    await this.save(doc('endpoint', 'teams', endpoint, at));
+  async saveEndpoint(endpoint: TeamsEndpoint & { tenantId: string }, at: Date): Promise<void> {
+    await this.save(doc('endpoint', endpoint.tenantId, endpoint, at));
+  }
+
+  async teamsUserId(key: string): Promise<string | undefined> {
+    return (await read<string>(this.container, 'member', key))?.value;
+  }
+
+  async saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void> {
+    await this.save(doc('member', key, teamsUserId, at));
   }
 
   private async save<T>(next: ValueDoc<T>): Promise<void> {

@@ -1,11 +1,7 @@
 import type Database from 'better-sqlite3';
-import {
-  formatInquiryNumber,
-  type Inquiry,
-  type NewInquiry,
-  type PostedCard,
-} from '../../inquiries/inquiry';
+import { formatInquiryNumber, type Inquiry, type NewInquiry } from '../../inquiries/inquiry';
 import type { NotificationIntent } from '../../notifications/intents';
+import { placeCard, type CardPlacement } from '../../inquiries/posted-cards';
 import type { InquiryRepository, WriteResult } from '../ports';
 import type { SqliteOutboxRepository } from './outbox';
 
@@ -88,27 +84,34 @@ export class SqliteInquiryRepository implements InquiryRepository {
 
   recordCard(
     id: string,
-    placement: { triage?: PostedCard; askerStatus?: PostedCard },
+    placement: CardPlacement,
     event?: Inquiry['history'][number],
   ): Promise<WriteResult<Inquiry>> {
-    const record = this.db.transaction((): WriteResult<Inquiry> => {
+    return this.amend(id, (current) => ({
+      ...current,
+      teams: placeCard(current.teams, placement),
+      history: event ? [...current.history, event] : current.history,
+    }));
+  }
+
+  recordDeliveryFailure(
+    id: string,
+    failure: { at: string; note: string },
+  ): Promise<WriteResult<Inquiry>> {
+    return this.amend(id, (current) => ({
+      ...current,
+      history: [...current.history, { type: 'delivery_failed', ...failure }],
+    }));
+  }
+
+  /** Changes what the bot records beside an inquiry's state, on the version it reads. */
+  private amend(id: string, change: (current: Inquiry) => Inquiry): Promise<WriteResult<Inquiry>> {
+    const amend = this.db.transaction((): WriteResult<Inquiry> => {
       const current = this.read('SELECT doc, version FROM inquiries WHERE id = ?', id);
       if (!current) return { ok: false, reason: 'not_found' };
-      const triageCards = placement.triage
-        ? [
-            ...current.teams.triageCards.filter(
-              (card) => card.conversationId !== placement.triage?.conversationId,
-            ),
-            placement.triage,
-          ]
-        : current.teams.triageCards;
-      return this.write({
-        ...current,
-        teams: { triageCards, askerStatus: placement.askerStatus ?? current.teams.askerStatus },
-        history: event ? [...current.history, event] : current.history,
-      });
+      return this.write(change(current));
     });
-    return Promise.resolve(record.immediate());
+    return Promise.resolve(amend.immediate());
   }
 
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]> {

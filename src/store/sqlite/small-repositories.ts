@@ -79,12 +79,22 @@ export class SqliteConversationRepository implements ConversationRepository {
     return Promise.resolve();
   }
 
-  endpoint(): Promise<TeamsEndpoint | undefined> {
-    return Promise.resolve(this.doc('endpoint') as TeamsEndpoint | undefined);
+  endpoint(tenantId: string): Promise<TeamsEndpoint | undefined> {
+    return Promise.resolve(this.doc(`endpoint:${tenantId}`) as TeamsEndpoint | undefined);
   }
 
-  saveEndpoint(endpoint: TeamsEndpoint, at: Date): Promise<void> {
-    this.save('endpoint', endpoint, at);
+  saveEndpoint(endpoint: TeamsEndpoint & { tenantId: string }, at: Date): Promise<void> {
+    this.save(`endpoint:${endpoint.tenantId}`, endpoint, at);
+    return Promise.resolve();
+  }
+
+  teamsUserId(key: string): Promise<string | undefined> {
+    const doc = this.doc(`member:${key}`) as { teamsUserId?: string } | undefined;
+    return Promise.resolve(doc?.teamsUserId);
+  }
+
+  saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void> {
+    this.save(`member:${key}`, { teamsUserId }, at);
     return Promise.resolve();
   }
 
