@@ -38,10 +38,7 @@ export const environmentSchema = z.object({
   MicrosoftAppType: z
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant'),
-  MicrosoftAppTenantId: z
-    .string()
-    .regex(tenantIdPattern, 'a tenant id (GUID)')
-    .optional(),
+  MicrosoftAppTenantId: z.string().regex(tenantIdPattern, 'a tenant id (GUID)').optional(),
   ToBotFromChannelOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
   ToBotFromEmulatorOpenIdMetadataUrl: z.url({ protocol: /^https?$/ }).optional(),
   REQUEST_BODY_TIMEOUT_MS: positiveInt.default(15000),

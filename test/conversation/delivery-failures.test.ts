@@ -41,7 +41,7 @@ describe('when Teams refuses a send', function () {
           .at(-1),
       'the asker’s status card with the inquiry number',
     );
-    return status!;
+    return status;
   };
   const triageCardIn = async (chat: () => string | undefined, what: string) => {
     const number = await latestNumber();

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Logger } from '../../logger';
-import {
-  formatInquiryNumber,
-  type Inquiry,
-  type NewInquiry,
-} from '../../inquiries/inquiry';
+import { formatInquiryNumber, type Inquiry, type NewInquiry } from '../../inquiries/inquiry';
 import type { NotificationIntent } from '../../notifications/intents';
 import { placeCard, type CardPlacement } from '../../inquiries/posted-cards';
 import type { InquiryRepository, WriteResult } from '../ports';
