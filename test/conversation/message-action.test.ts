@@ -12,6 +12,7 @@ import { cardOf } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
 import { openBotStore } from '../support/store-under-test';
 import { cardText } from '../support/organisation';
+import { cardNodes } from '../support/card-nodes';
 
 const triageChannel = '19:triage-skole@thread.tacv2';
 /** The team channel where someone wrote the message the action is started on. */
@@ -31,20 +32,7 @@ const message: ActionMessage = {
   linkToMessage: link,
 };
 
-type Node = Record<string, unknown>;
-function nodes(card: unknown): Node[] {
-  const found: Node[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      found.push(value as Node);
-      Object.values(value).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-const input = (card: unknown, id: string) => nodes(card).find((n) => n.id === id);
+const input = (card: unknown, id: string) => cardNodes(card).find((n) => n.id === id);
 
 describe('the message action "Send til Qm+ Hjelp" over real HTTP', function () {
   this.timeout(30000);

@@ -7,7 +7,7 @@ import {
   tenantId,
   type TestUser,
 } from '../support/activities';
-import { cardOf } from '../support/fake-connector';
+import { cardOf, type FakeConnector } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
 import { nextMonday, officeWeek } from '../support/office-week';
 import { escalatingOrganisation, messageText } from '../support/organisation';
@@ -20,22 +20,26 @@ const outsider: TestUser = {
   email: 'ola@annen.example',
 };
 
+/** The outsider as Teams knows them: in their own tenant, in none of the organisation's teams. */
+const addOutsider = (connector: FakeConnector): void => {
+  connector.addUser(
+    {
+      teamsId: outsider.teamsId,
+      aadObjectId: outsider.aadObjectId!,
+      userPrincipalName: outsider.email,
+      name: outsider.name,
+      tenantId: otherTenantId,
+    },
+    [],
+  );
+};
+
 describe('tenants', function () {
   this.timeout(30000);
 
   describe('with only the organisation’s own tenant allowed', () => {
     const conversation = useConversation({
-      setUp: (connector) =>
-        connector.addUser(
-          {
-            teamsId: outsider.teamsId,
-            aadObjectId: outsider.aadObjectId!,
-            userPrincipalName: outsider.email,
-            name: outsider.name,
-            tenantId: otherTenantId,
-          },
-          [],
-        ),
+      setUp: addOutsider,
     });
     const { connector } = conversation;
 
@@ -70,17 +74,7 @@ describe('tenants', function () {
       organisation: escalatingOrganisation(),
       eachTestAt: nextMonday,
       env: { ALLOWED_TENANTS: `${tenantId},${otherTenantId}`, LOG_LEVEL: 'info' },
-      setUp: (connector) =>
-        connector.addUser(
-          {
-            teamsId: outsider.teamsId,
-            aadObjectId: outsider.aadObjectId!,
-            userPrincipalName: outsider.email,
-            name: outsider.name,
-            tenantId: otherTenantId,
-          },
-          [],
-        ),
+      setUp: addOutsider,
     });
     const { connector } = conversation;
 

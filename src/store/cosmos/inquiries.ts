@@ -3,7 +3,11 @@ import type { Container } from '@azure/cosmos';
 import type { Logger } from '../../logger';
 import { formatInquiryNumber, type Inquiry, type NewInquiry } from '../../inquiries/inquiry';
 import type { NotificationIntent } from '../../notifications/intents';
-import { placeCard, type CardPlacement } from '../../inquiries/posted-cards';
+import {
+  withCardPlaced,
+  withDeliveryFailure,
+  type CardPlacement,
+} from '../../inquiries/posted-cards';
 import type { InquiryRepository, WriteResult } from '../ports';
 import type { Counters } from './counters';
 import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
@@ -172,21 +176,14 @@ export class CosmosInquiryRepository implements InquiryRepository {
     placement: CardPlacement,
     event?: Inquiry['history'][number],
   ): Promise<WriteResult<Inquiry>> {
-    return this.amend(id, (inquiry) => ({
-      ...inquiry,
-      teams: placeCard(inquiry.teams, placement),
-      history: event ? [...inquiry.history, event] : inquiry.history,
-    }));
+    return this.amend(id, (inquiry) => withCardPlaced(inquiry, placement, event));
   }
 
   recordDeliveryFailure(
     id: string,
     failure: { at: string; note: string },
   ): Promise<WriteResult<Inquiry>> {
-    return this.amend(id, (inquiry) => ({
-      ...inquiry,
-      history: [...inquiry.history, { type: 'delivery_failed', ...failure }],
-    }));
+    return this.amend(id, (inquiry) => withDeliveryFailure(inquiry, failure));
   }
 
   /**

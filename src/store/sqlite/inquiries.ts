@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 import { formatInquiryNumber, type Inquiry, type NewInquiry } from '../../inquiries/inquiry';
 import type { NotificationIntent } from '../../notifications/intents';
-import { placeCard, type CardPlacement } from '../../inquiries/posted-cards';
+import {
+  withCardPlaced,
+  withDeliveryFailure,
+  type CardPlacement,
+} from '../../inquiries/posted-cards';
 import type { InquiryRepository, WriteResult } from '../ports';
 import type { SqliteOutboxRepository } from './outbox';
 
@@ -87,21 +91,14 @@ export class SqliteInquiryRepository implements InquiryRepository {
     placement: CardPlacement,
     event?: Inquiry['history'][number],
   ): Promise<WriteResult<Inquiry>> {
-    return this.amend(id, (current) => ({
-      ...current,
-      teams: placeCard(current.teams, placement),
-      history: event ? [...current.history, event] : current.history,
-    }));
+    return this.amend(id, (inquiry) => withCardPlaced(inquiry, placement, event));
   }
 
   recordDeliveryFailure(
     id: string,
     failure: { at: string; note: string },
   ): Promise<WriteResult<Inquiry>> {
-    return this.amend(id, (current) => ({
-      ...current,
-      history: [...current.history, { type: 'delivery_failed', ...failure }],
-    }));
+    return this.amend(id, (inquiry) => withDeliveryFailure(inquiry, failure));
   }
 
   /** Changes what the bot records beside an inquiry's state, on the version it reads. */
