@@ -44,7 +44,7 @@ export async function startQmHjelp(
   collaborators: Collaborators,
 ): Promise<RunningBot> {
   const { clock, logger } = collaborators;
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, logger);
 
   const imported = await importIfEmpty(store, fs.readFileSync(config.orgFile, 'utf8'), clock);
   if (imported && !imported.ok) {

@@ -1,10 +1,11 @@
 import type { StoreConfig } from '../config';
+import type { Logger } from '../logger';
 import { openCosmosStore } from './cosmos/cosmos-store';
 import type { Store } from './ports';
 import { openSqliteStore } from './sqlite/sqlite-store';
 
-/** Opens the configured store: the embedded SQLite file, or Cosmos DB. */
-export function openStore(config: StoreConfig): Promise<Store> {
+/** Opens the configured store: the embedded SQLite file, or Cosmos DB, logging to `logger`. */
+export function openStore(config: StoreConfig, logger?: Logger): Promise<Store> {
   if (config.kind === 'sqlite') return Promise.resolve(openSqliteStore(config.sqlitePath));
-  return openCosmosStore(config.cosmos);
+  return openCosmosStore({ ...config.cosmos, ...(logger ? { logger } : {}) });
 }
