@@ -75,15 +75,7 @@ describe('reaching every handler in 1:1 chat', function () {
 
     it('says who cannot be reached and why, by key and never by name', async () => {
       const { connector } = conversation;
-      const line = await connector.waitFor(
-        () =>
-          conversation
-            .bot()
-            .output()
-            .split('\n')
-            .find((l) => /a handler cannot be reached/.test(l)),
-        'the warning about the coordinator',
-      );
+      const line = await conversation.bot().logged(/a handler cannot be reached/);
       const logged = JSON.parse(line) as { person: string; reason: string };
       assert.equal(logged.person, people.coordinator.email);
       assert.match(logged.reason, /not a member of any triage team/);

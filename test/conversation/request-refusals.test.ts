@@ -183,6 +183,7 @@ describe('Bot Framework tokens', function () {
       assert.deepEqual(await response.json(), { error: 'Unauthorized' });
     }
     assert.equal(unreachableKeys.failedRequests, 1);
+    await bot.logged(/signing keys could not be fetched/);
     const logged = bot.output().match(/signing keys could not be fetched/g) ?? [];
     assert.equal(logged.length, 1);
   });

@@ -65,7 +65,7 @@ describe('tenants', function () {
         [],
         'nothing went to the outsider',
       );
-      assert.match(conversation.bot().output(), /tenant this bot does not serve/);
+      await conversation.bot().logged(/tenant this bot does not serve/);
     });
   });
 

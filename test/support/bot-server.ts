@@ -23,6 +23,8 @@ export interface BotProcess {
   post(activity: object): Promise<{ status: number; body: any }>;
   postRaw(body: string, contentType?: string): Promise<{ status: number; body: any }>;
   output(): string;
+  /** Waits until the bot has logged a line matching `pattern`, and gives that line. */
+  logged(pattern: RegExp): Promise<string>;
   stop(): Promise<void>;
   kill(): Promise<void>;
 }
@@ -79,6 +81,9 @@ async function environment(
     ...options.env,
   };
 }
+
+/** The longest a test waits for something the bot logs. */
+const waitLimitMs = 30_000;
 
 /** Keeps a child's output and tells when it has exited. */
 function watch(child: ChildProcess) {
@@ -169,6 +174,22 @@ function running(
     post: (activity) => request(JSON.stringify(activity), 'application/json'),
     postRaw: (body, contentType = 'application/json') => request(body, contentType),
     output: watched.output,
+    logged: (pattern) =>
+      new Promise<string>((resolve, reject) => {
+        const find = (all: string) => all.split('\n').find((line) => pattern.test(line));
+        const timer = setTimeout(
+          () => reject(new Error(`The bot did not log ${pattern}:\n${watched.output()}`)),
+          waitLimitMs,
+        );
+        const check = (all: string): void => {
+          const line = find(all);
+          if (line === undefined) return;
+          clearTimeout(timer);
+          resolve(line);
+        };
+        watched.onOutput(check);
+        check(watched.output());
+      }),
     stop: async () => {
       if (!watched.hasExited()) child.kill('SIGTERM');
       await watched.exited;
