@@ -4,7 +4,7 @@ import type { PersonRef } from '../src/inquiries/person';
 import type { Directory } from '../src/org/directory';
 import { unitName } from './inquiry-lines';
 import { handlerNoticeBody, type NoticeCardData } from './notice';
-import { longText, mentionEntity } from './render';
+import { longText, mentionEntity, mentionList } from './render';
 
 // A ping or reminder is a notice card that mentions the people who must act now.
 
@@ -24,7 +24,7 @@ export function pingCardData(
   const t = messages(locale);
   const { timeZone } = directory;
   const entities = ping.people.map(mentionEntity);
-  const names = entities.map((e) => e.text).join(' ');
+  const names = mentionList(entities, locale);
   const unit = unitName(inquiry, directory);
   const escalation = [...inquiry.history].reverse().find((e) => e.type === 'escalated');
   const line = ((): string => {

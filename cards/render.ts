@@ -1,4 +1,5 @@
 import * as ACData from 'adaptivecards-templating';
+import type { Locale } from '../src/i18n';
 import type { PersonRef } from '../src/inquiries/person';
 import { startOf } from '../src/text';
 
@@ -105,6 +106,11 @@ export function withActions(card: AdaptiveCardJson, actions: unknown[]): Adaptiv
 /** The name as it may stand inside `<at>…</at>` in a TextBlock: no tags, no markdown. */
 function mentionName(name: string): string {
   return name.replace(/[<>*_[\]`~\\]/g, '').trim();
+}
+
+/** The mentions as a list a reader expects: "<at>A</at>, <at>B</at> og <at>C</at>". */
+export function mentionList(mentions: Mention[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(mentions.map((m) => m.text));
 }
 
 /** The text `<at>Name</at>` and the entity Teams needs to turn it into a mention. */

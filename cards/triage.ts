@@ -21,6 +21,7 @@ import {
   expandTemplate,
   longText,
   mentionEntity,
+  mentionList,
   withActions,
   type AdaptiveCardJson,
   type CardStatus,
@@ -201,7 +202,7 @@ export function triageCardData(
       : {}),
     ...(step ? { lastStep: step } : {}),
     ...(entities.length > 0
-      ? { mentions: { line: t.card.mentionLine(entities.map((e) => e.text).join(' ')), entities } }
+      ? { mentions: { line: t.card.mentionLine(mentionList(entities, locale)), entities } }
       : {}),
     actions: triageActions(inquiry, directory, t, locale),
     labels: { question: t.card.question, showAll: t.card.showAll, lastStep: t.card.lastStep },

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { mentionEntity, mentionList } from '../../cards/render';
 import { vendorEmailLink } from '../../cards/vendor-email';
 import { vendorCase } from '../../src/escalation/vendor-case';
 import { shorten, startOf, wellFormed } from '../../src/text';
@@ -43,5 +44,23 @@ describe('cutting text where a reader sees a boundary', () => {
       vendorCase: vendorCase({ ...atVendor, text }, atVendor.createdAt),
     };
     assert.doesNotThrow(() => vendorEmailLink(inquiry, directory, 'nb'));
+  });
+});
+
+describe('mentions of several people', () => {
+  const person = (name: string) => ({ key: name, name, aadObjectId: `id-${name}` });
+
+  it('read as a list in the reader’s language', () => {
+    const mentions = ['Sverre Lunde', 'Hilde Berg', 'Anne Winter'].map((n) =>
+      mentionEntity(person(n)),
+    );
+    assert.equal(
+      mentionList(mentions, 'nb'),
+      '<at>Sverre Lunde</at>, <at>Hilde Berg</at> og <at>Anne Winter</at>',
+    );
+    assert.equal(
+      mentionList(mentions.slice(0, 2), 'en'),
+      '<at>Sverre Lunde</at> and <at>Hilde Berg</at>',
+    );
   });
 });
