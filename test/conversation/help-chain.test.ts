@@ -52,7 +52,10 @@ describe('the help chain over real HTTP', function () {
       { id: people.sverre.aadObjectId, name: 'Sverre Lunde' },
       { id: people.hilde.aadObjectId, name: 'Hilde Berg' },
     ]);
-    assert.match(cardText(triage), /<at>Sverre Lunde<\/at> <at>Hilde Berg<\/at>/);
+    assert.match(
+      cardText(triage),
+      /<at>Sverre Lunde<\/at> og <at>Hilde Berg<\/at>: ny henvendelse/,
+    );
     assert.deepEqual(actionVerbs(triage), [
       Verbs.claim,
       Verbs.answer,
