@@ -131,17 +131,17 @@ export interface ActionMessage {
   linkToMessage?: string;
 }
 
-function messageActionInvoke(
-  name: string,
-  options: {
-    from: TestUser;
-    commandId: string;
-    message: ActionMessage;
-    serviceUrl: string;
-    channelId: string;
-    locale?: string;
-  },
-) {
+/** Who starts a message action, on which channel message, and where Teams sends it. */
+interface MessageActionOptions {
+  from: TestUser;
+  commandId: string;
+  message: ActionMessage;
+  serviceUrl: string;
+  channelId: string;
+  locale?: string;
+}
+
+function messageActionInvoke(name: string, options: MessageActionOptions) {
   const messageId = '1700000000000';
   const conversation = {
     id: `${options.channelId};messageid=${messageId}`,
@@ -184,27 +184,12 @@ function messageActionInvoke(
 }
 
 /** A message action started on a channel message: Teams asks the bot for the dialog to show. */
-export function messageActionFetch(options: {
-  from: TestUser;
-  commandId: string;
-  message: ActionMessage;
-  serviceUrl: string;
-  channelId: string;
-  locale?: string;
-}) {
+export function messageActionFetch(options: MessageActionOptions) {
   return messageActionInvoke('composeExtension/fetchTask', options);
 }
 
 /** The message action's dialog sent: its Action.Submit data merged with the inputs' values. */
-export function messageActionSubmit(options: {
-  from: TestUser;
-  commandId: string;
-  message: ActionMessage;
-  data: object;
-  serviceUrl: string;
-  channelId: string;
-  locale?: string;
-}) {
+export function messageActionSubmit(options: MessageActionOptions & { data: object }) {
   const invoke = messageActionInvoke('composeExtension/submitAction', options);
   return { ...invoke, value: { ...invoke.value, data: options.data } };
 }
