@@ -141,13 +141,6 @@ export function formatInquiryNumber(year: number, sequence: number): string {
   return `QM-${year}-${String(sequence).padStart(4, '0')}`;
 }
 
-export const openStatuses: readonly InquiryStatus[] = [
-  'new',
-  'claimed',
-  'waiting_for_asker',
-  'stalled',
-];
-
 export function lastEvent(inquiry: Inquiry): InquiryEvent | undefined {
   return inquiry.history[inquiry.history.length - 1];
 }
