@@ -515,11 +515,12 @@ describe('cards', () => {
         readable(triage(states.new)),
         /Eskalering: \nSuperbruker: Sverre Lunde, Hilde Berg → Koordinator: Anne Winter → Systemansvarlig: Arne Hope → Leverandør: Leverandør AS/,
       );
-      // Sola vgs has no superusers, so its chain starts with the coordinator.
+      // Sola vgs has no superusers, so its chain starts with the coordinator, and says so.
       assert.match(
         readable(triage(states.atCoordinator)),
-        /Eskalering: \nKoordinator: Anne Winter →/,
+        /Eskalering: \nSuperbruker: ledig → Koordinator: Anne Winter →/,
       );
+      assert.match(readable(triage(states.atCoordinator)), /Hoppet over: \nSuperbruker: ledig/);
     });
 
     it('offers sending on to the next level by name, and skipping to the vendor only above the superusers', () => {
