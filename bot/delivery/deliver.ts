@@ -205,9 +205,9 @@ async function replyInThread(
  */
 function chainOrder(inquiry: Inquiry): PersonRef[] {
   const seen = new Set<string>();
-  return peopleLevels.flatMap((level) => targetsAt(inquiry.chain, level)).filter(
-    (person) => !seen.has(person.key) && (seen.add(person.key), true),
-  );
+  return peopleLevels
+    .flatMap((level) => targetsAt(inquiry.chain, level))
+    .filter((person) => !seen.has(person.key) && (seen.add(person.key), true));
 }
 
 /**

@@ -79,9 +79,7 @@ export function stepDue(
       };
     }
     const inChain = targetsAt(inquiry.chain, 'coordinator');
-    const coordinators = inChain.length
-      ? inChain
-      : targetsAt(inquiry.chain, 'system_responsible');
+    const coordinators = inChain.length ? inChain : targetsAt(inquiry.chain, 'system_responsible');
     const { escalation: _c, dueAt: _d, deadline: _dl, ...stopped } = inquiry;
     return {
       inquiry: record({ ...stopped, status: 'stalled' }, { type: 'stalled', level: 'vendor' }),

@@ -12,7 +12,11 @@ import {
 } from '../inquiries/inquiry';
 import { personRef, type PersonRef } from '../inquiries/person';
 
-export const peopleLevels: readonly PeopleLevel[] = ['superuser', 'coordinator', 'system_responsible'];
+export const peopleLevels: readonly PeopleLevel[] = [
+  'superuser',
+  'coordinator',
+  'system_responsible',
+];
 
 /** What routing needs to know beyond the organisation: who asks, and who is away now. */
 export interface RoutingContext {
@@ -52,7 +56,9 @@ export function buildChain(
   const { askerKey } = context;
   if (askerKey) {
     // An asker who holds a role starts above it: a superuser's question goes to the coordinators.
-    const highest = [...peopleLevels].reverse().find((l) => chain[l].some((p) => p.key === askerKey));
+    const highest = [...peopleLevels]
+      .reverse()
+      .find((l) => chain[l].some((p) => p.key === askerKey));
     if (highest) {
       for (const level of peopleLevels.slice(0, peopleLevels.indexOf(highest) + 1)) {
         chain[level] = [];
@@ -101,7 +107,9 @@ export function chainMembers(chain: Chain): ChainMember[] {
 
 /** The level an inquiry starts at: the first with someone to tell, else the vendor. */
 export function firstLevel(chain: Chain): Level {
-  return levels.find((level) => level === 'vendor' || targetsAt(chain, level).length > 0) ?? 'vendor';
+  return (
+    levels.find((level) => level === 'vendor' || targetsAt(chain, level).length > 0) ?? 'vendor'
+  );
 }
 
 /**
