@@ -14,15 +14,25 @@ const sverre = teamsUser(people.sverre);
 const hilde = teamsUser(people.hilde);
 const perDal = teamsUser(people.otherSuperuser);
 const dentist = teamsUser(people.dentist);
-const admin = teamsUser(people.admin);
+const anne = teamsUser({ ...people.coordinator, aadObjectId: coordinatorAad });
+/** An employee of Sola vgs, a school with no superuser. */
+const siri: TestUser = {
+  teamsId: '29:siri.sola',
+  aadObjectId: '30000000-0000-4000-8000-000000000001',
+  name: 'Siri Sola',
+  email: 'siri.sola@fylke.example',
+};
 
 /**
- * The test organisation with two vacant coordinator roles (dental health and the central
- * administration) and the organisation's contact points, one of them with nobody in it.
+ * The test organisation with a vacant coordinator role (dental health), an employee at a school
+ * without superusers, and the organisation's contact points, one of them with nobody in it.
  */
 const rolesOrganisation = {
   ...organisation,
-  people: organisation.people.map((person) =>
+  people: [
+    ...organisation.people,
+    { email: siri.email, name: siri.name, unit: 'sola-vgs', aadObjectId: siri.aadObjectId },
+  ].map((person) =>
     person.email === people.coordinator.email
       ? { ...person, aadObjectId: coordinatorAad }
       : person.email === people.systemResponsible.email
@@ -30,7 +40,7 @@ const rolesOrganisation = {
         : person,
   ),
   workAreas: organisation.workAreas.map((area) =>
-    area.id === 'tannhelse' || area.id === 'sentral' ? { ...area, coordinators: [] } : area,
+    area.id === 'tannhelse' ? { ...area, coordinators: [] } : area,
   ),
   contactPoints: [
     {
@@ -49,7 +59,17 @@ function mentionedIds(card: any): string[] {
 
 describe('who to ask, away with a deputy, and routing by role', function () {
   this.timeout(120_000);
-  const conversation = useConversation({ organisation: rolesOrganisation });
+  const conversation = useConversation({
+    organisation: rolesOrganisation,
+    setUp: (connector) =>
+      connector.addUser({
+        teamsId: siri.teamsId,
+        aadObjectId: siri.aadObjectId!,
+        userPrincipalName: siri.email,
+        email: siri.email,
+        name: siri.name,
+      }),
+  });
   const { connector, say, click, bot: running } = conversation;
 
   const to = (user: TestUser): RecordedRequest[] =>
@@ -174,28 +194,39 @@ describe('who to ask, away with a deputy, and routing by role', function () {
   });
 
   it('skips a level nobody holds, visibly, and goes on to the next', async () => {
-    const before = to(
-      teamsUser({ ...people.systemResponsible, aadObjectId: systemResponsibleAad }),
-    ).length;
-    await say(admin, 'Hvordan melder jeg et avvik?');
-    const status = await cardTo(admin, /QM-\d{4}-\d{4}/, "the asker's status card");
-    assert.match(
-      cardText(cardOf(status.body)),
-      /Hoppet over: \nSuperbruker: ledig · Koordinator: ledig/,
-    );
-    assert.match(cardText(cardOf(status.body)), /Arne Hope \(systemansvarlig\)/);
-    const arne = teamsUser({ ...people.systemResponsible, aadObjectId: systemResponsibleAad });
-    const triage = await connector.waitFor(
+    const { post } = await askInChannel(running(), connector, 'Hvordan melder jeg et avvik?', siri);
+    const triage = cardOf(post.body.activity);
+    assert.deepEqual(mentionedIds(triage), [coordinatorAad]);
+    assert.match(cardText(triage), /Superbruker: ledig → Koordinator: Anne Winter/);
+    assert.match(cardText(triage), /Hoppet over: \nSuperbruker: ledig/);
+    const status = await cardTo(siri, /QM-\d{4}-\d{4}/, "the asker's status card");
+    assert.match(cardText(cardOf(status.body)), /Hoppet over: \nSuperbruker: ledig/);
+    assert.match(cardText(cardOf(status.body)), /Anne Winter \(koordinator\)/);
+  });
+
+  it("escalates to a coordinator's deputy while the coordinator is away", async () => {
+    await say(anne, 'borte');
+    await cardTo(anne, /Borte, med stedfortreder/, 'the away card');
+    const saved = await click(anne, Verbs.setAway, {
+      awayUntil: day(1),
+      deputy: people.systemResponsible.email,
+    });
+    assert.match(reply(saved), /Lagret: Anne Winter er borte til .*; stedfortreder Arne Hope/);
+    const { thread } = await askInChannel(running(), connector);
+    // The superusers' four hours pass without an answer.
+    await running().advance('PT4H');
+    const ping = await connector.waitFor(
       () =>
-        to(arne)
-          .slice(before)
-          .find((r) => /Hoppet over/.test(cardText(cardOf(r.body)))),
-      'the triage card in the system responsible’s chat',
+        connector
+          .sent()
+          .find(
+            (r) =>
+              r.conversationId === thread && /har ikke fått svar/.test(cardText(cardOf(r.body))),
+          ),
+      'the escalation ping in the thread',
     );
-    assert.match(
-      cardText(cardOf(triage.body)),
-      /Superbruker: ledig → Koordinator: ledig → Systemansvarlig: Arne Hope/,
-    );
+    assert.deepEqual(mentionedIds(cardOf(ping.body)), [systemResponsibleAad]);
+    assert.doesNotMatch(JSON.stringify(cardOf(ping.body)), new RegExp(coordinatorAad));
   });
 
   it('refuses forged away data and changes nothing', async () => {
