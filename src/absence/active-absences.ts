@@ -11,7 +11,7 @@ export async function activeAbsences(
 ): Promise<Map<string, Absence>> {
   const unique = [...new Set(keys)];
   const found = await Promise.all(unique.map((key) => store.absences.get(key)));
-  return new Map(found.filter((a) => isAwayAt(a, now)).map((a) => [a!.key, a!]));
+  return new Map(found.filter((a) => isAwayAt(a, now)).map((a) => [a.key, a]));
 }
 
 /**
