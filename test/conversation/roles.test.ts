@@ -204,7 +204,8 @@ describe('who to ask, away with a deputy, and routing by role', function () {
     assert.match(cardText(cardOf(status.body)), /Anne Winter \(koordinator\)/);
   });
 
-  it("escalates to a coordinator's deputy while the coordinator is away", async () => {
+  it("escalates an inquiry that was open before the coordinator went away to the coordinator's deputy", async () => {
+    const { thread } = await askInChannel(running(), connector);
     await say(anne, 'borte');
     await cardTo(anne, /Borte, med stedfortreder/, 'the away card');
     const saved = await click(anne, Verbs.setAway, {
@@ -212,7 +213,6 @@ describe('who to ask, away with a deputy, and routing by role', function () {
       deputy: people.systemResponsible.email,
     });
     assert.match(reply(saved), /Lagret: Anne Winter er borte til .*; stedfortreder Arne Hope/);
-    const { thread } = await askInChannel(running(), connector);
     // The superusers' four hours pass without an answer.
     await running().advance('PT4H');
     const ping = await connector.waitFor(
