@@ -4,7 +4,15 @@ import type { Inquiry } from '../src/inquiries/inquiry';
 import { allowedTransitions } from '../src/inquiries/state-machine';
 import type { Directory } from '../src/org/directory';
 import { targetsAt } from '../src/routing/chain';
-import { askerStatusLine, header, holderLine, sentFact, statusColors } from './inquiry-lines';
+import {
+  askerStatusLine,
+  awayLines,
+  header,
+  holderLine,
+  sentFact,
+  skippedLine,
+  statusColors,
+} from './inquiry-lines';
 import { Inputs, Verbs } from './verbs';
 import {
   expandActions,
@@ -100,7 +108,7 @@ export function askerStatusCardData(
     statusLine: askerStatusLine(inquiry, directory, t),
     statusColor: statusColors[inquiry.status],
     facts: [sentFact(inquiry, t, timeZone)],
-    people: [waitingForLine(inquiry, t)],
+    people: [waitingForLine(inquiry, t), ...skippedLine(inquiry, t), ...awayLines(inquiry, t)],
     question: longText(inquiry.text),
     actions: askerResponseActions(inquiry, t),
     labels: { question: t.card.question, showAll: t.card.showAll },

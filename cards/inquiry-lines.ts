@@ -1,6 +1,7 @@
 import type { Locale, Messages } from '../src/i18n';
 import { levels, type Inquiry, type InquiryStatus } from '../src/inquiries/inquiry';
 import { owesResponseByDeadline } from '../src/inquiries/statuses';
+import { chainMembers, peopleLevels, targetsAt } from '../src/routing/chain';
 import type { Directory } from '../src/org/directory';
 import type { Fact, PersonLine, StatusColor } from './render';
 
@@ -87,14 +88,43 @@ export function levelFact(inquiry: Inquiry, t: Messages, timeZone: string): Fact
  * Koordinator: Anne Winter → Systemansvarlig: Arne Hope → Leverandør: Leverandør AS".
  */
 export function chainLine(inquiry: Inquiry, t: Messages): PersonLine {
+  const skipped = inquiry.chain.skipped ?? {};
   const steps = levels.flatMap((level) => {
-    const names =
-      level === 'vendor'
-        ? [inquiry.chain.vendor.name]
-        : inquiry.chain[level].map((person) => person.name);
+    if (level === 'vendor') return [`${t.levels.vendor}: ${inquiry.chain.vendor.name}`];
+    const reason = skipped[level];
+    if (reason) return [t.routing.skipped[reason](t.levels[level])];
+    const names = targetsAt(inquiry.chain, level).map((person) => person.name);
     return names.length > 0 ? [`${t.levels[level]}: ${names.join(', ')}`] : [];
   });
   return { label: t.card.chain, name: steps.join(' → ') };
+}
+
+/**
+ * Each person in the chain who is away, with their deputy: "Kari Nordmann er borte til
+ * 12. desember; stedfortreder Ola Hansen".
+ */
+export function awayLines(inquiry: Inquiry, t: Messages): PersonLine[] {
+  return chainMembers(inquiry.chain).flatMap((member) =>
+    member.away
+      ? [
+          {
+            label: t.away.label,
+            name: t.away.line(member.name, t.away.day(member.away.until), member.away.deputy?.name),
+          },
+        ]
+      : [],
+  );
+}
+
+/** The levels passed over before the one the inquiry is at, and why ("Superbruker: ledig"). */
+export function skippedLine(inquiry: Inquiry, t: Messages): PersonLine[] {
+  const skipped = inquiry.chain.skipped ?? {};
+  const below = levels.slice(0, levels.indexOf(inquiry.level));
+  const passed = peopleLevels.flatMap((level) => {
+    const reason = skipped[level];
+    return reason && below.includes(level) ? [t.routing.skipped[reason](t.levels[level])] : [];
+  });
+  return passed.length > 0 ? [{ label: t.routing.skippedLabel, name: passed.join(' · ') }] : [];
 }
 
 export function askerLine(inquiry: Inquiry, t: Messages): PersonLine {

@@ -7,12 +7,14 @@ import { handOverCandidates, nextLevel, targetsAt } from '../src/routing/chain';
 import { lastStep } from './history-lines';
 import {
   askerLine,
+  awayLines,
   chainLine,
   handlerStatusLine,
   header,
   holderLine,
   levelFact,
   sentFact,
+  skippedLine,
   statusColors,
 } from './inquiry-lines';
 import { Inputs, Verbs } from './verbs';
@@ -190,7 +192,13 @@ export function triageCardData(
     statusLine: handlerStatusLine(inquiry, t),
     statusColor: statusColors[inquiry.status],
     facts: [levelFact(inquiry, t, timeZone), sentFact(inquiry, t, timeZone)],
-    people: [askerLine(inquiry, t), holderLine(inquiry, t), chainLine(inquiry, t)],
+    people: [
+      askerLine(inquiry, t),
+      holderLine(inquiry, t),
+      chainLine(inquiry, t),
+      ...skippedLine(inquiry, t),
+      ...awayLines(inquiry, t),
+    ],
     question: longText(inquiry.text),
     ...(inquiry.answer
       ? {

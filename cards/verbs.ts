@@ -10,6 +10,8 @@ export const Verbs = {
   askAsker: 'qm.askAsker',
   confirmResolved: 'qm.confirmResolved',
   notResolved: 'qm.notResolved',
+  setAway: 'qm.setAway',
+  endAway: 'qm.endAway',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -24,4 +26,6 @@ export const Inputs = {
   escalateNote: 'escalateNote',
   toVendor: 'toVendor',
   askerQuestion: 'askerQuestion',
+  awayUntil: 'awayUntil',
+  deputy: 'deputy',
 } as const;

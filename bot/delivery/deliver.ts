@@ -17,7 +17,7 @@ import type { NotificationIntent } from '../../src/notifications/intents';
 import type { Logger } from '../../src/logger';
 import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
-import { targetsAt } from '../../src/routing/chain';
+import { chainMembers, peopleLevels, targetsAt } from '../../src/routing/chain';
 import type { Store, StoredReference, TeamsEndpoint } from '../../src/store/ports';
 import {
   isConversationGone,
@@ -199,13 +199,15 @@ async function replyInThread(
   );
 }
 
-/** Everyone in the chain, in order, without repeats: superusers, coordinators, system responsible. */
+/**
+ * Everyone in the chain, in order, without repeats: superusers, coordinators, system responsible,
+ * each deputy in place of someone away.
+ */
 function chainOrder(inquiry: Inquiry): PersonRef[] {
-  const { chain } = inquiry;
   const seen = new Set<string>();
-  return [...chain.superuser, ...chain.coordinator, ...chain.system_responsible].filter(
-    (person) => !seen.has(person.key) && (seen.add(person.key), true),
-  );
+  return peopleLevels
+    .flatMap((level) => targetsAt(inquiry.chain, level))
+    .filter((person) => !seen.has(person.key) && (seen.add(person.key), true));
 }
 
 /**
@@ -379,11 +381,10 @@ function event(deps: DeliveryDeps, type: InquiryEvent['type'], note: string): In
 }
 
 function findPerson(inquiry: Inquiry, key: string): PersonRef | undefined {
-  const { chain } = inquiry;
+  const members = chainMembers(inquiry.chain);
   return [
-    ...chain.superuser,
-    ...chain.coordinator,
-    ...chain.system_responsible,
+    ...members.map(({ away: _away, ...person }) => person),
+    ...members.flatMap((m) => m.away?.deputy ?? []),
     inquiry.asker,
   ].find((p) => p.key === key);
 }

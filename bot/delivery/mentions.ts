@@ -1,4 +1,5 @@
-import type { Inquiry } from '../../src/inquiries/inquiry';
+import type { ChainMember, Inquiry } from '../../src/inquiries/inquiry';
+import { targetsAt } from '../../src/routing/chain';
 import type { PersonRef } from '../../src/inquiries/person';
 import type { Logger } from '../../src/logger';
 
@@ -31,9 +32,23 @@ export async function mentionable(deps: MentionDeps, people: PersonRef[]): Promi
   return found;
 }
 
-/** The inquiry as its triage card should mention the current level's people. */
+/**
+ * The inquiry as its triage card should mention the current level's people: each one who can be
+ * mentioned, and for someone away their deputy, when the deputy can be.
+ */
 export async function withMentionableLevel(deps: MentionDeps, inquiry: Inquiry): Promise<Inquiry> {
   if (inquiry.level === 'vendor') return inquiry;
-  const people = await mentionable(deps, inquiry.chain[inquiry.level]);
-  return { ...inquiry, chain: { ...inquiry.chain, [inquiry.level]: people } };
+  const found = new Map(
+    (await mentionable(deps, targetsAt(inquiry.chain, inquiry.level))).map((p) => [p.key, p]),
+  );
+  const members = inquiry.chain[inquiry.level].flatMap((member): ChainMember[] => {
+    if (!member.away) {
+      const person = found.get(member.key);
+      return person ? [person] : [];
+    }
+    const { deputy, ...away } = member.away;
+    const reachable = deputy ? found.get(deputy.key) : undefined;
+    return [{ ...member, away: { ...away, ...(reachable ? { deputy: reachable } : {}) } }];
+  });
+  return { ...inquiry, chain: { ...inquiry.chain, [inquiry.level]: members } };
 }

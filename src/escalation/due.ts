@@ -1,7 +1,7 @@
 import type { Inquiry, InquiryEvent } from '../inquiries/inquiry';
 import { isOpenForHandling } from '../inquiries/statuses';
 import type { NotificationIntent } from '../notifications/intents';
-import { nextLevel } from '../routing/chain';
+import { nextLevel, targetsAt } from '../routing/chain';
 import { retime, startClock } from './deadlines';
 import { escalationNotices } from './notices';
 import type { EscalationTiming } from './policy';
@@ -59,7 +59,9 @@ export function stepDue(
   }
 
   if (clock.phase === 'vendor') {
-    const holders = inquiry.assignee ? [inquiry.assignee] : inquiry.chain.system_responsible;
+    const holders = inquiry.assignee
+      ? [inquiry.assignee]
+      : targetsAt(inquiry.chain, 'system_responsible');
     if (clock.vendorReminders < timing.policy.vendorReminders) {
       const reminded = startClock(
         { ...inquiry, escalation: { ...clock, vendorReminders: clock.vendorReminders + 1 } },
@@ -76,9 +78,8 @@ export function stepDue(
         })),
       };
     }
-    const coordinators = inquiry.chain.coordinator.length
-      ? inquiry.chain.coordinator
-      : inquiry.chain.system_responsible;
+    const inChain = targetsAt(inquiry.chain, 'coordinator');
+    const coordinators = inChain.length ? inChain : targetsAt(inquiry.chain, 'system_responsible');
     const { escalation: _c, dueAt: _d, deadline: _dl, ...stopped } = inquiry;
     return {
       inquiry: record({ ...stopped, status: 'stalled' }, { type: 'stalled', level: 'vendor' }),
@@ -118,7 +119,7 @@ export function stepDue(
         ]
       : []),
     ...(level === 'vendor'
-      ? inquiry.chain.system_responsible.map((person): NotificationIntent => ({
+      ? targetsAt(inquiry.chain, 'system_responsible').map((person): NotificationIntent => ({
           kind: 'handler.notice',
           inquiryId: id,
           recipientKey: person.key,

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { Periodic } from '../periodic';
 import type { DirectoryProvider } from '../org/provider';
 import type { Store } from '../store/ports';
+import { withCurrentAbsences } from '../absence/active-absences';
 import { stepDue } from './due';
 import { escalationTiming } from './policy';
 
@@ -76,8 +77,10 @@ export class EscalationScheduler {
   private async step(id: string, now: Date): Promise<boolean> {
     const { store, directories } = this.deps;
     const timing = escalationTiming(await directories.current());
-    const inquiry = await store.inquiries.get(id);
-    if (!inquiry) return false;
+    const found = await store.inquiries.get(id);
+    if (!found) return false;
+    // Reminders and escalation go to whoever stands in for someone away today.
+    const inquiry = await withCurrentAbsences(store, found, now);
     const step = stepDue(inquiry, now, timing);
     if (!step) return false;
     const saved = await store.inquiries.update(step.inquiry, step.notifications);

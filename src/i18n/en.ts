@@ -68,6 +68,57 @@ export const en: Messages = {
     required: 'Pick a unit from the list.',
     chosen: (unit: string) => `Thanks! You are registered with ${unit}.`,
   },
+  whoToAsk: {
+    title: 'Who can help you with Qm+?',
+    yourUnit: (unit: string, workArea: string) => `You belong to ${unit} (${workArea}).`,
+    unknownUnit:
+      'I do not know your unit yet. Ask a question and I will ask you which unit you belong to.',
+    superusers: (unit: string) => `Superusers for ${unit}`,
+    coordinators: (workArea: string) => `Coordinators for ${workArea}`,
+    systemResponsible: 'System responsible per topic',
+    contactPoints: 'Contact points',
+    vacant: 'Vacant',
+    phone: 'Phone',
+    email: 'Email',
+    askHere: 'Write your question here in the chat and it goes to the right person.',
+  },
+  away: {
+    label: 'Away',
+    day: (isoDate: string) =>
+      new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+        new Date(`${isoDate}T12:00:00Z`),
+      ),
+    line: (name: string, until: string, deputy: string | undefined) =>
+      deputy
+        ? `${name} is away until ${until}; deputy ${deputy}`
+        : `${name} is away until ${until}; no deputy`,
+    title: 'Away, with a deputy',
+    body: 'While you are away, new inquiries, reminders and escalations go to your deputy. The day after, you are back by yourself.',
+    until: 'Away until and including',
+    untilRequired: 'Pick the last day you are away.',
+    deputy: 'Deputy',
+    deputyPlaceholder: 'Search for someone with the same role',
+    deputyRequired: 'Pick a deputy.',
+    submit: 'Save',
+    back: 'I am back',
+    current: (line: string) => `Now: ${line}.`,
+    saved: (line: string) => `Saved: ${line}.`,
+    ended: 'Welcome back! Inquiries come to you again.',
+    notAway: 'You are not registered as away.',
+    notHandler:
+      'Only superusers, coordinators and system responsibles can register as away with a deputy.',
+    noDeputies: 'Nobody else has your role to be your deputy.',
+    badDate: 'Pick a day from today and up to a year ahead.',
+    badDeputy: 'The deputy must have the same role as you.',
+  },
+  routing: {
+    skippedLabel: 'Skipped',
+    skipped: {
+      vacant: (level: string) => `${level}: vacant`,
+      away: (level: string) => `${level}: everyone is away`,
+      own_role: (level: string) => `${level}: the asker holds the role`,
+    },
+  },
   pickTopic: {
     title: 'What is your question about?',
     submit: 'Send',

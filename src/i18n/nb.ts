@@ -68,6 +68,58 @@ export const nb = {
     required: 'Velg en enhet fra listen.',
     chosen: (unit: string) => `Takk! Du er registrert på ${unit}.`,
   },
+  whoToAsk: {
+    title: 'Hvem kan hjelpe deg med Qm+?',
+    yourUnit: (unit: string, workArea: string) => `Du hører til ${unit} (${workArea}).`,
+    unknownUnit:
+      'Jeg vet ikke hvilken enhet du hører til ennå. Still et spørsmål, så spør jeg deg om enheten.',
+    superusers: (unit: string) => `Superbrukere for ${unit}`,
+    coordinators: (workArea: string) => `Koordinatorer for ${workArea}`,
+    systemResponsible: 'Systemansvarlig per tema',
+    contactPoints: 'Kontaktpunkter',
+    vacant: 'Ledig',
+    phone: 'Telefon',
+    email: 'E-post',
+    askHere: 'Skriv spørsmålet ditt her i chatten, så går det til riktig person.',
+  },
+  away: {
+    label: 'Borte',
+    /** "12. desember": the last day away, as people write it. */
+    day: (isoDate: string) =>
+      new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+        new Date(`${isoDate}T12:00:00Z`),
+      ),
+    line: (name: string, until: string, deputy: string | undefined) =>
+      deputy
+        ? `${name} er borte til ${until}; stedfortreder ${deputy}`
+        : `${name} er borte til ${until}; ingen stedfortreder`,
+    title: 'Borte, med stedfortreder',
+    body: 'Mens du er borte, går nye henvendelser, påminnelser og eskaleringer til stedfortrederen din. Dagen etter er du tilbake av deg selv.',
+    until: 'Borte til og med',
+    untilRequired: 'Velg den siste dagen du er borte.',
+    deputy: 'Stedfortreder',
+    deputyPlaceholder: 'Søk etter en med samme rolle',
+    deputyRequired: 'Velg en stedfortreder.',
+    submit: 'Lagre',
+    back: 'Jeg er tilbake',
+    current: (line: string) => `Nå: ${line}.`,
+    saved: (line: string) => `Lagret: ${line}.`,
+    ended: 'Velkommen tilbake! Henvendelser går til deg igjen.',
+    notAway: 'Du er ikke registrert som borte.',
+    notHandler:
+      'Bare superbrukere, koordinatorer og systemansvarlige kan melde seg borte med stedfortreder.',
+    noDeputies: 'Det er ingen andre med samme rolle som kan være stedfortreder for deg.',
+    badDate: 'Velg en dag fra i dag og inntil ett år fram.',
+    badDeputy: 'Stedfortrederen må ha samme rolle som deg.',
+  },
+  routing: {
+    skippedLabel: 'Hoppet over',
+    skipped: {
+      vacant: (level: string) => `${level}: ledig`,
+      away: (level: string) => `${level}: alle er borte`,
+      own_role: (level: string) => `${level}: innsender har rollen selv`,
+    },
+  },
   pickTopic: {
     title: 'Hva gjelder spørsmålet?',
     submit: 'Send inn',

@@ -1,3 +1,4 @@
+import { withCurrentAbsences } from '../absence/active-absences';
 import { escalationTiming } from '../escalation/policy';
 import { retime } from '../escalation/deadlines';
 import { handlerRole } from '../routing/authorisation';
@@ -27,8 +28,13 @@ export async function actOnInquiry(
   command: Command,
 ): Promise<ActOutcome> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const inquiry = await deps.store.inquiries.get(inquiryId);
-    if (!inquiry) return { ok: false, reason: 'unknown_inquiry' };
+    const found = await deps.store.inquiries.get(inquiryId);
+    if (!found) return { ok: false, reason: 'unknown_inquiry' };
+    // Sent on by hand, it goes to whoever stands in for someone away today.
+    const inquiry =
+      command.type === 'escalate'
+        ? await withCurrentAbsences(deps.store, found, deps.clock.now())
+        : found;
     const role = handlerRole(deps.directory, inquiry, person.email);
     const decision = decide(
       inquiry,

@@ -15,12 +15,31 @@ export type InquiryStatus = (typeof inquiryStatuses)[number];
 export const levels = ['superuser', 'coordinator', 'system_responsible', 'vendor'] as const;
 export type Level = (typeof levels)[number];
 
-/** Who is at each level for one inquiry, frozen when it opens. */
+/** The levels where people in Teams are told; the vendor is reached by email. */
+export type PeopleLevel = Exclude<Level, 'vendor'>;
+
+/** Someone in the chain; while away, the last day away and who stands in for them. */
+export interface ChainMember extends PersonRef {
+  away?: { until: string; deputy?: PersonRef };
+}
+
+/**
+ * Why a level was passed over: nobody holds the role (`vacant`), everyone in it is away without
+ * a deputy (`away`), or the asker holds it themselves (`own_role`).
+ */
+export type SkipReason = 'vacant' | 'away' | 'own_role';
+
+/**
+ * Who is at each level for one inquiry, frozen when it opens. Who is away is brought up to date
+ * whenever the inquiry moves on or is reminded about.
+ */
 export interface Chain {
-  superuser: PersonRef[];
-  coordinator: PersonRef[];
-  system_responsible: PersonRef[];
+  superuser: ChainMember[];
+  coordinator: ChainMember[];
+  system_responsible: ChainMember[];
   vendor: { name: string; email: string };
+  /** The levels that have nobody to tell, and why; absent when every level has someone. */
+  skipped?: Partial<Record<PeopleLevel, SkipReason>>;
 }
 
 /** What the escalation clock of an open inquiry is measuring. */

@@ -4,7 +4,8 @@ import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
 import type { IdGenerator } from '../ids';
 import type { Directory } from '../org/directory';
-import { buildChain, firstLevel, targetsAt } from '../routing/chain';
+import { activeAbsences } from '../absence/active-absences';
+import { buildChain, chainMembers, firstLevel, targetsAt, withAbsences } from '../routing/chain';
 import type { Store } from '../store/ports';
 import type { Inquiry, NewInquiry, PostedCard } from './inquiry';
 import type { PersonRef } from './person';
@@ -40,7 +41,14 @@ export async function openInquiry(
 ): Promise<{ inquiry: Inquiry; created: boolean }> {
   const unit = deps.directory.unit(input.unitId);
   if (!unit) throw new Error(`Unknown unit ${input.unitId}`);
-  const chain = buildChain(deps.directory, input.unitId, input.topicId);
+  const askerKey = input.asker.key;
+  const roles = buildChain(deps.directory, input.unitId, input.topicId, { askerKey });
+  const absent = await activeAbsences(
+    deps.store,
+    chainMembers(roles).map((m) => m.key),
+    deps.clock.now(),
+  );
+  const chain = withAbsences(roles, absent, askerKey);
   const level = firstLevel(chain);
   const at = deps.clock.now().toISOString();
   const id = deps.ids.next();

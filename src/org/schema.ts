@@ -36,6 +36,25 @@ const teamsThreadId = z
     'a Teams id such as 19:…@thread.tacv2 (from "Get link to channel")',
   );
 const localised = z.object({ nb: name, en: name });
+/** A telephone number as people write it: digits, spaces, an optional leading +, and - ( ). */
+const phone = z
+  .string()
+  .max(40)
+  .regex(/^\+?[0-9][0-9 ()-]{1,38}$/, 'a telephone number such as +47 51 51 66 00');
+
+/**
+ * A contact point as the organisation publishes it ("Kontaktpunkt for henvendelser"): a function
+ * such as "Koordinator skole", the person who holds it and how to reach them. A function nobody
+ * holds yet has no name: it is shown as vacant.
+ */
+const contactPoint = z.object({
+  function: z.union([name, localised]),
+  name: name.optional(),
+  phone: phone.optional(),
+  email: email.optional(),
+  /** The unit (avdeling/seksjon) the function belongs to. */
+  unit: id.optional(),
+});
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -84,7 +103,8 @@ export const organisationSchema = z
         z.object({
           id,
           name,
-          coordinators: z.array(email).min(1).max(200),
+          /** Empty while the role is vacant: inquiries then go past this level. */
+          coordinators: z.array(email).max(200),
           triageChannel: z
             .object({
               teamId: teamsThreadId,
@@ -108,7 +128,8 @@ export const organisationSchema = z
         z.object({
           id,
           name: localised,
-          systemResponsible: z.array(email).min(1).max(200),
+          /** Empty while the role is vacant: inquiries then go past this level. */
+          systemResponsible: z.array(email).max(200),
           keywords: z.array(text(100).min(2)).max(500).default([]),
         }),
       )
@@ -125,6 +146,7 @@ export const organisationSchema = z
     calendar,
     vendor: z.object({ name, email }),
     admins: z.array(email).default([]),
+    contactPoints: z.array(contactPoint).max(100).default([]),
   })
   .superRefine((org, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {
@@ -188,6 +210,10 @@ export const organisationSchema = z
         issue(['people', index, 'unit'], `unknown unit "${person.unit}"`);
     });
     known(org.admins, ['admins']);
+    org.contactPoints.forEach((point, index) => {
+      if (point.unit && !units.has(point.unit))
+        issue(['contactPoints', index, 'unit'], `unknown unit "${point.unit}"`);
+    });
     const weeklyWorkingSeconds = weeklyWorkingTime(org.calendar);
     for (const [field, value] of Object.entries(org.escalation)) {
       // A calendar without working time is reported on its own; nothing fits in it.
@@ -233,6 +259,7 @@ export type Unit = Organisation['units'][number];
 export type WorkArea = Organisation['workAreas'][number];
 export type Person = Organisation['people'][number];
 export type Topic = Organisation['topics'][number];
+export type ContactPoint = Organisation['contactPoints'][number];
 
 /** The JSON Schema published for organisation files (schema/organisation.schema.json). */
 export function organisationJsonSchema(): object {

@@ -1,5 +1,6 @@
 import type { Directory } from '../org/directory';
 import type { Inquiry } from '../inquiries/inquiry';
+import { holdsLevel } from './chain';
 
 /** The roles a person may have for one inquiry, strongest first. */
 export const handlerRoles = ['admin', 'system_responsible', 'coordinator', 'superuser'] as const;
@@ -17,7 +18,7 @@ export function handlerRole(
   if (!email) return undefined;
   const key = email.toLowerCase();
   if (directory.isAdmin(key)) return 'admin';
-  const inChain = (refs: { key: string }[]): boolean => refs.some((r) => r.key === key);
+  const inChain = (members: Inquiry['chain']['superuser']): boolean => holdsLevel(members, key);
   if (inChain(inquiry.chain.system_responsible) || directory.isSystemResponsible(key)) {
     return 'system_responsible';
   }

@@ -1,3 +1,4 @@
+import type { Absence } from '../absence/absence';
 import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
 import type { CardPlacement } from '../inquiries/posted-cards';
 import type { NotificationIntent, OutboxItem } from '../notifications/intents';
@@ -83,6 +84,16 @@ export interface ProfileRepository {
   put(profile: Profile): Promise<WriteResult<Profile>>;
 }
 
+/** Who is away and who stands in for them, one document per person. */
+export interface AbsenceRepository {
+  get(key: string): Promise<Absence | undefined>;
+  /**
+   * Creates (without an etag) or replaces (with the etag that was read) a person's absence; a
+   * create over an existing one or a stale etag is a conflict.
+   */
+  put(absence: Absence): Promise<WriteResult<Absence>>;
+}
+
 /** A question waiting for the asker to pick their unit or topic before it becomes an inquiry. */
 export interface Draft {
   id: string;
@@ -137,6 +148,7 @@ export interface Store {
   outbox: OutboxRepository;
   profiles: ProfileRepository;
   drafts: DraftRepository;
+  absences: AbsenceRepository;
   conversations: ConversationRepository;
   state: StateRepository;
   close(): Promise<void>;

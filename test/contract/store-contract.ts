@@ -507,6 +507,32 @@ export function storeContract(factory: StoreFactory): void {
         assert.equal((await store.profiles.get('aad:1'))?.unitId, 'other');
       });
 
+      it("stores a person's absence once, then replaces it only with its current etag", async () => {
+        const absence = {
+          key: 'kari@fylke.example',
+          name: 'Kari Nordmann',
+          until: '2026-12-12',
+          endsAt: '2026-12-12T23:00:00.000Z',
+          deputy: { key: 'ola@fylke.example', name: 'Ola Hansen', email: 'ola@fylke.example' },
+          setAt: at,
+        };
+        assert.equal(await store.absences.get(absence.key), undefined);
+        const created = await store.absences.put(absence);
+        assert.ok(created.ok);
+        assert.deepEqual(await store.absences.put(absence), { ok: false, reason: 'conflict' });
+        const current = await store.absences.get(absence.key);
+        assert.deepEqual({ ...current, etag: undefined }, { ...absence, etag: undefined });
+        const ended = await store.absences.put({ ...current!, endsAt: at });
+        assert.ok(ended.ok);
+        const stale = await store.absences.put({ ...current!, until: '2027-01-01' });
+        assert.deepEqual(stale, { ok: false, reason: 'conflict' });
+        assert.equal((await store.absences.get(absence.key))?.endsAt, at);
+        for (const key of ['with space', 'slash/and\\backslash', 'hash#and?question æøå']) {
+          assert.equal((await store.absences.put({ ...absence, key })).ok, true);
+          assert.equal((await store.absences.get(key))?.key, key);
+        }
+      });
+
       it('keeps the first draft with an id and remembers its unit', async () => {
         const draft = {
           id: 'd1',

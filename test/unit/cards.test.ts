@@ -12,6 +12,10 @@ import { pickUnitCardData, renderPickUnitCard } from '../../cards/pick-unit';
 import { previewLength, type AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
 import { Inputs, Verbs } from '../../cards/verbs';
+import { awayCardData, renderAwayCard } from '../../cards/away';
+import { renderWhoToAskCard, whoToAskCardData } from '../../cards/who-to-ask';
+import type { Absence } from '../../src/absence/absence';
+import { withAbsences } from '../../src/routing/chain';
 import { messages, type Locale } from '../../src/i18n';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import type { HandlerNoticeReason } from '../../src/notifications/intents';
@@ -107,9 +111,39 @@ interface Sent {
   forAsker?: boolean;
 }
 
+/** Sverre Lunde away until 12 December, with Per Dal standing in. */
+const sverreAway: Absence = {
+  key: people.sverre.email,
+  name: people.sverre.name,
+  until: '2026-12-12',
+  endsAt: '2026-12-12T23:00:00.000Z',
+  deputy: { key: people.otherSuperuser.email, name: people.otherSuperuser.name },
+  setAt: '2026-11-30T08:00:00.000Z',
+};
+const absences = new Map([[sverreAway.key, sverreAway]]);
+const whoToAsk = (unitId: string | undefined, locale: Locale, away = absences) =>
+  renderWhoToAskCard(whoToAskCardData(directory, unitId, away, locale));
+const awayCard = (absence: Absence | undefined, locale: Locale) =>
+  renderAwayCard(
+    awayCardData(directory, people.sverre.email, absence, new Date('2026-12-01T09:00:00Z'), locale),
+  );
+
 /** Every card the bot sends, in every state it is sent in. */
 function everyCard(locale: Locale): Sent[] {
   const cards: Sent[] = [
+    { name: 'who-to-ask', card: whoToAsk('hauge-vgs', locale) },
+    { name: 'who-to-ask, vacant', card: whoToAsk('sola-vgs', locale, new Map()) },
+    { name: 'who-to-ask, no unit', card: whoToAsk(undefined, locale) },
+    { name: 'away', card: awayCard(undefined, locale) },
+    { name: 'away, while away', card: awayCard(sverreAway, locale) },
+    {
+      name: 'triage, superuser away',
+      card: triage(
+        { ...states.new, chain: withAbsences(states.new.chain, absences) },
+        locale,
+        true,
+      ),
+    },
     { name: 'help', card: renderHelpCard(helpCardData(directory, 'hauge-vgs', locale)) },
     { name: 'help, none', card: renderHelpCard(helpCardData(directory, 'sola-vgs', locale)) },
     { name: 'help, no unit', card: renderHelpCard(helpCardData(directory, undefined, locale)) },
@@ -509,17 +543,61 @@ describe('cards', () => {
     });
   });
 
+  describe('who to ask and away', () => {
+    it('names the superusers, coordinators and system responsible, someone away with their deputy, and a vacant role as vacant', () => {
+      const text = readable(whoToAsk('hauge-vgs', 'nb'));
+      assert.match(text, /Du hører til Hauge vgs \(Skoler\)/);
+      assert.match(text, /Sverre Lunde er borte til 12\. desember; stedfortreder Per Dal/);
+      assert.match(text, /Hilde Berg/);
+      assert.match(readable(whoToAsk('sola-vgs', 'nb')), /Superbrukere for Sola vgs\s+Ledig/);
+      assert.match(
+        readable(whoToAsk('hauge-vgs', 'en')),
+        /Sverre Lunde is away until 12 December; deputy Per Dal/,
+      );
+    });
+
+    it('offers as deputies only people with the same role, and "Jeg er tilbake" only while away', () => {
+      const card = awayCard(undefined, 'nb');
+      const choices = (byId(card, Inputs.deputy)?.choices as { title: string }[]).map(
+        (c) => c.title,
+      );
+      assert.deepEqual(choices, ['Hilde Berg', 'Per Dal', 'Tone Tann']);
+      assert.deepEqual(verbs(card), [Verbs.setAway]);
+      const away = awayCard(sverreAway, 'nb');
+      assert.deepEqual(verbs(away), [Verbs.setAway, Verbs.endAway]);
+      assert.equal(byId(away, Inputs.awayUntil)?.value, '2026-12-12');
+      assert.match(readable(away), /Nå: Sverre Lunde er borte til 12\. desember/);
+    });
+
+    it('mentions the deputy instead of someone away, and says so on the triage card', () => {
+      const card = triage(
+        { ...states.new, chain: withAbsences(states.new.chain, absences) },
+        'nb',
+        true,
+      );
+      assert.deepEqual(
+        (entities(card) ?? []).map((e) => e.mentioned.name),
+        ['Per Dal', 'Hilde Berg'],
+      );
+      assert.match(
+        readable(card),
+        /Sverre Lunde er borte til 12\. desember; stedfortreder Per Dal/,
+      );
+    });
+  });
+
   describe('escalation', () => {
     it('shows the chain frozen on the inquiry, level by level, on the triage card', () => {
       assert.match(
         readable(triage(states.new)),
         /Eskalering: \nSuperbruker: Sverre Lunde, Hilde Berg → Koordinator: Anne Winter → Systemansvarlig: Arne Hope → Leverandør: Leverandør AS/,
       );
-      // Sola vgs has no superusers, so its chain starts with the coordinator.
+      // Sola vgs has no superusers, so its chain starts with the coordinator, and says so.
       assert.match(
         readable(triage(states.atCoordinator)),
-        /Eskalering: \nKoordinator: Anne Winter →/,
+        /Eskalering: \nSuperbruker: ledig → Koordinator: Anne Winter →/,
       );
+      assert.match(readable(triage(states.atCoordinator)), /Hoppet over: \nSuperbruker: ledig/);
     });
 
     it('offers sending on to the next level by name, and skipping to the vendor only above the superusers', () => {

@@ -121,6 +121,78 @@ describe('organisation files', () => {
       ['$.calendar.workingHours'],
     );
   });
+
+  it('accepts a work area without a coordinator and a topic without a system responsible (vacant roles)', () => {
+    const org = sample();
+    org.workAreas[0].coordinators = [];
+    org.topics[0].systemResponsible = [];
+    const result = validateOrganisation(org);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.errors));
+    assert.deepEqual(result.org.workAreas[0].coordinators, []);
+    assert.deepEqual(result.org.topics[0].systemResponsible, []);
+  });
+
+  it("reads the organisation's contact points (function, name, phone, email, unit), a function with nobody in it included", () => {
+    const result = validateOrganisation(sample());
+    assert.ok(result.ok);
+    const points = result.org.contactPoints;
+    assert.ok(points.length >= 5);
+    assert.deepEqual(points[2], {
+      function: { nb: 'Koordinator skole', en: 'Coordinator, schools' },
+      name: 'Torbjørn Aas',
+      phone: '+47 51 51 66 20',
+      email: 'torbjorn.aas@fylke.example',
+      unit: 'opplaeringsavdelingen',
+    });
+    const withoutPoints = sample();
+    delete withoutPoints.contactPoints;
+    const none = validateOrganisation(withoutPoints);
+    assert.ok(none.ok);
+    assert.deepEqual(none.org.contactPoints, []);
+    const vacant = sample();
+    vacant.contactPoints = [{ function: 'Koordinator tannhelse' }];
+    assert.ok(validateOrganisation(vacant).ok);
+  });
+
+  it('reports a contact point with a wrong phone number, email or unit by its JSON path', () => {
+    const org = sample();
+    org.contactPoints = [
+      { function: 'Systemansvarlig', phone: 'ring meg', email: 'ikke en adresse' },
+      { function: '' },
+    ];
+    const result = validateOrganisation(org);
+    assert.ok(!result.ok);
+    assert.deepEqual(result.errors.map((e) => e.path).sort(), [
+      '$.contactPoints[0].email',
+      '$.contactPoints[0].phone',
+      '$.contactPoints[1].function',
+    ]);
+    // The unit is checked against the file's units once the file has the right shape.
+    org.contactPoints = [{ function: 'Systemansvarlig', unit: 'hms' }];
+    const unknownUnit = validateOrganisation(org);
+    assert.ok(!unknownUnit.ok);
+    assert.deepEqual(
+      unknownUnit.errors.map((e) => [e.path, e.message]),
+      [['$.contactPoints[0].unit', 'unknown unit "hms"']],
+    );
+  });
+
+  it('publishes the contact points and the vacant roles in the JSON Schema', () => {
+    const schema = JSON.parse(organisationSchemaText()) as {
+      properties: Record<string, any>;
+    };
+    const point = schema.properties.contactPoints.items;
+    assert.deepEqual(point.required, ['function']);
+    assert.deepEqual(Object.keys(point.properties).sort(), [
+      'email',
+      'function',
+      'name',
+      'phone',
+      'unit',
+    ]);
+    const coordinators = schema.properties.workAreas.items.properties.coordinators;
+    assert.equal(coordinators.minItems, undefined);
+  });
 });
 
 describe('npm run org:import', () => {

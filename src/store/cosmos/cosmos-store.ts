@@ -22,6 +22,7 @@ import { CosmosInquiryRepository } from './inquiries';
 import { CosmosOrganisationRepository } from './organisation';
 import { CosmosOutboxRepository } from './outbox';
 import {
+  CosmosAbsenceRepository,
   CosmosConversationRepository,
   CosmosDraftRepository,
   CosmosProfileRepository,
@@ -114,6 +115,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     outbox: logRefusals(outbox, logger, 'outbox'),
     profiles: logRefusals(new CosmosProfileRepository(opened.state), logger, 'profiles'),
     drafts: logRefusals(new CosmosDraftRepository(opened.state), logger, 'drafts'),
+    absences: logRefusals(new CosmosAbsenceRepository(opened.state), logger, 'absences'),
     conversations: logRefusals(
       new CosmosConversationRepository(opened.state),
       logger,

@@ -1,5 +1,7 @@
 import type { Container } from '@azure/cosmos';
+import type { Absence } from '../../absence/absence';
 import type {
+  AbsenceRepository,
   ConversationRepository,
   Draft,
   DraftRepository,
@@ -20,7 +22,7 @@ import { docId } from './ids';
 interface ValueDoc<T> {
   id: string;
   pk: string;
-  type: 'profile' | 'draft' | 'conversation' | 'endpoint' | 'member' | 'turn-state';
+  type: 'profile' | 'draft' | 'absence' | 'conversation' | 'endpoint' | 'member' | 'turn-state';
   key: string;
   value: T;
   updatedAt?: string;
@@ -59,6 +61,28 @@ export class CosmosProfileRepository implements ProfileRepository {
         : await replaceIf(this.container, next, etag);
     if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
     return { ok: true, value: { ...profile, etag: written.value._etag } };
+  }
+}
+
+export class CosmosAbsenceRepository implements AbsenceRepository {
+  constructor(private readonly container: Container) {}
+
+  async get(key: string): Promise<Absence | undefined> {
+    const found = await read<Absence>(this.container, 'absence', key);
+    return found ? { ...found.value, etag: found._etag } : undefined;
+  }
+
+  async put(absence: Absence): Promise<WriteResult<Absence>> {
+    const { etag, ...value } = absence;
+    const next = doc('absence', absence.key, value);
+    const written =
+      etag === undefined
+        ? await attempt(`create of absence ${absence.key}`, () =>
+            this.container.items.create(next).then((r) => r.resource),
+          )
+        : await replaceIf(this.container, next, etag);
+    if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
+    return { ok: true, value: { ...absence, etag: written.value._etag } };
   }
 }
 

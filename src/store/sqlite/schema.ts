@@ -68,4 +68,11 @@ export const migrations: readonly string[] = [
   DROP INDEX inquiries_by_deadline;
   CREATE INDEX inquiries_due ON inquiries (due_at) WHERE due_at IS NOT NULL;
   `,
+  `
+  CREATE TABLE absences (
+    key TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  `,
 ];

@@ -6,6 +6,7 @@ import { migrations } from './schema';
 import { SqliteOrganisationRepository } from './organisation';
 import { SqliteInquiryRepository } from './inquiries';
 import { SqliteOutboxRepository } from './outbox';
+import { SqliteAbsenceRepository } from './absences';
 import {
   SqliteConversationRepository,
   SqliteDraftRepository,
@@ -44,6 +45,7 @@ export function openSqliteStore(file: string): Store {
     outbox,
     profiles: new SqliteProfileRepository(db),
     drafts: new SqliteDraftRepository(db),
+    absences: new SqliteAbsenceRepository(db),
     conversations: new SqliteConversationRepository(db),
     state: new SqliteStateRepository(db),
     close: () => {
