@@ -7,6 +7,7 @@ import {
 import { helpCardData, renderHelpCard } from '../cards/help';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
+import { queueActions } from './handlers/queue';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
 import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
@@ -51,7 +52,7 @@ export function createApp(options: AppOptions): Application {
     );
   });
 
-  for (const [verb, handler] of Object.entries(cardActions(deps))) {
+  for (const [verb, handler] of Object.entries({ ...cardActions(deps), ...queueActions(deps) })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }
   // Anything else that claims to be a card action is stale or forged.

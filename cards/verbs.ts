@@ -10,6 +10,10 @@ export const Verbs = {
   askAsker: 'qm.askAsker',
   confirmResolved: 'qm.confirmResolved',
   notResolved: 'qm.notResolved',
+  queue: 'qm.queue',
+  queueClaim: 'qm.queueClaim',
+  showCard: 'qm.showCard',
+  history: 'qm.history',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -24,4 +28,7 @@ export const Inputs = {
   escalateNote: 'escalateNote',
   toVendor: 'toVendor',
   askerQuestion: 'askerQuestion',
+  queueUnit: 'queueUnit',
+  queueTopic: 'queueTopic',
+  queueGroup: 'queueGroup',
 } as const;
