@@ -7,6 +7,7 @@ import {
 import { helpCardData, renderHelpCard } from '../cards/help';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
+import { handlerToolActions } from './handlers/handler-tools';
 import { queueActions } from './handlers/queue';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
@@ -52,7 +53,11 @@ export function createApp(options: AppOptions): Application {
     );
   });
 
-  for (const [verb, handler] of Object.entries({ ...cardActions(deps), ...queueActions(deps) })) {
+  for (const [verb, handler] of Object.entries({
+    ...cardActions(deps),
+    ...queueActions(deps),
+    ...handlerToolActions(deps),
+  })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }
   // Anything else that claims to be a card action is stale or forged.

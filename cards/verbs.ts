@@ -14,6 +14,9 @@ export const Verbs = {
   queueClaim: 'qm.queueClaim',
   showCard: 'qm.showCard',
   history: 'qm.history',
+  addNote: 'qm.addNote',
+  updateVendorCase: 'qm.updateVendorCase',
+  move: 'qm.move',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -31,4 +34,10 @@ export const Inputs = {
   queueUnit: 'queueUnit',
   queueTopic: 'queueTopic',
   queueGroup: 'queueGroup',
+  noteText: 'noteText',
+  vendorCaseNumber: 'vendorCaseNumber',
+  vendorReply: 'vendorReply',
+  moveUnit: 'moveUnit',
+  moveTopic: 'moveTopic',
+  moveReason: 'moveReason',
 } as const;

@@ -47,6 +47,9 @@ export const en: Messages = {
     asker_replied: 'The asker replied to the question',
     notified: 'Notified',
     delivery_failed: 'Could not notify',
+    noted: 'added an internal note',
+    vendor_updated: 'updated the vendor case',
+    moved: 'moved the inquiry',
   },
   help: {
     title: 'Qm+ Help',
@@ -105,6 +108,37 @@ export const en: Messages = {
       "The queue is for superusers, coordinators and system responsibles. You can write your question here in the chat: it goes to your unit's superuser, and you follow it on the status card you get.",
     notTriageChannel:
       'This channel is not the triage channel of a work area. Write "queue" to me in a 1:1 chat to see your queue.',
+  },
+  history: {
+    title: 'History',
+    open: 'History',
+    back: 'Back to the inquiry',
+    shortened: (shown: number, total: number) => `Showing the last ${shown} of ${total} events.`,
+    internal: 'Internal note',
+    moved: (from: string, to: string) => `Moved from ${from} to ${to}`,
+  },
+  tools: {
+    history: 'History',
+    note: 'Internal note',
+    noteLabel: 'A note only handlers see (what you tried, what the vendor said)',
+    noteRequired: 'Write a note.',
+    saveNote: 'Save note',
+    vendor: 'Vendor case',
+    vendorCaseNumber: "Vendor's case number",
+    vendorReply: "The vendor's reply",
+    vendorReplyFrom: (vendor: string) => `Reply from ${vendor}`,
+    saveVendor: 'Save',
+    move: 'Move',
+    moveUnit: 'Unit',
+    moveUnitRequired: 'Pick a unit.',
+    moveTopic: 'Topic',
+    moveTopicRequired: 'Pick a topic.',
+    moveReason: 'Why is the inquiry moved?',
+    moveReasonRequired: 'Write why the inquiry is moved.',
+    confirmMove: 'Move the inquiry',
+    internalHeading: 'Internal (handlers only)',
+    noted: (number: string) => `The note is saved on ${number}.`,
+    moved: (number: string, unit: string) => `${number} has been moved to ${unit}.`,
   },
   sendToHelp: {
     title: 'Send to Qm+ Help',
@@ -212,6 +246,8 @@ export const en: Messages = {
     endOfChain: 'The inquiry is already with the vendor and cannot be sent further.',
     vendorNotAllowed:
       'Only a coordinator or the system responsible can send it straight to the vendor.',
+    noVendorCase: 'The inquiry has not been sent to the vendor, so it has no vendor case.',
+    samePlace: 'The inquiry already belongs to that unit and topic. Pick another unit or topic.',
   },
   notices: {
     handedOver: (number: string, by: string) => `${by} handed ${number} over to you.`,
@@ -250,6 +286,8 @@ export const en: Messages = {
       `${number}: Your inquiry is still waiting for the vendor. The coordinator is following it up.`,
     question: (name: string, number: string) => `${name} has a question about ${number}:`,
     replyHint: 'Reply here in the chat and your answer goes straight to the handler.',
+    moved: (number: string, unit: string, topic: string) =>
+      `${number}: Your inquiry has been moved to ${unit} (${topic}) and sent to those who handle such inquiries there.`,
   },
   vendorEmail: {
     greeting: 'Hello,',

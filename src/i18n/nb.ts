@@ -47,6 +47,9 @@ export const nb = {
     asker_replied: 'Innsender svarte på spørsmålet',
     notified: 'Varslet',
     delivery_failed: 'Kunne ikke varsle',
+    noted: 'la til et internt notat',
+    vendor_updated: 'oppdaterte leverandørsaken',
+    moved: 'flyttet saken',
   },
   help: {
     title: 'Qm+ Hjelp',
@@ -104,6 +107,37 @@ export const nb = {
       'Køen er for superbrukere, koordinatorer og systemansvarlige. Du kan skrive spørsmålet ditt her i chatten, så går det til superbrukeren for enheten din, og du følger saken på statuskortet du får.',
     notTriageChannel:
       'Denne kanalen er ikke triagekanalen til et arbeidsområde. Skriv «kø» til meg i 1:1-chat for å se køen din.',
+  },
+  history: {
+    title: 'Historikk',
+    open: 'Historikk',
+    back: 'Tilbake til saken',
+    shortened: (shown: number, total: number) => `Viser de siste ${shown} av ${total} hendelser.`,
+    internal: 'Internt notat',
+    moved: (from: string, to: string) => `Flyttet fra ${from} til ${to}`,
+  },
+  tools: {
+    history: 'Historikk',
+    note: 'Internt notat',
+    noteLabel: 'Notat som bare behandlere ser (hva du prøvde, hva leverandøren sa)',
+    noteRequired: 'Skriv et notat.',
+    saveNote: 'Lagre notat',
+    vendor: 'Leverandørsak',
+    vendorCaseNumber: 'Leverandørens saksnummer',
+    vendorReply: 'Svar fra leverandøren',
+    vendorReplyFrom: (vendor: string) => `Svar fra ${vendor}`,
+    saveVendor: 'Lagre',
+    move: 'Flytt',
+    moveUnit: 'Enhet',
+    moveUnitRequired: 'Velg en enhet.',
+    moveTopic: 'Tema',
+    moveTopicRequired: 'Velg et tema.',
+    moveReason: 'Hvorfor flyttes saken?',
+    moveReasonRequired: 'Skriv hvorfor saken flyttes.',
+    confirmMove: 'Flytt saken',
+    internalHeading: 'Internt (bare behandlere)',
+    noted: (number: string) => `Notatet er lagret på ${number}.`,
+    moved: (number: string, unit: string) => `${number} er flyttet til ${unit}.`,
   },
   sendToHelp: {
     title: 'Send til Qm+ Hjelp',
@@ -208,6 +242,9 @@ export const nb = {
     endOfChain: 'Saken er allerede hos leverandøren og kan ikke sendes lenger.',
     vendorNotAllowed:
       'Bare koordinator eller systemansvarlig kan sende saken rett til leverandøren.',
+    noVendorCase: 'Saken er ikke sendt til leverandøren, så den har ingen leverandørsak.',
+    samePlace:
+      'Saken hører allerede til den enheten og det temaet. Velg en annen enhet eller et annet tema.',
   },
   notices: {
     handedOver: (number: string, by: string) => `${by} har gitt ${number} videre til deg.`,
@@ -248,6 +285,8 @@ export const nb = {
       `${number}: Saken venter fortsatt på leverandøren. Koordinator følger den opp.`,
     question: (name: string, number: string) => `${name} har et spørsmål om ${number}:`,
     replyHint: 'Svar her i chatten, så går svaret rett til behandleren.',
+    moved: (number: string, unit: string, topic: string) =>
+      `${number}: Saken er flyttet til ${unit} (${topic}) og sendt til dem som behandler slike saker der.`,
   },
   vendorEmail: {
     greeting: 'Hei,',

@@ -125,8 +125,12 @@ describe("a handler's queue over real HTTP", function () {
     const school = await askInChannel(bot(), connector);
     const dental = await askDental();
 
-    const coordinator = cardOf((await ask(anne, 'min kø')).body);
-    assert.ok(numbersIn(coordinator).includes(school.number));
+    const coordinatorReply = await ask(anne, 'min kø');
+    const coordinator = cardOf(coordinatorReply.body);
+    assert.ok(
+      numbersIn(coordinator).includes(school.number),
+      `${school.number} in ${messageText(coordinatorReply)}`,
+    );
     assert.ok(!numbersIn(coordinator).includes(dental));
 
     const dentalCoordinator = cardOf((await ask(dag, 'queue')).body);
