@@ -178,11 +178,23 @@ describe("a handler's queue over real HTTP", function () {
     });
     assert.equal(response.status, 200);
     const reply = await connector.waitFor(
-      () => connector.sent().find((r) => r.conversationId === conversationId),
+      () =>
+        connector
+          .sent()
+          .find((r) => r.conversationId === conversationId && r.body?.type === 'message'),
       'the queue in the channel',
     );
     const card = cardOf(reply.body);
-    assert.match(cardText(card), /Kø for Skoler/);
+    assert.match(
+      cardText(card),
+      /Kø for Skoler/,
+      JSON.stringify(
+        connector
+          .sent()
+          .filter((r) => r.conversationId === conversationId)
+          .map((r) => r.body),
+      ).slice(0, 1500),
+    );
     assert.ok(numbersIn(card).includes(school.number));
 
     const page = await click(sverre, Verbs.queue, { page: 0 }, { conversationId });

@@ -25,6 +25,31 @@ function fromRow(row: Row): Inquiry {
  */
 const queueStatuses = `status IN (${inHandlersQueue.map((status) => `'${status}'`).join(', ')})`;
 
+/**
+ * The queue's query and its values (the limit is the last parameter); undefined when an empty
+ * filter lets nothing through.
+ */
+export function queueStatement(query: QueueQuery): { sql: string; values: string[] } | undefined {
+  const filters = [
+    ['unit_id', query.unitIds],
+    ['work_area_id', query.workAreaIds],
+    ['topic_id', query.topicIds],
+  ] as const;
+  const values: string[] = [];
+  const conditions: string[] = [];
+  for (const [column, ids] of filters) {
+    if (!ids) continue;
+    if (ids.length === 0) return undefined;
+    conditions.push(`AND ${column} IN (${ids.map(() => '?').join(', ')})`);
+    values.push(...ids);
+  }
+  return {
+    sql: `SELECT doc, version FROM inquiries WHERE ${queueStatuses} ${conditions.join(' ')}
+          ORDER BY created_at LIMIT ?`,
+    values,
+  };
+}
+
 /** The columns the queue's indexes are on. */
 function placeOf(inquiry: Inquiry): { unitId: string; workAreaId: string; topicId: string } {
   return { unitId: inquiry.unitId, workAreaId: inquiry.workAreaId, topicId: inquiry.topicId };
@@ -146,26 +171,9 @@ export class SqliteInquiryRepository implements InquiryRepository {
   }
 
   handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]> {
-    const filters = [
-      ['unit_id', query.unitIds],
-      ['work_area_id', query.workAreaIds],
-      ['topic_id', query.topicIds],
-    ] as const;
-    const values: string[] = [];
-    const conditions: string[] = [];
-    for (const [column, ids] of filters) {
-      if (!ids) continue;
-      if (ids.length === 0) return Promise.resolve([]);
-      conditions.push(`${column} IN (${ids.map(() => '?').join(', ')})`);
-      values.push(...ids);
-    }
-    const rows = this.db
-      .prepare(
-        `SELECT doc, version FROM inquiries WHERE ${queueStatuses}
-         ${conditions.map((c) => `AND ${c}`).join(' ')}
-         ORDER BY created_at LIMIT ?`,
-      )
-      .all(...values, limit) as Row[];
+    const statement = queueStatement(query);
+    if (!statement) return Promise.resolve([]);
+    const rows = this.db.prepare(statement.sql).all(...statement.values, limit) as Row[];
     return Promise.resolve(rows.map(fromRow));
   }
 
