@@ -74,6 +74,7 @@ describe("a handler's tools on the triage card over real HTTP", function () {
   it('refuses the history and notes to anyone who does not handle the inquiry, and forged data', async () => {
     const { inquiryId, thread } = await ask();
     const where = { conversationId: thread };
+    await bot().settle();
     const before = (await stored(inquiryId)).history.length;
 
     for (const outsider of [asker, per]) {
@@ -105,6 +106,7 @@ describe("a handler's tools on the triage card over real HTTP", function () {
       where,
     );
     assert.match(String(noCase.body.value), /ingen leverandørsak/);
+    await bot().settle();
     assert.equal((await stored(inquiryId)).history.length, before, 'nothing changed');
   });
 
@@ -145,7 +147,10 @@ describe("a handler's tools on the triage card over real HTTP", function () {
     assert.match(String(same.body.value), /hører allerede til/);
     const noReason = await click(sverre, Verbs.move, { ...target, moveReason: ' ' }, where);
     assert.match(String(noReason.body.value), /Skriv et svar/);
-    assert.equal((await stored(inquiryId)).unitId, 'hauge-vgs', 'nothing moved yet');
+    await bot().settle();
+    const untouched = await stored(inquiryId);
+    assert.equal(untouched.unitId, 'hauge-vgs', 'nothing moved yet');
+    assert.ok(!untouched.history.some((e) => e.type === 'moved'));
 
     await bot().advance('PT1H');
     const moved = await click(
