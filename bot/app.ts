@@ -7,6 +7,8 @@ import {
 import { helpCardData, renderHelpCard } from '../cards/help';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
+import { handlerToolActions } from './handlers/handler-tools';
+import { queueActions } from './handlers/queue';
 import { awayActions } from './handlers/role-commands';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
@@ -52,7 +54,12 @@ export function createApp(options: AppOptions): Application {
     );
   });
 
-  for (const [verb, handler] of Object.entries({ ...cardActions(deps), ...awayActions(deps) })) {
+  for (const [verb, handler] of Object.entries({
+    ...cardActions(deps),
+    ...queueActions(deps),
+    ...handlerToolActions(deps),
+    ...awayActions(deps),
+  })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }
   // Anything else that claims to be a card action is stale or forged.

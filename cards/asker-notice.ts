@@ -3,7 +3,7 @@ import type { Inquiry } from '../src/inquiries/inquiry';
 import type { AskerNoticeReason } from '../src/notifications/intents';
 import type { Directory } from '../src/org/directory';
 
-/** What the asker is told, in plain words, when the inquiry moves up or stalls. */
+/** What the asker is told, in plain words, when the inquiry moves up, is moved, or stalls. */
 export function askerNoticeText(
   inquiry: Inquiry,
   directory: Directory,
@@ -11,6 +11,13 @@ export function askerNoticeText(
 ): string {
   const t = messages(inquiry.locale);
   if (reason === 'stalled') return t.askerNotices.stalled(inquiry.number);
+  if (reason === 'moved') {
+    return t.askerNotices.moved(
+      inquiry.number,
+      directory.unit(inquiry.unitId)?.name ?? inquiry.unitId,
+      directory.topic(inquiry.topicId)?.name[inquiry.locale] ?? inquiry.topicId,
+    );
+  }
   if (inquiry.level === 'vendor') {
     return t.askerNotices.vendor(inquiry.number, inquiry.chain.vendor.name);
   }

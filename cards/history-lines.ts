@@ -3,8 +3,8 @@ import type { Inquiry, InquiryEvent } from '../src/inquiries/inquiry';
 
 // An inquiry's history in words, as cards show its steps.
 
-/** "Sverre Lunde tok saken · mandag 30. november kl. 10:15" */
-export function describeEvent(event: InquiryEvent, t: Messages, timeZone: string): string {
+/** "Sverre Lunde tok saken": who did what. */
+export function eventWhat(event: InquiryEvent, t: Messages): string {
   const who = event.by?.name ?? '';
   const what = ((): string => {
     switch (event.type) {
@@ -34,7 +34,12 @@ export function describeEvent(event: InquiryEvent, t: Messages, timeZone: string
         return `${who} ${t.events[event.type]}`;
     }
   })();
-  return `${what.trim()} · ${t.dateTime(new Date(event.at), timeZone)}`;
+  return what.trim();
+}
+
+/** "Sverre Lunde tok saken · mandag 30. november kl. 10:15" */
+export function describeEvent(event: InquiryEvent, t: Messages, timeZone: string): string {
+  return `${eventWhat(event, t)} · ${t.dateTime(new Date(event.at), timeZone)}`;
 }
 
 /** The last step someone took; deliveries are bookkeeping, not steps. */

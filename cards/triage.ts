@@ -32,6 +32,7 @@ import {
   type PersonLine,
 } from './render';
 import { vendorEmailLink } from './vendor-email';
+import { maxVendorCaseNumberLength } from '../src/inquiries/transitions/update-vendor-case';
 import template from './triage.json';
 
 /** What a handler can do with an inquiry in its current state. */
@@ -72,6 +73,24 @@ export interface TriageActions {
   };
 }
 
+/** A handler's tools beside the steps: history, internal notes, the vendor case, moving it. */
+export interface TriageTools {
+  inquiryId: string;
+  note: boolean;
+  vendor: boolean;
+  move: boolean;
+  vendorCaseNumber: string;
+  unitId: string;
+  topicId: string;
+  units: { title: string; value: string }[];
+  topics: { title: string; value: string }[];
+  maxLength: number;
+  maxCaseNumberLength: number;
+  verbs: typeof Verbs;
+  inputs: typeof Inputs;
+  labels: Messages['tools'];
+}
+
 export interface TriageCardData extends CardStatus {
   /** Number, unit and topic. */
   header: string;
@@ -84,6 +103,11 @@ export interface TriageCardData extends CardStatus {
   mentions?: { line: string; entities: Mention[] };
   actions: TriageActions;
   labels: { question: string; showAll: string; lastStep: string };
+  /** Where the inquiry was moved from and to, on the card in the thread it left. */
+  moved?: string;
+  /** What only handlers see: internal notes and the vendor's side of a vendor case. */
+  internal?: { heading: string; lines: { label: string; text: string }[] };
+  tools?: TriageTools;
 }
 
 const { actions: actionsTemplate, ...cardTemplate } = template;
@@ -214,5 +238,80 @@ export function triageCardData(
       : {}),
     actions: triageActions(inquiry, directory, t, locale),
     labels: { question: t.card.question, showAll: t.card.showAll, lastStep: t.card.lastStep },
+    ...movedLine(inquiry, directory, locale),
+    ...internalLines(inquiry, t, timeZone),
+    tools: triageTools(inquiry, directory, t, locale),
   };
+}
+
+/** The most units the move form lists; in a larger organisation, the units of the work area. */
+export const maxMoveUnits = 150;
+
+/** The tools every handler of the inquiry may use, asked of the state machine. */
+function triageTools(
+  inquiry: Inquiry,
+  directory: Directory,
+  t: Messages,
+  locale: Locale,
+): TriageTools {
+  const allowed = new Set(handlerTransitions(inquiry));
+  const all = directory.allUnits();
+  const units =
+    all.length <= maxMoveUnits ? all : all.filter((u) => u.workArea === inquiry.workAreaId);
+  return {
+    inquiryId: inquiry.id,
+    note: allowed.has('add_note'),
+    vendor: allowed.has('update_vendor_case'),
+    move: allowed.has('move'),
+    vendorCaseNumber: inquiry.vendorCase?.caseNumber ?? '',
+    unitId: inquiry.unitId,
+    topicId: inquiry.topicId,
+    units: units.slice(0, maxMoveUnits).map((unit) => ({ title: unit.name, value: unit.id })),
+    topics: directory.allTopics().map((topic) => ({ title: topic.name[locale], value: topic.id })),
+    maxLength: maxAnswerLength,
+    maxCaseNumberLength: maxVendorCaseNumberLength,
+    verbs: Verbs,
+    inputs: Inputs,
+    labels: t.tools,
+  };
+}
+
+/** The notes shown on the card, the latest ones. */
+const shownNotes = 3;
+
+function internalLines(
+  inquiry: Inquiry,
+  t: Messages,
+  timeZone: string,
+): Pick<TriageCardData, 'internal'> {
+  const notes = inquiry.history.filter((e) => e.type === 'noted').slice(-shownNotes);
+  const vendor = inquiry.vendorCase;
+  const lines = [
+    ...(vendor?.caseNumber ? [{ label: t.tools.vendorCaseNumber, text: vendor.caseNumber }] : []),
+    ...(vendor?.reply
+      ? [
+          {
+            label: t.tools.vendorReplyFrom(vendor.vendor.name),
+            text: longText(vendor.reply.text).preview,
+          },
+        ]
+      : []),
+    ...notes.map((note) => ({
+      label: `${note.by?.name ?? ''} · ${t.dateTime(new Date(note.at), timeZone)}`,
+      text: longText(note.note ?? '').preview,
+    })),
+  ];
+  return lines.length ? { internal: { heading: t.tools.internalHeading, lines } } : {};
+}
+
+function movedLine(
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+): Pick<TriageCardData, 'moved'> {
+  const moved = [...inquiry.history].reverse().find((e) => e.type === 'moved')?.move;
+  if (!moved) return {};
+  const name = (place: { unitId: string; topicId: string }) =>
+    `${directory.unit(place.unitId)?.name ?? place.unitId} · ${directory.topic(place.topicId)?.name[locale] ?? place.topicId}`;
+  return { moved: messages(locale).history.moved(name(moved.from), name(moved.to)) };
 }

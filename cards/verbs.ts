@@ -12,6 +12,13 @@ export const Verbs = {
   notResolved: 'qm.notResolved',
   setAway: 'qm.setAway',
   endAway: 'qm.endAway',
+  queue: 'qm.queue',
+  queueClaim: 'qm.queueClaim',
+  showCard: 'qm.showCard',
+  history: 'qm.history',
+  addNote: 'qm.addNote',
+  updateVendorCase: 'qm.updateVendorCase',
+  move: 'qm.move',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -28,4 +35,13 @@ export const Inputs = {
   askerQuestion: 'askerQuestion',
   awayUntil: 'awayUntil',
   deputy: 'deputy',
+  queueUnit: 'queueUnit',
+  queueTopic: 'queueTopic',
+  queueGroup: 'queueGroup',
+  noteText: 'noteText',
+  vendorCaseNumber: 'vendorCaseNumber',
+  vendorReply: 'vendorReply',
+  moveUnit: 'moveUnit',
+  moveTopic: 'moveTopic',
+  moveReason: 'moveReason',
 } as const;

@@ -123,9 +123,18 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
   }
 }
 
-/** The inquiry's channel thread, when its triage card was posted in a channel. */
-function channelThread(inquiry: Inquiry): PostedCard | undefined {
-  return inquiry.teams.triageCards.find((card) => card.recipientKey === undefined);
+/**
+ * The inquiry's thread in its work area's channel, when its triage card was posted there. An
+ * inquiry moved from another work area keeps its old thread's card, which is not this one.
+ */
+function channelThread(inquiry: Inquiry, directory: Directory): PostedCard | undefined {
+  const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
+  if (!channel) return undefined;
+  const threads = inquiry.teams.triageCards.filter((card) => card.recipientKey === undefined);
+  const inChannel = threads.find((card) => card.conversationId.split(';')[0] === channel.channelId);
+  // A connector that names threads otherwise (a local emulator): the thread of a never moved one.
+  const moved = inquiry.history.some((event) => event.type === 'moved');
+  return inChannel ?? (moved ? undefined : threads[0]);
 }
 
 /**
@@ -141,7 +150,7 @@ async function ping(
   intent: Extract<NotificationIntent, { kind: 'escalation.ping' }>,
 ): Promise<void> {
   if (inquiry.level !== intent.level || !isOpenForHandling(inquiry)) return;
-  const thread = channelThread(inquiry);
+  const thread = channelThread(inquiry, directory);
   if (!thread) return postTriage(deps, inquiry, directory, directory.timeZone);
   const people = targetsAt(inquiry.chain, intent.level);
   const card = renderNoticeCard(
@@ -172,7 +181,7 @@ async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory
       people: await mentionable(mentionDeps(deps), people),
     }),
   );
-  const thread = channelThread(inquiry);
+  const thread = channelThread(inquiry, directory);
   if (thread) return replyInThread(deps, thread, cardActivity(card, inquiry.number));
   await sendAlongChain(deps, inquiry, people, () => cardActivity(card, inquiry.number));
 }
@@ -284,7 +293,7 @@ async function postTriage(
   const activity = cardActivity(card, inquiry.number);
   const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
   if (channel) {
-    if (inquiry.teams.triageCards.some((c) => c.recipientKey === undefined)) return;
+    if (channelThread(inquiry, directory)) return;
     const endpoint = await endpointFor(deps);
     try {
       const posted = await deps.sender.postToChannel(endpoint, channel.channelId, activity);

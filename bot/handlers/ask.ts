@@ -10,6 +10,7 @@ import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 import { onRoleCommand } from './role-commands';
+import { showQueueOnRequest } from './queue';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -63,6 +64,7 @@ async function replyToHandler(
 export async function onMessage(context: TurnContext, deps: HandlerDeps): Promise<void> {
   const turn = await readTurn(context, deps);
   const { t, directory, who, locale } = turn;
+  if (await showQueueOnRequest(context, deps, turn)) return;
   if (context.activity.conversation.conversationType !== 'personal') {
     await context.sendActivity(t.errors.channelOnly);
     return;

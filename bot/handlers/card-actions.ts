@@ -89,6 +89,10 @@ export function refusalText(
       return t.refusals.endOfChain;
     case 'vendor_not_allowed':
       return t.refusals.vendorNotAllowed;
+    case 'no_vendor_case':
+      return t.refusals.noVendorCase;
+    case 'same_place':
+      return t.refusals.samePlace;
   }
 }
 

@@ -97,6 +97,10 @@ export function retime(
   }
   // The clock runs while someone owes a response.
   if (!isOpenForHandling(after)) return withoutClock(after);
+  // Moved to another unit or topic: the new chain starts afresh.
+  if (before.unitId !== after.unitId || before.topicId !== after.topicId) {
+    return startClock(withoutClock(after), now, timing);
+  }
   if (isWaitingForAsker(before) && before.level === after.level) {
     return resumeClock(after, now, timing);
   }

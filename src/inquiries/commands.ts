@@ -2,6 +2,7 @@ import type { NotificationIntent } from '../notifications/intents';
 import type { HandlerRole } from '../routing/authorisation';
 import type { Inquiry, InquiryStatus } from './inquiry';
 import type { PersonRef } from './person';
+import type { MoveTarget } from './transitions/move';
 
 export const maxAnswerLength = 8000;
 
@@ -15,7 +16,10 @@ export type Command =
   | { type: 'not_resolved'; comment?: string }
   | { type: 'escalate'; note?: string; toVendor?: boolean }
   | { type: 'ask_asker'; question: string }
-  | { type: 'asker_reply'; text: string; requestKey?: string };
+  | { type: 'asker_reply'; text: string; requestKey?: string }
+  | { type: 'add_note'; text: string }
+  | { type: 'update_vendor_case'; caseNumber?: string; reply?: string }
+  | { type: 'move'; to: MoveTarget; reason: string };
 
 export type CommandType = Command['type'];
 
@@ -36,7 +40,9 @@ export type Refusal =
   | { reason: 'empty_answer' }
   | { reason: 'end_of_chain' }
   | { reason: 'vendor_not_allowed' }
-  | { reason: 'too_long'; max: number };
+  | { reason: 'too_long'; max: number }
+  | { reason: 'no_vendor_case' }
+  | { reason: 'same_place' };
 
 export type Decision =
   { ok: true; inquiry: Inquiry; notifications: NotificationIntent[] } | ({ ok: false } & Refusal);

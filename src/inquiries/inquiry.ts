@@ -82,7 +82,16 @@ export type InquiryEventType =
   | 'asked_asker'
   | 'asker_replied'
   | 'notified'
-  | 'delivery_failed';
+  | 'delivery_failed'
+  | 'noted'
+  | 'vendor_updated'
+  | 'moved';
+
+/** Where an inquiry belongs: its unit and topic. */
+export interface Place {
+  unitId: string;
+  topicId: string;
+}
 
 /** Why an inquiry moved up the chain. */
 export type EscalationReason = 'deadline' | 'claim_timeout' | 'manual';
@@ -98,6 +107,8 @@ export interface InquiryEvent {
   reason?: EscalationReason;
   /** The Teams message that caused it, so a message delivered twice is taken once. */
   requestKey?: string;
+  /** A move to another unit or topic: from where, to where. */
+  move?: { from: Place; to: Place };
 }
 
 /** The record of an inquiry sent to the vendor: who sent it, when, and to which address. */
@@ -107,6 +118,10 @@ export interface VendorCase {
   by?: { key: string; name: string };
   vendor: { name: string; email: string };
   subject: string;
+  /** The vendor's own number for the case, as a handler recorded it. */
+  caseNumber?: string;
+  /** What the vendor replied, as a handler recorded it. */
+  reply?: { text: string; at: string; by: { key: string; name: string } };
 }
 
 export interface Answer {

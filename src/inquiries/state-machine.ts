@@ -1,6 +1,7 @@
 import { handlerRoles } from '../routing/authorisation';
 import type { Actor, Command, Decision } from './commands';
 import type { Inquiry } from './inquiry';
+import { addNote } from './transitions/add-note';
 import { answer } from './transitions/answer';
 import { askAsker } from './transitions/ask-asker';
 import { askerReply } from './transitions/asker-reply';
@@ -10,7 +11,9 @@ import { escalate } from './transitions/escalate';
 import { escalateToVendor } from './transitions/escalate-to-vendor';
 import { handOver } from './transitions/hand-over';
 import { notResolved } from './transitions/not-resolved';
+import { move } from './transitions/move';
 import { resolve } from './transitions/resolve';
+import { updateVendorCase } from './transitions/update-vendor-case';
 import {
   standingOf,
   stepOf,
@@ -31,6 +34,9 @@ const transitions = {
   asker_reply: askerReply,
   confirm_resolved: confirmResolved,
   not_resolved: notResolved,
+  add_note: addNote,
+  update_vendor_case: updateVendorCase,
+  move,
 } satisfies Record<string, Guarded>;
 
 /** The name of a step: a command's type, except that escalating to the vendor is its own step. */
@@ -122,5 +128,11 @@ export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Da
       return take(confirmResolved, inquiry, command, actor, now);
     case 'not_resolved':
       return take(notResolved, inquiry, command, actor, now);
+    case 'add_note':
+      return take(addNote, inquiry, command, actor, now);
+    case 'update_vendor_case':
+      return take(updateVendorCase, inquiry, command, actor, now);
+    case 'move':
+      return take(move, inquiry, command, actor, now);
   }
 }

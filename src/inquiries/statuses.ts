@@ -8,6 +8,17 @@ export const openForHandling: ReadonlySet<InquiryStatus> = new Set(['new', 'clai
 /** Nothing more happens: the asker is helped, or took the question back. */
 export const finished: ReadonlySet<InquiryStatus> = new Set(['resolved', 'withdrawn']);
 
+/**
+ * Still on a handler's desk: waiting to be taken, being worked on, waiting for the asker's reply,
+ * or stalled at the vendor. What a handler's queue lists; an answered inquiry waits for the asker.
+ */
+export const inHandlersQueue: readonly InquiryStatus[] = [
+  'new',
+  'claimed',
+  'waiting_for_asker',
+  'stalled',
+];
+
 /** New or claimed: the escalation clock runs, reminders and pings still make sense. */
 export function isOpenForHandling(inquiry: Pick<Inquiry, 'status'>): boolean {
   return openForHandling.has(inquiry.status);

@@ -41,7 +41,7 @@ export type HandlerNoticeReason =
   | 'stalled'
   | 'escalated';
 
-export type AskerNoticeReason = 'escalated' | 'stalled';
+export type AskerNoticeReason = 'escalated' | 'stalled' | 'moved';
 
 export type NotificationKind = NotificationIntent['kind'];
 

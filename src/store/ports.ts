@@ -20,6 +20,16 @@ export interface OrganisationRepository {
   personByAadObjectId(aadObjectId: string): Promise<Person | undefined>;
 }
 
+/**
+ * Which inquiries a handler's queue asks for; every filter given must hold, an absent one lets
+ * everything through, an empty list nothing.
+ */
+export interface QueueQuery {
+  unitIds?: readonly string[];
+  workAreaIds?: readonly string[];
+  topicIds?: readonly string[];
+}
+
 export interface InquiryRepository {
   /**
    * Stores a new inquiry with the next readable number of its year and queues its notifications,
@@ -54,6 +64,11 @@ export interface InquiryRepository {
    * scheduler's work. Served by an index on `dueAt`; inquiries without one are never returned.
    */
   due(now: Date, limit: number): Promise<Inquiry[]>;
+  /**
+   * Inquiries still on a handler's desk (`inHandlersQueue`) that match the query, oldest first, at
+   * most `limit`. Served by indexes on the open inquiries; closed ones are never read.
+   */
+  handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]>;
 }
 
 export interface OutboxRepository {

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { queueStatement } from '../../src/store/sqlite/inquiries';
+import { migrations } from '../../src/store/sqlite/schema';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { storeContract } from './store-contract';
 
@@ -21,4 +25,46 @@ storeContract({
     files.set(reopened, file);
     return reopened;
   },
+});
+
+describe("the SQLite handlers' queue", () => {
+  it('reads open inquiries from a partial index, never scanning the table', () => {
+    const db = new Database(':memory:');
+    migrations.forEach((sql) => db.exec(sql));
+    const plans = [
+      {},
+      { workAreaIds: ['skole'] },
+      { unitIds: ['hauge-vgs', 'bryne-vgs'] },
+      { topicIds: ['avvik'], workAreaIds: ['skole'] },
+    ].map((query) => {
+      const statement = queueStatement(query)!;
+      return (
+        db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.values, 10) as {
+          detail: string;
+        }[]
+      )
+        .map((row) => row.detail)
+        .join(' | ');
+    });
+    db.close();
+    for (const plan of plans) assert.match(plan, /USING INDEX inquiries_queue/, plan);
+    for (const plan of plans) assert.doesNotMatch(plan, /SCAN inquiries( |$)(?!USING)/, plan);
+  });
+
+  it('fills the queue columns of inquiries stored before them', () => {
+    const db = new Database(':memory:');
+    migrations.slice(0, 2).forEach((sql) => db.exec(sql));
+    const doc = { unitId: 'hauge-vgs', workAreaId: 'skole', topicId: 'avvik' };
+    db.prepare(
+      `INSERT INTO inquiries (id, number, request_key, asker_key, status, created_at, version, doc)
+       VALUES ('a', 'QM-2026-0001', 'r', 'k', 'new', '2026-11-30T08:00:00.000Z', 1, ?)`,
+    ).run(JSON.stringify(doc));
+    migrations.slice(2).forEach((sql) => db.exec(sql));
+    assert.deepEqual(db.prepare('SELECT unit_id, work_area_id, topic_id FROM inquiries').get(), {
+      unit_id: 'hauge-vgs',
+      work_area_id: 'skole',
+      topic_id: 'avvik',
+    });
+    db.close();
+  });
 });

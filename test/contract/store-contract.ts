@@ -350,6 +350,122 @@ export function storeContract(factory: StoreFactory): void {
       });
     });
 
+    describe("handlers' queue", () => {
+      const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}T08:00:00.000Z`;
+      const ids = (inquiries: { id: string }[]) => inquiries.map((i) => i.id);
+
+      it('lists the open inquiries of the asked units, work areas or topics, oldest first', async () => {
+        const place = (unitId: string, workAreaId: string, topicId: string) => ({
+          unitId,
+          workAreaId,
+          topicId,
+        });
+        await store.inquiries.create(
+          newInquiry({
+            id: 'hauge-avvik',
+            createdAt: day(3),
+            ...place('hauge-vgs', 'skole', 'avvik'),
+          }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({
+            id: 'bryne-ehb',
+            createdAt: day(1),
+            ...place('bryne-vgs', 'skole', 'ehandbok'),
+          }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({
+            id: 'sola-avvik',
+            createdAt: day(2),
+            ...place('sola-klinikk', 'tannhelse', 'avvik'),
+          }),
+          [],
+        );
+        assert.deepEqual(ids(await store.inquiries.handlersQueue({}, 10)), [
+          'bryne-ehb',
+          'sola-avvik',
+          'hauge-avvik',
+        ]);
+        assert.deepEqual(ids(await store.inquiries.handlersQueue({ workAreaIds: ['skole'] }, 10)), [
+          'bryne-ehb',
+          'hauge-avvik',
+        ]);
+        assert.deepEqual(
+          ids(await store.inquiries.handlersQueue({ unitIds: ['hauge-vgs', 'sola-klinikk'] }, 10)),
+          ['sola-avvik', 'hauge-avvik'],
+        );
+        assert.deepEqual(
+          ids(
+            await store.inquiries.handlersQueue(
+              { topicIds: ['avvik'], workAreaIds: ['skole'] },
+              10,
+            ),
+          ),
+          ['hauge-avvik'],
+        );
+        assert.deepEqual(await store.inquiries.handlersQueue({ unitIds: [] }, 10), []);
+        assert.deepEqual(ids(await store.inquiries.handlersQueue({}, 2)), [
+          'bryne-ehb',
+          'sola-avvik',
+        ]);
+      });
+
+      it('follows status and place as updates change them, leaving answered and closed ones out', async () => {
+        const statuses = [
+          'new',
+          'claimed',
+          'waiting_for_asker',
+          'stalled',
+          'answered',
+          'resolved',
+          'withdrawn',
+        ] as const;
+        for (const [index, status] of statuses.entries())
+          await store.inquiries.create(
+            newInquiry({ id: status, status, createdAt: day(index + 1) }),
+            [],
+          );
+        assert.deepEqual(ids(await store.inquiries.handlersQueue({ workAreaIds: ['skole'] }, 10)), [
+          'new',
+          'claimed',
+          'waiting_for_asker',
+          'stalled',
+        ]);
+        const claimed = await store.inquiries.get('claimed');
+        assert.ok(claimed);
+        await store.inquiries.update({ ...claimed, status: 'answered' }, []);
+        const moved = await store.inquiries.get('new');
+        assert.ok(moved);
+        await store.inquiries.update(
+          { ...moved, unitId: 'sola-klinikk', workAreaId: 'tannhelse', topicId: 'ehandbok' },
+          [],
+        );
+        assert.deepEqual(ids(await store.inquiries.handlersQueue({ workAreaIds: ['skole'] }, 10)), [
+          'waiting_for_asker',
+          'stalled',
+        ]);
+        assert.deepEqual(
+          ids(await store.inquiries.handlersQueue({ unitIds: ['sola-klinikk'] }, 10)),
+          ['new'],
+        );
+        assert.deepEqual(ids(await store.inquiries.handlersQueue({ topicIds: ['ehandbok'] }, 10)), [
+          'new',
+        ]);
+      });
+
+      it('reads the queue across many pages, oldest first, up to the limit', async () => {
+        for (let n = 1; n <= 30; n++)
+          await store.inquiries.create(newInquiry({ id: `open-${n}`, createdAt: day(n) }), []);
+        assert.deepEqual(
+          ids(await store.inquiries.handlersQueue({ workAreaIds: ['skole'] }, 25)),
+          Array.from({ length: 25 }, (_, i) => `open-${i + 1}`),
+        );
+      });
+    });
+
     describe('outbox', () => {
       it('leases each due item to one owner until it is completed', async () => {
         const now = new Date(at);

@@ -17,7 +17,7 @@ import {
   type TransitionName,
 } from '../../src/inquiries/state-machine';
 import { vendorCase } from '../../src/escalation/vendor-case';
-import { handOverCandidates, nextLevel, targetsAt } from '../../src/routing/chain';
+import { buildChain, handOverCandidates, nextLevel, targetsAt } from '../../src/routing/chain';
 import { cardNodes } from '../support/card-nodes';
 import { actorFor, decideAs, type Acting } from '../support/decide-as';
 import { people } from '../support/domain-fixture';
@@ -74,6 +74,23 @@ function commandFor(step: TransitionName, inquiry: Inquiry): Command {
       return { type: 'asker_reply', text: 'Turen til Bergen.' };
     case 'not_resolved':
       return { type: 'not_resolved', comment: 'Jeg finner ikke knappen.' };
+    case 'add_note':
+      return { type: 'add_note', text: 'Prøvde å logge inn på nytt.' };
+    case 'update_vendor_case':
+      return { type: 'update_vendor_case', caseNumber: 'LEV-4711' };
+    case 'move': {
+      const unitId = inquiry.unitId === 'bryne-vgs' ? 'hauge-vgs' : 'bryne-vgs';
+      return {
+        type: 'move',
+        to: {
+          unitId,
+          workAreaId: 'skole',
+          topicId: inquiry.topicId,
+          chain: buildChain(directory, unitId, inquiry.topicId),
+        },
+        reason: 'Gjelder en annen skole.',
+      };
+    }
   }
 }
 

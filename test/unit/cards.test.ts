@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { historyCardData, renderHistoryCard } from '../../cards/history';
+import { queueCardData, renderQueueCard } from '../../cards/queue';
+import { escalationTiming } from '../../src/escalation/policy';
+import { queueGroup, type QueueFilter } from '../../src/inquiries/queue';
 import { vendorEmailLink } from '../../cards/vendor-email';
 import { pingCardData, type PingReason } from '../../cards/ping';
 import { askerStatusLine } from '../../cards/inquiry-lines';
@@ -22,6 +26,7 @@ import type { HandlerNoticeReason } from '../../src/notifications/intents';
 import { targetsAt } from '../../src/routing/chain';
 import { cardNodes, type CardNode } from '../support/card-nodes';
 import { people } from '../support/domain-fixture';
+import { personRef } from '../../src/inquiries/person';
 import { directory, inquiriesInEveryState, timeZone } from '../support/inquiries-in-every-state';
 import { validationErrors } from '../support/card-validation';
 
@@ -167,6 +172,11 @@ function everyCard(locale: Locale): Sent[] {
         inquiry,
       })),
     );
+    cards.push({
+      name: `history ${state}`,
+      card: renderHistoryCard(historyCardData(inquiry, directory, locale)),
+      inquiry,
+    });
     if (inquiry.status === 'waiting_for_asker') {
       cards.push({
         name: `asker question ${state}`,
@@ -184,6 +194,35 @@ function everyCard(locale: Locale): Sent[] {
       });
     }
   }
+  const all = Object.values(states);
+  const queue = (filter: QueueFilter) =>
+    renderQueueCard(
+      queueCardData(
+        {
+          queue: {
+            entries: all.map((inquiry) => ({
+              inquiry,
+              group: queueGroup(inquiry, people.sverre.email),
+            })),
+            counts: { unclaimed: 1, mine: 1, waiting: 1, vendor: 1, stalled: 1, others: 1 },
+            truncated: true,
+            unitIds: ['hauge-vgs'],
+            topicIds: ['avvik'],
+          },
+          filter,
+          page: 0,
+          reader: personRef(people.sverre),
+          now: new Date('2026-11-30T12:00:00.000Z'),
+          timing: escalationTiming(directory),
+        },
+        directory,
+        locale,
+      ),
+    );
+  cards.push(
+    { name: 'queue', card: queue({}) },
+    { name: 'queue, filtered', card: queue({ unitId: 'hauge-vgs', group: 'unclaimed' }) },
+  );
   return cards;
 }
 

@@ -10,6 +10,7 @@ import { retime, startClock } from '../../src/escalation/deadlines';
 import type { Command } from '../../src/inquiries/commands';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import type { NotificationIntent } from '../../src/notifications/intents';
+import { buildChain } from '../../src/routing/chain';
 import { osloOffice } from '../support/calendars';
 import { decideAs } from '../support/decide-as';
 import { people, testDirectory } from '../support/domain-fixture';
@@ -794,6 +795,80 @@ describe('questions and answers around the clock', () => {
     );
     assert.equal(answered.status, 'answered');
     assertNoClock(answered);
+  });
+});
+
+describe('moving an inquiry to another unit or topic', () => {
+  const to = (unitId: string, topicId = 'ehandbok') => ({
+    unitId,
+    workAreaId: directory.unit(unitId)!.workArea,
+    topicId,
+    chain: buildChain(directory, unitId, topicId),
+  });
+  const moveTo = (unitId: string) =>
+    ({ type: 'move', to: to(unitId), reason: 'Feil enhet.' }) as const;
+
+  it('starts the new first level afresh from the move, even at the same level', () => {
+    const moved = act(
+      opened('2026-11-30T09:00:00.000Z'),
+      people.sverre,
+      moveTo('sola-klinikk'),
+      '2026-11-30T11:00:00.000Z',
+    );
+    assert.equal(moved.level, 'superuser');
+    assert.equal(moved.status, 'new');
+    assert.equal(moved.escalation?.phase, 'response');
+    assert.equal(moved.escalation?.since, '2026-11-30T11:00:00.000Z');
+    assert.equal(moved.deadline, '2026-11-30T15:00:00.000Z');
+    assert.deepEqual(
+      moved.chain.superuser.map((p) => p.name),
+      ['Tone Tann'],
+    );
+  });
+
+  it('runs the clock again when an inquiry waiting for the asker is moved', () => {
+    const waiting = act(
+      claimedBySverre(),
+      people.sverre,
+      { type: 'ask_asker', question: 'Hvilken skole?' },
+      '2026-11-30T10:00:00.000Z',
+    );
+    const moved = act(waiting, people.sverre, moveTo('sola-klinikk'), '2026-11-30T12:00:00.000Z');
+    assert.equal(moved.status, 'new');
+    assert.equal(moved.assignee, undefined);
+    assert.equal(moved.escalation?.pausedAt, undefined);
+    assert.equal(moved.deadline, '2026-11-30T16:00:00.000Z');
+  });
+
+  it('starts at the coordinator with their response time when the new unit has no superuser', () => {
+    const moved = act(
+      claimedBySverre(),
+      people.sverre,
+      moveTo('sola-vgs'),
+      '2026-11-30T10:00:00.000Z',
+    );
+    assert.equal(moved.level, 'coordinator');
+    assert.equal(moved.deadline, '2026-11-30T18:00:00.000Z');
+  });
+
+  it('brings a stalled vendor case back to the first level of the new chain, without the case', () => {
+    let inquiry = act(
+      opened('2026-11-30T09:00:00.000Z'),
+      people.coordinator,
+      { type: 'escalate', toVendor: true },
+      '2026-11-30T09:10:00.000Z',
+    );
+    while (inquiry.status !== 'stalled') inquiry = step(inquiry, inquiry.dueAt!).inquiry;
+    const moved = act(
+      inquiry,
+      people.coordinator,
+      moveTo('sola-klinikk'),
+      '2026-12-07T10:00:00.000Z',
+    );
+    assert.equal(moved.level, 'superuser');
+    assert.equal(moved.vendorCase, undefined);
+    assert.equal(moved.escalation?.vendorReminders, 0);
+    assert.equal(moved.deadline, '2026-12-07T14:00:00.000Z');
   });
 });
 

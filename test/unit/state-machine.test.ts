@@ -206,6 +206,8 @@ describe('inquiry state machine', () => {
       'escalate',
       'ask_asker',
       'resolve',
+      'add_note',
+      'move',
     ]);
     assert.deepEqual(may(people.coordinator), [
       'claim',
@@ -215,12 +217,15 @@ describe('inquiry state machine', () => {
       'escalate_to_vendor',
       'ask_asker',
       'resolve',
+      'add_note',
+      'move',
     ]);
     assert.deepEqual(may(people.asker), []);
     assert.deepEqual(may(people.otherSuperuser), []);
 
     const claimed = accepted(decideAs(inquiry, people.sverre, { type: 'claim' }, now));
-    assert.deepEqual(may(people.hilde, claimed), []);
+    // Held by Sverre: Hilde may only add a note.
+    assert.deepEqual(may(people.hilde, claimed), ['add_note']);
     const answered = accepted(
       decideAs(claimed, people.sverre, { type: 'answer', text: 'Ja.' }, now),
     );
@@ -236,6 +241,24 @@ describe('inquiry state machine', () => {
       'escalate_to_vendor',
       'ask_asker',
       'resolve',
+      'add_note',
+      'move',
     ]);
+  });
+
+  it("records the vendor's side only on an inquiry that has a vendor case", () => {
+    const claimed = accepted(decideAs(fresh(), people.sverre, { type: 'claim' }, now));
+    const update = { type: 'update_vendor_case', caseNumber: 'LEV-1' } as const;
+    assert.deepEqual(decideAs(claimed, people.coordinator, update, now), {
+      ok: false,
+      reason: 'no_vendor_case',
+    });
+    const atVendor = accepted(
+      decideAs(claimed, people.coordinator, { type: 'escalate', toVendor: true }, now),
+    );
+    assert.ok(handlerTransitions(atVendor).includes('update_vendor_case'));
+    const updated = accepted(decideAs(atVendor, people.coordinator, update, now));
+    assert.equal(updated.vendorCase?.caseNumber, 'LEV-1');
+    assert.equal(updated.status, atVendor.status, 'the state stays as it was');
   });
 });

@@ -44,7 +44,24 @@ export const containers = {
   inquiries: {
     id: 'inquiries',
     partitionKey: byPk,
-    indexingPolicy: indexOnly(['/pk', '/type', '/dueAt', '/pendingSince', '/createdAt']),
+    indexingPolicy: indexOnly(
+      [
+        '/pk',
+        '/type',
+        '/dueAt',
+        '/pendingSince',
+        '/createdAt',
+        '/status',
+        '/unitId',
+        '/workAreaId',
+        '/topicId',
+      ],
+      // The handlers' queue: open inquiries of some units, work areas or topics, oldest first.
+      ['/workAreaId', '/unitId', '/topicId'].map((path) => [
+        { path, order: 'ascending' },
+        { path: '/createdAt', order: 'ascending' },
+      ]),
+    ),
   },
   /** Notifications (pk = id = the item's number). Finished items expire after 30 days. */
   outbox: {

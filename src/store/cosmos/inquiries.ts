@@ -8,7 +8,8 @@ import {
   withDeliveryFailure,
   type CardPlacement,
 } from '../../inquiries/posted-cards';
-import type { InquiryRepository, WriteResult } from '../ports';
+import { inHandlersQueue } from '../../inquiries/statuses';
+import type { InquiryRepository, QueueQuery, WriteResult } from '../ports';
 import type { Counters } from './counters';
 import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
 import { docId } from './ids';
@@ -25,6 +26,12 @@ interface InquiryDoc {
   type: 'inquiry';
   /** Copied from the inquiry for the scheduler's range query. */
   dueAt?: string;
+  /** Copied from the inquiry for the handlers' queue. */
+  status?: Inquiry['status'];
+  unitId?: string;
+  workAreaId?: string;
+  topicId?: string;
+  createdAt?: string;
   /** Set while `pending` is not empty, for the sweep that finishes an interrupted move. */
   pendingSince?: string;
   pending: QueuedNotification[];
@@ -123,6 +130,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
       pk: id,
       type: 'inquiry',
       ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
+      ...queueFields(inquiry),
       ...(pending.length ? { pendingSince: inquiry.createdAt } : {}),
       pending,
       queued: pending.length,
@@ -243,6 +251,43 @@ export class CosmosInquiryRepository implements InquiryRepository {
     return found;
   }
 
+  async handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]> {
+    const parameters: { name: string; value: string }[] = [];
+    const conditions: string[] = [];
+    const filters = [
+      ['unitId', query.unitIds],
+      ['workAreaId', query.workAreaIds],
+      ['topicId', query.topicIds],
+    ] as const;
+    for (const [field, ids] of filters) {
+      if (!ids) continue;
+      if (ids.length === 0) return [];
+      const names = ids.map((id, index) => {
+        const name = `@${field}${index}`;
+        parameters.push({ name, value: id });
+        return name;
+      });
+      conditions.push(`c.${field} IN (${names.join(', ')})`);
+    }
+    const statuses = inHandlersQueue.map((status) => `'${status}'`).join(', ');
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      "query of a handler's queue",
+      {
+        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.status IN (${statuses})
+                ${conditions.map((c) => `AND ${c}`).join(' ')} ORDER BY c.createdAt`,
+        parameters,
+      },
+      { pageSize: Math.min(limit, this.pageSize) },
+      (page) => {
+        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
+        return found.length < limit;
+      },
+    );
+    return found;
+  }
+
   /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */
   async moveStranded(olderThan: Date): Promise<void> {
     const stranded: Stored<InquiryDoc>[] = [];
@@ -296,6 +341,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
     const next: InquiryDoc = {
       ...kept,
       ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
+      ...queueFields(inquiry),
       ...(pending.length ? { pendingSince: current.pendingSince ?? inquiry.updatedAt } : {}),
       pending,
       queued: current.queued + added.length,
@@ -351,6 +397,17 @@ export class CosmosInquiryRepository implements InquiryRepository {
   private settled(written: Stored<InquiryDoc>, latest: Stored<InquiryDoc>): Inquiry {
     return toInquiry(latest.writeId === written.writeId ? latest : written);
   }
+}
+
+/** The fields the queue's query filters and sorts on, beside the inquiry. */
+function queueFields(inquiry: Omit<Inquiry, 'etag'>) {
+  return {
+    status: inquiry.status,
+    unitId: inquiry.unitId,
+    workAreaId: inquiry.workAreaId,
+    topicId: inquiry.topicId,
+    createdAt: inquiry.createdAt,
+  };
 }
 
 function stripEtag(inquiry: Inquiry): Omit<Inquiry, 'etag'> {

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { formatInquiryNumber, type Inquiry, type NewInquiry } from '../../inquiries/inquiry';
+import { inHandlersQueue } from '../../inquiries/statuses';
 import type { NotificationIntent } from '../../notifications/intents';
 import {
   withCardPlaced,
   withDeliveryFailure,
   type CardPlacement,
 } from '../../inquiries/posted-cards';
-import type { InquiryRepository, WriteResult } from '../ports';
+import type { InquiryRepository, QueueQuery, WriteResult } from '../ports';
 import type { SqliteOutboxRepository } from './outbox';
 
 interface Row {
@@ -16,6 +17,42 @@ interface Row {
 
 function fromRow(row: Row): Inquiry {
   return { ...(JSON.parse(row.doc) as Inquiry), etag: String(row.version) };
+}
+
+/**
+ * The queue's status condition, written as the partial indexes of the schema write it (they list
+ * the same statuses), so that SQLite uses them.
+ */
+const queueStatuses = `status IN (${inHandlersQueue.map((status) => `'${status}'`).join(', ')})`;
+
+/**
+ * The queue's query and its values (the limit is the last parameter); undefined when an empty
+ * filter lets nothing through.
+ */
+export function queueStatement(query: QueueQuery): { sql: string; values: string[] } | undefined {
+  const filters = [
+    ['unit_id', query.unitIds],
+    ['work_area_id', query.workAreaIds],
+    ['topic_id', query.topicIds],
+  ] as const;
+  const values: string[] = [];
+  const conditions: string[] = [];
+  for (const [column, ids] of filters) {
+    if (!ids) continue;
+    if (ids.length === 0) return undefined;
+    conditions.push(`AND ${column} IN (${ids.map(() => '?').join(', ')})`);
+    values.push(...ids);
+  }
+  return {
+    sql: `SELECT doc, version FROM inquiries WHERE ${queueStatuses} ${conditions.join(' ')}
+          ORDER BY created_at LIMIT ?`,
+    values,
+  };
+}
+
+/** The columns the queue's indexes are on. */
+function placeOf(inquiry: Inquiry): { unitId: string; workAreaId: string; topicId: string } {
+  return { unitId: inquiry.unitId, workAreaId: inquiry.workAreaId, topicId: inquiry.topicId };
 }
 
 function toDoc(inquiry: Inquiry): string {
@@ -48,8 +85,10 @@ export class SqliteInquiryRepository implements InquiryRepository {
       const inquiry: Inquiry = { ...draft, number: formatInquiryNumber(year, value) };
       this.db
         .prepare(
-          `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at, version, doc)
-           VALUES (@id, @number, @requestKey, @askerKey, @status, @dueAt, @createdAt, 1, @doc)`,
+          `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at,
+             unit_id, work_area_id, topic_id, version, doc)
+           VALUES (@id, @number, @requestKey, @askerKey, @status, @dueAt, @createdAt,
+             @unitId, @workAreaId, @topicId, 1, @doc)`,
         )
         .run({
           id: inquiry.id,
@@ -59,6 +98,7 @@ export class SqliteInquiryRepository implements InquiryRepository {
           status: inquiry.status,
           dueAt: inquiry.dueAt ?? null,
           createdAt: inquiry.createdAt,
+          ...placeOf(inquiry),
           doc: toDoc(inquiry),
         });
       this.outbox.enqueueNow(notifications, inquiry.createdAt);
@@ -130,6 +170,13 @@ export class SqliteInquiryRepository implements InquiryRepository {
     return Promise.resolve(rows.map(fromRow));
   }
 
+  handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]> {
+    const statement = queueStatement(query);
+    if (!statement) return Promise.resolve([]);
+    const rows = this.db.prepare(statement.sql).all(...statement.values, limit) as Row[];
+    return Promise.resolve(rows.map(fromRow));
+  }
+
   private read(sql: string, value: string): Inquiry | undefined {
     const row = this.db.prepare(sql).get(value) as Row | undefined;
     return row ? fromRow(row) : undefined;
@@ -139,13 +186,15 @@ export class SqliteInquiryRepository implements InquiryRepository {
     const version = Number(inquiry.etag);
     const { changes } = this.db
       .prepare(
-        `UPDATE inquiries SET status = @status, due_at = @dueAt, version = version + 1, doc = @doc
+        `UPDATE inquiries SET status = @status, due_at = @dueAt, unit_id = @unitId,
+           work_area_id = @workAreaId, topic_id = @topicId, version = version + 1, doc = @doc
          WHERE id = @id AND version = @version`,
       )
       .run({
         id: inquiry.id,
         status: inquiry.status,
         dueAt: inquiry.dueAt ?? null,
+        ...placeOf(inquiry),
         doc: toDoc(inquiry),
         version,
       });

@@ -75,4 +75,21 @@ export const migrations: readonly string[] = [
     doc TEXT NOT NULL
   );
   `,
+  `
+  ALTER TABLE inquiries ADD COLUMN unit_id TEXT;
+  ALTER TABLE inquiries ADD COLUMN work_area_id TEXT;
+  ALTER TABLE inquiries ADD COLUMN topic_id TEXT;
+  UPDATE inquiries SET
+    unit_id = json_extract(doc, '$.unitId'),
+    work_area_id = json_extract(doc, '$.workAreaId'),
+    topic_id = json_extract(doc, '$.topicId');
+  CREATE INDEX inquiries_queue ON inquiries (created_at)
+    WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
+  CREATE INDEX inquiries_queue_by_unit ON inquiries (unit_id, created_at)
+    WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
+  CREATE INDEX inquiries_queue_by_work_area ON inquiries (work_area_id, created_at)
+    WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
+  CREATE INDEX inquiries_queue_by_topic ON inquiries (topic_id, created_at)
+    WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
+  `,
 ];
