@@ -14,7 +14,7 @@ import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
 import { reportTurnError } from './handlers/turn-error';
-import { startLocalPlayground } from './local-playground';
+import { startLocalPlayground, type LocalPlaygrounds } from './local-playground';
 import { defaultBodyLimits, startServer } from './server';
 
 /** What the bot is given rather than making itself: time, ids and where it logs. */
@@ -63,6 +63,8 @@ export async function startQmHjelp(
   const adapter = new BotAdapter(botFrameworkSettings(config.bot));
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
 
+  // Local mode: the Playground that shows the triage channel, once it is running.
+  let playground: LocalPlaygrounds | undefined;
   const worker = new OutboxWorker({
     store,
     directories,
@@ -70,6 +72,7 @@ export async function startQmHjelp(
     clock,
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
+    channelServiceUrl: () => playground?.channelServiceUrl(),
     logger,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
@@ -111,8 +114,8 @@ export async function startQmHjelp(
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
-  const playground = config.playground.enabled
-    ? await startLocalPlayground({ config: { ...config, port }, store, logger })
+  playground = config.playground.enabled
+    ? await startLocalPlayground({ config: { ...config, port }, logger })
     : undefined;
 
   return {

@@ -40,6 +40,12 @@ export interface DeliveryDeps {
   tenantId: string;
   /** Where to reach Teams before any activity has said so (TEAMS_SERVICE_URL). */
   serviceUrl?: string;
+  /**
+   * Local mode: the address of the Playground that shows the triage channel (the superuser's),
+   * once it listens. Channel posts go there whichever Playground spoke last; 1:1 chats go back
+   * to the Playground they came from.
+   */
+  channelServiceUrl?: () => string | undefined;
   /** The sends of the notification being delivered that Teams has accepted already. */
   sent?: SentLog;
   logger?: Logger;
@@ -450,7 +456,9 @@ function referenceServiceUrl(reference: StoredReference | undefined): string | u
 
 async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
   const serviceUrl =
-    (await deps.store.conversations.endpoint(deps.tenantId))?.serviceUrl ?? deps.serviceUrl;
+    deps.channelServiceUrl?.() ??
+    (await deps.store.conversations.endpoint(deps.tenantId))?.serviceUrl ??
+    deps.serviceUrl;
   if (!serviceUrl)
     throw new NotReadyError('No message from Teams has been seen yet, so its address is unknown');
   return { serviceUrl, tenantId: deps.tenantId };

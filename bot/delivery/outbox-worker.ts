@@ -97,7 +97,9 @@ export class OutboxWorker {
     const { store, tenantId, logger } = this.options;
     try {
       const serviceUrl =
-        (await store.conversations.endpoint(tenantId))?.serviceUrl ?? this.options.serviceUrl;
+        this.options.channelServiceUrl?.() ??
+        (await store.conversations.endpoint(tenantId))?.serviceUrl ??
+        this.options.serviceUrl;
       if (!serviceUrl) return false;
       await checkTeamsSetup(this.options, await this.options.directories.current(), serviceUrl);
       return true;
