@@ -66,6 +66,20 @@ export const environmentSchema = z.object({
   SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // The Teams app package (`npm run package`): who publishes the app, as Teams shows it. Checked
+  // against the Teams manifest schema when the package is built.
+  APP_DEVELOPER_NAME: z.string().min(1).default('Fjordvik fylkeskommune'),
+  APP_WEBSITE_URL: z.string().min(1).default('https://qm-hjelp.example.com'),
+  APP_PRIVACY_URL: z.string().min(1).default('https://qm-hjelp.example.com/personvern'),
+  APP_TERMS_URL: z.string().min(1).default('https://qm-hjelp.example.com/vilkar'),
+});
+
+/** The settings `npm run package` writes into the Teams app manifest. */
+export const appPackageSettings = environmentSchema.pick({
+  APP_DEVELOPER_NAME: true,
+  APP_WEBSITE_URL: true,
+  APP_PRIVACY_URL: true,
+  APP_TERMS_URL: true,
 });
 
 /** Where the Cosmos DB store lives and how the bot signs in to it. */
