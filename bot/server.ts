@@ -117,8 +117,12 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     },
   );
 
-  await new Promise<void>((resolve) => {
-    server.listen(options.port, options.host, resolve);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
   });
   return server;
 }

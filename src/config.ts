@@ -147,7 +147,7 @@ function storeConfig(e: z.infer<typeof environmentSchema>): StoreConfig {
   if (e.STORE === 'sqlite') return { kind: 'sqlite', sqlitePath: e.SQLITE_PATH };
   if (!e.COSMOS_ENDPOINT) {
     throw new ConfigError(
-      'Invalid configuration:\n  COSMOS_ENDPOINT: required when STORE=cosmos (https://<account>.documents.azure.com:443/)',
+      'Invalid configuration: COSMOS_ENDPOINT: required when STORE=cosmos; set it to the account (https://<account>.documents.azure.com:443/)',
     );
   }
   return {
@@ -176,7 +176,7 @@ function allowedTenants(
     return [e.MicrosoftAppTenantId.toLowerCase()];
   if (localMode) return [playgroundTenantId];
   throw new ConfigError(
-    'Invalid configuration:\n  ALLOWED_TENANTS: required when MicrosoftAppId is set (the Microsoft Entra tenant id of the organisation)',
+    'Invalid configuration: ALLOWED_TENANTS: required when MicrosoftAppId is set; set it to the Microsoft Entra tenant id of the organisation',
   );
 }
 
@@ -185,15 +185,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = environmentSchema.safeParse(defined);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    // One line, whatever is wrong: each setting with what it should be.
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   const appId = e.MicrosoftAppId ?? '';
   const localMode = appId === '';
   if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
     throw new ConfigError(
-      'Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set',
+      'Invalid configuration: MicrosoftAppPassword: required when MicrosoftAppId is set; set it to the client secret of the app registration, or use MicrosoftAppType=UserAssignedMSI',
     );
   }
   return {
