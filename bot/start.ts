@@ -128,6 +128,7 @@ export async function startQmHjelp(
     bodyLimits: { ...defaultBodyLimits, timeoutMs: config.requestBodyTimeoutMs },
     ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
     tenants: config.tenants,
+    turnIds: uuidGenerator,
   }).catch(async (error: unknown) => {
     await store.close();
     throw listenFailure(error, config.host, config.port);

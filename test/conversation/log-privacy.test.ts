@@ -85,4 +85,32 @@ describe('the log at the default level', function () {
       assert.deepEqual(found, [], `"${text}" is in the log`);
     }
   });
+
+  it('marks each line of a turn with its turn id, and each line about an inquiry with its id', async () => {
+    const { inquiryId, thread } = await askInChannel(bot(), connector, question);
+    const from = bot().output().length;
+    // Someone outside the chain tries to claim: the refusal is logged, in that turn.
+    await click(
+      teamsUser(people.otherSuperuser),
+      Verbs.claim,
+      { inquiryId },
+      { conversationId: thread },
+    );
+    const malformed = await bot().post({ type: 'message' });
+    assert.equal(malformed.status, 400);
+    await bot().logged(/"msg":"malformed activity"/);
+
+    const lines = logLines(bot().output().slice(from));
+    const refused = lines.find((line) => line.msg === 'card action refused');
+    assert.ok(refused, 'the refusal is logged');
+    assert.equal(refused.inquiry, inquiryId);
+    assert.equal(typeof refused.turn, 'string');
+    const request = lines.find((line) => line.msg === 'malformed activity');
+    assert.equal(typeof request?.turn, 'string');
+    assert.notEqual(request?.turn, refused.turn, 'each turn its own id');
+    assert.ok(
+      lines.every((line) => !('actor' in line)),
+      'who acted is not logged, only what and why',
+    );
+  });
 });
