@@ -84,7 +84,7 @@ export async function startQmHjelp(
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
 
   // Local mode: the Playground that shows the triage channel, once it is running.
-  let playground: LocalPlaygrounds | undefined;
+  const local: { playgrounds?: LocalPlaygrounds } = {};
   const worker = new OutboxWorker({
     store,
     directories,
@@ -92,7 +92,7 @@ export async function startQmHjelp(
     clock,
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
-    channelServiceUrl: () => playground?.channelServiceUrl(),
+    channelServiceUrl: () => local.playgrounds?.channelServiceUrl(),
     logger,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
@@ -138,7 +138,7 @@ export async function startQmHjelp(
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
-  playground = config.playground.enabled
+  local.playgrounds = config.playground.enabled
     ? await startLocalPlayground({ config: { ...config, port }, logger })
     : undefined;
 
@@ -149,7 +149,7 @@ export async function startQmHjelp(
       await worker.runNow();
     },
     async stop() {
-      playground?.stop();
+      local.playgrounds?.stop();
       server.close();
       await scheduler.stop();
       await worker.stop();
