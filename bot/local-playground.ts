@@ -9,6 +9,7 @@ import {
   playgroundRoles,
   startPlayground,
   writePlaygroundConfig,
+  type PlaygroundCast,
   type PlaygroundRole,
 } from './playground';
 
@@ -21,9 +22,23 @@ const roleDescriptions: Record<PlaygroundRole, string> = {
 
 /** The running Playgrounds of local mode. */
 export interface LocalPlaygrounds {
-  /** The superuser's Playground, which shows the triage channel, once it listens. */
-  channelServiceUrl(): string | undefined;
+  /**
+   * Where to reach a person (by person key): the Playground signed in as them; without a person,
+   * or for anyone else, the one that shows the triage channel. Undefined until it listens.
+   */
+  serviceUrl(personKey?: string): string | undefined;
   stop(): void;
+}
+
+/**
+ * The Playground a message for `personKey` belongs in: that person's own, else the one that shows
+ * the triage channel (the superuser's, or the employee's when the unit has no superuser).
+ */
+export function playgroundFor(cast: PlaygroundCast, personKey: string | undefined): PlaygroundRole {
+  const own = playgroundRoles.find(
+    (role) => personKey !== undefined && cast[role]?.email.toLowerCase() === personKey,
+  );
+  return own ?? (cast.superuser ? 'superuser' : 'employee');
 }
 
 /**
@@ -65,10 +80,9 @@ export async function startLocalPlayground(options: {
       onListening: (port) => listening.set(role, port),
     });
   });
-  const channelRole: PlaygroundRole = roles.includes('superuser') ? 'superuser' : 'employee';
   return {
-    channelServiceUrl: () => {
-      const port = listening.get(channelRole);
+    serviceUrl: (personKey) => {
+      const port = listening.get(playgroundFor(cast, personKey));
       return port === undefined ? undefined : `http://localhost:${port}/_connector`;
     },
     stop: () => running.forEach((playground) => playground.stop()),

@@ -92,7 +92,7 @@ export async function startQmHjelp(
     clock,
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
-    channelServiceUrl: () => local.playgrounds?.channelServiceUrl(),
+    localServiceUrl: (personKey) => local.playgrounds?.serviceUrl(personKey),
     logger,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,

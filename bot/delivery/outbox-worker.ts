@@ -98,7 +98,7 @@ export class OutboxWorker {
     const { store, tenantId, logger } = this.options;
     try {
       const serviceUrl =
-        this.options.channelServiceUrl?.() ??
+        this.options.localServiceUrl?.() ??
         (await store.conversations.endpoint(tenantId))?.serviceUrl ??
         this.options.serviceUrl;
       if (!serviceUrl) return false;
