@@ -249,8 +249,8 @@ export function startPlayground(options: {
   let stopping = false;
   const log = (stream: NodeJS.ReadableStream) =>
     readline.createInterface({ input: stream }).on('line', (line) => {
-      if (/^error\b/i.test(line)) logger.warn({ playground: line }, 'playground output');
-      else logger.debug({ playground: line }, 'playground output');
+      if (/^error\b/i.test(line)) logger.warn({ output: line }, 'playground output');
+      else logger.debug({ output: line }, 'playground output');
       const listening = /^Listening on (\d+)/.exec(line);
       if (listening) {
         const port = Number(listening[1]);

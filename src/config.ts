@@ -55,7 +55,13 @@ export const environmentSchema = z.object({
   COSMOS_ALLOW_SELF_SIGNED: flag.default(false),
   ORG_FILE: z.string().min(1).optional(),
   PLAYGROUND: flag.default(true),
-  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  // The employee's Playground; the superuser's and the coordinator's take the next two ports.
+  PLAYGROUND_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65533, 'at most 65533: the next two ports are for the other Playgrounds')
+    .default(56150),
   PLAYGROUND_LOCALE: z
     .string()
     .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a Teams locale such as nb-NO or en-US')
