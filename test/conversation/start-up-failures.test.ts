@@ -69,6 +69,12 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
     }
   });
 
+  it('HOST that is not an address of this machine', async () => {
+    // TEST-NET-1 (RFC 5737): never assigned to a machine, so listening there fails at once.
+    const line = await refusesToStart({ HOST: '192.0.2.1' }, 'HOST');
+    assert.match(line, /192\.0\.2\.1 is not an address of this machine/);
+  });
+
   it('PORT that is not a port number', async () => {
     await refusesToStart({ PORT: 'http' }, 'PORT');
   });
