@@ -65,7 +65,7 @@ export function createApp(options: AppOptions): Application {
   // Anything else that claims to be a card action is stale or forged.
   app.adaptiveCards.actionExecute(/.*/, async (context: TurnContext) => {
     const turn = await readTurn(context, deps);
-    deps.logger.warn(
+    turn.log.warn(
       { verb: (context.activity.value as { action?: { verb?: unknown } })?.action?.verb },
       'unknown card verb',
     );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
 import { z } from 'zod/v4';
+import { appPackageSettings } from '../src/config';
 
 const root = path.join(__dirname, '..', '..');
 export const manifestDir = path.join(root, 'manifest');
@@ -20,12 +21,17 @@ export interface ManifestValues {
   APP_VERSION: string;
   /** Host name of the bot's endpoint, listed in validDomains; may be empty. */
   BOT_DOMAIN: string;
+  /** The publisher and its pages, as Teams shows them (APP_DEVELOPER_NAME, APP_*_URL). */
+  DEVELOPER_NAME: string;
+  WEBSITE_URL: string;
+  PRIVACY_URL: string;
+  TERMS_URL: string;
 }
 
 const guid = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
-const packageEnvironment = z.object({
+const packageEnvironment = appPackageSettings.extend({
   MicrosoftAppId: guid,
   TEAMS_APP_ID: guid.optional(),
   BOT_DOMAIN: z
@@ -59,6 +65,10 @@ export function manifestValuesFromEnv(
       BOT_ID: e.MicrosoftAppId,
       APP_VERSION: version,
       BOT_DOMAIN: e.BOT_DOMAIN ?? '',
+      DEVELOPER_NAME: e.APP_DEVELOPER_NAME,
+      WEBSITE_URL: e.APP_WEBSITE_URL,
+      PRIVACY_URL: e.APP_PRIVACY_URL,
+      TERMS_URL: e.APP_TERMS_URL,
     },
   };
 }
@@ -96,21 +106,26 @@ export function fillManifest(templateText: string, values: ManifestValues): AppM
 export async function validateManifest(manifest: AppManifest): Promise<string[]> {
   const version = (manifest as { manifestVersion?: unknown }).manifestVersion;
   if (typeof version !== 'string') return ['/manifestVersion is missing'];
-  const schemaFile = path.join(
+  const schemaDir = path.join(
     path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
     'build',
     'json-schemas',
     'teams',
     `v${version}`,
-    'MicrosoftTeams.schema.json',
   );
-  if (!fs.existsSync(schemaFile)) {
+  if (!fs.existsSync(schemaDir)) {
     return [`/manifestVersion ${version} has no bundled schema in @microsoft/app-manifest`];
   }
-  const schema = JSON.parse(await fs.promises.readFile(schemaFile, 'utf8')) as Parameters<
-    typeof AppManifestUtils.validateAgainstSchema
-  >[1];
-  return AppManifestUtils.validateAgainstSchema(manifest, schema);
+  const schema = async (file: string) =>
+    JSON.parse(await fs.promises.readFile(path.join(schemaDir, file), 'utf8')) as Parameters<
+      typeof AppManifestUtils.validateAgainstSchema
+    >[1];
+  // The localisation files are not checked against their schema: its patterns do not compile
+  // under the validator's Unicode mode. The test checks both languages hold the same strings.
+  return AppManifestUtils.validateAgainstSchema(
+    manifest,
+    await schema('MicrosoftTeams.schema.json'),
+  );
 }
 
 /**
@@ -121,12 +136,20 @@ export function zipAppPackage(manifest: AppManifest, iconDir: string): Buffer {
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   for (const icon of icons) zip.addFile(icon, fs.readFileSync(path.join(iconDir, icon)));
-  const { localizationInfo } = manifest as {
-    localizationInfo?: { additionalLanguages?: { file: string }[] };
-  };
-  for (const { file } of localizationInfo?.additionalLanguages ?? [])
+  for (const file of localisationFiles(manifest))
     zip.addFile(file, fs.readFileSync(path.join(iconDir, file)));
   return zip.toBuffer();
+}
+
+/** The manifest's localisation files: the default language's and each additional language's. */
+function localisationFiles(manifest: AppManifest): string[] {
+  const { localizationInfo } = manifest as {
+    localizationInfo?: { defaultLanguageFile?: string; additionalLanguages?: { file: string }[] };
+  };
+  return [
+    ...(localizationInfo?.defaultLanguageFile ? [localizationInfo.defaultLanguageFile] : []),
+    ...(localizationInfo?.additionalLanguages ?? []).map(({ file }) => file),
+  ];
 }
 
 /** `npm run package`: fills, validates and zips the manifest. Returns the process exit code. */

@@ -57,17 +57,28 @@ function playgroundUser(person: Pick<Person, 'email' | 'name' | 'aadObjectId'>):
   };
 }
 
+/** Whom a Playground signs in as: local mode runs one Playground per role. */
+export const playgroundRoles = ['employee', 'superuser', 'coordinator'] as const;
+export type PlaygroundRole = (typeof playgroundRoles)[number];
+
+/** The people local mode lets a newcomer be, and the work area whose channel they share. */
+export interface PlaygroundCast {
+  employee: Person;
+  /** A superuser of the employee's unit, when it has one. */
+  superuser?: Person;
+  /** A coordinator of the work area, when it has one. */
+  coordinator?: Person;
+  area: Organisation['workAreas'][number];
+  /** Everyone else the Playgrounds list, in order: the employee's chain first. */
+  others: Person[];
+}
+
 /**
- * Maps an organisation onto the playground: the current user is an ordinary employee (no role)
- * of a unit with superusers, preferably in a work area with a triage channel; the other users are
- * that unit's superusers, the work area's coordinators, the system responsibles, then colleagues.
- * The team and its channel are the work area's triage channel, with the same ids as in the
- * organisation file, so the triage cards the bot posts there show up in the playground.
+ * Picks the cast: an ordinary employee (no role) of a unit with superusers, preferably in a work
+ * area with a triage channel; a superuser of that unit; a coordinator of that work area; then
+ * the system responsibles and colleagues.
  */
-export function playgroundConfig(
-  org: Organisation,
-  opts: { tenantId: string; botId: string; botName: string },
-): PlaygroundConfig {
+export function playgroundCast(org: Organisation): PlaygroundCast {
   const roleHolders = new Set([
     ...org.units.flatMap((u) => u.superusers),
     ...org.workAreas.flatMap((w) => w.coordinators),
@@ -89,8 +100,8 @@ export function playgroundConfig(
     name: 'Medarbeider',
     unit: org.units[0].id,
   };
-  const me = employees[0] ?? org.people[0] ?? fallback;
-  const myUnit = unitOf.get(me.unit);
+  const employee = employees[0] ?? org.people[0] ?? fallback;
+  const myUnit = unitOf.get(employee.unit);
   const myArea = (myUnit && areaOf.get(myUnit.workArea)) ?? org.workAreas[0];
   const area = myArea.triageChannel
     ? myArea
@@ -98,20 +109,50 @@ export function playgroundConfig(
 
   const byEmail = new Map(org.people.map((p) => [p.email, p]));
   const sameArea = (p: Person) => unitOf.get(p.unit)?.workArea === area.id;
-  const candidates = [
+  const superuser = (myUnit?.superusers ?? [])
+    .map((email) => byEmail.get(email))
+    .find((p) => p !== undefined);
+  const coordinator = area.coordinators
+    .map((email) => byEmail.get(email))
+    .find((p) => p !== undefined && p.email !== superuser?.email);
+  const others = new Map<string, Person>();
+  for (const person of [
     ...(myUnit?.superusers ?? []).map((email) => byEmail.get(email)),
     ...area.coordinators.map((email) => byEmail.get(email)),
     ...org.topics.flatMap((t) => t.systemResponsible).map((email) => byEmail.get(email)),
     ...org.people.filter(sameArea),
     ...org.people,
-  ];
-  const chosen = new Map<string, Person>();
-  for (const person of candidates) {
-    if (person && person.email !== me.email && chosen.size < userCount) {
-      chosen.set(person.email, person);
-    }
+  ]) {
+    if (person && person.email !== employee.email) others.set(person.email, person);
   }
-  const users = [...chosen.values()].map(playgroundUser);
+  return {
+    employee,
+    ...(superuser ? { superuser } : {}),
+    ...(coordinator ? { coordinator } : {}),
+    area,
+    others: [...others.values()],
+  };
+}
+
+/**
+ * Maps an organisation onto one Playground: the current user is the cast's person in `role`
+ * (by default the employee); the other users are the employee and that employee's chain (the
+ * unit's superusers, the work area's coordinators, the system responsibles), then colleagues. The
+ * team and its channel are the work area's triage channel, with the same ids as in the
+ * organisation file, so the triage cards the bot posts there show up in the playground.
+ */
+export function playgroundConfig(
+  org: Organisation,
+  opts: { tenantId: string; botId: string; botName: string },
+  role: PlaygroundRole = 'employee',
+): PlaygroundConfig {
+  const cast = playgroundCast(org);
+  const { area } = cast;
+  const me = cast[role] ?? cast.employee;
+  const users = [cast.employee, ...cast.others]
+    .filter((person) => person.email !== me.email)
+    .slice(0, userCount)
+    .map(playgroundUser);
   for (let n = users.length + 1; users.length < userCount; n++) {
     users.push(playgroundUser({ email: `testbruker${n}@example.com`, name: `Testbruker ${n}` }));
   }
@@ -169,6 +210,10 @@ export function startPlayground(options: {
   /** IANA time zone of the Playground's process, such as Europe/Oslo. */
   timeZone: string;
   logger: Logger;
+  /** Who this Playground is for, in the line that gives its address. */
+  describe?: string;
+  /** Told the port the Playground listens on. */
+  onListening?: (port: number) => void;
 }): { stop(): void } {
   const { logger } = options;
   const cli = playgroundCli();
@@ -181,7 +226,7 @@ export function startPlayground(options: {
   const args = ['-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port)];
   // The playground writes its errors only to its log file, not to its output: keep that file next
   // to its config (not in ./devTools) and read it back when the playground stops on its own.
-  const logFile = path.resolve(path.dirname(options.configPath), 'playground.log');
+  const logFile = options.configPath.replace(/\.yml$/, '') + '.log';
   fs.rmSync(logFile, { force: true });
   // Loopback only, and in the organisation's time zone: the Playground takes the time zone of the
   // activities it sends from its own process.
@@ -204,13 +249,15 @@ export function startPlayground(options: {
   let stopping = false;
   const log = (stream: NodeJS.ReadableStream) =>
     readline.createInterface({ input: stream }).on('line', (line) => {
-      if (/^error\b/i.test(line)) logger.warn({ playground: line }, 'playground output');
-      else logger.debug({ playground: line }, 'playground output');
+      if (/^error\b/i.test(line)) logger.warn({ output: line }, 'playground output');
+      else logger.debug({ output: line }, 'playground output');
       const listening = /^Listening on (\d+)/.exec(line);
       if (listening) {
+        const port = Number(listening[1]);
+        options.onListening?.(port);
         logger.info(
-          { url: `http://localhost:${listening[1]}` },
-          'Agents Playground is running: open this address in a browser',
+          { url: `http://localhost:${port}` },
+          `${['Agents Playground', options.describe].filter(Boolean).join(' ')} is running: open this address in a browser`,
         );
       }
     });

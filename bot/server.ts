@@ -3,6 +3,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod/v4';
 import type { Clock } from '../src/clock';
+import type { IdGenerator } from '../src/ids';
 import type { Logger } from '../src/logger';
 import type { Store } from '../src/store/ports';
 import type { BotAdapter } from './adapter';
@@ -10,6 +11,7 @@ import { RequestAuthenticator } from './http/authenticate';
 import { withPlaygroundLocale } from './http/playground-locale';
 import { readJsonBody, type BodyLimits } from './http/read-body';
 import { isServedTenant, tenantOf } from './tenants';
+import { setTurnLogger } from './turn-logger';
 
 /** The least an activity must carry for the bot to act on it; anything less is a 400. */
 const activityShape = z.object({
@@ -49,6 +51,8 @@ export interface ServerOptions {
   playgroundLocale?: string;
   /** The tenants whose activities are served (see `Config.tenants`). */
   tenants: readonly string[];
+  /** Gives each request's turn the id its log lines carry. */
+  turnIds: IdGenerator;
 }
 
 export const defaultBodyLimits: BodyLimits = { maxBytes: 512 * 1024, timeoutMs: 15_000 };
@@ -59,9 +63,11 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
   const server = restify.createServer({ name: 'qm-hjelp', handleUncaughtExceptions: false });
 
   server.post('/api/messages', async (req, res) => {
+    // Every line about this request and its turn carries the turn's id.
+    const log = options.logger.child({ turn: options.turnIds.next() });
     const read = await readJsonBody(req, options.bodyLimits);
     if (!read.ok) {
-      logger.warn({ status: read.status, reason: read.reason }, 'request body refused');
+      log.warn({ status: read.status, reason: read.reason }, 'request body refused');
       // The rest of a refused body is not read: the connection closes after the answer.
       res.header('connection', 'close');
       res.send(read.status, { error: 'The request body was refused.' });
@@ -69,10 +75,7 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     }
     const shape = activityShape.safeParse(read.body);
     if (!shape.success) {
-      logger.warn(
-        { issues: shape.error.issues.map((i) => i.path.join('.')) },
-        'malformed activity',
-      );
+      log.warn({ issues: shape.error.issues.map((i) => i.path.join('.')) }, 'malformed activity');
       res.send(400, { error: 'The request body is not a Bot Framework activity.' });
       return;
     }
@@ -80,14 +83,14 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     const body = { ...(read.body as Record<string, unknown>), ...shape.data };
     const activity = withDates(withPlaygroundLocale(body, options.playgroundLocale));
     const authorization = req.header('authorization') ?? '';
-    const authenticated = await authenticator.authenticate(activity, authorization);
+    const authenticated = await authenticator.authenticate(activity, authorization, log);
     if (!authenticated.ok) {
       res.send(401, { error: 'Unauthorized' });
       return;
     }
     // Checked once the request is authenticated and before the app reads or stores anything.
     if (!isServedTenant(activity, options.tenants)) {
-      logger.warn(
+      log.warn(
         { tenantId: tenantOf(activity) ?? null, type: activity.type },
         'activity from a tenant this bot does not serve, refused',
       );
@@ -95,12 +98,13 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
       return;
     }
     try {
-      const invoke = await adapter.runTurn(authenticated.authentication, activity, (context) =>
-        app.run(context).then(() => undefined),
-      );
+      const invoke = await adapter.runTurn(authenticated.authentication, activity, (context) => {
+        setTurnLogger(context, log);
+        return app.run(context).then(() => undefined);
+      });
       res.send(invoke?.status ?? 200, invoke?.body);
     } catch (error) {
-      logger.error({ err: error, activityType: activity.type }, 'turn could not be run');
+      log.error({ err: error, activityType: activity.type }, 'turn could not be run');
       res.send(500, { error: 'The request could not be handled.' });
     }
   });
@@ -117,8 +121,12 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     },
   );
 
-  await new Promise<void>((resolve) => {
-    server.listen(options.port, options.host, resolve);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
   });
   return server;
 }

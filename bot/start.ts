@@ -5,17 +5,19 @@ import { ConfigError, type Config } from '../src/config';
 import { EscalationScheduler } from '../src/escalation/scheduler';
 import { uuidGenerator, type IdGenerator } from '../src/ids';
 import type { Logger } from '../src/logger';
-import { formatOrgErrors, importIfEmpty } from '../src/org/import';
+import { importIfEmpty } from '../src/org/import';
 import { DirectoryProvider } from '../src/org/provider';
 import { openStore } from '../src/store/open-store';
+import type { Store } from '../src/store/ports';
 import { BotAdapter, botFrameworkSettings } from './adapter';
 import { createApp } from './app';
 import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
 import { reportTurnError } from './handlers/turn-error';
-import { startLocalPlayground } from './local-playground';
+import { startLocalPlayground, type LocalPlaygrounds } from './local-playground';
 import { defaultBodyLimits, startServer } from './server';
+import { listenFailure, orgFileFailure, sqliteFailure } from './start-up-errors';
 
 /** What the bot is given rather than making itself: time, ids and where it logs. */
 export interface Collaborators {
@@ -38,19 +40,37 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** Opens the configured store; a SQLite file that cannot be opened is a setting to fix. */
+async function openConfiguredStore(config: Config, logger: Logger): Promise<Store> {
+  if (config.store.kind !== 'sqlite') return openStore(config.store, logger);
+  try {
+    return await openStore(config.store, logger);
+  } catch (error) {
+    throw sqliteFailure(error, config.store.sqlitePath);
+  }
+}
+
 /** Wiring only: configuration → store → organisation → Teams app → server → workers. */
 export async function startQmHjelp(
   config: Config,
   collaborators: Collaborators,
 ): Promise<RunningBot> {
   const { clock, logger } = collaborators;
-  const store = await openStore(config.store, logger);
+  // Read before the store is opened: a missing file is a mistake even when the store already
+  // holds an organisation.
+  let orgText: string;
+  try {
+    orgText = await fs.promises.readFile(config.orgFile, 'utf8');
+  } catch (error) {
+    throw orgFileFailure(error, config.orgFile);
+  }
+  const store = await openConfiguredStore(config, logger);
 
-  const imported = await importIfEmpty(store, fs.readFileSync(config.orgFile, 'utf8'), clock);
+  const imported = await importIfEmpty(store, orgText, clock);
   if (imported && !imported.ok) {
     await store.close();
     throw new ConfigError(
-      `The organisation file ${config.orgFile} is invalid:\n${formatOrgErrors(imported.errors)}`,
+      `ORG_FILE: the organisation file ${config.orgFile} is invalid: ${imported.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}. Fix the file or set ORG_FILE to another one.`,
     );
   }
   if (imported?.ok)
@@ -63,6 +83,8 @@ export async function startQmHjelp(
   const adapter = new BotAdapter(botFrameworkSettings(config.bot));
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
 
+  // Local mode: the Playground that shows the triage channel, once it is running.
+  const local: { playgrounds?: LocalPlaygrounds } = {};
   const worker = new OutboxWorker({
     store,
     directories,
@@ -70,6 +92,7 @@ export async function startQmHjelp(
     clock,
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
+    localServiceUrl: (personKey) => local.playgrounds?.serviceUrl(personKey),
     logger,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
@@ -105,14 +128,18 @@ export async function startQmHjelp(
     bodyLimits: { ...defaultBodyLimits, timeoutMs: config.requestBodyTimeoutMs },
     ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
     tenants: config.tenants,
+    turnIds: uuidGenerator,
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw listenFailure(error, config.host, config.port);
   });
   worker.start();
   scheduler.start();
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
-  const playground = config.playground.enabled
-    ? await startLocalPlayground({ config: { ...config, port }, store, logger })
+  local.playgrounds = config.playground.enabled
+    ? await startLocalPlayground({ config: { ...config, port }, logger })
     : undefined;
 
   return {
@@ -122,7 +149,7 @@ export async function startQmHjelp(
       await worker.runNow();
     },
     async stop() {
-      playground?.stop();
+      local.playgrounds?.stop();
       server.close();
       await scheduler.stop();
       await worker.stop();

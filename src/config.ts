@@ -55,7 +55,13 @@ export const environmentSchema = z.object({
   COSMOS_ALLOW_SELF_SIGNED: flag.default(false),
   ORG_FILE: z.string().min(1).optional(),
   PLAYGROUND: flag.default(true),
-  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  // The employee's Playground; the superuser's and the coordinator's take the next two ports.
+  PLAYGROUND_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65533, 'at most 65533: the next two ports are for the other Playgrounds')
+    .default(56150),
   PLAYGROUND_LOCALE: z
     .string()
     .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a Teams locale such as nb-NO or en-US')
@@ -66,6 +72,20 @@ export const environmentSchema = z.object({
   SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // The Teams app package (`npm run package`): who publishes the app, as Teams shows it. Checked
+  // against the Teams manifest schema when the package is built.
+  APP_DEVELOPER_NAME: z.string().min(1).default('Fjordvik fylkeskommune'),
+  APP_WEBSITE_URL: z.string().min(1).default('https://qm-hjelp.example.com'),
+  APP_PRIVACY_URL: z.string().min(1).default('https://qm-hjelp.example.com/personvern'),
+  APP_TERMS_URL: z.string().min(1).default('https://qm-hjelp.example.com/vilkar'),
+});
+
+/** The settings `npm run package` writes into the Teams app manifest. */
+export const appPackageSettings = environmentSchema.pick({
+  APP_DEVELOPER_NAME: true,
+  APP_WEBSITE_URL: true,
+  APP_PRIVACY_URL: true,
+  APP_TERMS_URL: true,
 });
 
 /** Where the Cosmos DB store lives and how the bot signs in to it. */
@@ -133,7 +153,7 @@ function storeConfig(e: z.infer<typeof environmentSchema>): StoreConfig {
   if (e.STORE === 'sqlite') return { kind: 'sqlite', sqlitePath: e.SQLITE_PATH };
   if (!e.COSMOS_ENDPOINT) {
     throw new ConfigError(
-      'Invalid configuration:\n  COSMOS_ENDPOINT: required when STORE=cosmos (https://<account>.documents.azure.com:443/)',
+      'Invalid configuration: COSMOS_ENDPOINT: required when STORE=cosmos; set it to the account (https://<account>.documents.azure.com:443/)',
     );
   }
   return {
@@ -162,7 +182,7 @@ function allowedTenants(
     return [e.MicrosoftAppTenantId.toLowerCase()];
   if (localMode) return [playgroundTenantId];
   throw new ConfigError(
-    'Invalid configuration:\n  ALLOWED_TENANTS: required when MicrosoftAppId is set (the Microsoft Entra tenant id of the organisation)',
+    'Invalid configuration: ALLOWED_TENANTS: required when MicrosoftAppId is set; set it to the Microsoft Entra tenant id of the organisation',
   );
 }
 
@@ -171,15 +191,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = environmentSchema.safeParse(defined);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    // One line, whatever is wrong: each setting with what it should be.
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   const appId = e.MicrosoftAppId ?? '';
   const localMode = appId === '';
   if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
     throw new ConfigError(
-      'Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set',
+      'Invalid configuration: MicrosoftAppPassword: required when MicrosoftAppId is set; set it to the client secret of the app registration, or use MicrosoftAppType=UserAssignedMSI',
     );
   }
   return {

@@ -40,6 +40,12 @@ export interface DeliveryDeps {
   tenantId: string;
   /** Where to reach Teams before any activity has said so (TEAMS_SERVICE_URL). */
   serviceUrl?: string;
+  /**
+   * Local mode: the address of the Playground signed in as the person (`personKey`), or, for the
+   * triage channel (no person), of the one that shows it (the superuser's), once it listens. Posts
+   * and new chats go there whichever Playground spoke last; a chat goes back where it came from.
+   */
+  localServiceUrl?: (personKey?: string) => string | undefined;
   /** The sends of the notification being delivered that Teams has accepted already. */
   sent?: SentLog;
   logger?: Logger;
@@ -427,7 +433,7 @@ async function startChat(
   person: PersonRef,
   activity: Partial<Activity>,
 ): Promise<{ conversationId: string; activityId: string }> {
-  const endpoint = await endpointFor(deps);
+  const endpoint = await endpointFor(deps, person.key);
   const directory = await deps.directories.current();
   const memberId =
     (await teamsUserIdOf(deps, directory, endpoint.serviceUrl, person)) ?? person.aadObjectId;
@@ -458,9 +464,11 @@ function referenceServiceUrl(reference: StoredReference | undefined): string | u
   return typeof reference?.serviceUrl === 'string' ? reference.serviceUrl : undefined;
 }
 
-async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
+async function endpointFor(deps: DeliveryDeps, personKey?: string): Promise<TeamsEndpoint> {
   const serviceUrl =
-    (await deps.store.conversations.endpoint(deps.tenantId))?.serviceUrl ?? deps.serviceUrl;
+    deps.localServiceUrl?.(personKey) ??
+    (await deps.store.conversations.endpoint(deps.tenantId))?.serviceUrl ??
+    deps.serviceUrl;
   if (!serviceUrl)
     throw new NotReadyError('No message from Teams has been seen yet, so its address is unknown');
   return { serviceUrl, tenantId: deps.tenantId };
@@ -469,5 +477,5 @@ async function endpointFor(deps: DeliveryDeps): Promise<TeamsEndpoint> {
 /** The service URL of a person's 1:1 chat, or of the tenant for a channel (no person). */
 async function serviceUrlOf(deps: DeliveryDeps, personKey: string | undefined): Promise<string> {
   const reference = personKey ? await deps.store.conversations.personal(personKey) : undefined;
-  return referenceServiceUrl(reference) ?? (await endpointFor(deps)).serviceUrl;
+  return referenceServiceUrl(reference) ?? (await endpointFor(deps, personKey)).serviceUrl;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../../src/logger';
+import type { NotificationIntent } from '../../src/notifications/intents';
 import { Periodic } from '../../src/periodic';
 import { deliver, type DeliveryDeps } from './deliver';
 import { NotReadyError } from './errors';
@@ -97,7 +98,9 @@ export class OutboxWorker {
     const { store, tenantId, logger } = this.options;
     try {
       const serviceUrl =
-        (await store.conversations.endpoint(tenantId))?.serviceUrl ?? this.options.serviceUrl;
+        this.options.localServiceUrl?.() ??
+        (await store.conversations.endpoint(tenantId))?.serviceUrl ??
+        this.options.serviceUrl;
       if (!serviceUrl) return false;
       await checkTeamsSetup(this.options, await this.options.directories.current(), serviceUrl);
       return true;
@@ -112,7 +115,10 @@ export class OutboxWorker {
     intent: Parameters<typeof deliver>[1],
     attempts: number,
   ): Promise<void> {
-    const { store, clock, owner, logger } = this.options;
+    const { store, clock, owner } = this.options;
+    // Lines about this send carry the inquiry's id, and of the intent only what kind it is.
+    const logger = this.options.logger.child({ inquiry: intent.inquiryId });
+    const notification = loggableIntent(intent);
     const sent = sentLogOf(store.state, id);
     try {
       await deliver({ ...this.options, sent }, intent);
@@ -126,7 +132,7 @@ export class OutboxWorker {
           : nextRetry(this.options.retryPolicy, error, attempts, clock.now());
       if (decision.retry) {
         logger.warn(
-          { intent, attempts, error: message, retryInMs: decision.delayMs },
+          { notification, attempts, error: message, retryInMs: decision.delayMs },
           'send failed, will retry',
         );
         await store.outbox.retry(
@@ -137,7 +143,7 @@ export class OutboxWorker {
         );
         return;
       }
-      logger.error({ intent, attempts, error: message }, 'send failed for good');
+      logger.error({ notification, attempts, error: message }, 'send failed for good');
       await store.outbox.fail(id, owner, clock.now(), message);
       await sent.clear();
       await store.inquiries.recordDeliveryFailure(intent.inquiryId, {
@@ -152,4 +158,16 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const status = (error as { statusCode?: number }).statusCode;
   return status ? `${status} ${error.message}` : error.message;
+}
+
+/**
+ * What a log line may say about a notification: its kind and why, never the note a person wrote
+ * (an "Ikke løst" comment, an escalation note) nor whom it is for.
+ */
+export function loggableIntent(intent: NotificationIntent): Record<string, string> {
+  return {
+    kind: intent.kind,
+    ...('reason' in intent ? { reason: intent.reason } : {}),
+    ...('level' in intent ? { level: intent.level } : {}),
+  };
 }

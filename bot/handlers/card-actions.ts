@@ -129,10 +129,9 @@ async function act(
     command,
   );
   if (!outcome.ok) {
-    deps.logger.info(
-      { inquiryId, command: command.type, actor: turn.who.person.key, reason: outcome.reason },
-      'card action refused',
-    );
+    turn.log
+      .child({ inquiry: inquiryId })
+      .info({ command: command.type, reason: outcome.reason }, 'card action refused');
     return refusalText(outcome, turn, command);
   }
   deps.notify();

@@ -3,6 +3,7 @@ import type { Clock } from '../../src/clock';
 import { localeFrom, messages, type Locale, type Messages } from '../../src/i18n';
 import type { IdGenerator } from '../../src/ids';
 import type { Logger } from '../../src/logger';
+import { turnLogger } from '../turn-logger';
 import type { Directory } from '../../src/org/directory';
 import { identify, type Identification } from '../../src/org/identify';
 import type { DirectoryProvider } from '../../src/org/provider';
@@ -22,6 +23,8 @@ export interface HandlerDeps {
 
 /** One turn's view of who is acting, in which language, in which organisation. */
 export interface Turn {
+  /** The turn's logger: its lines carry the turn's id. */
+  log: Logger;
   directory: Directory;
   locale: Locale;
   t: Messages;
@@ -41,6 +44,7 @@ async function emailsOf(context: TurnContext, logger: Logger): Promise<string[]>
 }
 
 export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise<Turn> {
+  const log = turnLogger(context, deps.logger);
   const directory = await deps.directories.current();
   const locale = localeFrom(context.activity.locale, directory.language);
   const { from } = context.activity;
@@ -52,7 +56,7 @@ export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise
       teamsId: from.id,
       ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
     },
-    () => emailsOf(context, deps.logger),
+    () => emailsOf(context, log),
   );
   if (context.activity.conversation.conversationType === 'personal') {
     await deps.store.conversations.savePersonal(
@@ -61,7 +65,7 @@ export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise
       deps.clock.now(),
     );
   }
-  return { directory, locale, t: messages(locale), who };
+  return { log, directory, locale, t: messages(locale), who };
 }
 
 /** Remembers where Teams can be reached for the activity's tenant; refreshed from every incoming activity. */

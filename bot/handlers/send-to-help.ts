@@ -86,8 +86,8 @@ export async function fetchSendToHelp(
   };
 }
 
-function refuse(deps: HandlerDeps, turn: Turn, reason: string, reply: string): string {
-  deps.logger.info({ actor: turn.who.person.key, reason }, 'message action refused');
+function refuse(turn: Turn, reason: string, reply: string): string {
+  turn.log.info({ reason }, 'message action refused');
   return reply;
 }
 
@@ -103,18 +103,18 @@ export async function submitSendToHelp(
   const turn = await readTurn(context, deps);
   const { t, directory, who, locale } = turn;
   const parsed = submitted.safeParse(data);
-  if (!parsed.success) return refuse(deps, turn, 'invalid_data', t.refusals.invalidAction);
+  if (!parsed.success) return refuse(turn, 'invalid_data', t.refusals.invalidAction);
   const value = parsed.data;
   const text = value.question.trim();
-  if (!text) return refuse(deps, turn, 'empty', t.sendToHelp.empty);
+  if (!text) return refuse(turn, 'empty', t.sendToHelp.empty);
   if (text.length > maxQuestionLength) {
-    return refuse(deps, turn, 'too_long', t.ask.tooLong(maxQuestionLength));
+    return refuse(turn, 'too_long', t.ask.tooLong(maxQuestionLength));
   }
   const topic = directory.topic(value.topicId ?? '');
-  if (!topic) return refuse(deps, turn, 'unknown_topic', t.sendToHelp.unknownTopic);
+  if (!topic) return refuse(turn, 'unknown_topic', t.sendToHelp.unknownTopic);
   const unitId = who.known ? who.unitId : value.unitId;
   if (!unitId || !directory.unit(unitId)) {
-    return refuse(deps, turn, 'unknown_unit', t.sendToHelp.unknownUnit);
+    return refuse(turn, 'unknown_unit', t.sendToHelp.unknownUnit);
   }
   if (!who.known) await rememberUnit(deps, turn, unitId);
   // Namespaced by the sender, so another person's request id can never name this inquiry.
@@ -124,6 +124,6 @@ export async function submitSendToHelp(
     { requestKey, asker: who.person, unitId, topicId: topic.id, text, locale },
   );
   deps.notify();
-  deps.logger.info({ inquiryId: inquiry.id, created }, 'inquiry sent from a message');
+  turn.log.child({ inquiry: inquiry.id }).info({ created }, 'inquiry sent from a message');
   return t.sendToHelp.sent(inquiry.number);
 }

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { localeFrom, messages } from '../../src/i18n';
 import type { Logger } from '../../src/logger';
 import { isStoreUnavailable } from '../../src/store/errors';
+import { turnLogger } from '../turn-logger';
 
 /**
  * The last resort when a turn fails: log it and, for a chat message, tell the person in their
@@ -12,7 +13,10 @@ export async function reportTurnError(
   error: unknown,
   logger: Logger,
 ): Promise<void> {
-  logger.error({ err: error, activityType: context.activity.type }, 'turn failed');
+  turnLogger(context, logger).error(
+    { err: error, activityType: context.activity.type },
+    'turn failed',
+  );
   if (context.activity.type !== 'message') return;
   const t = messages(localeFrom(context.activity.locale));
   const text = isStoreUnavailable(error) ? t.errors.storeUnavailable : t.errors.generic;

@@ -32,9 +32,11 @@ export class RequestAuthenticator {
     private readonly logger: Logger,
   ) {}
 
+  /** `logger`: the request's, so a refusal carries its turn id. */
   async authenticate(
     activity: Partial<Activity>,
     authHeader: string,
+    logger: Logger = this.logger,
   ): Promise<AuthenticationOutcome> {
     const now = this.clock.now().getTime();
     if (authHeader && now < this.keysUnavailableUntil) return { ok: false };
@@ -42,13 +44,13 @@ export class RequestAuthenticator {
       return { ok: true, authentication: await this.adapter.authenticate(activity, authHeader) };
     } catch (error) {
       if (isTokenRefusal(error)) {
-        this.logger.warn(
+        logger.warn(
           { reason: (error as Error).message.split('\n')[0] },
           'request refused: invalid token',
         );
       } else {
         this.keysUnavailableUntil = now + keysUnavailableMs;
-        this.logger.error(
+        logger.error(
           { reason: (error as Error).message.split('\n')[0], retryInMs: keysUnavailableMs },
           'request refused: the Bot Framework signing keys could not be fetched',
         );

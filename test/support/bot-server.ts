@@ -19,6 +19,8 @@ export const testMorning = '2026-09-07T07:00:00.000Z';
 
 export interface BotProcess {
   url: string;
+  /** The bot's process id. */
+  pid: number;
   sqlitePath: string;
   post(activity: object): Promise<{ status: number; body: any }>;
   postRaw(body: string, contentType?: string): Promise<{ status: number; body: any }>;
@@ -170,6 +172,7 @@ function running(
   };
   return {
     url,
+    pid: child.pid ?? -1,
     sqlitePath,
     post: (activity) => request(JSON.stringify(activity), 'application/json'),
     postRaw: (body, contentType = 'application/json') => request(body, contentType),

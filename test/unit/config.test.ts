@@ -48,4 +48,12 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ PLAYGROUND_LOCALE: 'norsk' }), /PLAYGROUND_LOCALE/);
     assert.equal(loadConfig({ PLAYGROUND_LOCALE: 'en-US' }).playground.locale, 'en-US');
   });
+
+  it('leaves room after PLAYGROUND_PORT for the superuser’s and the coordinator’s Playgrounds', () => {
+    assert.equal(loadConfig({ PLAYGROUND_PORT: '65533' }).playground.port, 65533);
+    assert.throws(
+      () => loadConfig({ PLAYGROUND_PORT: '65534' }),
+      /PLAYGROUND_PORT: at most 65533: the next two ports are for the other Playgrounds/,
+    );
+  });
 });

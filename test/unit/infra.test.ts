@@ -26,6 +26,11 @@ const unsetInProduction: Record<string, string> = {
   ToBotFromChannelOpenIdMetadataUrl: "the Bot Framework's own signing keys (an override for tests)",
   ToBotFromEmulatorOpenIdMetadataUrl:
     "the Bot Framework's own signing keys (an override for tests)",
+  APP_DEVELOPER_NAME:
+    'read by `npm run package` when the Teams app package is built, not by the bot',
+  APP_WEBSITE_URL: 'read by `npm run package`, not by the bot',
+  APP_PRIVACY_URL: 'read by `npm run package`, not by the bot',
+  APP_TERMS_URL: 'read by `npm run package`, not by the bot',
 };
 
 /** For each expression the template sets from a parameter, a value a deployment could give it. */

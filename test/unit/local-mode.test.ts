@@ -1,4 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { playgroundFor } from '../../bot/local-playground';
+import { playgroundCast } from '../../bot/playground';
+import { sampleOrgFile } from '../../src/config';
+import type { OrganisationInput } from '../../src/org/schema';
+import { validateOrganisation } from '../../src/org/validate';
 import { withPlaygroundLocale } from '../../bot/http/playground-locale';
 import { onLoopback } from '../../bot/loopback-args';
 
@@ -47,5 +53,30 @@ describe('local mode reads the Playground in the configured locale', () => {
     assert.equal(withPlaygroundLocale(other, 'nb-NO'), other);
     const playground = activity('http://127.0.0.1:56150/_connector');
     assert.equal(withPlaygroundLocale(playground, undefined), playground);
+  });
+});
+
+describe('local mode sends each message to the Playground where its reader is', () => {
+  const org = (() => {
+    const result = validateOrganisation(
+      JSON.parse(fs.readFileSync(sampleOrgFile, 'utf8')) as OrganisationInput,
+    );
+    assert.ok(result.ok);
+    return result.org;
+  })();
+  const cast = playgroundCast(org);
+
+  it("posts to the triage channel in the superuser's Playground", () => {
+    assert.equal(playgroundFor(cast, undefined), 'superuser');
+  });
+
+  it('starts a 1:1 chat in the Playground signed in as that person', () => {
+    assert.equal(playgroundFor(cast, 'kari.nordmann@fylke.example'), 'employee');
+    assert.equal(playgroundFor(cast, 'sverre.lunde@fylke.example'), 'superuser');
+    assert.equal(playgroundFor(cast, 'torbjorn.aas@fylke.example'), 'coordinator');
+  });
+
+  it("sends what is for anyone else to the superuser's Playground, which lists them", () => {
+    assert.equal(playgroundFor(cast, 'hilde.berg@fylke.example'), 'superuser');
   });
 });

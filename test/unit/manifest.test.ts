@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import AdmZip from 'adm-zip';
 import {
   fillManifest,
+  manifestDir,
   manifestTemplateFile,
   manifestValuesFromEnv,
   packageApp,
@@ -20,6 +21,10 @@ const values: ManifestValues = {
   BOT_ID: botId,
   APP_VERSION: '1.2.3',
   BOT_DOMAIN: 'qm-hjelp.example.com',
+  DEVELOPER_NAME: 'Fjordvik fylkeskommune',
+  WEBSITE_URL: 'https://qm-hjelp.example.com',
+  PRIVACY_URL: 'https://qm-hjelp.example.com/personvern',
+  TERMS_URL: 'https://qm-hjelp.example.com/vilkar',
 };
 
 function template(): string {
@@ -157,7 +162,7 @@ describe('Teams app package', () => {
         .getEntries()
         .map((e) => e.entryName)
         .sort(),
-      ['color.png', 'en-us.json', 'manifest.json', 'outline.png'],
+      ['color.png', 'en-us.json', 'manifest.json', 'nb-no.json', 'outline.png'],
     );
     const manifest = JSON.parse(zip.readAsText('manifest.json')) as { bots: { botId: string }[] };
     assert.equal(manifest.bots[0]?.botId, botId);
@@ -173,6 +178,77 @@ describe('Teams app package', () => {
         if (a > 0) assert.deepEqual([r, g, b], [255, 255, 255], 'the outline icon is white');
       }
     }
+  });
+
+  it('takes the developer name, website, privacy and terms addresses from the configuration', async () => {
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
+    const code = await packageApp({
+      env: {
+        MicrosoftAppId: botId,
+        APP_DEVELOPER_NAME: 'Nordvik kommune',
+        APP_WEBSITE_URL: 'https://intranett.nordvik.example/qm',
+        APP_PRIVACY_URL: 'https://intranett.nordvik.example/personvern',
+        APP_TERMS_URL: 'https://intranett.nordvik.example/vilkar',
+      },
+      outFile,
+      out: () => undefined,
+      err: (l) => assert.fail(l),
+    });
+    assert.equal(code, 0);
+    const manifest = JSON.parse(new AdmZip(outFile).readAsText('manifest.json')) as {
+      developer: Record<string, string>;
+    };
+    assert.deepEqual(manifest.developer, {
+      name: 'Nordvik kommune',
+      websiteUrl: 'https://intranett.nordvik.example/qm',
+      privacyUrl: 'https://intranett.nordvik.example/personvern',
+      termsOfUseUrl: 'https://intranett.nordvik.example/vilkar',
+    });
+  });
+
+  it('fails `npm run package` with every schema error when a setting is wrong, and writes nothing', async () => {
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
+    const err: string[] = [];
+    const code = await packageApp({
+      env: {
+        MicrosoftAppId: botId,
+        APP_DEVELOPER_NAME: 'Fjordvik fylkeskommune, seksjon for kvalitet',
+        APP_PRIVACY_URL: 'intranett/personvern',
+      },
+      outFile,
+      out: () => undefined,
+      err: (l) => err.push(l),
+    });
+    assert.equal(code, 1);
+    assert.match(err.join('\n'), /\/developer\/name .*32/);
+    assert.match(err.join('\n'), /\/developer\/privacyUrl .*pattern/);
+    assert.equal(fs.existsSync(outFile), false);
+  });
+
+  it('ships a Norwegian bokmål localisation file beside the English one, both valid', async () => {
+    const manifest = fillManifest(template(), values) as unknown as {
+      localizationInfo: {
+        defaultLanguageTag: string;
+        defaultLanguageFile: string;
+        additionalLanguages: { languageTag: string; file: string }[];
+      };
+    };
+    assert.equal(manifest.localizationInfo.defaultLanguageTag, 'nb-no');
+    assert.equal(manifest.localizationInfo.defaultLanguageFile, 'nb-no.json');
+    assert.deepEqual(manifest.localizationInfo.additionalLanguages, [
+      { languageTag: 'en-us', file: 'en-us.json' },
+    ]);
+    assert.deepEqual(await validateManifest(manifest as never), []);
+    const nb = JSON.parse(fs.readFileSync(path.join(manifestDir, 'nb-no.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const en = JSON.parse(fs.readFileSync(path.join(manifestDir, 'en-us.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    assert.deepEqual(Object.keys(nb).sort(), Object.keys(en).sort(), 'the same strings in both');
+    assert.equal(nb['name.short'], 'Qm+ Hjelp');
   });
 
   it('treats an unknown placeholder in the template as a mistake', () => {

@@ -364,6 +364,21 @@ describe('the sample organisation in the Agents Playground', () => {
     assert.equal(new Set(conversationIds).size, conversationIds.length);
   });
 
+  it("lets a newcomer sign in as her unit's superuser and her work area's coordinator too", () => {
+    const options = { tenantId: config.tenantId, botId: 'qm-hjelp', botName: 'Qm+ Hjelp' };
+    const superuser = playgroundConfig(org, options, 'superuser');
+    const coordinator = playgroundConfig(org, options, 'coordinator');
+    assert.equal(superuser.currentUser.name, 'Sverre Lunde');
+    assert.equal(coordinator.currentUser.name, 'Torbjørn Aas');
+    for (const other of [superuser, coordinator]) {
+      assert.deepEqual(other.team, config.team, 'the same team and channel in every Playground');
+      assert.equal(other.users[0].name, 'Kari Nordmann', 'the employee is listed first');
+      assert.equal(other.users.length, 5);
+      assert.ok(other.users.every((u) => u.email !== other.currentUser.email));
+      assert.notEqual(other.personalChat.id, config.personalChat.id);
+    }
+  });
+
   it('writes a config file that reads back as the same data', () => {
     const file = path.join(tempDir(), 'playground.yml');
     writePlaygroundConfig(file, config);

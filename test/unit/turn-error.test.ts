@@ -12,6 +12,7 @@ function turn(activity: { type: string; locale?: string }): {
   const said: string[] = [];
   const context = {
     activity,
+    turnState: new Map(),
     sendActivity: (text: string) => {
       said.push(text);
       return Promise.resolve(undefined);

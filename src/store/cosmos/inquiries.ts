@@ -382,7 +382,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
     } catch (error) {
       // The write itself has happened; the notifications wait on the inquiry for the sweep.
       this.logger.warn(
-        { inquiryId: doc.id, error: error instanceof Error ? error.name : 'unknown' },
+        { inquiry: doc.id, error: error instanceof Error ? error.name : 'unknown' },
         'notifications stay on the inquiry until the outbox sweep moves them',
       );
     }

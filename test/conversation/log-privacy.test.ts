@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { Verbs } from '../../cards/verbs';
+import { people } from '../support/domain-fixture';
+import { personalConversationId, teamsUser } from '../support/activities';
+import { useConversation } from '../support/conversation';
+import { cardOf, teamsFailures } from '../support/fake-connector';
+import { cardText } from '../support/organisation';
+import { askInChannel } from '../support/triage';
+
+const asker = teamsUser(people.asker);
+const sverre = teamsUser(people.sverre);
+
+/** Words that may only ever be in Teams, never in the log: what people wrote, and who they are. */
+const question = 'Hvordan melder jeg et avvik etter brannøvelsen i gymsalen?';
+const answer = 'Skjemaet ligger i e-håndboken under Beredskap.';
+const comment = 'Lenken til beredskapsmappen virker ikke hos meg';
+const names = [people.asker.name, people.sverre.name, people.hilde.name];
+
+/** JSON log lines as the bot writes them at the default level (info). */
+function logLines(output: string): Record<string, unknown>[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('the log at the default level', function () {
+  this.timeout(120_000);
+  const { connector, bot, click } = useConversation({ env: { LOG_LEVEL: 'info' } });
+
+  it('holds no question, answer or comment text and no name through the help chain, a retried "Ikke løst" included', async () => {
+    const { inquiryId, thread } = await askInChannel(bot(), connector, question);
+    await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
+    await click(
+      sverre,
+      Verbs.answer,
+      { inquiryId, answerText: answer },
+      { conversationId: thread },
+    );
+    await connector.waitFor(
+      () =>
+        connector
+          .sent()
+          .find(
+            (r) =>
+              r.conversationId === personalConversationId(asker) &&
+              /Svar fra/.test(cardText(cardOf(r.body))),
+          ),
+      'the answer to the asker',
+    );
+
+    // Teams fails the notice to the holder once, so it is logged and sent again.
+    const notice = (r: { method: string; body?: unknown }) =>
+      r.method === 'POST' && /Innsender svarte «Ikke løst»/.test(cardText(cardOf(r.body)));
+    connector.failNext(notice, [teamsFailures.preconditionFailed()]);
+    await click(asker, Verbs.notResolved, { inquiryId, comment });
+    await connector.waitFor(
+      () => connector.requests.find((r) => notice(r) && r.status === 412),
+      'the notice Teams fails',
+    );
+    await bot().settle();
+    await bot().advance('PT10M');
+    await connector.waitFor(
+      () => connector.requests.find((r) => notice(r) && r.status !== 412),
+      'the notice sent again',
+    );
+
+    await click(
+      sverre,
+      Verbs.answer,
+      { inquiryId, answerText: `${answer} Prøv igjen nå.` },
+      { conversationId: thread },
+    );
+    await click(asker, Verbs.confirmResolved, { inquiryId });
+    await bot().settle();
+
+    const output = bot().output();
+    const lines = logLines(output);
+    assert.ok(
+      lines.some((line) => line.msg === 'send failed, will retry'),
+      'the failed send was logged, so the log was read',
+    );
+    for (const text of [question, answer, comment, ...names]) {
+      const found = output.split('\n').filter((line) => line.includes(text));
+      assert.deepEqual(found, [], `"${text}" is in the log`);
+    }
+  });
+
+  it('marks each line of a turn with its turn id, and each line about an inquiry with its id', async () => {
+    const { inquiryId, thread } = await askInChannel(bot(), connector, question);
+    const from = bot().output().length;
+    // Someone outside the chain tries to claim: the refusal is logged, in that turn.
+    await click(
+      teamsUser(people.otherSuperuser),
+      Verbs.claim,
+      { inquiryId },
+      { conversationId: thread },
+    );
+    const malformed = await bot().post({ type: 'message' });
+    assert.equal(malformed.status, 400);
+    await bot().logged(/"msg":"malformed activity"/);
+
+    const lines = logLines(bot().output().slice(from));
+    const refused = lines.find((line) => line.msg === 'card action refused');
+    assert.ok(refused, 'the refusal is logged');
+    assert.equal(refused.inquiry, inquiryId);
+    assert.equal(typeof refused.turn, 'string');
+    const request = lines.find((line) => line.msg === 'malformed activity');
+    assert.equal(typeof request?.turn, 'string');
+    assert.notEqual(request?.turn, refused.turn, 'each turn its own id');
+    assert.ok(
+      lines.every((line) => !('actor' in line)),
+      'who acted is not logged, only what and why',
+    );
+  });
+});

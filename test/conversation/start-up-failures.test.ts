@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startBotProcess, tempSqlitePath } from '../support/bot-server';
+import { writeOrganisation } from '../support/organisation';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+/** Runs `node dist/bot/main.js` as `npm start` does until it exits, keeping what it wrote. */
+function startAndExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'bot', 'main.js')], {
+    cwd: os.tmpdir(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      SQLITE_PATH: tempSqlitePath(),
+      ORG_FILE: writeOrganisation(),
+      PLAYGROUND: 'off',
+      LOG_FORMAT: 'json',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const limit = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      clearTimeout(limit);
+      resolve({ code, stdout, stderr });
+    }),
+  );
+}
+
+/** Exit 1 with one line on stderr that names `setting`, and no stack trace anywhere. */
+async function refusesToStart(env: Record<string, string>, setting: string): Promise<string> {
+  const { code, stdout, stderr } = await startAndExit(env);
+  // Node's own deprecation warnings (restify reads process.binding) are not the bot's message.
+  const lines = stderr
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\(node:\d+\) |^\(Use `node --trace/.test(line));
+  assert.equal(code, 1, `exit code; stderr:\n${stderr}`);
+  assert.equal(lines.length, 1, `one line:\n${stderr}`);
+  assert.ok(lines[0].includes(setting), `names ${setting}: ${lines[0]}`);
+  assert.doesNotMatch(stdout + stderr, /^\s+at /m, 'no stack trace');
+  return lines[0];
+}
+
+describe('a start-up failure is one line naming the setting and the fix, and exit code 1', function () {
+  this.timeout(120_000);
+
+  it('PORT already in use', async () => {
+    const taken = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
+    try {
+      const line = await refusesToStart({ PORT: String(port) }, 'PORT');
+      assert.match(line, new RegExp(`${port} is already in use`));
+      assert.match(line, /set PORT to a free port/);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('HOST that is not an address of this machine', async () => {
+    // TEST-NET-1 (RFC 5737): never assigned to a machine, so listening there fails at once.
+    const line = await refusesToStart({ HOST: '192.0.2.1' }, 'HOST');
+    assert.match(line, /192\.0\.2\.1 is not an address of this machine/);
+  });
+
+  it('PORT that is not a port number', async () => {
+    await refusesToStart({ PORT: 'http' }, 'PORT');
+  });
+
+  it('SQLITE_PATH inside a file, where no folder can be made', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-start-')), 'plain-file');
+    fs.writeFileSync(file, 'not a folder');
+    const line = await refusesToStart({ SQLITE_PATH: path.join(file, 'qm.sqlite') }, 'SQLITE_PATH');
+    assert.match(line, /cannot be opened/);
+  });
+
+  it('SQLITE_PATH that is a folder', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'qm-start-'));
+    await refusesToStart({ SQLITE_PATH: folder }, 'SQLITE_PATH');
+  });
+
+  it('ORG_FILE that does not exist, with an empty store', async () => {
+    const line = await refusesToStart({ ORG_FILE: '/nowhere/organisation.json' }, 'ORG_FILE');
+    assert.match(line, /\/nowhere\/organisation\.json/);
+  });
+
+  it('ORG_FILE that does not exist, when the store already holds an organisation', async () => {
+    const sqlitePath = tempSqlitePath();
+    const bot = await startBotProcess({ orgFile: writeOrganisation(), sqlitePath });
+    await bot.stop();
+    await refusesToStart(
+      { SQLITE_PATH: sqlitePath, ORG_FILE: '/nowhere/organisation.json' },
+      'ORG_FILE',
+    );
+  });
+
+  it('ORG_FILE that is not a valid organisation', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-start-')), 'org.json');
+    fs.writeFileSync(file, JSON.stringify({ name: 'Uten enheter', units: [] }));
+    await refusesToStart({ ORG_FILE: file }, 'ORG_FILE');
+  });
+
+  it('MicrosoftAppId that is not a GUID', async () => {
+    await refusesToStart(
+      { MicrosoftAppId: 'qm-hjelp', MicrosoftAppPassword: 'secret' },
+      'MicrosoftAppId',
+    );
+  });
+
+  it('MicrosoftAppId without its password', async () => {
+    await refusesToStart(
+      {
+        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+        ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001',
+      },
+      'MicrosoftAppPassword',
+    );
+  });
+
+  it('STORE=cosmos without COSMOS_ENDPOINT', async () => {
+    await refusesToStart({ STORE: 'cosmos' }, 'COSMOS_ENDPOINT');
+  });
+
+  it('LOG_LEVEL that pino does not know', async () => {
+    await refusesToStart({ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL');
+  });
+});
