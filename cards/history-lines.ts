@@ -29,6 +29,9 @@ export function describeEvent(event: InquiryEvent, t: Messages, timeZone: string
       case 'reopened':
       case 'notified':
       case 'delivery_failed':
+      case 'withdrawn':
+      case 'info_added':
+      case 'rated':
         return t.events[event.type];
       default:
         return `${who} ${t.events[event.type]}`;

@@ -43,6 +43,8 @@ export interface TriageActions {
   toVendorChoice: boolean;
   askAsker: boolean;
   resolve: boolean;
+  /** "Løst" asks for a closing note when nobody has answered. */
+  resolveNeedsNote: boolean;
   /** A mailto link with the vendor email written out, at the vendor level. */
   vendorEmail?: string;
   /** The unit's other superusers; `value` is the person key. */
@@ -67,6 +69,9 @@ export interface TriageActions {
     sendQuestion: string;
     emailVendor: string;
     resolve: string;
+    closingNote: string;
+    closingNoteRequired: string;
+    confirmResolve: string;
   };
 }
 
@@ -78,6 +83,11 @@ export interface TriageCardData extends CardStatus {
   question: LongText;
   answer?: { heading: string; text: LongText };
   lastStep?: string;
+  /** Files and images the asker sent: name, type and size, with the link Teams gave. */
+  attachmentsHeading?: string;
+  attachments: { name: string; details: string; url: string }[];
+  /** How the asker rated the help. */
+  rating?: { heading: string; text: string };
   /** Mentioned people: a line of `<at>` names, with their entities. First post only. */
   mentions?: { line: string; entities: Mention[] };
   actions: TriageActions;
@@ -146,6 +156,7 @@ export function triageActions(
       allowed.has('escalate_to_vendor') && inquiry.level !== 'superuser' && next !== 'vendor',
     askAsker: allowed.has('ask_asker') && !allowed.has('claim'),
     resolve: allowed.has('resolve'),
+    resolveNeedsNote: !inquiry.answer,
     ...(vendorEmail ? { vendorEmail } : {}),
     handOverChoices: candidates.map((p) => ({ title: p.name, value: p.key })),
     labels: {
@@ -168,6 +179,9 @@ export function triageActions(
       sendQuestion: t.actions.sendQuestion,
       emailVendor: t.actions.emailVendor,
       resolve: t.actions.resolve,
+      closingNote: t.closing.noteLabel,
+      closingNoteRequired: t.closing.noteRequired,
+      confirmResolve: t.closing.confirm,
     },
   };
 }
@@ -201,10 +215,44 @@ export function triageCardData(
         }
       : {}),
     ...(step ? { lastStep: step } : {}),
+    ...attachmentsSection(inquiry, t),
+    ...(inquiry.rating
+      ? {
+          rating: {
+            heading: t.closing.rating,
+            text: [t.closing.ratings[inquiry.rating.rating], inquiry.rating.comment]
+              .filter(Boolean)
+              .join(' · '),
+          },
+        }
+      : {}),
     ...(entities.length > 0
       ? { mentions: { line: t.card.mentionLine(mentionList(entities, locale)), entities } }
       : {}),
     actions: triageActions(inquiry, directory, t, locale),
     labels: { question: t.card.question, showAll: t.card.showAll, lastStep: t.card.lastStep },
+  };
+}
+
+/** The asker's files as the triage card lists them; absent when there are none. */
+function attachmentsSection(
+  inquiry: Inquiry,
+  t: Messages,
+): Pick<TriageCardData, 'attachments' | 'attachmentsHeading'> {
+  const files = inquiry.attachments ?? [];
+  return {
+    ...(files.length > 0 ? { attachmentsHeading: t.attachments.heading } : {}),
+    attachments: files.map((file) => ({
+      name: file.name,
+      details: [
+        file.contentType.split(';').pop() ?? file.contentType,
+        file.size !== undefined
+          ? t.attachments.size(Math.max(1, Math.round(file.size / 1024)))
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      url: file.url,
+    })),
   };
 }

@@ -10,6 +10,11 @@ export const Verbs = {
   askAsker: 'qm.askAsker',
   confirmResolved: 'qm.confirmResolved',
   notResolved: 'qm.notResolved',
+  myInquiries: 'qm.myInquiries',
+  addInfo: 'qm.addInfo',
+  withdraw: 'qm.withdraw',
+  reopen: 'qm.reopen',
+  rate: 'qm.rate',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -24,4 +29,17 @@ export const Inputs = {
   escalateNote: 'escalateNote',
   toVendor: 'toVendor',
   askerQuestion: 'askerQuestion',
+  closingNote: 'closingNote',
+  rating: 'rating',
+  ratingComment: 'ratingComment',
+} as const;
+
+/**
+ * Ids of the inputs on a card that lists several inquiries ("mine saker"): each inquiry's inputs
+ * carry its id, so that they stay apart.
+ */
+export const listInputs = {
+  info: (inquiryId: string) => `info-${inquiryId}`,
+  reason: (inquiryId: string) => `reason-${inquiryId}`,
+  comment: (inquiryId: string) => `comment-${inquiryId}`,
 } as const;

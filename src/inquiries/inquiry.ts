@@ -63,7 +63,10 @@ export type InquiryEventType =
   | 'asked_asker'
   | 'asker_replied'
   | 'notified'
-  | 'delivery_failed';
+  | 'delivery_failed'
+  | 'withdrawn'
+  | 'info_added'
+  | 'rated';
 
 /** Why an inquiry moved up the chain. */
 export type EscalationReason = 'deadline' | 'claim_timeout' | 'manual';
@@ -79,6 +82,30 @@ export interface InquiryEvent {
   reason?: EscalationReason;
   /** The Teams message that caused it, so a message delivered twice is taken once. */
   requestKey?: string;
+  /** Files and images the asker added with this step, by name. */
+  attachments?: string[];
+}
+
+/** A file or image the asker sent about an inquiry, as Teams described it. */
+export interface InquiryAttachment {
+  name: string;
+  /** A MIME type, or Teams' own for a file (`application/vnd.microsoft.teams.file.download.info`). */
+  contentType: string;
+  /** In bytes, when Teams said. */
+  size?: number;
+  /** The download link or content URL Teams gave; reading it needs the bot's token. */
+  url: string;
+  at: string;
+}
+
+/** How the asker rated the help they got, after it was resolved. */
+export const ratings = ['good', 'ok', 'poor'] as const;
+export type Rating = (typeof ratings)[number];
+
+export interface AskerRating {
+  rating: Rating;
+  comment?: string;
+  at: string;
 }
 
 /** The record of an inquiry sent to the vendor: who sent it, when, and to which address. */
@@ -114,6 +141,14 @@ export interface Inquiry {
   assignee?: PersonRef;
   answer?: Answer;
   vendorCase?: VendorCase;
+  /** Files and images the asker added, oldest first. */
+  attachments?: InquiryAttachment[];
+  /** What a handler wrote on closing an inquiry nobody had answered. */
+  closingNote?: Answer;
+  /** Until when the asker may reopen a resolved inquiry; set when it is resolved. */
+  reopenUntil?: string;
+  /** The asker's rating of the help, once resolved. */
+  rating?: AskerRating;
   /** When the current level must respond: an absolute UTC instant, set by the escalation policy. */
   deadline?: string;
   /** The running escalation clock of an open inquiry; absent once it is closed. */

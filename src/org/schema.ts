@@ -124,6 +124,8 @@ export const organisationSchema = z
     }),
     calendar,
     vendor: z.object({ name, email }),
+    /** How long after resolution the asker may reopen an inquiry; 14 days when absent. */
+    reopenWithin: isoDuration.optional(),
     admins: z.array(email).default([]),
   })
   .superRefine((org, ctx) => {

@@ -72,7 +72,7 @@ describe('Teams app package', () => {
     const [bot] = manifest.bots as { botId: string; scopes: string[]; supportsFiles: boolean }[];
     assert.equal(bot?.botId, botId);
     assert.deepEqual(bot?.scopes, ['personal', 'team']);
-    assert.equal(bot?.supportsFiles, false);
+    assert.equal(bot?.supportsFiles, true, 'askers can send files and screenshots');
     assert.equal((manifest.name as { short: string }).short, 'Qm+ Hjelp');
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
   });
