@@ -11,7 +11,7 @@ import type { RecordedRequest } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
 import { nextMonday } from '../support/office-week';
 import { cardText, escalatingOrganisation, messageText } from '../support/organisation';
-import { askInChannel, triageThreads } from '../support/triage';
+import { askInChannel, triageThreads, type TriagePost } from '../support/triage';
 
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
@@ -120,7 +120,7 @@ describe("the asker's side over real HTTP", function () {
 
   describe('"mine saker"', () => {
     it('lists the newest first, five to a page, and pages on', async () => {
-      const opened = [];
+      const opened: TriagePost[] = [];
       for (let i = 0; i < 6; i++) {
         opened.push(await ask(`Hvordan melder jeg avvik nummer ${i}?`));
         await bot().advance('PT1M');
@@ -128,11 +128,11 @@ describe("the asker's side over real HTTP", function () {
       await say(asker, 'mine saker');
       const text = await replyMatching(asker, /Mine saker/, 'the list');
       assert.match(text, /Side 1 av \d+/);
-      assert.ok(text.indexOf(opened[5]!.number) < text.indexOf(opened[4]!.number), 'newest first');
-      assert.ok(!text.includes(opened[0]!.number), 'the sixth newest is on the next page');
+      assert.ok(text.indexOf(opened[5].number) < text.indexOf(opened[4].number), 'newest first');
+      assert.ok(!text.includes(opened[0].number), 'the sixth newest is on the next page');
       const next = await click(asker, Verbs.myInquiries, { page: 1 });
       assert.match(replyOf(next), /Side 2 av \d+/);
-      assert.match(replyOf(next), new RegExp(opened[0]!.number));
+      assert.match(replyOf(next), new RegExp(opened[0].number));
       assert.equal(replyOf(await click(asker, Verbs.myInquiries, { page: 'x' })), invalid);
     });
 
