@@ -285,6 +285,36 @@ describe("the asker's side over real HTTP", function () {
       );
     });
 
+    it('adds a Teams reply to the inquiry whose status card it quotes', async () => {
+      const { number, thread, rootId } = await ask();
+      const status = await connector.waitFor(
+        () => repliesTo(asker).find((r) => new RegExp(number).test(messageText(r))),
+        'the status card',
+      );
+      await send(asker, 'Kari Asker: QM Det gjelder turen til Bergen.', [
+        {
+          contentType: 'text/html',
+          content: `<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="${status.resultId}"><strong>Qm+ Hjelp</strong><p>${number}</p></blockquote><p>Det gjelder turen til Bergen.</p>`,
+        },
+      ]);
+      await replyMatching(asker, new RegExp(`Lagt til i ${number}\\.`), 'the confirmation');
+      await connector.waitFor(
+        () => /Innsender la til informasjon/.test(triageNow(thread, rootId)) || undefined,
+        'the triage card’s last step',
+      );
+      const told = await connector.waitFor(
+        () =>
+          connector
+            .sent()
+            .find((r) =>
+              new RegExp(`Innsender har lagt til informasjon i ${number}`).test(messageText(r)),
+            ),
+        'a handler told',
+      );
+      assert.match(messageText(told), /Lagt til\n[\s\S]*Det gjelder turen til Bergen\./);
+      assert.doesNotMatch(messageText(told), /Kari Asker: QM/, 'without the quoted message');
+    });
+
     it('never drops a file it cannot place, and says what to do', async () => {
       await send(lise, '', [
         { contentType: 'image/jpeg', contentUrl: 'https://smba.example/v3/attachments/2' },
