@@ -43,13 +43,14 @@ export const chatCommands = {
         'supert takk',
         'flott takk',
         'ok takk',
+        'ok',
       ],
       en: ['thanks', 'thank you', 'thanks a lot', 'thank you very much', 'thx', 'cheers'],
     },
   },
   greeting: {
     phrases: {
-      nb: ['hei', 'hallo', 'heisann', 'hei hei', 'halla', 'god morgen', 'god dag', 'morn', 'ok'],
+      nb: ['hei', 'hallo', 'heisann', 'hei hei', 'halla', 'god morgen', 'god dag', 'morn'],
       en: ['hello', 'hi', 'hey', 'good morning', 'good afternoon'],
     },
   },
@@ -107,8 +108,10 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
       number: formatInquiryNumber(Number(number[1]), Number(number[2])),
     };
   }
-  if (!words || words.length > maxCommandLength || text.includes('?')) return undefined;
-  if (looksLikeNumber.test(words)) {
+  if (!words || words.length > maxCommandLength) return undefined;
+  // A question mark makes a question of anything but a command itself ("hjelp?").
+  const question = text.includes('?');
+  if (looksLikeNumber.test(words) && !question) {
     return { kind: 'suggestion', id: 'inquiry_number', phrase: 'QM-2026-0042' };
   }
   let nearest: { id: keyof typeof chatCommands; phrase: string; distance: number } | undefined;
@@ -119,7 +122,7 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
       if (!nearest || distance < nearest.distance) nearest = { id, phrase, distance };
     }
   }
-  return nearest ? suggestion(words, nearest, locale) : undefined;
+  return nearest && !question ? suggestion(words, nearest, locale) : undefined;
 }
 
 /** A suggestion when the message is near a listed command, or the start of one ("mine"). */

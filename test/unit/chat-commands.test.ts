@@ -13,6 +13,8 @@ describe('chat commands', () => {
     const cases: [string, string][] = [
       ['hjelp', 'help'],
       ['Hjelp!', 'help'],
+      ['hjelp?', 'help'],
+      ['Hva kan du?', 'help'],
       ['HELP', 'help'],
       ['hjlep', 'help'],
       ['Mine saker', 'my_inquiries'],
@@ -65,6 +67,7 @@ describe('chat commands', () => {
       'Hei, hvordan melder jeg avvik?',
       'Qm+ henger når jeg trykker på lagre',
       'mine avvik forsvinner',
+      'mine?',
       'avvik',
       'prosedyre brannvern',
     ])
