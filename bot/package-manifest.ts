@@ -4,6 +4,8 @@ import path from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
 import { z } from 'zod/v4';
+import { chatCommands, listedCommands, type CommandScope } from '../src/chat/commands';
+import { localeFrom, messages, type Locale } from '../src/i18n';
 import { appPackageSettings } from '../src/config';
 
 const root = path.join(__dirname, '..', '..');
@@ -95,7 +97,53 @@ function fill(value: unknown, values: ManifestValues): unknown {
  * empty (validDomains without BOT_DOMAIN) are dropped.
  */
 export function fillManifest(templateText: string, values: ManifestValues): AppManifest {
-  return fill(JSON.parse(templateText), values) as AppManifest;
+  return withCommandLists(fill(JSON.parse(templateText), values) as AppManifest);
+}
+
+const scopes: CommandScope[] = ['personal', 'team'];
+
+/** The bot's command lists, per scope, in a language: the chat commands marked as listed. */
+export function commandLists(
+  locale: Locale,
+): { scopes: CommandScope[]; commands: { title: string; description: string }[] }[] {
+  const t = messages(locale);
+  return scopes.flatMap((scope) => {
+    const ids = listedCommands(scope);
+    if (ids.length === 0) return [];
+    return [
+      {
+        scopes: [scope],
+        commands: ids.map((id) => ({
+          title: chatCommands[id].phrases[locale][0] ?? id,
+          description: t.commands.descriptions[id],
+        })),
+      },
+    ];
+  });
+}
+
+/** The manifest with its bot's command lists taken from the chat commands (Norwegian, the default). */
+function withCommandLists(manifest: AppManifest): AppManifest {
+  const { bots } = manifest as { bots?: Record<string, unknown>[] };
+  if (!bots) return manifest;
+  return {
+    ...manifest,
+    bots: bots.map((bot) => ({ ...bot, commandLists: commandLists('nb') })),
+  } as AppManifest;
+}
+
+/** A localisation file with the command lists in its language, replacing any written there. */
+export function localisedCommands(fileText: string, languageTag: string): string {
+  const entries = JSON.parse(fileText) as Record<string, unknown>;
+  const kept = Object.entries(entries).filter(([key]) => !/^bots\[\d+\]\.commandLists/.test(key));
+  const lists = commandLists(localeFrom(languageTag));
+  const commands = lists.flatMap((list, i) =>
+    list.commands.flatMap((command, j) => [
+      [`bots[0].commandLists[${i}].commands[${j}].title`, command.title],
+      [`bots[0].commandLists[${i}].commands[${j}].description`, command.description],
+    ]),
+  );
+  return `${JSON.stringify(Object.fromEntries([...kept, ...commands]), null, 2)}\n`;
 }
 
 /**
@@ -136,19 +184,28 @@ export function zipAppPackage(manifest: AppManifest, iconDir: string): Buffer {
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   for (const icon of icons) zip.addFile(icon, fs.readFileSync(path.join(iconDir, icon)));
-  for (const file of localisationFiles(manifest))
-    zip.addFile(file, fs.readFileSync(path.join(iconDir, file)));
+  for (const { file, languageTag } of localisationFiles(manifest)) {
+    const text = localisedCommands(fs.readFileSync(path.join(iconDir, file), 'utf8'), languageTag);
+    zip.addFile(file, Buffer.from(text, 'utf8'));
+  }
   return zip.toBuffer();
 }
 
 /** The manifest's localisation files: the default language's and each additional language's. */
-function localisationFiles(manifest: AppManifest): string[] {
+function localisationFiles(manifest: AppManifest): { file: string; languageTag: string }[] {
   const { localizationInfo } = manifest as {
-    localizationInfo?: { defaultLanguageFile?: string; additionalLanguages?: { file: string }[] };
+    localizationInfo?: {
+      defaultLanguageTag?: string;
+      defaultLanguageFile?: string;
+      additionalLanguages?: { file: string; languageTag: string }[];
+    };
   };
+  const { defaultLanguageTag, defaultLanguageFile } = localizationInfo ?? {};
   return [
-    ...(localizationInfo?.defaultLanguageFile ? [localizationInfo.defaultLanguageFile] : []),
-    ...(localizationInfo?.additionalLanguages ?? []).map(({ file }) => file),
+    ...(defaultLanguageFile && defaultLanguageTag
+      ? [{ file: defaultLanguageFile, languageTag: defaultLanguageTag }]
+      : []),
+    ...(localizationInfo?.additionalLanguages ?? []),
   ];
 }
 

@@ -41,9 +41,10 @@ export function answerCardData(
   directory: Directory,
   locale: Locale,
   timeZone: string,
+  now?: Date,
 ): AnswerCardData {
   const t = messages(locale);
-  const actions = askerResponseActions(inquiry, t);
+  const actions = askerResponseActions(inquiry, t, now);
   const { answer } = inquiry;
   return {
     header: header(inquiry, directory, locale),

@@ -1,6 +1,6 @@
 import { messages, type Locale, type Messages } from '../src/i18n';
 import { maxAnswerLength } from '../src/inquiries/commands';
-import type { Inquiry } from '../src/inquiries/inquiry';
+import { ratings, type Inquiry } from '../src/inquiries/inquiry';
 import { allowedTransitions } from '../src/inquiries/state-machine';
 import type { Directory } from '../src/org/directory';
 import { targetsAt } from '../src/routing/chain';
@@ -30,11 +30,19 @@ import template from './asker-status.json';
 export interface AskerResponseActions {
   inquiryId: string;
   respond: boolean;
+  /** "Ikke løst" after resolution, within the organisation's reopening period. */
+  reopen: boolean;
+  /** The rating of the help, once resolved and not yet rated. */
+  rate: boolean;
+  ratingChoices: { title: string; value: string }[];
   labels: {
     resolved: string;
     notResolved: string;
     notResolvedComment: string;
     sendNotResolved: string;
+    rate: string;
+    rateComment: string;
+    sendRating: string;
   };
 }
 
@@ -70,16 +78,26 @@ export function renderAskerStatusCard(data: AskerStatusCardData): AdaptiveCardJs
  * "Løst" / "Ikke løst" for the asker's own cards: offered exactly when the state machine lets the
  * asker give their verdict.
  */
-export function askerResponseActions(inquiry: Inquiry, t: Messages): AskerResponseActions {
-  const allowed = allowedTransitions(inquiry, { person: inquiry.asker });
+export function askerResponseActions(
+  inquiry: Inquiry,
+  t: Messages,
+  now?: Date,
+): AskerResponseActions {
+  const allowed = allowedTransitions(inquiry, { person: inquiry.asker }, now);
   return {
     inquiryId: inquiry.id,
     respond: allowed.includes('confirm_resolved') && allowed.includes('not_resolved'),
+    reopen: allowed.includes('reopen'),
+    rate: allowed.includes('rate'),
+    ratingChoices: ratings.map((value) => ({ title: t.closing.ratings[value], value })),
     labels: {
       resolved: t.actions.resolved,
       notResolved: t.actions.notResolved,
       notResolvedComment: t.actions.notResolvedComment,
       sendNotResolved: t.actions.sendNotResolved,
+      rate: t.closing.ratePrompt,
+      rateComment: t.closing.rateComment,
+      sendRating: t.actions.sendNotResolved,
     },
   };
 }
@@ -101,6 +119,7 @@ export function askerStatusCardData(
   directory: Directory,
   locale: Locale,
   timeZone: string,
+  now?: Date,
 ): AskerStatusCardData {
   const t = messages(locale);
   return {
@@ -110,7 +129,7 @@ export function askerStatusCardData(
     facts: [sentFact(inquiry, t, timeZone)],
     people: [waitingForLine(inquiry, t), ...skippedLine(inquiry, t), ...awayLines(inquiry, t)],
     question: longText(inquiry.text),
-    actions: askerResponseActions(inquiry, t),
+    actions: askerResponseActions(inquiry, t, now),
     labels: { question: t.card.question, showAll: t.card.showAll },
   };
 }

@@ -1,3 +1,4 @@
+import { chatCommands, listedCommands, type ListedCommandId } from '../src/chat/commands';
 import { messages, type Locale } from '../src/i18n';
 import type { Directory } from '../src/org/directory';
 import { expandTemplate, type AdaptiveCardJson } from './render';
@@ -13,6 +14,10 @@ export interface HelpCardData {
   superusers: { name: string }[];
   /** Said instead when the asker's unit has no superuser. */
   noSuperusers?: string;
+  /** The chat commands, as the asker would write them, with what each does. */
+  commandsHeading: string;
+  commands: { title: string; description: string }[];
+  numberHint: string;
   privacy: string;
 }
 
@@ -28,6 +33,7 @@ export function helpCardData(
   locale: Locale,
 ): HelpCardData {
   const t = messages(locale);
+  const descriptions: Record<ListedCommandId, string> = t.commands.descriptions;
   const unit = unitId ? directory.unit(unitId) : undefined;
   const superusers = (unit?.superusers ?? []).flatMap((email) => {
     const person = directory.staffMember(email);
@@ -42,6 +48,12 @@ export function helpCardData(
       : {}),
     superusers,
     ...(unit && superusers.length === 0 ? { noSuperusers: t.help.noSuperusers(unit.name) } : {}),
+    commandsHeading: t.commands.heading,
+    commands: listedCommands('personal').map((id) => ({
+      title: chatCommands[id].phrases[locale][0] ?? id,
+      description: descriptions[id],
+    })),
+    numberHint: t.commands.numberHint,
     privacy: t.help.privacy,
   };
 }

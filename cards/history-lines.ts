@@ -29,6 +29,9 @@ export function eventWhat(event: InquiryEvent, t: Messages): string {
       case 'reopened':
       case 'notified':
       case 'delivery_failed':
+      case 'withdrawn':
+      case 'info_added':
+      case 'rated':
         return t.events[event.type];
       default:
         return `${who} ${t.events[event.type]}`;

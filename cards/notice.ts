@@ -80,6 +80,10 @@ function noticeLine(
       return t.notices.vendorReminder(inquiry.number, vendor);
     case 'stalled':
       return t.notices.stalled(inquiry.number, vendor);
+    case 'withdrawn':
+      return t.notices.withdrawn(inquiry.number);
+    case 'info_added':
+      return t.notices.infoAdded(inquiry.number);
     case 'escalated':
       return t.notices.escalated(
         inquiry.number,
@@ -114,7 +118,14 @@ export function noticeCardData(
   notice: { reason: HandlerNoticeReason; by?: string; note?: string },
 ): NoticeCardData {
   const t = messages(locale);
-  const label = notice.reason === 'asker_replied' ? t.notices.reply : t.notices.comment;
+  const label =
+    notice.reason === 'asker_replied'
+      ? t.notices.reply
+      : notice.reason === 'withdrawn'
+        ? t.notices.reason
+        : notice.reason === 'info_added'
+          ? t.notices.added
+          : t.notices.comment;
   return {
     line: noticeLine(inquiry, directory, t, notice.reason, notice.by),
     ...(notice.note ? { comment: { label, text: longText(notice.note) } } : {}),

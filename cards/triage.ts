@@ -46,6 +46,8 @@ export interface TriageActions {
   toVendorChoice: boolean;
   askAsker: boolean;
   resolve: boolean;
+  /** "Løst" asks for a closing note when nobody has answered. */
+  resolveNeedsNote: boolean;
   /** A mailto link with the vendor email written out, at the vendor level. */
   vendorEmail?: string;
   /** The unit's other superusers; `value` is the person key. */
@@ -70,6 +72,9 @@ export interface TriageActions {
     sendQuestion: string;
     emailVendor: string;
     resolve: string;
+    closingNote: string;
+    closingNoteRequired: string;
+    confirmResolve: string;
   };
 }
 
@@ -99,6 +104,11 @@ export interface TriageCardData extends CardStatus {
   question: LongText;
   answer?: { heading: string; text: LongText };
   lastStep?: string;
+  /** Files and images the asker sent: name, type and size, with the link Teams gave. */
+  attachmentsHeading?: string;
+  attachments: { name: string; details: string; url: string }[];
+  /** How the asker rated the help. */
+  rating?: { heading: string; text: string };
   /** Mentioned people: a line of `<at>` names, with their entities. First post only. */
   mentions?: { line: string; entities: Mention[] };
   actions: TriageActions;
@@ -172,6 +182,7 @@ export function triageActions(
       allowed.has('escalate_to_vendor') && inquiry.level !== 'superuser' && next !== 'vendor',
     askAsker: allowed.has('ask_asker') && !allowed.has('claim'),
     resolve: allowed.has('resolve'),
+    resolveNeedsNote: !inquiry.answer,
     ...(vendorEmail ? { vendorEmail } : {}),
     handOverChoices: candidates.map((p) => ({ title: p.name, value: p.key })),
     labels: {
@@ -194,6 +205,9 @@ export function triageActions(
       sendQuestion: t.actions.sendQuestion,
       emailVendor: t.actions.emailVendor,
       resolve: t.actions.resolve,
+      closingNote: t.closing.noteLabel,
+      closingNoteRequired: t.closing.noteRequired,
+      confirmResolve: t.closing.confirm,
     },
   };
 }
@@ -233,6 +247,17 @@ export function triageCardData(
         }
       : {}),
     ...(step ? { lastStep: step } : {}),
+    ...attachmentsSection(inquiry, t),
+    ...(inquiry.rating
+      ? {
+          rating: {
+            heading: t.closing.rating,
+            text: [t.closing.ratings[inquiry.rating.rating], inquiry.rating.comment]
+              .filter(Boolean)
+              .join(' · '),
+          },
+        }
+      : {}),
     ...(entities.length > 0
       ? { mentions: { line: t.card.mentionLine(mentionList(entities, locale)), entities } }
       : {}),
@@ -314,4 +339,26 @@ function movedLine(
   const name = (place: { unitId: string; topicId: string }) =>
     `${directory.unit(place.unitId)?.name ?? place.unitId} · ${directory.topic(place.topicId)?.name[locale] ?? place.topicId}`;
   return { moved: messages(locale).history.moved(name(moved.from), name(moved.to)) };
+}
+/** The asker's files as the triage card lists them; absent when there are none. */
+function attachmentsSection(
+  inquiry: Inquiry,
+  t: Messages,
+): Pick<TriageCardData, 'attachments' | 'attachmentsHeading'> {
+  const files = inquiry.attachments ?? [];
+  return {
+    ...(files.length > 0 ? { attachmentsHeading: t.attachments.heading } : {}),
+    attachments: files.map((file) => ({
+      name: file.name,
+      details: [
+        file.contentType.split(';').pop() ?? file.contentType,
+        file.size !== undefined
+          ? t.attachments.size(Math.max(1, Math.round(file.size / 1024)))
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      url: file.url,
+    })),
+  };
 }

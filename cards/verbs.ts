@@ -19,6 +19,11 @@ export const Verbs = {
   addNote: 'qm.addNote',
   updateVendorCase: 'qm.updateVendorCase',
   move: 'qm.move',
+  myInquiries: 'qm.myInquiries',
+  addInfo: 'qm.addInfo',
+  withdraw: 'qm.withdraw',
+  reopen: 'qm.reopen',
+  rate: 'qm.rate',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -44,4 +49,17 @@ export const Inputs = {
   moveUnit: 'moveUnit',
   moveTopic: 'moveTopic',
   moveReason: 'moveReason',
+  closingNote: 'closingNote',
+  rating: 'rating',
+  ratingComment: 'ratingComment',
+} as const;
+
+/**
+ * Ids of the inputs on a card that lists several inquiries ("mine saker"): each inquiry's inputs
+ * carry its id, so that they stay apart.
+ */
+export const listInputs = {
+  info: (inquiryId: string) => `info-${inquiryId}`,
+  reason: (inquiryId: string) => `reason-${inquiryId}`,
+  comment: (inquiryId: string) => `comment-${inquiryId}`,
 } as const;

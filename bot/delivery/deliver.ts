@@ -76,7 +76,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     }
     case 'asker.status': {
       const card = renderAskerStatusCard(
-        askerStatusCardData(inquiry, directory, inquiry.locale, timeZone),
+        askerStatusCardData(inquiry, directory, inquiry.locale, timeZone, deps.clock.now()),
       );
       const activity = cardActivity(card, inquiry.number);
       const existing = inquiry.teams.askerStatus;
@@ -91,7 +91,9 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       return;
     }
     case 'asker.answer': {
-      const card = renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, timeZone));
+      const card = renderAnswerCard(
+        answerCardData(inquiry, directory, inquiry.locale, timeZone, deps.clock.now()),
+      );
       await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
       return;
     }
@@ -120,6 +122,18 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
         text: askerNoticeText(inquiry, directory, intent.reason),
       });
       return;
+    case 'thread.note': {
+      // In the channel thread for everyone there; without one the holder had it 1:1 already.
+      const thread = channelThread(inquiry, directory);
+      if (!thread) return;
+      const t = messages(directory.language);
+      await replyInThread(deps, thread, {
+        type: 'message',
+        textFormat: 'plain',
+        text: `${inquiry.number} · ${t.closing.notResolvedHeading}:\n\n${intent.note}`,
+      });
+      return;
+    }
     case 'asker.question': {
       if (!isWaitingForAsker(inquiry)) return;
       const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));

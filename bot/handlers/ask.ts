@@ -5,12 +5,17 @@ import { pickUnitCardData, renderPickUnitCard } from '../../cards/pick-unit';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { maxQuestionLength, openInquiry } from '../../src/inquiries/open-inquiry';
 import { isWaitingForAsker } from '../../src/inquiries/statuses';
-import { isSmallTalk, obviousTopic } from '../../src/inquiries/topic';
+import { obviousTopic } from '../../src/inquiries/topic';
+import type { NewAttachment } from '../../src/inquiries/commands';
 import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
-import { onRoleCommand } from './role-commands';
+import { focusOf, setFocus } from './asker-focus';
+import { attachmentsOf, quotedMessageId } from './attachments';
+import { runChatCommand } from './chat-commands';
+import { htmlToText } from './message-payload';
 import { showQueueOnRequest } from './queue';
+import { onRoleCommand } from './role-commands';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -22,28 +27,34 @@ export function requestKeyOf(context: TurnContext): string {
 }
 
 /**
- * A message in the 1:1 chat: help for small talk, otherwise a question. An unknown asker picks a
- * unit, an unclear question gets a topic card, and a clear one becomes an inquiry right away.
- */
-/**
  * When a handler has asked the asker something, the asker's next message in chat is the reply:
- * it goes to the handler and the inquiry's clock runs again. Returns false when nothing waits.
+ * it goes to the handler and the inquiry's clock runs again. Files sent with it are recorded on
+ * the inquiry. Returns false when nothing waits.
  */
 async function replyToHandler(
   context: TurnContext,
   deps: HandlerDeps,
   turn: Turn,
   text: string,
+  files: NewAttachment[],
 ): Promise<boolean> {
   const recent = await deps.store.inquiries.listByAsker(turn.who.person.key, 20);
   const requestKey = requestKeyOf(context);
   const taken = recent.some((inquiry) =>
-    inquiry.history.some((e) => e.type === 'asker_replied' && e.requestKey === requestKey),
+    inquiry.history.some(
+      (e) => (e.type === 'asker_replied' || e.type === 'info_added') && e.requestKey === requestKey,
+    ),
   );
-  if (taken) return true; // Teams delivered the same reply again.
+  if (taken) return true; // Teams delivered the same message again.
   const waiting = recent.find(isWaitingForAsker);
   if (!waiting) return false;
-  const command = { type: 'asker_reply', text, requestKey } as const;
+  if (!text) return addInfo(context, deps, turn, waiting.id, '', files);
+  const command = {
+    type: 'asker_reply',
+    text,
+    requestKey,
+    ...(files.length > 0 ? { attachments: files } : {}),
+  } as const;
   const outcome = await actOnInquiry(
     { ...deps, directory: turn.directory },
     waiting.id,
@@ -61,6 +72,78 @@ async function replyToHandler(
   return true;
 }
 
+/** Adds what the asker sent to an inquiry, and says so; a refusal is said instead. */
+async function addInfo(
+  context: TurnContext,
+  deps: HandlerDeps,
+  turn: Turn,
+  inquiryId: string,
+  text: string,
+  files: NewAttachment[],
+): Promise<true> {
+  const command = {
+    type: 'add_info',
+    text,
+    requestKey: requestKeyOf(context),
+    ...(files.length > 0 ? { attachments: files } : {}),
+  } as const;
+  const outcome = await actOnInquiry(
+    { ...deps, directory: turn.directory },
+    inquiryId,
+    turn.who.person,
+    command,
+  );
+  if (!outcome.ok) {
+    await context.sendActivity(refusalText(outcome, turn, command));
+    return true;
+  }
+  deps.notify();
+  const { number } = outcome.inquiry;
+  await context.sendActivity(
+    files.length > 0
+      ? turn.t.askerOutcomes.filesAdded(number, files.map((f) => f.name).join(', '))
+      : turn.t.askerOutcomes.infoAdded(number),
+  );
+  return true;
+}
+
+/**
+ * What the asker sends about an inquiry the bot knows is meant: a Teams reply that quotes one of
+ * its cards, or files and images while the asker is adding to one (just after asking it, or after
+ * "Legg til informasjon"). Returns false when no inquiry is meant.
+ */
+async function addToKnownInquiry(
+  context: TurnContext,
+  deps: HandlerDeps,
+  turn: Turn,
+  text: string,
+  files: NewAttachment[],
+): Promise<boolean> {
+  const quoted = quotedMessageId(context.activity.attachments);
+  if (quoted) {
+    const recent = await deps.store.inquiries.listByAsker(turn.who.person.key, 50);
+    const meant = recent.find((inquiry) => inquiry.teams.askerStatus?.activityId === quoted);
+    if (meant) return addInfo(context, deps, turn, meant.id, text, files);
+  }
+  if (files.length === 0) return false;
+  const focus = await focusOf(deps, turn.who.person.key);
+  return focus ? addInfo(context, deps, turn, focus, text, files) : false;
+}
+
+/** The text of a message without the message it quotes, when it is a Teams reply. */
+function ownText(context: TurnContext): string {
+  const { text, attachments } = context.activity;
+  if (!quotedMessageId(attachments)) return (text ?? '').trim();
+  const html = attachments?.find((a) => a.contentType === 'text/html')?.content as string;
+  return htmlToText(html.replace(/<blockquote[\s\S]*?<\/blockquote>/gi, ''));
+}
+
+/**
+ * A message in the 1:1 chat. A chat command is carried out; a reply to a handler's question goes
+ * to them; files or a reply about a known inquiry are added to it; anything else is a question:
+ * an unknown asker picks a unit, an unclear question gets a topic card, and a clear one becomes an
+ * inquiry right away. Nothing sent is dropped without a word.
+ */
 export async function onMessage(context: TurnContext, deps: HandlerDeps): Promise<void> {
   const turn = await readTurn(context, deps);
   const { t, directory, who, locale } = turn;
@@ -69,14 +152,20 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     await context.sendActivity(t.errors.channelOnly);
     return;
   }
-  const text = (context.activity.text ?? '').trim();
-  if (await onRoleCommand(context, deps, turn, text)) return;
-  if (text && (await replyToHandler(context, deps, turn, text))) return;
-  if (isSmallTalk(text)) {
+  const text = ownText(context);
+  const files = attachmentsOf(context.activity.attachments);
+  if (text && files.length === 0 && (await runChatCommand(context, deps, turn, text))) return;
+  if (text && files.length === 0 && (await onRoleCommand(context, deps, turn, text))) return;
+  if ((text || files.length > 0) && (await replyToHandler(context, deps, turn, text, files)))
+    return;
+  if (await addToKnownInquiry(context, deps, turn, text, files)) return;
+  if (!text) {
     await context.sendActivity(
-      cardMessage(
-        renderHelpCard(helpCardData(directory, who.known ? who.unitId : undefined, locale)),
-      ),
+      files.length > 0
+        ? t.askerOutcomes.filesWithoutInquiry
+        : cardMessage(
+            renderHelpCard(helpCardData(directory, who.known ? who.unitId : undefined, locale)),
+          ),
     );
     return;
   }
@@ -86,11 +175,13 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
   }
   const requestKey = requestKeyOf(context);
   const topicId = obviousTopic(directory.allTopics(), text);
+  const attachments = files.length > 0 ? { attachments: files } : {};
   if (who.known && topicId) {
-    await openInquiry(
+    const { inquiry } = await openInquiry(
       { ...deps, directory },
-      { requestKey, asker: who.person, unitId: who.unitId, topicId, text, locale },
+      { requestKey, asker: who.person, unitId: who.unitId, topicId, text, locale, ...attachments },
     );
+    await setFocus(deps, who.person.key, inquiry.id);
     deps.notify();
     return;
   }
@@ -101,6 +192,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     locale,
     createdAt: deps.clock.now().toISOString(),
     ...(who.known ? { unitId: who.unitId } : {}),
+    ...attachments,
   });
   if (!fresh) return;
   const card = who.known

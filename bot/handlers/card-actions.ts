@@ -5,7 +5,10 @@ import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-st
 import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
-import { Verbs } from '../../cards/verbs';
+import { Inputs, listInputs, Verbs } from '../../cards/verbs';
+import { ratings } from '../../src/inquiries/inquiry';
+import { setFocus } from './asker-focus';
+import { myInquiriesCard } from './chat-commands';
 import { actOnInquiry, type ActOutcome } from '../../src/inquiries/act-on-inquiry';
 import { maxAnswerLength, type Command } from '../../src/inquiries/commands';
 import { isAskerCommand } from '../../src/inquiries/state-machine';
@@ -38,7 +41,41 @@ const schemas = {
       .max(maxAnswerLength * 2)
       .optional(),
   }),
+  resolve: inquiryData.extend({
+    closingNote: z
+      .string()
+      .max(maxAnswerLength * 2)
+      .optional(),
+  }),
+  rate: inquiryData.extend({
+    rating: z.enum(ratings),
+    ratingComment: z
+      .string()
+      .max(maxAnswerLength * 2)
+      .optional(),
+  }),
+  page: z.object({ page: z.coerce.number().int().min(0).max(10_000) }),
+  /** An action on one inquiry of "mine saker"; its text comes in that inquiry's own input. */
+  listed: z.looseObject({
+    inquiryId: z.string().uuid(),
+    page: z.coerce.number().int().min(0).max(10_000).optional(),
+  }),
 };
+
+const listText = z
+  .string()
+  .max(maxAnswerLength * 2)
+  .optional();
+
+/** The text of one inquiry's input on "mine saker" (or the status card's own), if valid. */
+function textOf(value: Record<string, unknown>, keys: string[]): string | undefined | false {
+  for (const key of keys) {
+    const parsed = listText.safeParse(value[key]);
+    if (!parsed.success) return false;
+    if (parsed.data !== undefined) return parsed.data.trim() || undefined;
+  }
+  return undefined;
+}
 
 /** Parses card data as untrusted input; a forged or stale payload is refused with a message. */
 function parse<T>(
@@ -93,6 +130,12 @@ export function refusalText(
       return t.refusals.noVendorCase;
     case 'same_place':
       return t.refusals.samePlace;
+    case 'note_required':
+      return t.refusals.noteRequired;
+    case 'reopen_expired':
+      return t.refusals.reopenExpired;
+    case 'already_rated':
+      return t.refusals.alreadyRated;
   }
 }
 
@@ -106,13 +149,18 @@ function triageView(inquiry: Inquiry, turn: Turn): AdaptiveCardJson {
   );
 }
 
-function askerView(inquiry: Inquiry, turn: Turn, replyToId: string | undefined): AdaptiveCardJson {
+function askerView(
+  inquiry: Inquiry,
+  turn: Turn,
+  replyToId: string | undefined,
+  now: Date,
+): AdaptiveCardJson {
   const { directory } = turn;
   return replyToId && replyToId === inquiry.teams.askerStatus?.activityId
     ? renderAskerStatusCard(
-        askerStatusCardData(inquiry, directory, inquiry.locale, directory.timeZone),
+        askerStatusCardData(inquiry, directory, inquiry.locale, directory.timeZone, now),
       )
-    : renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, directory.timeZone));
+    : renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, directory.timeZone, now));
 }
 
 async function act(
@@ -163,13 +211,60 @@ export function cardActions(
       act(deps, turn, value.inquiryId, toCommand(value), (inquiry) =>
         card === 'triage'
           ? triageView(inquiry, turn)
-          : askerView(inquiry, turn, context.activity.replyToId),
+          : askerView(inquiry, turn, context.activity.replyToId, deps.clock.now()),
       ),
     );
 
+  /**
+   * An asker's action on one inquiry of "mine saker" (or its status card): carried out, then the
+   * list again at the same page with a line saying what happened, or the status card when pressed
+   * there.
+   */
+  const onListed = (
+    inputKeys: (inquiryId: string) => string[],
+    toCommand: (text?: string) => Command,
+  ) =>
+    on(schemas.listed, async (context, turn, value) => {
+      const text = textOf(value, inputKeys(value.inquiryId));
+      if (text === false) return turn.t.refusals.invalidAction;
+      const command = toCommand(text);
+      const outcome = await actOnInquiry(
+        { ...deps, directory: turn.directory },
+        value.inquiryId,
+        turn.who.person,
+        command,
+      );
+      if (!outcome.ok) {
+        deps.logger.info(
+          { command: command.type, actor: turn.who.person.key, reason: outcome.reason },
+          'asker action refused',
+        );
+        return refusalText(outcome, turn, command);
+      }
+      deps.notify();
+      const { inquiry } = outcome;
+      if (command.type === 'add_info') await setFocus(deps, turn.who.person.key, inquiry.id);
+      if (value.page === undefined)
+        return askerView(inquiry, turn, context.activity.replyToId, deps.clock.now());
+      const notice =
+        command.type === 'withdraw'
+          ? turn.t.askerOutcomes.withdrawn(inquiry.number)
+          : command.type === 'reopen'
+            ? turn.t.askerOutcomes.reopened(inquiry.number)
+            : turn.t.askerOutcomes.infoAdded(inquiry.number);
+      return myInquiriesCard(deps, turn, value.page, notice);
+    });
+
   return {
     [Verbs.claim]: command(inquiryData, () => ({ type: 'claim' }), 'triage'),
-    [Verbs.resolve]: command(inquiryData, () => ({ type: 'resolve' }), 'triage'),
+    [Verbs.resolve]: command(
+      schemas.resolve,
+      (v) => {
+        const note = v.closingNote?.trim();
+        return { type: 'resolve', ...(note ? { note } : {}) };
+      },
+      'triage',
+    ),
     [Verbs.answer]: command(
       schemas.answer,
       (v) => ({ type: 'answer', text: v.answerText }),
@@ -205,6 +300,38 @@ export function cardActions(
         return { type: 'not_resolved', ...(comment ? { comment } : {}) };
       },
       'asker',
+    ),
+    [Verbs.rate]: command(
+      schemas.rate,
+      (v) => {
+        const comment = v.ratingComment?.trim();
+        return { type: 'rate', rating: v.rating, ...(comment ? { comment } : {}) };
+      },
+      'asker',
+    ),
+    [Verbs.myInquiries]: on(schemas.page, (_context, turn, value) =>
+      myInquiriesCard(deps, turn, value.page),
+    ),
+    [Verbs.addInfo]: onListed(
+      (id) => [listInputs.info(id)],
+      (text) => ({
+        type: 'add_info',
+        text: text ?? '',
+      }),
+    ),
+    [Verbs.withdraw]: onListed(
+      (id) => [listInputs.reason(id)],
+      (reason) => ({
+        type: 'withdraw',
+        ...(reason ? { reason } : {}),
+      }),
+    ),
+    [Verbs.reopen]: onListed(
+      (id) => [listInputs.comment(id), Inputs.comment],
+      (comment) => ({
+        type: 'reopen',
+        ...(comment ? { comment } : {}),
+      }),
     ),
     [Verbs.pickUnit]: on(schemas.pickUnit, async (context, turn, value) => {
       const draft = await deps.store.drafts.get(value.draftId);
@@ -272,6 +399,7 @@ async function openFromDraft(
       topicId,
       text: draft.text,
       locale: draft.locale,
+      ...(draft.attachments ? { attachments: draft.attachments } : {}),
       ...(replyToId
         ? {
             askerStatusCard: {
@@ -282,6 +410,7 @@ async function openFromDraft(
         : {}),
     },
   );
+  await setFocus(deps, turn.who.person.key, inquiry.id);
   deps.notify();
   return renderAskerStatusCard(
     askerStatusCardData(inquiry, turn.directory, inquiry.locale, turn.directory.timeZone),

@@ -50,6 +50,9 @@ export const en: Messages = {
     noted: 'added an internal note',
     vendor_updated: 'updated the vendor case',
     moved: 'moved the inquiry',
+    withdrawn: 'The asker withdrew the inquiry',
+    info_added: 'The asker added information',
+    rated: 'The asker rated the help',
   },
   help: {
     title: 'Qm+ Help',
@@ -62,6 +65,71 @@ export const en: Messages = {
       `${unit} has no superuser right now; questions go to the coordinator.`,
     privacy:
       'Do not write sensitive personal data (health, names of pupils or patients) in the chat.',
+  },
+  commands: {
+    heading: 'You can write:',
+    descriptions: {
+      help: 'What Qm+ Hjelp can do, and who is the superuser for your unit',
+      my_inquiries: 'Your inquiries: status, add information, withdraw or reopen',
+    },
+    numberHint: 'An inquiry number, such as QM-2026-0042, shows that inquiry.',
+    thanks: "You're welcome! Write here if you wonder about anything else.",
+    greeting: (name: string) =>
+      `Hello${name ? `, ${name}` : ''}! Write your question about Qm+ here, or "help" to see what I can do.`,
+    suggestion: (phrase: string) =>
+      `Did you mean "${phrase}"? Write that, or write your question as a full sentence and I will pass it on.`,
+    numberSuggestion: (example: string) =>
+      `Did you mean an inquiry number? Write it like this: ${example}.`,
+    notVisible: (number: string) =>
+      `You cannot see ${number}. Only the person who sent it and those handling it can see it.`,
+  },
+  myInquiries: {
+    title: 'My inquiries',
+    empty: 'You have no open or recent inquiries. Write your question here and I will pass it on.',
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    previous: 'Previous page',
+    next: 'Next page',
+    holder: 'With',
+    age: 'Sent',
+    answer: 'Answer',
+    closingNote: 'Closing note',
+    showAnswer: 'Show the answer',
+    addInfo: 'Add information',
+    addInfoLabel:
+      'What would you like to add? You can send files and screenshots here in the chat right after.',
+    addInfoRequired: 'Write what you would like to add.',
+    sendInfo: 'Add',
+    withdraw: 'Withdraw',
+    withdrawReason: 'Why? (optional)',
+    confirmWithdraw: 'Withdraw the inquiry',
+    reopen: 'Reopen',
+    reopenComment: 'What is missing? (optional)',
+    confirmReopen: 'Reopen the inquiry',
+  },
+  askerOutcomes: {
+    withdrawn: (number: string) => `${number} is withdrawn. The handlers have been told.`,
+    reopened: (number: string) => `${number} is open again. The handler has been told.`,
+    infoAdded: (number: string) => `Added to ${number}. The handler has been told.`,
+    filesAdded: (number: string, names: string) =>
+      `Added to ${number}: ${names}. The handler has been told.`,
+    filesWithoutInquiry:
+      'I do not know which inquiry the file belongs to. Open "my inquiries", press "Add information" on the inquiry and send the file again; or write your question with the file to open a new inquiry.',
+    rated: 'Thank you for the rating!',
+  },
+  attachments: {
+    heading: 'Attachments from the asker',
+    size: (kb: number) => `${kb} kB`,
+    open: 'Open',
+  },
+  closing: {
+    noteLabel: 'The inquiry has not been answered. Write a short note on how it was resolved.',
+    noteRequired: 'Write a note.',
+    confirm: 'Mark as resolved',
+    ratePrompt: 'How was the help?',
+    ratings: { good: 'Good', ok: 'OK', poor: 'Poor' },
+    rateComment: 'Comment (optional)',
+    rating: "The asker's rating",
+    notResolvedHeading: 'The asker replied "Not resolved"',
   },
   pickUnit: {
     title: 'Which unit do you belong to?',
@@ -299,6 +367,10 @@ export const en: Messages = {
       'Only a coordinator or the system responsible can send it straight to the vendor.',
     noVendorCase: 'The inquiry has not been sent to the vendor, so it has no vendor case.',
     samePlace: 'The inquiry already belongs to that unit and topic. Pick another unit or topic.',
+    noteRequired: 'The inquiry has not been answered. Write a short note on how it was resolved.',
+    reopenExpired:
+      'It was resolved too long ago to be reopened. Write your question again to open a new inquiry.',
+    alreadyRated: 'You have rated the help already. Thank you!',
   },
   notices: {
     handedOver: (number: string, by: string) => `${by} handed ${number} over to you.`,
@@ -316,6 +388,10 @@ export const en: Messages = {
       `${number} has stalled: ${vendor} has not answered after repeated reminders. It will not close by itself.`,
     escalated: (number: string, unit: string, level: string) =>
       `${number} from ${unit} has been sent on to you as ${level.toLowerCase()}.`,
+    withdrawn: (number: string) => `The asker has withdrawn ${number}.`,
+    infoAdded: (number: string) => `The asker has added information to ${number}.`,
+    reason: 'Reason',
+    added: 'Added',
   },
   pings: {
     deadline: (names: string, number: string, unit: string, waited: string) =>

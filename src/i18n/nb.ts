@@ -50,6 +50,9 @@ export const nb = {
     noted: 'la til et internt notat',
     vendor_updated: 'oppdaterte leverandørsaken',
     moved: 'flyttet saken',
+    withdrawn: 'Innsender trakk saken tilbake',
+    info_added: 'Innsender la til informasjon',
+    rated: 'Innsender vurderte hjelpen',
   },
   help: {
     title: 'Qm+ Hjelp',
@@ -62,6 +65,76 @@ export const nb = {
       `${unit} har ingen superbruker nå; spørsmål går til koordinator.`,
     privacy:
       'Ikke skriv sensitive personopplysninger (helse, navn på elever eller pasienter) i chatten.',
+  },
+  /** Chat commands: words a person writes that are never a question for the help chain. */
+  commands: {
+    heading: 'Dette kan du skrive:',
+    descriptions: {
+      help: 'Hva Qm+ Hjelp kan gjøre, og hvem som er superbruker for enheten din',
+      my_inquiries: 'Sakene dine: status, legg til informasjon, trekk tilbake eller åpne igjen',
+    },
+    numberHint: 'Et saksnummer, som QM-2026-0042, viser den saken.',
+    thanks: 'Bare hyggelig! Skriv her om du lurer på noe mer.',
+    greeting: (name: string) =>
+      `Hei${name ? `, ${name}` : ''}! Skriv spørsmålet ditt om Qm+ her, eller «hjelp» for å se hva jeg kan.`,
+    suggestion: (phrase: string) =>
+      `Mente du «${phrase}»? Skriv det, eller skriv spørsmålet ditt som en hel setning, så sender jeg det videre.`,
+    numberSuggestion: (example: string) => `Mente du et saksnummer? Skriv det slik: ${example}.`,
+    notVisible: (number: string) =>
+      `Du kan ikke se ${number}. Bare den som sendte inn saken og de som behandler den, kan se den.`,
+  },
+  /** "Mine saker": the asker's own inquiries, and what they can do with each. */
+  myInquiries: {
+    title: 'Mine saker',
+    empty:
+      'Du har ingen åpne eller nylige saker. Skriv spørsmålet ditt her, så sender jeg det videre.',
+    page: (page: number, pages: number) => `Side ${page} av ${pages}`,
+    previous: 'Forrige side',
+    next: 'Neste side',
+    holder: 'Hos',
+    age: 'Sendt',
+    answer: 'Svar',
+    closingNote: 'Merknad ved avslutning',
+    showAnswer: 'Vis svaret',
+    addInfo: 'Legg til informasjon',
+    addInfoLabel:
+      'Hva vil du legge til? Filer og skjermbilder kan du sende her i chatten rett etterpå.',
+    addInfoRequired: 'Skriv hva du vil legge til.',
+    sendInfo: 'Legg til',
+    withdraw: 'Trekk tilbake',
+    withdrawReason: 'Hvorfor? (valgfritt)',
+    confirmWithdraw: 'Trekk tilbake saken',
+    reopen: 'Åpne igjen',
+    reopenComment: 'Hva mangler? (valgfritt)',
+    confirmReopen: 'Åpne saken igjen',
+  },
+  /** What the asker is told after acting on their own inquiry. */
+  askerOutcomes: {
+    withdrawn: (number: string) => `${number} er trukket tilbake. Behandlerne har fått beskjed.`,
+    reopened: (number: string) => `${number} er åpnet igjen. Behandleren har fått beskjed.`,
+    infoAdded: (number: string) => `Lagt til i ${number}. Behandleren har fått beskjed.`,
+    filesAdded: (number: string, names: string) =>
+      `Lagt til i ${number}: ${names}. Behandleren har fått beskjed.`,
+    filesWithoutInquiry:
+      'Jeg vet ikke hvilken sak filen hører til. Åpne «mine saker», trykk «Legg til informasjon» på saken, og send filen igjen; eller skriv spørsmålet ditt med filen, så blir det en ny sak.',
+    rated: 'Takk for vurderingen!',
+  },
+  /** Files and images on an inquiry, as handlers see them. */
+  attachments: {
+    heading: 'Vedlegg fra innsender',
+    size: (kb: number) => `${kb} kB`,
+    open: 'Åpne',
+  },
+  /** Closing an unanswered inquiry, and the asker's rating of the help. */
+  closing: {
+    noteLabel: 'Saken er ikke besvart. Skriv en kort merknad om hvordan den ble løst.',
+    noteRequired: 'Skriv en merknad.',
+    confirm: 'Marker som løst',
+    ratePrompt: 'Hvordan var hjelpen?',
+    ratings: { good: 'Bra', ok: 'Greit', poor: 'Dårlig' },
+    rateComment: 'Kommentar (valgfritt)',
+    rating: 'Vurdering fra innsender',
+    notResolvedHeading: 'Innsender svarte «Ikke løst»',
   },
   pickUnit: {
     title: 'Hvilken enhet hører du til?',
@@ -297,6 +370,10 @@ export const nb = {
     noVendorCase: 'Saken er ikke sendt til leverandøren, så den har ingen leverandørsak.',
     samePlace:
       'Saken hører allerede til den enheten og det temaet. Velg en annen enhet eller et annet tema.',
+    noteRequired: 'Saken er ikke besvart. Skriv en kort merknad om hvordan den ble løst.',
+    reopenExpired:
+      'Saken ble løst for lenge siden til å åpnes igjen. Skriv spørsmålet på nytt, så blir det en ny sak.',
+    alreadyRated: 'Du har allerede vurdert hjelpen. Takk!',
   },
   notices: {
     handedOver: (number: string, by: string) => `${by} har gitt ${number} videre til deg.`,
@@ -314,6 +391,10 @@ export const nb = {
       `${number} er stanset: ${vendor} har ikke svart etter gjentatte påminnelser. Saken lukkes ikke av seg selv.`,
     escalated: (number: string, unit: string, level: string) =>
       `${number} fra ${unit} er sendt videre til deg som ${level.toLowerCase()}.`,
+    withdrawn: (number: string) => `Innsender har trukket tilbake ${number}.`,
+    infoAdded: (number: string) => `Innsender har lagt til informasjon i ${number}.`,
+    reason: 'Begrunnelse',
+    added: 'Lagt til',
   },
   /** Replies in the inquiry's thread that mention the people who must act. */
   pings: {

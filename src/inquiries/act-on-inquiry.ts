@@ -4,6 +4,7 @@ import { retime } from '../escalation/deadlines';
 import { handlerRole } from '../routing/authorisation';
 import type { Command, Refusal } from './commands';
 import { decide } from './state-machine';
+import { withReopenWindow } from './reopen-window';
 import type { Inquiry } from './inquiry';
 import type { InquiryDeps } from './open-inquiry';
 import type { PersonRef } from './person';
@@ -44,7 +45,12 @@ export async function actOnInquiry(
     );
     if (!decision.ok) return { ...decision, inquiry };
     const now = deps.clock.now();
-    const timed = retime(inquiry, decision.inquiry, now, escalationTiming(deps.directory));
+    const timed = retime(
+      inquiry,
+      withReopenWindow(inquiry, decision.inquiry, now, deps.directory),
+      now,
+      escalationTiming(deps.directory),
+    );
     const saved = await deps.store.inquiries.update(timed, decision.notifications);
     if (saved.ok) return { ok: true, inquiry: saved.value };
     if (saved.reason === 'not_found') return { ok: false, reason: 'unknown_inquiry' };

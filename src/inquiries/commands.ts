@@ -1,6 +1,6 @@
 import type { NotificationIntent } from '../notifications/intents';
 import type { HandlerRole } from '../routing/authorisation';
-import type { Inquiry, InquiryStatus } from './inquiry';
+import type { Inquiry, InquiryAttachment, InquiryStatus, Rating } from './inquiry';
 import type { PersonRef } from './person';
 import type { MoveTarget } from './transitions/move';
 
@@ -11,15 +11,22 @@ export type Command =
   | { type: 'claim' }
   | { type: 'answer'; text: string }
   | { type: 'hand_over'; toKey: string }
-  | { type: 'resolve' }
+  | { type: 'resolve'; note?: string }
   | { type: 'confirm_resolved' }
   | { type: 'not_resolved'; comment?: string }
   | { type: 'escalate'; note?: string; toVendor?: boolean }
   | { type: 'ask_asker'; question: string }
-  | { type: 'asker_reply'; text: string; requestKey?: string }
+  | { type: 'asker_reply'; text: string; requestKey?: string; attachments?: NewAttachment[] }
   | { type: 'add_note'; text: string }
   | { type: 'update_vendor_case'; caseNumber?: string; reply?: string }
-  | { type: 'move'; to: MoveTarget; reason: string };
+  | { type: 'move'; to: MoveTarget; reason: string }
+  | { type: 'withdraw'; reason?: string }
+  | { type: 'reopen'; comment?: string }
+  | { type: 'add_info'; text: string; attachments?: NewAttachment[]; requestKey?: string }
+  | { type: 'rate'; rating: Rating; comment?: string };
+
+/** A file or image as the asker sends it; the step records when. */
+export type NewAttachment = Omit<InquiryAttachment, 'at'>;
 
 export type CommandType = Command['type'];
 
@@ -42,7 +49,10 @@ export type Refusal =
   | { reason: 'vendor_not_allowed' }
   | { reason: 'too_long'; max: number }
   | { reason: 'no_vendor_case' }
-  | { reason: 'same_place' };
+  | { reason: 'same_place' }
+  | { reason: 'note_required' }
+  | { reason: 'reopen_expired' }
+  | { reason: 'already_rated' };
 
 export type Decision =
   { ok: true; inquiry: Inquiry; notifications: NotificationIntent[] } | ({ ok: false } & Refusal);

@@ -85,7 +85,10 @@ export type InquiryEventType =
   | 'delivery_failed'
   | 'noted'
   | 'vendor_updated'
-  | 'moved';
+  | 'moved'
+  | 'withdrawn'
+  | 'info_added'
+  | 'rated';
 
 /** Where an inquiry belongs: its unit and topic. */
 export interface Place {
@@ -109,6 +112,30 @@ export interface InquiryEvent {
   requestKey?: string;
   /** A move to another unit or topic: from where, to where. */
   move?: { from: Place; to: Place };
+  /** Files and images the asker added with this step, by name. */
+  attachments?: string[];
+}
+
+/** A file or image the asker sent about an inquiry, as Teams described it. */
+export interface InquiryAttachment {
+  name: string;
+  /** A MIME type, or Teams' own for a file (`application/vnd.microsoft.teams.file.download.info`). */
+  contentType: string;
+  /** In bytes, when Teams said. */
+  size?: number;
+  /** The download link or content URL Teams gave; reading it needs the bot's token. */
+  url: string;
+  at: string;
+}
+
+/** How the asker rated the help they got, after it was resolved. */
+export const ratings = ['good', 'ok', 'poor'] as const;
+export type Rating = (typeof ratings)[number];
+
+export interface AskerRating {
+  rating: Rating;
+  comment?: string;
+  at: string;
 }
 
 /** The record of an inquiry sent to the vendor: who sent it, when, and to which address. */
@@ -148,6 +175,14 @@ export interface Inquiry {
   assignee?: PersonRef;
   answer?: Answer;
   vendorCase?: VendorCase;
+  /** Files and images the asker added, oldest first. */
+  attachments?: InquiryAttachment[];
+  /** What a handler wrote on closing an inquiry nobody had answered. */
+  closingNote?: Answer;
+  /** Until when the asker may reopen a resolved inquiry; set when it is resolved. */
+  reopenUntil?: string;
+  /** The asker's rating of the help, once resolved. */
+  rating?: AskerRating;
   /** When the current level must respond: an absolute UTC instant, set by the escalation policy. */
   deadline?: string;
   /** The running escalation clock of an open inquiry; absent once it is closed. */

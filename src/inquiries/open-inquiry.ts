@@ -9,6 +9,7 @@ import { buildChain, chainMembers, firstLevel, targetsAt, withAbsences } from '.
 import type { Store } from '../store/ports';
 import type { Inquiry, NewInquiry, PostedCard } from './inquiry';
 import type { PersonRef } from './person';
+import type { NewAttachment } from './commands';
 
 export const maxQuestionLength = 4000;
 
@@ -22,6 +23,8 @@ export interface OpenInquiryInput {
   locale: Locale;
   /** The asker's message that becomes the status card, when the asking happened on a card. */
   askerStatusCard?: PostedCard;
+  /** Files and images sent with the question. */
+  attachments?: NewAttachment[];
 }
 
 export interface InquiryDeps {
@@ -64,6 +67,9 @@ export async function openInquiry(
     topicId: input.topicId,
     text: input.text.trim(),
     chain,
+    ...(input.attachments && input.attachments.length > 0
+      ? { attachments: input.attachments.map((a) => ({ ...a, at })) }
+      : {}),
     createdAt: at,
     updatedAt: at,
     teams: {

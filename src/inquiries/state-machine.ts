@@ -14,6 +14,10 @@ import { notResolved } from './transitions/not-resolved';
 import { move } from './transitions/move';
 import { resolve } from './transitions/resolve';
 import { updateVendorCase } from './transitions/update-vendor-case';
+import { addInfo } from './transitions/add-info';
+import { rate } from './transitions/rate';
+import { reopen } from './transitions/reopen';
+import { withdraw } from './transitions/withdraw';
 import {
   standingOf,
   stepOf,
@@ -37,6 +41,10 @@ const transitions = {
   add_note: addNote,
   update_vendor_case: updateVendorCase,
   move,
+  add_info: addInfo,
+  withdraw,
+  reopen,
+  rate,
 } satisfies Record<string, Guarded>;
 
 /** The name of a step: a command's type, except that escalating to the vendor is its own step. */
@@ -68,9 +76,12 @@ function allowedFor(inquiry: Inquiry, standing: Standing): TransitionName[] {
   return transitionNames.filter((name) => mayTake(transitions[name], inquiry, standing));
 }
 
-/** What this person may do with this inquiry now, by the same guards `decide` applies. */
-export function allowedTransitions(inquiry: Inquiry, actor: Actor): TransitionName[] {
-  return allowedFor(inquiry, standingOf(inquiry, actor));
+/**
+ * What this person may do with this inquiry now, by the same guards `decide` applies. Steps that
+ * depend on time (reopening within the organisation's period) need `at`.
+ */
+export function allowedTransitions(inquiry: Inquiry, actor: Actor, at?: Date): TransitionName[] {
+  return allowedFor(inquiry, standingOf(inquiry, actor, at));
 }
 
 /**
@@ -95,7 +106,7 @@ function take<C extends Command>(
   actor: Actor,
   now: Date,
 ): Decision {
-  const standing = standingOf(inquiry, actor);
+  const standing = standingOf(inquiry, actor, now);
   if (!gives(transition, standing)) return { ok: false, reason: 'not_allowed' };
   const refusal = transition.check?.(command) ?? transition.guard(inquiry, standing);
   if (refusal) return { ok: false, ...refusal };
@@ -134,5 +145,13 @@ export function decide(inquiry: Inquiry, command: Command, actor: Actor, now: Da
       return take(updateVendorCase, inquiry, command, actor, now);
     case 'move':
       return take(move, inquiry, command, actor, now);
+    case 'add_info':
+      return take(addInfo, inquiry, command, actor, now);
+    case 'withdraw':
+      return take(withdraw, inquiry, command, actor, now);
+    case 'reopen':
+      return take(reopen, inquiry, command, actor, now);
+    case 'rate':
+      return take(rate, inquiry, command, actor, now);
   }
 }

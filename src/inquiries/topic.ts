@@ -15,29 +15,3 @@ export function obviousTopic(topics: readonly Topic[], text: string): string | u
   );
   return matching.length === 1 ? matching[0]?.id : undefined;
 }
-
-const greetings = new Set([
-  'hei',
-  'hallo',
-  'heisann',
-  'hello',
-  'hi',
-  'hey',
-  'god morgen',
-  'god dag',
-  'good morning',
-  'takk',
-  'thanks',
-  'thank you',
-  'tusen takk',
-  'help',
-  'hjelp',
-  'start',
-  'ok',
-]);
-
-/** A message that is empty or only a greeting: answer with help, open nothing. */
-export function isSmallTalk(text: string): boolean {
-  const words = normalise(text).trim();
-  return words === '' || greetings.has(words);
-}

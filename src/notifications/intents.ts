@@ -23,6 +23,8 @@ export type NotificationIntent =
   | { kind: 'asker.notice'; inquiryId: string; reason: AskerNoticeReason }
   /** Put the handler's question to the asker in 1:1 chat; the reply goes back to the handler. */
   | { kind: 'asker.question'; inquiryId: string }
+  /** Post what the asker wrote ("Ikke løst" with a comment) in the inquiry's channel thread. */
+  | { kind: 'thread.note'; inquiryId: string; note: string }
   | {
       kind: 'handler.notice';
       inquiryId: string;
@@ -39,7 +41,9 @@ export type HandlerNoticeReason =
   | 'vendor_case'
   | 'vendor_reminder'
   | 'stalled'
-  | 'escalated';
+  | 'escalated'
+  | 'withdrawn'
+  | 'info_added';
 
 export type AskerNoticeReason = 'escalated' | 'stalled' | 'moved';
 

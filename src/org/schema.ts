@@ -145,6 +145,8 @@ export const organisationSchema = z
     }),
     calendar,
     vendor: z.object({ name, email }),
+    /** How long after resolution the asker may reopen an inquiry; 14 days when absent. */
+    reopenWithin: isoDuration.optional(),
     admins: z.array(email).default([]),
     contactPoints: z.array(contactPoint).max(100).default([]),
   })

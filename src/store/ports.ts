@@ -1,4 +1,5 @@
 import type { Absence } from '../absence/absence';
+import type { NewAttachment } from '../inquiries/commands';
 import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
 import type { CardPlacement } from '../inquiries/posted-cards';
 import type { NotificationIntent, OutboxItem } from '../notifications/intents';
@@ -117,6 +118,8 @@ export interface Draft {
   locale: 'nb' | 'en';
   createdAt: string;
   unitId?: string;
+  /** Files and images sent with the question, recorded on the inquiry it becomes. */
+  attachments?: NewAttachment[];
 }
 
 export interface DraftRepository {

@@ -153,6 +153,47 @@ export function storeContract(factory: StoreFactory): void {
         assert.deepEqual(result, { ok: false, reason: 'not_found' });
       });
 
+      it("keeps the asker's files, the closing note, the reopening period and the rating through updates", async () => {
+        const created = await store.inquiries.create(
+          newInquiry({
+            attachments: [
+              { name: 'skjerm.png', contentType: 'image/png', url: 'https://t.example/1', at },
+            ],
+          }),
+          [],
+        );
+        const changed = {
+          ...created.inquiry,
+          status: 'resolved' as const,
+          attachments: [
+            ...(created.inquiry.attachments ?? []),
+            {
+              name: 'avvik æøå.docx',
+              contentType: 'application/vnd.microsoft.teams.file.download.info;docx',
+              size: 20480,
+              url: 'https://t.example/2?a=1&b=2',
+              at,
+            },
+          ],
+          closingNote: { text: 'Ordnet på telefon.', by: { key: 'sverre', name: 'Sverre' }, at },
+          reopenUntil: '2026-12-14T10:00:00.000Z',
+          rating: { rating: 'ok' as const, comment: 'Greit', at },
+        };
+        const saved = await store.inquiries.update(changed, [
+          { kind: 'thread.note', inquiryId: created.inquiry.id, note: 'Ikke løst' },
+        ]);
+        assert.equal(saved.ok, true);
+        const { etag: _etag, ...stored } = (await store.inquiries.get(created.inquiry.id))!;
+        const { etag: _changedEtag, ...expected } = changed;
+        assert.deepEqual(stored, expected);
+        const [queued] = await store.outbox.lease(new Date(at), 'me', new Date('2099-01-01'), 10);
+        assert.deepEqual(queued?.intent, {
+          kind: 'thread.note',
+          inquiryId: created.inquiry.id,
+          note: 'Ikke løst',
+        });
+      });
+
       it('records posted cards and events without losing the inquiry state', async () => {
         const { inquiry } = await store.inquiries.create(newInquiry(), []);
         await store.inquiries.update({ ...inquiry, status: 'claimed' }, []);
@@ -661,6 +702,21 @@ export function storeContract(factory: StoreFactory): void {
         assert.equal(await store.drafts.add({ ...draft, text: 'Other' }), false);
         await store.drafts.setUnit('d1', 'hauge-vgs');
         assert.deepEqual(await store.drafts.get('d1'), { ...draft, unitId: 'hauge-vgs' });
+      });
+
+      it('keeps the files sent with a draft question', async () => {
+        const draft = {
+          id: 'd-files',
+          askerKey: 'aad:1',
+          text: 'Se skjermbildet',
+          locale: 'nb' as const,
+          createdAt: at,
+          attachments: [
+            { name: 'skjerm.png', contentType: 'image/png', url: 'https://t.example/1' },
+          ],
+        };
+        assert.equal(await store.drafts.add(draft), true);
+        assert.deepEqual(await store.drafts.get('d-files'), draft);
       });
 
       it('stores conversation references and the latest Teams endpoint of each tenant', async () => {

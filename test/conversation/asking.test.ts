@@ -37,8 +37,21 @@ describe('asking the bot', function () {
       .sent()
       .filter((r) => r.conversationId === personalConversationId(user) && cardOf(r.body));
 
-  it('answers a greeting with help naming the unit’s superusers, and opens nothing', async () => {
+  it('greets back briefly, gives help naming the unit’s superusers on «hjelp», and opens nothing', async () => {
     await say(asker, 'Hei!');
+    const greeting = await connector.waitFor(
+      () =>
+        connector
+          .sent()
+          .find(
+            (r) =>
+              r.conversationId === personalConversationId(asker) &&
+              /^Hei, Kari! Skriv spørsmålet ditt om Qm\+ her/.test(r.body.text ?? ''),
+          ),
+      'the greeting',
+    );
+    assert.equal(cardOf(greeting.body), undefined, 'a short reply, not a card');
+    await say(asker, 'hjelp');
     const help = await connector.waitFor(() => cardsTo(asker)[0], 'the help card');
     const text = cardText(cardOf(help.body));
     assert.match(text, /Skriv spørsmålet ditt om Qm\+ her i chatten/);

@@ -124,7 +124,11 @@ describe('the help chain over real HTTP', function () {
       { replyToId: answerCard.resultId! },
     );
     assert.match(cardText(solved.body.value), /Løst/);
-    assert.deepEqual(actionVerbs(solved.body.value), []);
+    assert.deepEqual(
+      actionVerbs(solved.body.value),
+      [Verbs.reopen, Verbs.rate],
+      'once resolved, the asker may reopen it within the period and rate the help',
+    );
     await connector.waitFor(
       () =>
         /Innsender bekreftet at saken er løst/.test(

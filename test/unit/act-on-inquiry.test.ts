@@ -85,4 +85,24 @@ describe('acting on a stored inquiry', () => {
     );
     assert.deepEqual(outcome, { ok: false, reason: 'unknown_inquiry' });
   });
+
+  it('lets the asker reopen a resolved inquiry for the organisation’s period (14 days unless set), then no more', async () => {
+    const id = await open();
+    const deps = { store, clock, directory };
+    const sverre = personRef(people.sverre);
+    const asker = personRef(people.asker);
+    await actOnInquiry(deps, id, sverre, { type: 'answer', text: 'Bruk «Meld avvik».' });
+    const resolved = await actOnInquiry(deps, id, asker, { type: 'confirm_resolved' });
+    assert.equal(resolved.ok && resolved.inquiry.reopenUntil, '2026-12-14T09:00:00.000Z');
+    const reopened = await actOnInquiry(deps, id, asker, { type: 'reopen', comment: 'Nei' });
+    assert.equal(reopened.ok && reopened.inquiry.status, 'claimed');
+    assert.equal(reopened.ok && reopened.inquiry.reopenUntil, undefined);
+    await actOnInquiry(deps, id, sverre, { type: 'resolve' });
+    clock.set(new Date('2026-12-14T09:00:00.001Z'));
+    const late = await actOnInquiry(deps, id, asker, { type: 'reopen' });
+    assert.equal(late.ok, false);
+    assert.equal(!late.ok && late.reason, 'reopen_expired');
+    assert.equal((await store.inquiries.get(id))?.status, 'resolved');
+    clock.set('2026-11-30T09:00:00.000Z');
+  });
 });

@@ -36,6 +36,10 @@ const verbSteps: Partial<Record<Verb, TransitionName>> = {
   [Verbs.resolve]: 'resolve',
   [Verbs.confirmResolved]: 'confirm_resolved',
   [Verbs.notResolved]: 'not_resolved',
+  [Verbs.addInfo]: 'add_info',
+  [Verbs.withdraw]: 'withdraw',
+  [Verbs.reopen]: 'reopen',
+  [Verbs.rate]: 'rate',
 };
 
 /** The steps a card's buttons lead to; the vendor choice inside "Send til …" is a step of its own. */
@@ -57,9 +61,16 @@ function offered(card: AdaptiveCardJson): Set<TransitionName> {
 function commandFor(step: TransitionName, inquiry: Inquiry): Command {
   switch (step) {
     case 'claim':
-    case 'resolve':
     case 'confirm_resolved':
+    case 'withdraw':
+    case 'reopen':
       return { type: step };
+    case 'resolve':
+      return { type: 'resolve', note: 'Ordnet på telefon.' };
+    case 'add_info':
+      return { type: 'add_info', text: 'Det gjelder turen til Bergen.' };
+    case 'rate':
+      return { type: 'rate', rating: 'good' };
     case 'answer':
       return { type: 'answer', text: 'Bruk «Meld avvik» på forsiden.' };
     case 'hand_over':
@@ -110,6 +121,7 @@ function everyInquiry(): { name: string; inquiry: Inquiry }[] {
             status,
             level,
             deadline: '2026-11-30T13:00:00.000Z',
+            ...(status === 'resolved' ? { reopenUntil: '2026-12-14T10:15:00.000Z' } : {}),
             ...(held ? { assignee: personRef(holder) } : {}),
             ...(level === 'vendor' ? { vendorCase: vendorCase(draft, at) } : {}),
           };
@@ -159,8 +171,8 @@ function handlerCard(inquiry: Inquiry): AdaptiveCardJson {
 
 /** The asker's cards: the status card, and the answer card with the same "Løst" / "Ikke løst". */
 function askerCard(inquiry: Inquiry): AdaptiveCardJson {
-  const status = askerStatusCardData(inquiry, directory, 'nb', timeZone);
-  const answer = answerCardData(inquiry, directory, 'nb', timeZone);
+  const status = askerStatusCardData(inquiry, directory, 'nb', timeZone, new Date(at));
+  const answer = answerCardData(inquiry, directory, 'nb', timeZone, new Date(at));
   assert.deepEqual(answer.actions, status.actions, 'the answer card carries the same verdicts');
   return renderAskerStatusCard(status);
 }
@@ -203,7 +215,7 @@ describe('the actions a card offers', function () {
   it('are what the state machine decides, for every person, step, status and level', () => {
     for (const { name, inquiry } of cases) {
       for (const [role, person] of Object.entries(roles(inquiry))) {
-        const allowed = allowedTransitions(inquiry, actorFor(inquiry, person));
+        const allowed = allowedTransitions(inquiry, actorFor(inquiry, person), new Date(at));
         for (const step of transitionNames) {
           const decision = decideAs(inquiry, person, commandFor(step, inquiry), at);
           assert.equal(
@@ -247,8 +259,12 @@ describe('the actions a card offers', function () {
 
   it('on the asker’s cards are exactly the verdicts the asker may give', () => {
     for (const { name, inquiry } of cases) {
-      const askerMay = allowedTransitions(inquiry, actorFor(inquiry, people.asker)).filter(
-        (s) => s === 'confirm_resolved' || s === 'not_resolved',
+      const askerMay = allowedTransitions(
+        inquiry,
+        actorFor(inquiry, people.asker),
+        new Date(at),
+      ).filter(
+        (s) => s === 'confirm_resolved' || s === 'not_resolved' || s === 'reopen' || s === 'rate',
       );
       assert.deepEqual(sorted(offered(cardsOf(inquiry).asker)), sorted(askerMay), name);
       const question = askerQuestionCardData(inquiry, directory, 'nb');

@@ -20,6 +20,7 @@ import { awayCardData, renderAwayCard } from '../../cards/away';
 import { renderWhoToAskCard, whoToAskCardData } from '../../cards/who-to-ask';
 import type { Absence } from '../../src/absence/absence';
 import { withAbsences } from '../../src/routing/chain';
+import { myInquiriesCardData, renderMyInquiriesCard } from '../../cards/my-inquiries';
 import { messages, type Locale } from '../../src/i18n';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import type { HandlerNoticeReason } from '../../src/notifications/intents';
@@ -63,6 +64,13 @@ function verbs(card: AdaptiveCardJson): string[] {
 const dateFunction = /\{{2}(DATE|TIME)\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[-+]\d{2}:\d{2})/;
 
 const states = inquiriesInEveryState();
+const listedAt = new Date('2026-12-01T09:00:00.000Z');
+/** Every state as its own inquiry, as an asker's list holds them. */
+const listed = (inquiries: Inquiry[]): Inquiry[] =>
+  inquiries.map((inquiry, i) => ({
+    ...inquiry,
+    id: `6f1c1e1e-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  }));
 const locales: Locale[] = ['nb', 'en'];
 
 const triage = (inquiry: Inquiry, locale: Locale = 'nb', mention = false) =>
@@ -154,6 +162,47 @@ function everyCard(locale: Locale): Sent[] {
     { name: 'help, no unit', card: renderHelpCard(helpCardData(directory, undefined, locale)) },
     { name: 'pick-unit', card: renderPickUnitCard(pickUnitCardData(directory, locale, 'd1')) },
     { name: 'pick-topic', card: pickTopic('Hvor er skjemaet?', locale) },
+    {
+      name: 'my inquiries, every state',
+      card: renderMyInquiriesCard(
+        myInquiriesCardData(listed(Object.values(states)), directory, locale, listedAt, 0),
+      ),
+    },
+    {
+      name: 'my inquiries, last page',
+      card: renderMyInquiriesCard(
+        myInquiriesCardData(listed(Object.values(states)), directory, locale, listedAt, 9),
+      ),
+    },
+    {
+      name: 'my inquiries, none',
+      card: renderMyInquiriesCard(myInquiriesCardData([], directory, locale, listedAt, 0)),
+    },
+    {
+      name: 'triage with attachments and a rating',
+      card: triage(
+        {
+          ...states.resolved,
+          attachments: [
+            {
+              name: 'skjerm.png',
+              contentType: 'image/png',
+              url: 'https://example.com/skjerm.png',
+              at: states.resolved.updatedAt,
+            },
+            {
+              name: 'avvik.docx',
+              contentType: 'application/vnd.microsoft.teams.file.download.info;docx',
+              size: 20480,
+              url: 'https://example.com/avvik.docx',
+              at: states.resolved.updatedAt,
+            },
+          ],
+          rating: { rating: 'ok', comment: 'Tok litt tid.', at: states.resolved.updatedAt },
+        },
+        locale,
+      ),
+    },
   ];
   for (const [state, inquiry] of Object.entries(states)) {
     cards.push(
@@ -420,10 +469,26 @@ describe('cards', () => {
           assert.deepEqual(action.data, { inquiryId: states.answered.id });
         }
       }
-      for (const inquiry of [states.new, states.claimed, states.resolved, states.withdrawn]) {
+      for (const inquiry of [states.new, states.claimed, states.withdrawn]) {
         assert.equal(status(inquiry).actions, undefined, inquiry.status);
       }
-      assert.equal(answer(states.resolved).actions, undefined);
+      assert.deepEqual(verbs(status(states.resolved)), [Verbs.rate], 'a rating once resolved');
+      assert.deepEqual(verbs(answer(states.resolved)), [Verbs.rate]);
+    });
+
+    it('"mine saker" stays under 28 KB a page with the longest texts, and pages the rest', () => {
+      const long = (inquiry: Inquiry): Inquiry => ({
+        ...inquiry,
+        text: 'Spørsmål '.repeat(500),
+        ...(inquiry.answer ? { answer: { ...inquiry.answer, text: 'Svar '.repeat(1600) } } : {}),
+      });
+      const many = listed(Array.from({ length: 4 }, () => Object.values(states).map(long)).flat());
+      const data = myInquiriesCardData(many, directory, 'nb', listedAt, 1);
+      const card = renderMyInquiriesCard(data);
+      assert.ok(JSON.stringify(card).length < 28_000, `${JSON.stringify(card).length} bytes`);
+      assert.equal(data.items.length, 5);
+      assert.match(readable(card), /Side 2 av \d+/);
+      assert.deepEqual(verbs(card).slice(-2), [Verbs.myInquiries, Verbs.myInquiries]);
     });
 
     it('bring the answer and who gave it', () => {

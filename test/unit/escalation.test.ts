@@ -216,7 +216,7 @@ describe('escalation clock', () => {
     const resolved = act(
       opened('2026-11-30T09:00:00.000Z'),
       people.hilde,
-      { type: 'resolve' },
+      { type: 'resolve', note: 'Ordnet på telefon.' },
       '2026-11-30T09:10:00.000Z',
     );
     assert.equal(resolved.status, 'resolved');

@@ -77,9 +77,28 @@ describe('Teams app package', () => {
     const [bot] = manifest.bots as { botId: string; scopes: string[]; supportsFiles: boolean }[];
     assert.equal(bot?.botId, botId);
     assert.deepEqual(bot?.scopes, ['personal', 'team']);
-    assert.equal(bot?.supportsFiles, false);
+    assert.equal(bot?.supportsFiles, true, 'askers can send files and screenshots');
     assert.equal((manifest.name as { short: string }).short, 'Qm+ Hjelp');
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
+  });
+
+  it('lists the chat commands in the manifest, in Norwegian, and in English in its localisation', async () => {
+    const manifest = fillManifest(template(), values) as unknown as {
+      bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+    };
+    assert.deepEqual(
+      manifest.bots[0]?.commandLists.map((l) => [l.scopes, l.commands.map((c) => c.title)]),
+      [[['personal'], ['hjelp', 'mine saker']]],
+    );
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
+    await packageApp({ env: { MicrosoftAppId: botId }, outFile, out: () => {}, err: assert.fail });
+    const english = JSON.parse(new AdmZip(outFile).readAsText('en-us.json')) as Record<
+      string,
+      string
+    >;
+    assert.equal(english['bots[0].commandLists[0].commands[0].title'], 'help');
+    assert.equal(english['bots[0].commandLists[0].commands[1].title'], 'my inquiries');
+    assert.equal(english['name.short'], 'Qm+ Hjelp', 'the rest of the localisation is kept');
   });
 
   it('declares the message action "Send til Qm+ Hjelp" on messages, opening a dialog from the bot', () => {

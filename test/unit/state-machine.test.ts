@@ -91,7 +91,7 @@ describe('inquiry state machine', () => {
       'Anne Winter',
     );
     assert.equal(
-      accepted(decideAs(claimed, people.admin, { type: 'resolve' }, now)).status,
+      accepted(decideAs(claimed, people.admin, { type: 'resolve', note: 'Ordnet.' }, now)).status,
       'resolved',
     );
   });
@@ -175,7 +175,9 @@ describe('inquiry state machine', () => {
   });
 
   it('changes nothing on a resolved inquiry', () => {
-    const resolved = accepted(decideAs(fresh(), people.sverre, { type: 'resolve' }, now));
+    const resolved = accepted(
+      decideAs(fresh(), people.sverre, { type: 'resolve', note: 'Ordnet på telefon.' }, now),
+    );
     for (const command of [
       { type: 'claim' },
       { type: 'answer', text: 'x' },
@@ -220,16 +222,22 @@ describe('inquiry state machine', () => {
       'add_note',
       'move',
     ]);
-    assert.deepEqual(may(people.asker), []);
+    assert.deepEqual(may(people.asker), ['add_info', 'withdraw']);
     assert.deepEqual(may(people.otherSuperuser), []);
 
     const claimed = accepted(decideAs(inquiry, people.sverre, { type: 'claim' }, now));
     // Held by Sverre: Hilde may only add a note.
     assert.deepEqual(may(people.hilde, claimed), ['add_note']);
+    assert.deepEqual(may(people.asker, claimed), ['add_info', 'withdraw']);
     const answered = accepted(
       decideAs(claimed, people.sverre, { type: 'answer', text: 'Ja.' }, now),
     );
-    assert.deepEqual(may(people.asker, answered), ['confirm_resolved', 'not_resolved']);
+    assert.deepEqual(may(people.asker, answered), [
+      'confirm_resolved',
+      'not_resolved',
+      'add_info',
+      'withdraw',
+    ]);
   });
 
   it('offers a shared card what at least one handler may do', () => {

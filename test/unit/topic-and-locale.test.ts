@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { localeFrom, messages } from '../../src/i18n';
-import { isSmallTalk, obviousTopic } from '../../src/inquiries/topic';
+import { obviousTopic } from '../../src/inquiries/topic';
 import { testDirectory } from '../support/domain-fixture';
 
 const topics = testDirectory().allTopics();
@@ -14,12 +14,6 @@ describe('understanding a question', () => {
   it('asks when no topic or several topics match', () => {
     assert.equal(obviousTopic(topics, 'Qm+ henger når jeg logger inn'), undefined);
     assert.equal(obviousTopic(topics, 'Avvik fra prosedyren i håndboken'), undefined);
-  });
-
-  it('treats an empty message or a greeting as small talk, and a question as a question', () => {
-    for (const text of ['', '  ', 'Hei!', 'hallo', 'Takk', 'hi'])
-      assert.equal(isSmallTalk(text), true, text);
-    assert.equal(isSmallTalk('Hei, hvordan melder jeg avvik?'), false);
   });
 });
 

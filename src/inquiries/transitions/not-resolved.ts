@@ -26,7 +26,11 @@ export const notResolved: Transition<{ type: 'not_resolved'; comment?: string }>
     return step.change(
       { status: holder ? 'claimed' : 'new' },
       { type: 'reopened', level: inquiry.level, ...(note ? { note } : {}) },
-      [...step.everyone, ...notices],
+      [
+        ...step.everyone,
+        ...notices,
+        ...(note ? [{ kind: 'thread.note', inquiryId: inquiry.id, note } as const] : []),
+      ],
     );
   },
 };

@@ -1,4 +1,5 @@
-import type { NotificationIntent } from '../../notifications/intents';
+import type { HandlerNoticeReason, NotificationIntent } from '../../notifications/intents';
+import { targetsAt } from '../../routing/chain';
 import { mayOverrideHolder, type HandlerRole } from '../../routing/authorisation';
 import {
   maxAnswerLength,
@@ -7,7 +8,8 @@ import {
   type Decision,
   type Refusal,
 } from '../commands';
-import type { Inquiry, InquiryEvent } from '../inquiry';
+import type { Inquiry, InquiryAttachment, InquiryEvent } from '../inquiry';
+import type { NewAttachment } from '../commands';
 import { startOf } from '../../text';
 
 /** What the person acting is to the inquiry: all a guard may look at besides the inquiry. */
@@ -18,10 +20,13 @@ export interface Standing {
   asker: boolean;
   /** They hold the inquiry now. */
   holder: boolean;
+  /** When they would take the step; a guard that depends on time refuses without it. */
+  at?: string;
 }
 
-export function standingOf(inquiry: Inquiry, actor: Actor): Standing {
+export function standingOf(inquiry: Inquiry, actor: Actor, at?: Date): Standing {
   return {
+    ...(at ? { at: at.toISOString() } : {}),
     ...(actor.role ? { role: actor.role } : {}),
     asker: actor.person.key === inquiry.asker.key,
     holder: inquiry.assignee !== undefined && inquiry.assignee.key === actor.person.key,
@@ -112,4 +117,27 @@ export function holderRefusal(inquiry: Inquiry, standing: Standing): Refusal | u
 /** Refuses a step that the inquiry's status does not allow, saying which status it is in. */
 export function closedUnless(allowed: boolean, inquiry: Inquiry): Refusal | undefined {
   return allowed ? undefined : { reason: 'closed', status: inquiry.status };
+}
+
+/** The attachments as the inquiry keeps them, stamped with when they came. */
+export function stamped(attachments: NewAttachment[] | undefined, at: string): InquiryAttachment[] {
+  return (attachments ?? []).map((a) => ({ ...a, at }));
+}
+
+/**
+ * Who must hear of something the asker did: the holder, or else everyone at the inquiry's level.
+ */
+export function handlersToTell(
+  inquiry: Inquiry,
+  reason: HandlerNoticeReason,
+  note: string | undefined,
+): NotificationIntent[] {
+  const people = inquiry.assignee ? [inquiry.assignee] : targetsAt(inquiry.chain, inquiry.level);
+  return people.map((person) => ({
+    kind: 'handler.notice',
+    inquiryId: inquiry.id,
+    recipientKey: person.key,
+    reason,
+    ...(note ? { note } : {}),
+  }));
 }

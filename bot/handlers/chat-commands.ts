@@ -1,0 +1,113 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { helpCardData, renderHelpCard } from '../../cards/help';
+import { myInquiriesCardData, renderMyInquiriesCard } from '../../cards/my-inquiries';
+import type { AdaptiveCardJson } from '../../cards/render';
+import { renderTriageCard, triageCardData } from '../../cards/triage';
+import { recogniseCommand, type ChatCommandId, type CommandMatch } from '../../src/chat/commands';
+import { myInquiries } from '../../src/inquiries/my-inquiries';
+import { handlerRole } from '../../src/routing/authorisation';
+import type { HandlerDeps, Turn } from './context';
+
+type Command = Extract<CommandMatch, { kind: 'command' }>;
+
+/** What a command's handler gets: the turn, and what the message said. */
+interface CommandTurn {
+  context: TurnContext;
+  deps: HandlerDeps;
+  turn: Turn;
+  match: Command;
+}
+
+function card(json: AdaptiveCardJson) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(json));
+}
+
+/** The card "mine saker" shows: a page of the asker's inquiries, with an optional notice. */
+export async function myInquiriesCard(
+  deps: HandlerDeps,
+  turn: Turn,
+  page: number,
+  notice?: string,
+): Promise<AdaptiveCardJson> {
+  const now = deps.clock.now();
+  const inquiries = await myInquiries(deps.store, turn.who.person.key, now);
+  return renderMyInquiriesCard(
+    myInquiriesCardData(inquiries, turn.directory, turn.locale, now, page, notice),
+  );
+}
+
+/**
+ * A bare inquiry number: its current card with its actions, for its asker (the "mine saker" view
+ * of it) and its handlers (the triage card). Anyone else hears the same words whether or not it
+ * exists.
+ */
+async function showInquiry({ context, deps, turn, match }: CommandTurn): Promise<void> {
+  if (match.id !== 'inquiry_number') return;
+  const { directory, who, t, locale } = turn;
+  const inquiry = await deps.store.inquiries.byNumber(match.number);
+  if (inquiry && inquiry.asker.key === who.person.key) {
+    const now = deps.clock.now();
+    await context.sendActivity(
+      card(renderMyInquiriesCard(myInquiriesCardData([inquiry], directory, locale, now, 0))),
+    );
+    return;
+  }
+  if (inquiry && handlerRole(directory, inquiry, who.person.email)) {
+    const timeZone = directory.timeZone;
+    await context.sendActivity(
+      card(
+        renderTriageCard(
+          triageCardData(inquiry, directory, directory.language, { timeZone, mention: false }),
+        ),
+      ),
+    );
+    return;
+  }
+  deps.logger.info({ actor: who.person.key }, 'inquiry number not shown');
+  await context.sendActivity(t.commands.notVisible(match.number));
+}
+
+/** What each chat command does; one entry per command in src/chat/commands.ts. */
+const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> = {
+  help: async ({ context, turn }) => {
+    const unitId = turn.who.known ? turn.who.unitId : undefined;
+    await context.sendActivity(
+      card(renderHelpCard(helpCardData(turn.directory, unitId, turn.locale))),
+    );
+  },
+  my_inquiries: async ({ context, deps, turn }) => {
+    await context.sendActivity(card(await myInquiriesCard(deps, turn, 0)));
+  },
+  inquiry_number: showInquiry,
+  thanks: async ({ context, turn }) => {
+    await context.sendActivity(turn.t.commands.thanks);
+  },
+  greeting: async ({ context, turn }) => {
+    const first = turn.who.person.name.split(' ')[0] ?? '';
+    await context.sendActivity(turn.t.commands.greeting(first));
+  },
+};
+
+/**
+ * Runs the chat command a 1:1 message is, or suggests the one it looks like. Returns false for a
+ * message that is neither: a question.
+ */
+export async function runChatCommand(
+  context: TurnContext,
+  deps: HandlerDeps,
+  turn: Turn,
+  text: string,
+): Promise<boolean> {
+  const match = recogniseCommand(text, turn.locale);
+  if (!match) return false;
+  if (match.kind === 'suggestion') {
+    await context.sendActivity(
+      match.id === 'inquiry_number'
+        ? turn.t.commands.numberSuggestion(match.phrase)
+        : turn.t.commands.suggestion(match.phrase),
+    );
+    return true;
+  }
+  await handlers[match.id]({ context, deps, turn, match });
+  return true;
+}

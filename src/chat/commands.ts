@@ -1,0 +1,159 @@
+import type { Locale } from '../i18n';
+import { formatInquiryNumber } from '../inquiries/inquiry';
+import { editDistance } from './edit-distance';
+
+// The chat commands: what a person can write to the bot that is never a question for the help
+// chain. Each command is one entry; the help card and the app manifest list the ones marked
+// `listed`, and bot/handlers/chat-commands.ts gives each its handler.
+
+/** Where Teams offers a command in its command menu. */
+export type CommandScope = 'personal' | 'team';
+
+export interface ChatCommand {
+  /** Phrases that call the command, per language; matched ignoring case, punctuation and typos. */
+  readonly phrases: Readonly<Record<Locale, readonly string[]>>;
+  /** Shown on the help card and in the app manifest's command list for these scopes. */
+  readonly listed?: readonly CommandScope[];
+}
+
+/** Every chat command, in the order the help card and the manifest list them. */
+export const chatCommands = {
+  help: {
+    phrases: {
+      nb: ['hjelp', 'hjelp meg', 'hva kan du', 'meny', 'start'],
+      en: ['help', 'help me', 'what can you do', 'menu'],
+    },
+    listed: ['personal'],
+  },
+  my_inquiries: {
+    phrases: {
+      nb: ['mine saker', 'mine henvendelser', 'saker', 'mine spørsmål'],
+      en: ['my inquiries', 'my cases', 'my questions', 'inquiries'],
+    },
+    listed: ['personal'],
+  },
+  thanks: {
+    phrases: {
+      nb: [
+        'takk',
+        'tusen takk',
+        'takk for hjelpen',
+        'takk skal du ha',
+        'takker',
+        'supert takk',
+        'flott takk',
+        'ok takk',
+        'ok',
+      ],
+      en: ['thanks', 'thank you', 'thanks a lot', 'thank you very much', 'thx', 'cheers'],
+    },
+  },
+  greeting: {
+    phrases: {
+      nb: ['hei', 'hallo', 'heisann', 'hei hei', 'halla', 'god morgen', 'god dag', 'morn'],
+      en: ['hello', 'hi', 'hey', 'good morning', 'good afternoon'],
+    },
+  },
+} satisfies Record<string, ChatCommand>;
+
+/** A command by name; `inquiry_number` is the bare number of an inquiry, such as QM-2026-0042. */
+export type ChatCommandId = keyof typeof chatCommands | 'inquiry_number';
+
+/** What a chat message is, read as a command. */
+export type CommandMatch =
+  | { kind: 'command'; id: Exclude<ChatCommandId, 'inquiry_number'> }
+  | { kind: 'command'; id: 'inquiry_number'; number: string }
+  /** It looks like a command but is none: suggest the nearest one instead of opening an inquiry. */
+  | { kind: 'suggestion'; id: ChatCommandId; phrase: string };
+
+/** Lower case, without punctuation or repeated spaces: "Mine saker!!" reads "mine saker". */
+export function normaliseCommand(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** How many typos a phrase of this length tolerates: none in short words, where they collide. */
+function tolerance(phrase: string): number {
+  if (phrase.length <= 4) return 0;
+  return phrase.length <= 8 ? 1 : 2;
+}
+
+const inquiryNumber = /^qm\s*(\d{4})\s*(\d{1,6})$/;
+const looksLikeNumber = /^qm\s*\d/;
+
+/** At most this long, a message may be a mistyped command; longer ones are questions. */
+const maxCommandLength = 30;
+
+function phrasesOf(id: keyof typeof chatCommands): string[] {
+  const { phrases } = chatCommands[id] as ChatCommand;
+  return [...phrases.nb, ...phrases.en];
+}
+
+const commandIds = Object.keys(chatCommands) as (keyof typeof chatCommands)[];
+
+/**
+ * Reads a 1:1 message as a chat command: a command, a suggestion for something that looks like
+ * one, or undefined for a question. "QM 2026 42" is inquiry QM-2026-0042.
+ */
+export function recogniseCommand(text: string, locale: Locale): CommandMatch | undefined {
+  const words = normaliseCommand(text);
+  const number = inquiryNumber.exec(words);
+  if (number) {
+    return {
+      kind: 'command',
+      id: 'inquiry_number',
+      number: formatInquiryNumber(Number(number[1]), Number(number[2])),
+    };
+  }
+  if (!words || words.length > maxCommandLength) return undefined;
+  // A question mark makes a question of anything but a command itself ("hjelp?").
+  const question = text.includes('?');
+  if (looksLikeNumber.test(words) && !question) {
+    return { kind: 'suggestion', id: 'inquiry_number', phrase: 'QM-2026-0042' };
+  }
+  let nearest: { id: keyof typeof chatCommands; phrase: string; distance: number } | undefined;
+  for (const id of commandIds) {
+    for (const phrase of phrasesOf(id)) {
+      const distance = editDistance(words, phrase);
+      if (distance <= tolerance(phrase)) return { kind: 'command', id };
+      if (!nearest || distance < nearest.distance) nearest = { id, phrase, distance };
+    }
+  }
+  return nearest && !question ? suggestion(words, nearest, locale) : undefined;
+}
+
+/** A suggestion when the message is near a listed command, or the start of one ("mine"). */
+function suggestion(
+  words: string,
+  nearest: { id: keyof typeof chatCommands; phrase: string; distance: number },
+  locale: Locale,
+): CommandMatch | undefined {
+  const listed = commandIds.filter((id) => (chatCommands[id] as ChatCommand).listed);
+  const prefixOf = listed.find((id) =>
+    phrasesOf(id).some((p) => words.length >= 2 && p.startsWith(`${words} `)),
+  );
+  const id = prefixOf ?? (listed.includes(nearest.id) ? nearest.id : undefined);
+  if (!id) return undefined;
+  const near = prefixOf !== undefined || nearest.distance <= Math.ceil(nearest.phrase.length / 3);
+  if (!near) return undefined;
+  return { kind: 'suggestion', id, phrase: chatCommands[id].phrases[locale][0] ?? nearest.phrase };
+}
+
+/** A command the help card and the manifest list; each needs a description in the catalogue. */
+export type ListedCommandId = {
+  [K in keyof typeof chatCommands]: (typeof chatCommands)[K] extends {
+    listed: readonly CommandScope[];
+  }
+    ? K
+    : never;
+}[keyof typeof chatCommands];
+
+/** The commands listed on the help card and in the manifest, for a scope. */
+export function listedCommands(scope: CommandScope): ListedCommandId[] {
+  return commandIds.filter((id): id is ListedCommandId =>
+    ((chatCommands[id] as ChatCommand).listed ?? []).includes(scope),
+  );
+}

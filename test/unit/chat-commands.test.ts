@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { recogniseCommand } from '../../src/chat/commands';
+import { editDistance } from '../../src/chat/edit-distance';
+
+describe('chat commands', () => {
+  it('counts a swap of two neighbouring letters as one typo', () => {
+    assert.equal(editDistance('hjlep', 'hjelp'), 1);
+    assert.equal(editDistance('mine saker', 'mine saker'), 0);
+    assert.equal(editDistance('', 'abc'), 3);
+  });
+
+  it('reads each command in Norwegian and English, whatever the case, punctuation or small typos', () => {
+    const cases: [string, string][] = [
+      ['hjelp', 'help'],
+      ['Hjelp!', 'help'],
+      ['hjelp?', 'help'],
+      ['Hva kan du?', 'help'],
+      ['HELP', 'help'],
+      ['hjlep', 'help'],
+      ['Mine saker', 'my_inquiries'],
+      ['mine sakre', 'my_inquiries'],
+      ['my inquiries.', 'my_inquiries'],
+      ['My inquries', 'my_inquiries'],
+      ['Takk for hjelpen!', 'thanks'],
+      ['thank you', 'thanks'],
+      ['Hei!', 'greeting'],
+      ['hello', 'greeting'],
+    ];
+    for (const [text, id] of cases) {
+      const match = recogniseCommand(text, 'nb');
+      assert.equal(match?.kind, 'command', text);
+      assert.equal(match?.id, id, text);
+    }
+  });
+
+  it('reads a bare inquiry number in the forms people write it', () => {
+    for (const text of ['QM-2026-0042', 'qm-2026-42', 'QM 2026 0042', ' qm2026-0042. '])
+      assert.deepEqual(
+        recogniseCommand(text, 'nb'),
+        { kind: 'command', id: 'inquiry_number', number: 'QM-2026-0042' },
+        text,
+      );
+  });
+
+  it('suggests the nearest command for what looks like one, in the reader’s language', () => {
+    assert.deepEqual(recogniseCommand('min sak', 'nb'), {
+      kind: 'suggestion',
+      id: 'my_inquiries',
+      phrase: 'mine saker',
+    });
+    assert.deepEqual(recogniseCommand('mine', 'nb'), {
+      kind: 'suggestion',
+      id: 'my_inquiries',
+      phrase: 'mine saker',
+    });
+    assert.deepEqual(recogniseCommand('my', 'en'), {
+      kind: 'suggestion',
+      id: 'my_inquiries',
+      phrase: 'my inquiries',
+    });
+    assert.equal(recogniseCommand('QM-2026', 'nb')?.kind, 'suggestion');
+  });
+
+  it('leaves questions alone', () => {
+    for (const text of [
+      'Hvordan melder jeg avvik?',
+      'Hei, hvordan melder jeg avvik?',
+      'Qm+ henger når jeg trykker på lagre',
+      'mine avvik forsvinner',
+      'mine?',
+      'avvik',
+      'prosedyre brannvern',
+    ])
+      assert.equal(recogniseCommand(text, 'nb'), undefined, text);
+  });
+});
