@@ -134,8 +134,16 @@ function mentionName(name: string): string {
 
 /** The mentions as a list a reader expects: "<at>A</at>, <at>B</at> og <at>C</at>". */
 export function mentionList(mentions: Mention[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(mentions.map((m) => m.text));
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    listFormats.set(locale, format);
+  }
+  return format.format(mentions.map((m) => m.text));
 }
+
+/** One list format per language: making one costs far more than using it. */
+const listFormats = new Map<Locale, Intl.ListFormat>();
 
 /** The text `<at>Name</at>` and the entity Teams needs to turn it into a mention. */
 export function mentionEntity(person: PersonRef): Mention {

@@ -15,7 +15,11 @@ import type { Store } from '../../src/store/ports';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { BenchConnector } from '../support/connector';
 import { askQuestions } from '../support/load';
-import { generatedOrganisation, writeOrganisationFile } from '../support/organisation';
+import {
+  generatedOrganisation,
+  triageChannelIds,
+  writeOrganisationFile,
+} from '../support/organisation';
 import { ms, type BenchOptions, type Row, type Section } from '../section';
 import { startBot } from './turns';
 
@@ -166,7 +170,7 @@ export const escalationSection: Section = {
     });
 
     options.progress(`the bot on ${stored.toLocaleString('en')} stored inquiries`);
-    const connector = new BenchConnector();
+    const connector = new BenchConnector(triageChannelIds(org));
     await connector.start();
     const bot = await startBot(writeOrganisationFile(org), connector.url, { SQLITE_PATH: file });
     try {

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BenchConnector } from '../support/connector';
 import { askQuestions, percentile, type LoadResult } from '../support/load';
-import { generatedOrganisation, writeOrganisationFile } from '../support/organisation';
+import {
+  generatedOrganisation,
+  triageChannelIds,
+  writeOrganisationFile,
+} from '../support/organisation';
 import { startServerProcess, type ServerProcess } from '../support/processes';
 import { ms, times, type BenchOptions, type Row, type Section } from '../section';
 
@@ -64,7 +68,7 @@ export const turnsSection: Section = {
   async run(options: BenchOptions): Promise<Row[]> {
     const { org, askers } = generatedOrganisation(2000);
     const orgFile = writeOrganisationFile(org);
-    const connector = new BenchConnector();
+    const connector = new BenchConnector(triageChannelIds(org));
     await connector.start();
     const bot = await startBot(orgFile, connector.url);
     const echo = await startServerProcess(

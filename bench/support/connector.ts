@@ -20,6 +20,9 @@ export class BenchConnector {
   readonly triageArrivals = new Map<number, number>();
   requests = 0;
 
+  /** `channelIds`: the channels every team has, as the bot's start-up check asks for them. */
+  constructor(private readonly channelIds: string[] = []) {}
+
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
     if (!address) throw new Error('The connector is not listening');
@@ -57,6 +60,8 @@ export class BenchConnector {
       this.noteTriage(body, Boolean(channel));
     } else if (req.method === 'POST' && path.startsWith('/v3/conversations/')) {
       this.noteTriage(body, path.includes('19:') || path.includes('19%3A'));
+    } else if (req.method === 'GET' && /^\/v3\/teams\/[^/]+\/conversations$/.test(path)) {
+      result = { conversations: this.channelIds.map((channelId) => ({ id: channelId })) };
     } else if (req.method === 'GET' && path.includes('/members/')) {
       const member = decodeURIComponent(path.split('/members/')[1] ?? '');
       result = { id: member.startsWith('29:') ? member : `29:${member}`, name: member };

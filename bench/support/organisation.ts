@@ -49,3 +49,10 @@ export function writeOrganisationFile(org: Organisation): string {
   fs.writeFileSync(file, JSON.stringify(org));
   return file;
 }
+
+/** The triage channels the organisation names. */
+export function triageChannelIds(org: Organisation): string[] {
+  return org.workAreas.flatMap((area) =>
+    area.triageChannel ? [area.triageChannel.channelId] : [],
+  );
+}
