@@ -48,6 +48,12 @@ async function triageTimes(
   const arrived = () => [...load.sentAt.keys()].filter((q) => connector.triageArrivals.has(q));
   while (arrived().length < load.answered && performance.now() < waitUntil)
     await new Promise((resolve) => setTimeout(resolve, 200));
+  // The rest of the run's delivery (the askers' status cards) ends too before the next run.
+  let requests = -1;
+  while (requests !== connector.requests && performance.now() < waitUntil) {
+    requests = connector.requests;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   const durations = arrived()
     .map((q) => (connector.triageArrivals.get(q) ?? 0) - (load.sentAt.get(q) ?? 0))
     .sort((a, b) => a - b);
@@ -79,7 +85,7 @@ export const turnsSection: Section = {
     const rows: Row[] = [];
     try {
       const warm = { connectorUrl: connector.url, askers, connections: 10, seconds: 2 };
-      await askQuestions({ ...warm, url: bot.url });
+      await triageTimes(connector, await askQuestions({ ...warm, url: bot.url }));
       await askQuestions({ ...warm, url: echo.url });
       for (const connections of concurrencies) {
         const run = { connectorUrl: connector.url, askers, connections, seconds: options.seconds };
