@@ -32,4 +32,8 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
     `${JSON.stringify({ msg: 'echo bot is listening', port: server.address().port })}\n`,
   );
 });
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+process.once('SIGTERM', () => {
+  server.close(() => {
+    process.exit(0);
+  });
+});

@@ -20,6 +20,8 @@ export const testMorning = '2026-09-07T07:00:00.000Z';
 export interface BotProcess {
   url: string;
   sqlitePath: string;
+  /** Its process id, to read what it holds (memory) from outside. */
+  pid: number | undefined;
   post(activity: object): Promise<{ status: number; body: any }>;
   postRaw(body: string, contentType?: string): Promise<{ status: number; body: any }>;
   output(): string;
@@ -171,6 +173,7 @@ function running(
   return {
     url,
     sqlitePath,
+    pid: child.pid,
     post: (activity) => request(JSON.stringify(activity), 'application/json'),
     postRaw: (body, contentType = 'application/json') => request(body, contentType),
     output: watched.output,
