@@ -13,20 +13,24 @@ import { awayActions } from './handlers/role-commands';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
 import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
-import { StoreStorage } from './state-storage';
+import { StoredReferences } from './handlers/stored-references';
 
-export interface AppOptions extends HandlerDeps {
+export interface AppOptions extends Omit<HandlerDeps, 'stored'> {
   adapter: TeamsAdapter;
   botAppId: string;
 }
 
 /** The Teams application: which activity goes to which handler. */
 export function createApp(options: AppOptions): Application {
-  const { adapter, botAppId, ...deps } = options;
+  const { adapter, botAppId, ...rest } = options;
+  const deps: HandlerDeps = { ...rest, stored: new StoredReferences() };
   const app = new Application({
     adapter,
     ...(botAppId ? { botAppId } : {}),
-    storage: new StoreStorage(deps.store.state),
+    // No turn state: every handler reads what it needs from the store, so nothing is read or
+    // written for it (with a storage, teams-ai reads conversation and user state on every turn and
+    // writes them when new). A handler that comes to need it passes
+    // `storage: new StoreStorage(deps.store.state)`, so it lives in the store, not in one process.
     removeRecipientMention: true,
     startTypingTimer: false,
     longRunningMessages: false,

@@ -102,6 +102,12 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
         setTurnLogger(context, log);
         return app.run(context).then(() => undefined);
       });
+      // An invoke no handler takes: botbuilder answers 501, which reads as a fault of the server;
+      // it is a request this bot does not accept.
+      if (invoke?.status === 501) {
+        res.send(400, { error: 'This bot does not handle this invoke.' });
+        return;
+      }
       res.send(invoke?.status ?? 200, invoke?.body);
     } catch (error) {
       log.error({ err: error, activityType: activity.type }, 'turn could not be run');

@@ -87,14 +87,38 @@ function plainTextRuns(node: unknown): void {
  * template, so `${…}` in what people wrote stays as written.
  */
 export function expandTemplate(template: object, data: object): AdaptiveCardJson {
-  const card = new ACData.Template(template).expand({ $root: data }) as AdaptiveCardJson;
+  const card = prepared(template).expand({ $root: data }) as AdaptiveCardJson;
   plainTextRuns(card);
   return card;
 }
 
+/**
+ * Each template parsed once: constructing an `ACData.Template` parses every `${…}` expression,
+ * which costs far more than expanding it, and `expand` leaves the parsed template unchanged (it
+ * builds a new card each time, synchronously), so one parse serves every render.
+ */
+const parsedTemplates = new WeakMap<object, ACData.Template>();
+
+function prepared(template: object): ACData.Template {
+  let parsed = parsedTemplates.get(template);
+  if (!parsed) {
+    parsed = new ACData.Template(template);
+    parsedTemplates.set(template, parsed);
+  }
+  return parsed;
+}
+
+/** The `{ actions }` wrapper of each action set, made once so its parse is cached with it. */
+const actionCards = new WeakMap<unknown[], { actions: unknown[] }>();
+
 /** Expands the `actions` of a card template on their own, so two cards can share one action set. */
 export function expandActions(actionsTemplate: unknown[], data: object): unknown[] {
-  const expanded = expandTemplate({ actions: actionsTemplate }, data);
+  let wrapper = actionCards.get(actionsTemplate);
+  if (!wrapper) {
+    wrapper = { actions: actionsTemplate };
+    actionCards.set(actionsTemplate, wrapper);
+  }
+  const expanded = expandTemplate(wrapper, data);
   return (expanded.actions as unknown[] | undefined) ?? [];
 }
 
@@ -110,8 +134,16 @@ function mentionName(name: string): string {
 
 /** The mentions as a list a reader expects: "<at>A</at>, <at>B</at> og <at>C</at>". */
 export function mentionList(mentions: Mention[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(mentions.map((m) => m.text));
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    listFormats.set(locale, format);
+  }
+  return format.format(mentions.map((m) => m.text));
 }
+
+/** One list format per language: making one costs far more than using it. */
+const listFormats = new Map<Locale, Intl.ListFormat>();
 
 /** The text `<at>Name</at>` and the entity Teams needs to turn it into a mention. */
 export function mentionEntity(person: PersonRef): Mention {

@@ -9,6 +9,7 @@ import { identify, type Identification } from '../../src/org/identify';
 import type { DirectoryProvider } from '../../src/org/provider';
 import type { Store } from '../../src/store/ports';
 import { tenantOf } from '../tenants';
+import type { StoredReferences } from './stored-references';
 
 /** What every handler gets: the store, time, ids, the organisation, and a way to wake the sender. */
 export interface HandlerDeps {
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   logger: Logger;
   /** Tells the outbox worker that new notifications are waiting. */
   notify: () => void;
+  /** Where Teams and each person's chat were last stored from, to skip writes that change nothing. */
+  stored: StoredReferences;
 }
 
 /** One turn's view of who is acting, in which language, in which organisation. */
@@ -59,10 +62,11 @@ export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise
     () => emailsOf(context, log),
   );
   if (context.activity.conversation.conversationType === 'personal') {
-    await deps.store.conversations.savePersonal(
-      who.person.key,
-      TurnContext.getConversationReference(context.activity),
-      deps.clock.now(),
+    const reference = TurnContext.getConversationReference(context.activity);
+    // The activity id changes with every message; the rest says where the chat is.
+    const { activityId: _activityId, ...where } = reference;
+    await deps.stored.saveIfChanged(`person:${who.person.key}`, JSON.stringify(where), () =>
+      deps.store.conversations.savePersonal(who.person.key, reference, deps.clock.now()),
     );
   }
   return { log, directory, locale, t: messages(locale), who };
@@ -73,5 +77,7 @@ export async function rememberEndpoint(context: TurnContext, deps: HandlerDeps):
   const { serviceUrl } = context.activity;
   const tenantId = tenantOf(context.activity);
   if (!serviceUrl || !tenantId) return;
-  await deps.store.conversations.saveEndpoint({ serviceUrl, tenantId }, deps.clock.now());
+  await deps.stored.saveIfChanged(`endpoint:${tenantId}`, serviceUrl, () =>
+    deps.store.conversations.saveEndpoint({ serviceUrl, tenantId }, deps.clock.now()),
+  );
 }

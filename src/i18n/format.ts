@@ -29,13 +29,21 @@ export function durationIn(words: DurationWords): (iso: string) => string {
 
 /** Weekday, date and time in the organisation's time zone, as people in `languageTag` write it. */
 export function dateTimeIn(languageTag: string): (date: Date, timeZone: string) => string {
-  return (date, timeZone) =>
-    new Intl.DateTimeFormat(languageTag, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    }).format(date);
+  // Making a formatter costs far more than formatting with it: one per time zone, kept.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  return (date, timeZone) => {
+    let format = formats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(languageTag, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone,
+      });
+      formats.set(timeZone, format);
+    }
+    return format.format(date);
+  };
 }

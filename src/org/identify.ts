@@ -25,12 +25,14 @@ export async function identify(
   lookUpEmails: () => Promise<string[]>,
 ): Promise<Identification> {
   const ids = { aadObjectId: teams.aadObjectId, teamsId: teams.teamsId };
+  // The people of the organisation the directory shows, without asking the store which that is.
+  const generation = directory.snapshot.version;
   let person = teams.aadObjectId
-    ? await store.organisation.personByAadObjectId(teams.aadObjectId)
+    ? await store.organisation.personByAadObjectId(teams.aadObjectId, generation)
     : undefined;
   if (!person) {
     for (const email of await lookUpEmails()) {
-      person = await store.organisation.personByEmail(email);
+      person = await store.organisation.personByEmail(email, generation);
       if (person) break;
     }
   }

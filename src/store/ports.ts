@@ -17,8 +17,12 @@ export interface OrganisationRepository {
   version(): Promise<number | undefined>;
   /** Replaces the whole organisation atomically; readers see the old one or the new one. */
   replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot>;
-  personByEmail(email: string): Promise<Person | undefined>;
-  personByAadObjectId(aadObjectId: string): Promise<Person | undefined>;
+  /**
+   * A person of the organisation. `generation` is the version of the snapshot the caller reads
+   * (from `version()` or a cached `current()`): given, the store need not look it up again.
+   */
+  personByEmail(email: string, generation?: number): Promise<Person | undefined>;
+  personByAadObjectId(aadObjectId: string, generation?: number): Promise<Person | undefined>;
 }
 
 /**

@@ -644,6 +644,31 @@ export function storeContract(factory: StoreFactory): void {
           'tor@fylke.example',
         ]);
       });
+
+      it('finds people in the version the caller reads, as without one', async () => {
+        await store.organisation.replace(validOrganisation(), new Date(at));
+        const { version } = await store.organisation.replace(
+          validOrganisation({ people: organisation.people.slice(0, 2) }),
+          new Date(at),
+        );
+        assert.equal(
+          await store.organisation.personByEmail('kari@fylke.example', version),
+          undefined,
+        );
+        assert.equal(
+          (
+            await store.organisation.personByAadObjectId(
+              '11111111-1111-4111-8111-111111111111',
+              version,
+            )
+          )?.name,
+          'Sverre Lunde',
+        );
+        assert.equal(
+          (await store.organisation.personByEmail('SVERRE@fylke.example', version))?.unit,
+          'hauge-vgs',
+        );
+      });
     });
 
     describe('profiles, drafts, conversations and turn state', () => {

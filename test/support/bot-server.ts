@@ -19,7 +19,7 @@ export const testMorning = '2026-09-07T07:00:00.000Z';
 
 export interface BotProcess {
   url: string;
-  /** The bot's process id. */
+  /** The bot's process id, to read what it holds (memory, sockets) from outside. */
   pid: number;
   sqlitePath: string;
   post(activity: object): Promise<{ status: number; body: any }>;

@@ -135,16 +135,20 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
     return snapshot;
   }
 
-  personByEmail(email: string): Promise<Person | undefined> {
-    return this.person('email', email.toLowerCase());
+  personByEmail(email: string, generation?: number): Promise<Person | undefined> {
+    return this.person('email', email.toLowerCase(), generation);
   }
 
-  personByAadObjectId(aadObjectId: string): Promise<Person | undefined> {
-    return this.person('aad', aadObjectId);
+  personByAadObjectId(aadObjectId: string, generation?: number): Promise<Person | undefined> {
+    return this.person('aad', aadObjectId, generation);
   }
 
-  private async person(by: 'email' | 'aad', value: string): Promise<Person | undefined> {
-    const generation = await this.version();
+  private async person(
+    by: 'email' | 'aad',
+    value: string,
+    readerGeneration: number | undefined,
+  ): Promise<Person | undefined> {
+    const generation = readerGeneration ?? (await this.version());
     if (generation === undefined) return undefined;
     const id = personId(by, value);
     return (

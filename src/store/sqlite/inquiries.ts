@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type Database from 'better-sqlite3';
 import { formatInquiryNumber, type Inquiry, type NewInquiry } from '../../inquiries/inquiry';
 import { inHandlersQueue } from '../../inquiries/statuses';
@@ -71,36 +72,35 @@ export class SqliteInquiryRepository implements InquiryRepository {
     notifications: NotificationIntent[],
   ): Promise<{ inquiry: Inquiry; created: boolean }> {
     const create = this.db.transaction(() => {
-      const existing = this.db
-        .prepare('SELECT doc, version FROM inquiries WHERE request_key = ?')
-        .get(draft.requestKey) as Row | undefined;
+      const existing = prepared(
+        this.db,
+        'SELECT doc, version FROM inquiries WHERE request_key = ?',
+      ).get(draft.requestKey) as Row | undefined;
       if (existing) return { inquiry: fromRow(existing), created: false };
       const year = new Date(draft.createdAt).getUTCFullYear();
-      const { value } = this.db
-        .prepare(
-          `INSERT INTO counters (name, value) VALUES (?, 1)
+      const { value } = prepared(
+        this.db,
+        `INSERT INTO counters (name, value) VALUES (?, 1)
            ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
-        )
-        .get(`inquiry-number-${year}`) as { value: number };
+      ).get(`inquiry-number-${year}`) as { value: number };
       const inquiry: Inquiry = { ...draft, number: formatInquiryNumber(year, value) };
-      this.db
-        .prepare(
-          `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at,
-             unit_id, work_area_id, topic_id, version, doc)
-           VALUES (@id, @number, @requestKey, @askerKey, @status, @dueAt, @createdAt,
-             @unitId, @workAreaId, @topicId, 1, @doc)`,
-        )
-        .run({
-          id: inquiry.id,
-          number: inquiry.number,
-          requestKey: inquiry.requestKey,
-          askerKey: inquiry.asker.key,
-          status: inquiry.status,
-          dueAt: inquiry.dueAt ?? null,
-          createdAt: inquiry.createdAt,
-          ...placeOf(inquiry),
-          doc: toDoc(inquiry),
-        });
+      prepared(
+        this.db,
+        `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at,
+           unit_id, work_area_id, topic_id, version, doc)
+         VALUES (@id, @number, @requestKey, @askerKey, @status, @dueAt, @createdAt,
+           @unitId, @workAreaId, @topicId, 1, @doc)`,
+      ).run({
+        id: inquiry.id,
+        number: inquiry.number,
+        requestKey: inquiry.requestKey,
+        askerKey: inquiry.asker.key,
+        status: inquiry.status,
+        dueAt: inquiry.dueAt ?? null,
+        createdAt: inquiry.createdAt,
+        ...placeOf(inquiry),
+        doc: toDoc(inquiry),
+      });
       this.outbox.enqueueNow(notifications, inquiry.createdAt);
       return { inquiry: { ...inquiry, etag: '1' }, created: true };
     });
@@ -152,54 +152,51 @@ export class SqliteInquiryRepository implements InquiryRepository {
   }
 
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT doc, version FROM inquiries WHERE asker_key = ? ORDER BY created_at DESC LIMIT ?',
-      )
-      .all(askerKey, limit) as Row[];
+    const rows = prepared(
+      this.db,
+      'SELECT doc, version FROM inquiries WHERE asker_key = ? ORDER BY created_at DESC LIMIT ?',
+    ).all(askerKey, limit) as Row[];
     return Promise.resolve(rows.map(fromRow));
   }
 
   due(now: Date, limit: number): Promise<Inquiry[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT doc, version FROM inquiries WHERE due_at IS NOT NULL AND due_at <= ?
+    const rows = prepared(
+      this.db,
+      `SELECT doc, version FROM inquiries WHERE due_at IS NOT NULL AND due_at <= ?
          ORDER BY due_at LIMIT ?`,
-      )
-      .all(now.toISOString(), limit) as Row[];
+    ).all(now.toISOString(), limit) as Row[];
     return Promise.resolve(rows.map(fromRow));
   }
 
   handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]> {
     const statement = queueStatement(query);
     if (!statement) return Promise.resolve([]);
-    const rows = this.db.prepare(statement.sql).all(...statement.values, limit) as Row[];
+    const rows = prepared(this.db, statement.sql).all(...statement.values, limit) as Row[];
     return Promise.resolve(rows.map(fromRow));
   }
 
   private read(sql: string, value: string): Inquiry | undefined {
-    const row = this.db.prepare(sql).get(value) as Row | undefined;
+    const row = prepared(this.db, sql).get(value) as Row | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   private write(inquiry: Inquiry): WriteResult<Inquiry> {
     const version = Number(inquiry.etag);
-    const { changes } = this.db
-      .prepare(
-        `UPDATE inquiries SET status = @status, due_at = @dueAt, unit_id = @unitId,
-           work_area_id = @workAreaId, topic_id = @topicId, version = version + 1, doc = @doc
-         WHERE id = @id AND version = @version`,
-      )
-      .run({
-        id: inquiry.id,
-        status: inquiry.status,
-        dueAt: inquiry.dueAt ?? null,
-        ...placeOf(inquiry),
-        doc: toDoc(inquiry),
-        version,
-      });
+    const { changes } = prepared(
+      this.db,
+      `UPDATE inquiries SET status = @status, due_at = @dueAt, unit_id = @unitId,
+         work_area_id = @workAreaId, topic_id = @topicId, version = version + 1, doc = @doc
+       WHERE id = @id AND version = @version`,
+    ).run({
+      id: inquiry.id,
+      status: inquiry.status,
+      dueAt: inquiry.dueAt ?? null,
+      ...placeOf(inquiry),
+      doc: toDoc(inquiry),
+      version,
+    });
     if (changes === 1) return { ok: true, value: { ...inquiry, etag: String(version + 1) } };
-    const exists = this.db.prepare('SELECT 1 FROM inquiries WHERE id = ?').get(inquiry.id);
+    const exists = prepared(this.db, 'SELECT 1 FROM inquiries WHERE id = ?').get(inquiry.id);
     return { ok: false, reason: exists ? 'conflict' : 'not_found' };
   }
 }

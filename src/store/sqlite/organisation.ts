@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type Database from 'better-sqlite3';
 import { snapshotOf, type OrgSnapshot } from '../../org/directory';
 import type { Organisation, Person } from '../../org/schema';
@@ -7,30 +8,30 @@ export class SqliteOrganisationRepository implements OrganisationRepository {
   constructor(private readonly db: Database.Database) {}
 
   current(): Promise<OrgSnapshot | undefined> {
-    const row = this.db.prepare('SELECT snapshot FROM organisation WHERE id = 1').get() as
+    const row = prepared(this.db, 'SELECT snapshot FROM organisation WHERE id = 1').get() as
       { snapshot: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.snapshot) as OrgSnapshot) : undefined);
   }
 
   version(): Promise<number | undefined> {
-    const row = this.db.prepare('SELECT version FROM organisation WHERE id = 1').get() as
+    const row = prepared(this.db, 'SELECT version FROM organisation WHERE id = 1').get() as
       { version: number } | undefined;
     return Promise.resolve(row?.version);
   }
 
   replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot> {
     const replace = this.db.transaction(() => {
-      const previous = this.db.prepare('SELECT version FROM organisation WHERE id = 1').get() as
+      const previous = prepared(this.db, 'SELECT version FROM organisation WHERE id = 1').get() as
         { version: number } | undefined;
       const snapshot = snapshotOf(org, (previous?.version ?? 0) + 1, importedAt.toISOString());
-      this.db
-        .prepare(
-          `INSERT INTO organisation (id, version, imported_at, snapshot) VALUES (1, @version, @at, @doc)
+      prepared(
+        this.db,
+        `INSERT INTO organisation (id, version, imported_at, snapshot) VALUES (1, @version, @at, @doc)
            ON CONFLICT (id) DO UPDATE SET version = @version, imported_at = @at, snapshot = @doc`,
-        )
-        .run({ version: snapshot.version, at: snapshot.importedAt, doc: JSON.stringify(snapshot) });
-      this.db.prepare('DELETE FROM people').run();
-      const insert = this.db.prepare(
+      ).run({ version: snapshot.version, at: snapshot.importedAt, doc: JSON.stringify(snapshot) });
+      prepared(this.db, 'DELETE FROM people').run();
+      const insert = prepared(
+        this.db,
         'INSERT INTO people (email, aad_object_id, doc) VALUES (?, ?, ?)',
       );
       for (const person of org.people) {
@@ -54,7 +55,7 @@ export class SqliteOrganisationRepository implements OrganisationRepository {
   }
 
   private person(sql: string, value: string): Person | undefined {
-    const row = this.db.prepare(sql).get(value) as { doc: string } | undefined;
+    const row = prepared(this.db, sql).get(value) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Person) : undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type Database from 'better-sqlite3';
 import type { NotificationIntent, OutboxItem } from '../../notifications/intents';
 import type { OutboxRepository } from '../ports';
@@ -16,7 +17,8 @@ export class SqliteOutboxRepository implements OutboxRepository {
 
   /** Queues intents inside the caller's transaction. */
   enqueueNow(intents: NotificationIntent[], at: string): void {
-    const insert = this.db.prepare(
+    const insert = prepared(
+      this.db,
       'INSERT INTO outbox (intent, due_at, created_at) VALUES (?, ?, ?)',
     );
     for (const intent of intents) insert.run(JSON.stringify(intent), at, at);
@@ -30,14 +32,14 @@ export class SqliteOutboxRepository implements OutboxRepository {
   lease(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<OutboxItem[]> {
     const at = now.toISOString();
     const lease = this.db.transaction(() => {
-      const rows = this.db
-        .prepare(
-          `SELECT id, intent, attempts, due_at, created_at, last_error FROM outbox
+      const rows = prepared(
+        this.db,
+        `SELECT id, intent, attempts, due_at, created_at, last_error FROM outbox
            WHERE state = 'pending' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
            ORDER BY due_at, id LIMIT ?`,
-        )
-        .all(at, at, limit) as Row[];
-      const take = this.db.prepare(
+      ).all(at, at, limit) as Row[];
+      const take = prepared(
+        this.db,
         `UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
          WHERE id = ? AND state = 'pending' AND (lease_until IS NULL OR lease_until <= ?)`,
       );
@@ -68,30 +70,29 @@ export class SqliteOutboxRepository implements OutboxRepository {
   }
 
   retry(id: number, owner: string, retryAt: Date, error: string): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE outbox SET due_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL
+    prepared(
+      this.db,
+      `UPDATE outbox SET due_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL
          WHERE id = ? AND lease_owner = ?`,
-      )
-      .run(retryAt.toISOString(), error, id, owner);
+    ).run(retryAt.toISOString(), error, id, owner);
     return Promise.resolve();
   }
 
   pendingCount(): Promise<number> {
-    const row = this.db
-      .prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`)
-      .get() as {
+    const row = prepared(
+      this.db,
+      `SELECT count(*) AS n FROM outbox WHERE state = 'pending'`,
+    ).get() as {
       n: number;
     };
     return Promise.resolve(row.n);
   }
 
   private finish(id: number, owner: string, state: string, at: Date, error: string | null): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET state = ?, done_at = ?, last_error = coalesce(?, last_error),
+    prepared(
+      this.db,
+      `UPDATE outbox SET state = ?, done_at = ?, last_error = coalesce(?, last_error),
          lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?`,
-      )
-      .run(state, at.toISOString(), error, id, owner);
+    ).run(state, at.toISOString(), error, id, owner);
   }
 }

@@ -1,3 +1,4 @@
+import { prepared } from './prepared';
 import type Database from 'better-sqlite3';
 import type {
   ConversationRepository,
@@ -15,7 +16,7 @@ export class SqliteProfileRepository implements ProfileRepository {
   constructor(private readonly db: Database.Database) {}
 
   get(key: string): Promise<Profile | undefined> {
-    const row = this.db.prepare('SELECT doc, version FROM profiles WHERE key = ?').get(key) as
+    const row = prepared(this.db, 'SELECT doc, version FROM profiles WHERE key = ?').get(key) as
       { doc: string; version: number } | undefined;
     return Promise.resolve(
       row ? { ...(JSON.parse(row.doc) as Profile), etag: String(row.version) } : undefined,
@@ -27,16 +28,14 @@ export class SqliteProfileRepository implements ProfileRepository {
     const json = JSON.stringify(doc);
     const { changes } =
       etag === undefined
-        ? this.db
-            .prepare(
-              'INSERT INTO profiles (key, version, doc) VALUES (?, 1, ?) ON CONFLICT DO NOTHING',
-            )
-            .run(profile.key, json)
-        : this.db
-            .prepare(
-              'UPDATE profiles SET doc = ?, version = version + 1 WHERE key = ? AND version = ?',
-            )
-            .run(json, profile.key, Number(etag));
+        ? prepared(
+            this.db,
+            'INSERT INTO profiles (key, version, doc) VALUES (?, 1, ?) ON CONFLICT DO NOTHING',
+          ).run(profile.key, json)
+        : prepared(
+            this.db,
+            'UPDATE profiles SET doc = ?, version = version + 1 WHERE key = ? AND version = ?',
+          ).run(json, profile.key, Number(etag));
     if (changes !== 1) return Promise.resolve({ ok: false, reason: 'conflict' });
     const version = etag === undefined ? 1 : Number(etag) + 1;
     return Promise.resolve({ ok: true, value: { ...profile, etag: String(version) } });
@@ -47,22 +46,24 @@ export class SqliteDraftRepository implements DraftRepository {
   constructor(private readonly db: Database.Database) {}
 
   add(draft: Draft): Promise<boolean> {
-    const { changes } = this.db
-      .prepare('INSERT INTO drafts (id, doc, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(draft.id, JSON.stringify(draft), draft.createdAt);
+    const { changes } = prepared(
+      this.db,
+      'INSERT INTO drafts (id, doc, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ).run(draft.id, JSON.stringify(draft), draft.createdAt);
     return Promise.resolve(changes === 1);
   }
 
   get(id: string): Promise<Draft | undefined> {
-    const row = this.db.prepare('SELECT doc FROM drafts WHERE id = ?').get(id) as
+    const row = prepared(this.db, 'SELECT doc FROM drafts WHERE id = ?').get(id) as
       { doc: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.doc) as Draft) : undefined);
   }
 
   setUnit(id: string, unitId: string): Promise<void> {
-    this.db
-      .prepare(`UPDATE drafts SET doc = json_set(doc, '$.unitId', ?) WHERE id = ?`)
-      .run(unitId, id);
+    prepared(this.db, `UPDATE drafts SET doc = json_set(doc, '$.unitId', ?) WHERE id = ?`).run(
+      unitId,
+      id,
+    );
     return Promise.resolve();
   }
 }
@@ -99,18 +100,17 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   private doc(key: string): unknown {
-    const row = this.db.prepare('SELECT doc FROM conversations WHERE key = ?').get(key) as
+    const row = prepared(this.db, 'SELECT doc FROM conversations WHERE key = ?').get(key) as
       { doc: string } | undefined;
     return row ? JSON.parse(row.doc) : undefined;
   }
 
   private save(key: string, value: unknown, at: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO conversations (key, doc, updated_at) VALUES (?, ?, ?)
+    prepared(
+      this.db,
+      `INSERT INTO conversations (key, doc, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET doc = excluded.doc, updated_at = excluded.updated_at`,
-      )
-      .run(key, JSON.stringify(value), at.toISOString());
+    ).run(key, JSON.stringify(value), at.toISOString());
   }
 }
 
@@ -118,7 +118,7 @@ export class SqliteStateRepository implements StateRepository {
   constructor(private readonly db: Database.Database) {}
 
   read(keys: string[]): Promise<Record<string, { value: unknown; etag: string }>> {
-    const select = this.db.prepare('SELECT doc, version FROM bot_state WHERE key = ?');
+    const select = prepared(this.db, 'SELECT doc, version FROM bot_state WHERE key = ?');
     const found: Record<string, { value: unknown; etag: string }> = {};
     for (const key of keys) {
       const row = select.get(key) as { doc: string; version: number } | undefined;
@@ -132,19 +132,17 @@ export class SqliteStateRepository implements StateRepository {
       for (const [key, { value, etag }] of Object.entries(changes)) {
         const doc = JSON.stringify(value);
         if (etag === undefined || etag === '*') {
-          this.db
-            .prepare(
-              `INSERT INTO bot_state (key, version, doc) VALUES (?, 1, ?)
+          prepared(
+            this.db,
+            `INSERT INTO bot_state (key, version, doc) VALUES (?, 1, ?)
                ON CONFLICT (key) DO UPDATE SET doc = excluded.doc, version = version + 1`,
-            )
-            .run(key, doc);
+          ).run(key, doc);
           continue;
         }
-        const { changes: n } = this.db
-          .prepare(
-            'UPDATE bot_state SET doc = ?, version = version + 1 WHERE key = ? AND version = ?',
-          )
-          .run(doc, key, Number(etag));
+        const { changes: n } = prepared(
+          this.db,
+          'UPDATE bot_state SET doc = ?, version = version + 1 WHERE key = ? AND version = ?',
+        ).run(doc, key, Number(etag));
         if (n !== 1) throw new StateConflict();
       }
       return { ok: true, value: undefined };
@@ -158,7 +156,7 @@ export class SqliteStateRepository implements StateRepository {
   }
 
   delete(keys: string[]): Promise<void> {
-    const remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+    const remove = prepared(this.db, 'DELETE FROM bot_state WHERE key = ?');
     this.db.transaction(() => keys.forEach((key) => remove.run(key)))();
     return Promise.resolve();
   }

@@ -1,0 +1,149 @@
+import { performance } from 'node:perf_hooks';
+import { startCosmosServer } from '../../test/support/cosmos-server';
+import { BenchConnector } from '../support/connector';
+import { askQuestions, questionActivity } from '../support/load';
+import {
+  generatedOrganisation,
+  triageChannelIds,
+  writeOrganisationFile,
+} from '../support/organisation';
+import { ms, type BenchOptions, type Row, type Section } from '../section';
+import { startBot } from './turns';
+
+const targets = { requestsBesideInquiry: 5 };
+/** Questions asked one at a time, each counted. */
+const counted = 20;
+
+type Seen = { method: string; path: string; query?: string; charge?: number };
+
+/** Which part of a turn a request to the database belongs to. */
+function partOf(request: Seen): 'organisation' | 'state' | 'query' | 'inquiry' | 'background' {
+  const query = request.query ?? '';
+  if (/c\.state = 'pending'|pendingSince/.test(query)) return 'background';
+  if (request.path.includes('/colls/organisation/')) return 'organisation';
+  if (request.path.includes('/colls/state/')) return 'state';
+  // The asker's inquiries (is one waiting for this reply?): a query and the reads it leads to.
+  if (query || request.method === 'GET') return 'query';
+  return 'inquiry';
+}
+
+/**
+ * The requests one inquiry-opening turn makes to the database: from the question's arrival to
+ * the write that completes its inquiry (the replace that empties its notifications into the
+ * outbox). What the outbox worker does after that, woken by the turn, is delivery, not the turn.
+ */
+function turnRequests(window: Seen[]): Seen[] {
+  const completes = window.findIndex(
+    (r) => r.method === 'PUT' && r.path.includes('/colls/inquiries/docs/'),
+  );
+  return window.slice(0, completes + 1).filter((r) => partOf(r) !== 'background');
+}
+
+async function quiet(seen: Seen[], forMs: number, limitMs = 30_000): Promise<void> {
+  const until = performance.now() + limitMs;
+  let count = -1;
+  while (count !== seen.length && performance.now() < until) {
+    count = seen.length;
+    await new Promise((resolve) => setTimeout(resolve, forMs));
+  }
+}
+
+/**
+ * The bot on Cosmos DB (cosmosdb-server behind the tests' strict layer, which also counts the
+ * requests): the database requests of an inquiry-opening turn, by kind, for a person's first
+ * question and for a later one, their request charge where the server reports one, and the turns
+ * per second under load.
+ */
+export const cosmosSection: Section = {
+  name: 'cosmos',
+  title: 'Cosmos DB',
+  async run(options: BenchOptions): Promise<Row[]> {
+    const { org, askers } = generatedOrganisation(500);
+    const cosmos = await startCosmosServer();
+    const connector = new BenchConnector(triageChannelIds(org));
+    await connector.start();
+    const bot = await startBot(writeOrganisationFile(org), connector.url, {
+      STORE: 'cosmos',
+      COSMOS_ENDPOINT: cosmos.endpoint,
+      COSMOS_KEY: cosmos.key,
+      COSMOS_DATABASE: `bench-${Date.now().toString(36)}`,
+      COSMOS_ALLOW_SELF_SIGNED: 'on',
+      // Only the turns wake the workers, so little else runs beside a counted turn.
+      OUTBOX_INTERVAL_MS: '3600000',
+      SCHEDULER_INTERVAL_MS: '3600000',
+    });
+    const rows: Row[] = [];
+    try {
+      const seen = cosmos.strict.seen as Seen[];
+      const ask = async (asker: number, question: number): Promise<Seen[]> => {
+        await quiet(seen, 300);
+        const from = seen.length;
+        const response = await fetch(`${bot.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(questionActivity(askers[asker], connector.url, question)),
+        });
+        if (response.status !== 200) throw new Error(`The bot answered ${response.status}`);
+        return turnRequests(seen.slice(from));
+      };
+      options.progress(`${counted} first questions and ${counted} second ones, one at a time`);
+      const first: Seen[][] = [];
+      const second: Seen[][] = [];
+      // A first turn for the tenant (its endpoint stored), not counted.
+      await ask(askers.length - 1, 900_000);
+      for (let index = 0; index < counted; index++) first.push(await ask(index, 900_001 + index));
+      for (let index = 0; index < counted; index++) second.push(await ask(index, 901_001 + index));
+
+      const describe = (turns: Seen[][], who: string): Row[] => {
+        const per = (part: ReturnType<typeof partOf>) =>
+          turns.reduce((n, turn) => n + turn.filter((r) => partOf(r) === part).length, 0) /
+          turns.length;
+        const all = turns.reduce((n, turn) => n + turn.length, 0) / turns.length;
+        const beside = all - per('inquiry');
+        const charges = turns.flat().map((r) => r.charge);
+        const charged = charges.every((c) => typeof c === 'number');
+        return [
+          {
+            measure: `requests per inquiry-opening turn, ${who}`,
+            bot: `${all.toFixed(1)}: organisation ${per('organisation').toFixed(1)}, state ${per('state').toFixed(1)}, the asker's inquiries ${per('query').toFixed(1)}, the inquiry's write ${per('inquiry').toFixed(1)}`,
+            ratio: `${beside.toFixed(1)} beside the inquiry's write`,
+            target: `≤ ${targets.requestsBesideInquiry} beside it`,
+            met: beside <= targets.requestsBesideInquiry,
+          },
+          {
+            measure: `request charge per turn, ${who}`,
+            bot: charged
+              ? `${(charges.reduce<number>((n, c) => n + (c ?? 0), 0) / turns.length).toFixed(1)} RU`
+              : 'not reported by cosmosdb-server (a real account reports it)',
+          },
+        ];
+      };
+      rows.push(
+        ...describe(first, "a person's first question"),
+        ...describe(second, 'a later one'),
+      );
+
+      // cosmosdb-server keeps everything in one JavaScript process and scans for every query: a
+      // turn takes seconds under load there, so the run is long enough for many turns to end.
+      for (const connections of [10]) {
+        options.progress(`${connections} asking at once`);
+        const load = await askQuestions({
+          url: bot.url,
+          connectorUrl: connector.url,
+          askers,
+          connections,
+          seconds: Math.max(options.seconds, 30),
+        });
+        rows.push({
+          measure: `inquiry-opening turns/s and p50 / p95, ${connections} asking, on cosmosdb-server`,
+          bot: `${load.throughput.toFixed(1)}/s, ${ms(load.p50)} / ${ms(load.p95)}${load.failed ? ` (${load.failed} failed)` : ''}`,
+        });
+      }
+    } finally {
+      await bot.stop();
+      await connector.stop();
+      await cosmos.stop();
+    }
+    return rows;
+  },
+};
