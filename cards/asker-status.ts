@@ -2,6 +2,7 @@ import { messages, type Locale, type Messages } from '../src/i18n';
 import { maxAnswerLength } from '../src/inquiries/commands';
 import type { Inquiry } from '../src/inquiries/inquiry';
 import { allowedTransitions } from '../src/inquiries/state-machine';
+import { revisionOf } from '../src/inquiries/repeats';
 import type { Directory } from '../src/org/directory';
 import { targetsAt } from '../src/routing/chain';
 import { askerStatusLine, header, holderLine, sentFact, statusColors } from './inquiry-lines';
@@ -21,6 +22,8 @@ import template from './asker-status.json';
 /** "Løst" / "Ikke løst", offered to the asker while an answer waits for their word. */
 export interface AskerResponseActions {
   inquiryId: string;
+  /** Which rendering of the inquiry the buttons belong to: a second press of one is a repeat. */
+  rev: string;
   respond: boolean;
   labels: {
     resolved: string;
@@ -66,6 +69,7 @@ export function askerResponseActions(inquiry: Inquiry, t: Messages): AskerRespon
   const allowed = allowedTransitions(inquiry, { person: inquiry.asker });
   return {
     inquiryId: inquiry.id,
+    rev: revisionOf(inquiry),
     respond: allowed.includes('confirm_resolved') && allowed.includes('not_resolved'),
     labels: {
       resolved: t.actions.resolved,

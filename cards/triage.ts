@@ -2,6 +2,7 @@ import { messages, type Locale, type Messages } from '../src/i18n';
 import { maxAnswerLength } from '../src/inquiries/commands';
 import type { Inquiry } from '../src/inquiries/inquiry';
 import { handlerTransitions } from '../src/inquiries/state-machine';
+import { revisionOf } from '../src/inquiries/repeats';
 import type { Directory } from '../src/org/directory';
 import { handOverCandidates, nextLevel, targetsAt } from '../src/routing/chain';
 import { lastStep } from './history-lines';
@@ -35,6 +36,8 @@ import template from './triage.json';
 /** What a handler can do with an inquiry in its current state. */
 export interface TriageActions {
   inquiryId: string;
+  /** Which rendering of the inquiry the buttons belong to: a second press of one is a repeat. */
+  rev: string;
   claim: boolean;
   answer: boolean;
   handOver: boolean;
@@ -138,6 +141,7 @@ export function triageActions(
     inquiry.level === 'vendor' ? vendorEmailLink(inquiry, directory, locale) : undefined;
   return {
     inquiryId: inquiry.id,
+    rev: revisionOf(inquiry),
     claim: allowed.has('claim'),
     answer: allowed.has('answer'),
     handOver: allowed.has('hand_over') && inquiry.level === 'superuser',

@@ -13,12 +13,17 @@ import type { Inquiry } from '../../src/inquiries/inquiry';
 import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';
 import type { Messages } from '../../src/i18n';
+import { actionKeyOf } from './action-key';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 
 type Reply = AdaptiveCardJson | string;
 
 const ref = z.string().trim().min(1).max(400);
-const inquiryData = z.object({ inquiryId: z.string().uuid() });
+const inquiryData = z.object({
+  inquiryId: z.string().uuid(),
+  /** The rendering of the inquiry the card showed (see `revisionOf`). */
+  rev: z.union([z.string().max(20), z.number()]).optional(),
+});
 const schemas = {
   pickUnit: z.object({ draftId: ref, unitId: ref }),
   pickTopic: z.object({ draftId: ref, topicId: ref }),
@@ -117,12 +122,14 @@ async function act(
   inquiryId: string,
   command: Command,
   view: (inquiry: Inquiry) => AdaptiveCardJson,
+  requestKey: string,
 ): Promise<Reply> {
   const outcome = await actOnInquiry(
     { ...deps, directory: turn.directory },
     inquiryId,
     turn.who.person,
     command,
+    requestKey,
   );
   if (!outcome.ok) {
     deps.logger.info(
@@ -131,7 +138,9 @@ async function act(
     );
     return refusalText(outcome, turn, command);
   }
-  deps.notify();
+  if (outcome.repeat)
+    deps.logger.info({ inquiryId, command: command.type }, 'card action repeated, taken once');
+  else deps.notify();
   return view(outcome.inquiry);
 }
 
@@ -151,33 +160,43 @@ export function cardActions(
       return parsed.ok ? handle(context, turn, parsed.value) : parsed.reply;
     };
   /** A command on an inquiry, answered with the card the clicker was looking at, as it now is. */
-  const command = <T extends { inquiryId: string }>(
+  const command = <T extends { inquiryId: string; rev?: unknown }>(
+    verb: string,
     schema: z.ZodType<T>,
     toCommand: (value: T) => Command,
     card: 'triage' | 'asker',
   ) =>
     on(schema, (context, turn, value) =>
-      act(deps, turn, value.inquiryId, toCommand(value), (inquiry) =>
-        card === 'triage'
-          ? triageView(inquiry, turn)
-          : askerView(inquiry, turn, context.activity.replyToId),
+      act(
+        deps,
+        turn,
+        value.inquiryId,
+        toCommand(value),
+        (inquiry) =>
+          card === 'triage'
+            ? triageView(inquiry, turn)
+            : askerView(inquiry, turn, context.activity.replyToId),
+        actionKeyOf(context, turn.who.person.key, verb, value),
       ),
     );
 
   return {
-    [Verbs.claim]: command(inquiryData, () => ({ type: 'claim' }), 'triage'),
-    [Verbs.resolve]: command(inquiryData, () => ({ type: 'resolve' }), 'triage'),
+    [Verbs.claim]: command(Verbs.claim, inquiryData, () => ({ type: 'claim' }), 'triage'),
+    [Verbs.resolve]: command(Verbs.resolve, inquiryData, () => ({ type: 'resolve' }), 'triage'),
     [Verbs.answer]: command(
+      Verbs.answer,
       schemas.answer,
       (v) => ({ type: 'answer', text: v.answerText }),
       'triage',
     ),
     [Verbs.handOver]: command(
+      Verbs.handOver,
       schemas.handOver,
       (v) => ({ type: 'hand_over', toKey: v.handOverTo }),
       'triage',
     ),
     [Verbs.escalate]: command(
+      Verbs.escalate,
       schemas.escalate,
       (v) => {
         const note = v.escalateNote?.trim();
@@ -190,12 +209,19 @@ export function cardActions(
       'triage',
     ),
     [Verbs.askAsker]: command(
+      Verbs.askAsker,
       schemas.askAsker,
       (v) => ({ type: 'ask_asker', question: v.askerQuestion }),
       'triage',
     ),
-    [Verbs.confirmResolved]: command(inquiryData, () => ({ type: 'confirm_resolved' }), 'asker'),
+    [Verbs.confirmResolved]: command(
+      Verbs.confirmResolved,
+      inquiryData,
+      () => ({ type: 'confirm_resolved' }),
+      'asker',
+    ),
     [Verbs.notResolved]: command(
+      Verbs.notResolved,
       schemas.notResolved,
       (v) => {
         const comment = v.comment?.trim();

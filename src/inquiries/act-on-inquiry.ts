@@ -6,9 +6,11 @@ import { decide } from './state-machine';
 import type { Inquiry } from './inquiry';
 import type { InquiryDeps } from './open-inquiry';
 import type { PersonRef } from './person';
+import { isRepeat, withRequestKey } from './repeats';
 
 export type ActOutcome =
-  | { ok: true; inquiry: Inquiry }
+  /** `repeat`: the same request was taken before, and nothing changed now. */
+  | { ok: true; inquiry: Inquiry; repeat?: true }
   | ({ ok: false; inquiry?: Inquiry } & (
       Refusal | { reason: 'unknown_inquiry' } | { reason: 'busy' }
     ));
@@ -18,17 +20,20 @@ const maxAttempts = 5;
 /**
  * Carries out a command on an inquiry: load, check who is acting, decide, save with the etag that
  * was read. When someone else saved first, it reloads and decides again on what they saved, so two
- * simultaneous claims give one winner and a clear "already claimed by" to the other.
+ * simultaneous claims give one winner and a clear "already claimed by" to the other. A request
+ * with a `requestKey` is taken once: given again, it changes nothing and says so.
  */
 export async function actOnInquiry(
   deps: Omit<InquiryDeps, 'ids'>,
   inquiryId: string,
   person: PersonRef,
   command: Command,
+  requestKey?: string,
 ): Promise<ActOutcome> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const inquiry = await deps.store.inquiries.get(inquiryId);
     if (!inquiry) return { ok: false, reason: 'unknown_inquiry' };
+    if (isRepeat(inquiry, requestKey)) return { ok: true, inquiry, repeat: true };
     const role = handlerRole(deps.directory, inquiry, person.email);
     const decision = decide(
       inquiry,
@@ -39,7 +44,10 @@ export async function actOnInquiry(
     if (!decision.ok) return { ...decision, inquiry };
     const now = deps.clock.now();
     const timed = retime(inquiry, decision.inquiry, now, escalationTiming(deps.directory));
-    const saved = await deps.store.inquiries.update(timed, decision.notifications);
+    const saved = await deps.store.inquiries.update(
+      withRequestKey(timed, requestKey),
+      decision.notifications,
+    );
     if (saved.ok) return { ok: true, inquiry: saved.value };
     if (saved.reason === 'not_found') return { ok: false, reason: 'unknown_inquiry' };
   }
