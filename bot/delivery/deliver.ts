@@ -3,7 +3,12 @@ import { answerCardData, renderAnswerCard } from '../../cards/answer';
 import { askerNoticeText } from '../../cards/asker-notice';
 import { askerQuestionCardData } from '../../cards/asker-question';
 import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-status';
-import { noticeCardData, renderNoticeCard } from '../../cards/notice';
+import {
+  noticeCardData,
+  noticeHeadOf,
+  renderNoticeCard,
+  type NoticeCardData,
+} from '../../cards/notice';
 import { pingCardData } from '../../cards/ping';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
@@ -27,6 +32,7 @@ import {
   PermanentDeliveryError,
 } from './errors';
 import { mentionable, withMentionableLevel, type MentionDeps } from './mentions';
+import { recordNotice, updateNotices } from './notice-updates';
 import { teamsUserIdOf } from './roster';
 import { sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
@@ -66,7 +72,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
         const serviceUrl = await serviceUrlOf(deps, posted.recipientKey);
         await deps.sender.update(serviceUrl, posted, cardActivity(card, inquiry.number));
       }
-      return;
+      return updateNotices(deps, inquiry, directory, (key) => serviceUrlOf(deps, key));
     }
     case 'asker.status': {
       const card = renderAskerStatusCard(
@@ -94,14 +100,15 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       if (!recipient)
         throw new PermanentDeliveryError(`${intent.recipientKey} is not in the chain`);
       const by = inquiry.history[inquiry.history.length - 1]?.by?.name;
-      const card = renderNoticeCard(
-        noticeCardData(inquiry, directory, directory.language, timeZone, {
-          reason: intent.reason,
-          ...(by ? { by } : {}),
-          ...(intent.note ? { note: intent.note } : {}),
-        }),
-      );
-      await sendAlongChain(deps, inquiry, [recipient], () => cardActivity(card, inquiry.number));
+      const data = noticeCardData(inquiry, directory, directory.language, timeZone, {
+        reason: intent.reason,
+        ...(by ? { by } : {}),
+        ...(intent.note ? { note: intent.note } : {}),
+      });
+      const card = renderNoticeCard(data);
+      await sendAlongChain(deps, inquiry, [recipient], () => cardActivity(card, inquiry.number), {
+        onSent: keepNotice(deps, inquiry, data),
+      });
       return;
     }
     case 'escalation.ping':
@@ -144,21 +151,20 @@ async function ping(
   const thread = channelThread(inquiry);
   if (!thread) return postTriage(deps, inquiry, directory, directory.timeZone);
   const people = targetsAt(inquiry.chain, intent.level);
-  const card = renderNoticeCard(
-    pingCardData(inquiry, directory, directory.language, {
-      reason: intent.reason,
-      people: await mentionable(mentionDeps(deps), people),
-      waited: waitedText(inquiry, directory),
-    }),
-  );
-  await replyInThread(deps, thread, cardActivity(card, inquiry.number));
+  const data = pingCardData(inquiry, directory, directory.language, {
+    reason: intent.reason,
+    people: await mentionable(mentionDeps(deps), people),
+    waited: waitedText(inquiry, directory),
+  });
+  await replyInThread(deps, inquiry, thread, data);
   if (intent.level === 'system_responsible') {
-    const notice = renderNoticeCard(
-      noticeCardData(inquiry, directory, directory.language, directory.timeZone, {
-        reason: 'escalated',
-      }),
-    );
-    await sendAlongChain(deps, inquiry, people, () => cardActivity(notice, inquiry.number));
+    const noticeData = noticeCardData(inquiry, directory, directory.language, directory.timeZone, {
+      reason: 'escalated',
+    });
+    const notice = renderNoticeCard(noticeData);
+    await sendAlongChain(deps, inquiry, people, () => cardActivity(notice, inquiry.number), {
+      onSent: keepNotice(deps, inquiry, noticeData),
+    });
   }
 }
 
@@ -166,15 +172,16 @@ async function ping(
 async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory): Promise<void> {
   if (!isOpenForHandling(inquiry) || !inquiry.deadline) return;
   const people = inquiry.assignee ? [inquiry.assignee] : targetsAt(inquiry.chain, inquiry.level);
-  const card = renderNoticeCard(
-    pingCardData(inquiry, directory, directory.language, {
-      reason: 'reminder',
-      people: await mentionable(mentionDeps(deps), people),
-    }),
-  );
+  const data = pingCardData(inquiry, directory, directory.language, {
+    reason: 'reminder',
+    people: await mentionable(mentionDeps(deps), people),
+  });
+  const card = renderNoticeCard(data);
   const thread = channelThread(inquiry);
-  if (thread) return replyInThread(deps, thread, cardActivity(card, inquiry.number));
-  await sendAlongChain(deps, inquiry, people, () => cardActivity(card, inquiry.number));
+  if (thread) return replyInThread(deps, inquiry, thread, data);
+  await sendAlongChain(deps, inquiry, people, () => cardActivity(card, inquiry.number), {
+    onSent: keepNotice(deps, inquiry, data),
+  });
 }
 
 /** "4 arbeidstimer": the response time of the level the inquiry has just left. */
@@ -188,15 +195,25 @@ function waitedText(inquiry: Inquiry, directory: Directory): string {
   return calendar.roundTheClock ? t.duration(duration) : t.businessDuration(duration);
 }
 
+/** Replies in the inquiry's thread with a notice, kept to be updated with the inquiry. */
 async function replyInThread(
   deps: DeliveryDeps,
+  inquiry: Inquiry,
   thread: PostedCard,
-  activity: Partial<Activity>,
+  data: NoticeCardData,
 ): Promise<void> {
   const serviceUrl = await serviceUrlOf(deps, undefined);
-  await sendOnce(deps.sent, `thread:${thread.conversationId}`, () =>
+  const activity = cardActivity(renderNoticeCard(data), inquiry.number);
+  const sent = await sendOnce(deps.sent, `thread:${thread.conversationId}`, () =>
     deps.sender.reply(serviceUrl, thread.conversationId, activity),
   );
+  if (sent) await recordNotice(deps.store, inquiry.id, sent, noticeHeadOf(data));
+}
+
+/** Keeps each 1:1 notice sent, to be updated with the inquiry. */
+function keepNotice(deps: DeliveryDeps, inquiry: Inquiry, data: NoticeCardData) {
+  return (person: PersonRef, sent: { conversationId: string; activityId: string }) =>
+    recordNotice(deps.store, inquiry.id, sent, noticeHeadOf(data), person.key);
 }
 
 /** Everyone in the chain, in order, without repeats: superusers, coordinators, system responsible. */

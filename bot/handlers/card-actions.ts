@@ -4,6 +4,7 @@ import { answerCardData, renderAnswerCard } from '../../cards/answer';
 import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-status';
 import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
 import type { AdaptiveCardJson } from '../../cards/render';
+import { currentNoticeCard } from '../../cards/notice';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
 import { Verbs } from '../../cards/verbs';
 import { actOnInquiry, type ActOutcome } from '../../src/inquiries/act-on-inquiry';
@@ -116,12 +117,35 @@ function askerView(inquiry: Inquiry, turn: Turn, replyToId: string | undefined):
     : renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, directory.timeZone));
 }
 
+/**
+ * A ping or 1:1 notice the click came from, as it is now; with a refusal on it when the click was
+ * refused. Undefined for any other card.
+ */
+function noticeView(
+  inquiry: Inquiry,
+  turn: Turn,
+  replyToId: string | undefined,
+  refusal?: string,
+): AdaptiveCardJson | undefined {
+  const notice = inquiry.teams.notices?.find((n) => replyToId && n.activityId === replyToId);
+  if (!notice) return undefined;
+  const { directory } = turn;
+  return currentNoticeCard(
+    notice.head,
+    inquiry,
+    directory,
+    turn.locale,
+    directory.timeZone,
+    refusal,
+  );
+}
+
 async function act(
   deps: HandlerDeps,
   turn: Turn,
   inquiryId: string,
   command: Command,
-  view: (inquiry: Inquiry) => AdaptiveCardJson,
+  view: (inquiry: Inquiry, refusal?: string) => AdaptiveCardJson | undefined,
   requestKey: string,
 ): Promise<Reply> {
   const outcome = await actOnInquiry(
@@ -136,12 +160,14 @@ async function act(
       { inquiryId, command: command.type, actor: turn.who.person.key, reason: outcome.reason },
       'card action refused',
     );
-    return refusalText(outcome, turn, command);
+    const text = refusalText(outcome, turn, command);
+    // A stale card is answered with the card as it is now, saying why the click was refused.
+    return (outcome.inquiry && view(outcome.inquiry, text)) ?? text;
   }
   if (outcome.repeat)
     deps.logger.info({ inquiryId, command: command.type }, 'card action repeated, taken once');
   else deps.notify();
-  return view(outcome.inquiry);
+  return view(outcome.inquiry) ?? triageView(outcome.inquiry, turn);
 }
 
 /** Builds the handler of every card verb. */
@@ -172,10 +198,14 @@ export function cardActions(
         turn,
         value.inquiryId,
         toCommand(value),
-        (inquiry) =>
-          card === 'triage'
-            ? triageView(inquiry, turn)
-            : askerView(inquiry, turn, context.activity.replyToId),
+        (inquiry, refusal) => {
+          const { replyToId } = context.activity;
+          if (card === 'asker') return refusal ? undefined : askerView(inquiry, turn, replyToId);
+          return (
+            noticeView(inquiry, turn, replyToId, refusal) ??
+            (refusal ? undefined : triageView(inquiry, turn))
+          );
+        },
         actionKeyOf(context, turn.who.person.key, verb, value),
       ),
     );
