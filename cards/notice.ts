@@ -22,7 +22,12 @@ import {
   type Mention,
   type PersonLine,
 } from './render';
-import { renderTriageActions, triageActions, type TriageActions } from './triage';
+import {
+  renderTriageActions,
+  triageActions,
+  withVendorContact,
+  type TriageActions,
+} from './triage';
 import template from './notice.json';
 
 export interface NoticeCardData extends CardStatus {
@@ -52,7 +57,9 @@ export function renderNoticeCard(data: NoticeCardData): AdaptiveCardJson {
     ...rest,
     ...(mentions ? { mentionLine: mentions.line } : {}),
   });
-  const card = actions ? withActions(body, renderTriageActions(actions)) : body;
+  const card = actions
+    ? withActions(withVendorContact(body, actions), renderTriageActions(actions))
+    : body;
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
 }
 

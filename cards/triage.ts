@@ -30,6 +30,7 @@ import {
   type Mention,
   type PersonLine,
 } from './render';
+import { renderVendorContact, vendorContactData, type VendorContactData } from './vendor-contact';
 import { vendorEmailLink } from './vendor-email';
 import template from './triage.json';
 
@@ -48,6 +49,8 @@ export interface TriageActions {
   resolve: boolean;
   /** A mailto link with the vendor email written out, at the vendor level. */
   vendorEmail?: string;
+  /** The vendor's address and the subject as text beside the link, at the vendor level. */
+  vendorContact?: VendorContactData;
   /** The unit's other superusers; `value` is the person key. */
   handOverChoices: { title: string; value: string }[];
   labels: {
@@ -102,11 +105,27 @@ export function renderTriageActions(actions: TriageActions): unknown[] {
   });
 }
 
+/** The card with the vendor's address and subject at the end of its body, when the actions offer the email. */
+export function withVendorContact(
+  card: AdaptiveCardJson,
+  actions: TriageActions,
+): AdaptiveCardJson {
+  if (!actions.vendorContact) return card;
+  const body = (card.body as unknown[] | undefined) ?? [];
+  return { ...card, body: [...body, renderVendorContact(actions.vendorContact)] };
+}
+
 /** The triage card: what handlers see in the work area's channel thread or their 1:1 chat. */
 export function renderTriageCard(data: TriageCardData): AdaptiveCardJson {
   const { mentions, actions, ...rest } = data;
   const card = withActions(
-    expandTemplate(cardTemplate, { ...rest, ...(mentions ? { mentionLine: mentions.line } : {}) }),
+    withVendorContact(
+      expandTemplate(cardTemplate, {
+        ...rest,
+        ...(mentions ? { mentionLine: mentions.line } : {}),
+      }),
+      actions,
+    ),
     renderTriageActions(actions),
   );
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
@@ -139,6 +158,7 @@ export function triageActions(
   const next = nextLevel(inquiry.chain, inquiry.level);
   const vendorEmail =
     inquiry.level === 'vendor' ? vendorEmailLink(inquiry, directory, locale) : undefined;
+  const vendorContact = vendorEmail ? vendorContactData(inquiry, locale) : undefined;
   return {
     inquiryId: inquiry.id,
     rev: revisionOf(inquiry),
@@ -151,6 +171,7 @@ export function triageActions(
     askAsker: allowed.has('ask_asker') && !allowed.has('claim'),
     resolve: allowed.has('resolve'),
     ...(vendorEmail ? { vendorEmail } : {}),
+    ...(vendorContact ? { vendorContact } : {}),
     handOverChoices: candidates.map((p) => ({ title: p.name, value: p.key })),
     labels: {
       claim: t.actions.claim,

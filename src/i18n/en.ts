@@ -223,6 +223,12 @@ export const en: Messages = {
     intro: 'We need help with an inquiry in Qm+.',
     closing: 'Kind regards',
   },
+  vendorContact: {
+    heading: (vendor: string) => `Write to ${vendor}`,
+    address: 'Address',
+    subject: 'Subject',
+    hint: 'If the email button does not open, copy the address and subject above into a new email.',
+  },
   businessDuration: durationIn({
     weeks: ['working week', 'working weeks'],
     days: ['working day', 'working days'],

@@ -222,6 +222,12 @@ export const nb = {
     intro: 'Vi trenger hjelp med en sak i Qm+.',
     closing: 'Med vennlig hilsen',
   },
+  vendorContact: {
+    heading: (vendor: string) => `Skriv til ${vendor}`,
+    address: 'Adresse',
+    subject: 'Emne',
+    hint: 'Åpner ikke e-postknappen seg? Kopier adressen og emnet over til en ny e-post.',
+  },
   /** "4 arbeidstimer" in a working calendar, "4 timer" round the clock. */
   businessDuration: durationIn({
     weeks: ['arbeidsuke', 'arbeidsuker'],
