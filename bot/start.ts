@@ -10,6 +10,7 @@ import { DirectoryProvider } from '../src/org/provider';
 import { openStore } from '../src/store/open-store';
 import { BotAdapter, botFrameworkSettings } from './adapter';
 import { createApp } from './app';
+import { checkTeamsSetupNow } from './delivery/roster';
 import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
@@ -63,7 +64,7 @@ export async function startQmHjelp(
   const adapter = new BotAdapter(botFrameworkSettings(config.bot));
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
 
-  const worker = new OutboxWorker({
+  const teams = {
     store,
     directories,
     sender: new TeamsSender(adapter, config.bot.appId),
@@ -71,6 +72,9 @@ export async function startQmHjelp(
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
     logger,
+  };
+  const worker = new OutboxWorker({
+    ...teams,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
     leaseMs: config.outboxLeaseMs,
@@ -93,6 +97,7 @@ export async function startQmHjelp(
     directories,
     logger,
     notify: () => worker.kick(),
+    teamsSetup: () => checkTeamsSetupNow(teams),
   });
   const server = await startServer({
     port: config.port,

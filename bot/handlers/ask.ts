@@ -9,6 +9,7 @@ import { isSmallTalk, obviousTopic } from '../../src/inquiries/topic';
 import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
+import { answerSetupCommand, isSetupCommand } from './setup-command';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -67,6 +68,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     return;
   }
   const text = (context.activity.text ?? '').trim();
+  if (isSetupCommand(text)) return answerSetupCommand(context, deps, turn);
   if (text && (await replyToHandler(context, deps, turn, text))) return;
   if (isSmallTalk(text)) {
     await context.sendActivity(

@@ -6,6 +6,7 @@ import type { Logger } from '../../src/logger';
 import type { Directory } from '../../src/org/directory';
 import { identify, type Identification } from '../../src/org/identify';
 import type { DirectoryProvider } from '../../src/org/provider';
+import type { TeamsSetupReport } from '../../src/org/teams-setup';
 import type { Store } from '../../src/store/ports';
 import { tenantOf } from '../tenants';
 
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   logger: Logger;
   /** Tells the outbox worker that new notifications are waiting. */
   notify: () => void;
+  /** Checks the organisation's Teams setup now; undefined while Teams cannot be reached. */
+  teamsSetup?: () => Promise<TeamsSetupReport | undefined>;
 }
 
 /** One turn's view of who is acting, in which language, in which organisation. */

@@ -229,6 +229,34 @@ export const en: Messages = {
     subject: 'Subject',
     hint: 'If the email button does not open, copy the address and subject above into a new email.',
   },
+  teamsSetupCard: {
+    command: 'setup',
+    title: 'Setup in Teams',
+    allWell:
+      'Everyone in the chain can be reached in 1:1 chat, and every triage channel can be used.',
+    peopleHeading: 'Cannot be reached in 1:1 chat',
+    unreachable: {
+      no_triage_team: 'No triage channel is set up, so no team can give their Teams id.',
+      not_in_team: 'Not a member of any triage team the app has been added to.',
+    },
+    reachableIf: {
+      personal_install: 'Reachable once the app is installed for them (a Teams setup policy).',
+      writes_first: 'Reachable once they write to Qm+ Hjelp for the first time.',
+    },
+    channelsHeading: 'Triage channels that cannot be posted to',
+    channel: (channel: string, workArea: string) => `“${channel}” for ${workArea}:`,
+    channelProblems: {
+      bot_not_in_team: 'The app has not been added to the team.',
+      channels_refused: "Teams would not list the team's channels.",
+      channel_not_in_team: 'The channel is not in the team (a wrong id, or a private channel).',
+    },
+    guide:
+      'Until this is fixed, the people who handle inquiries get them in 1:1 chat. See docs/teams.md for what Teams needs.',
+    notReady:
+      'Qm+ Hjelp has not reached Teams yet, so the setup cannot be checked now. Try again shortly.',
+    notAdmin:
+      'Only administrators of Qm+ Hjelp can see the setup. You can ask a question about Qm+ by writing it here, or write “help” to see what I can do.',
+  },
   businessDuration: durationIn({
     weeks: ['working week', 'working weeks'],
     days: ['working day', 'working days'],

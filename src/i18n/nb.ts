@@ -228,6 +228,33 @@ export const nb = {
     subject: 'Emne',
     hint: 'Åpner ikke e-postknappen seg? Kopier adressen og emnet over til en ny e-post.',
   },
+  teamsSetupCard: {
+    command: 'oppsett',
+    title: 'Oppsett i Teams',
+    allWell: 'Alle i kjeden kan nås i 1:1-chat, og alle triagekanalene kan brukes.',
+    peopleHeading: 'Kan ikke nås i 1:1-chat',
+    unreachable: {
+      no_triage_team: 'Ingen triagekanal er satt opp, så Teams-ID-en kan ikke hentes fra et team.',
+      not_in_team: 'Er ikke medlem av noe triageteam som appen er lagt til i.',
+    },
+    reachableIf: {
+      personal_install: 'Nås hvis appen installeres for personen (oppsettpolicy i Teams).',
+      writes_first: 'Nås når personen skriver til Qm+ Hjelp første gang.',
+    },
+    channelsHeading: 'Triagekanaler det ikke kan skrives i',
+    channel: (channel: string, workArea: string) => `«${channel}» for ${workArea}:`,
+    channelProblems: {
+      bot_not_in_team: 'Appen er ikke lagt til i teamet.',
+      channels_refused: 'Teams ville ikke vise kanalene i teamet.',
+      channel_not_in_team: 'Kanalen finnes ikke i teamet (feil ID, eller en privat kanal).',
+    },
+    guide:
+      'Mens dette ikke er rettet, får de som skal behandle henvendelsene dem i 1:1-chat. Se docs/teams.md for hva som trengs i Teams.',
+    notReady:
+      'Qm+ Hjelp har ikke nådd Teams ennå, så oppsettet kan ikke sjekkes nå. Prøv igjen om litt.',
+    notAdmin:
+      'Bare administratorer for Qm+ Hjelp kan se oppsettet. Du kan stille et spørsmål om Qm+ ved å skrive det her, eller skrive «hjelp» for å se hva jeg kan.',
+  },
   /** "4 arbeidstimer" in a working calendar, "4 timer" round the clock. */
   businessDuration: durationIn({
     weeks: ['arbeidsuke', 'arbeidsuker'],
