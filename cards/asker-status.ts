@@ -3,6 +3,7 @@ import { maxAnswerLength } from '../src/inquiries/commands';
 import type { Inquiry } from '../src/inquiries/inquiry';
 import { allowedTransitions } from '../src/inquiries/state-machine';
 import { revisionOf } from '../src/inquiries/repeats';
+import { isOpenForHandling } from '../src/inquiries/statuses';
 import type { Directory } from '../src/org/directory';
 import { targetsAt } from '../src/routing/chain';
 import { askerStatusLine, header, holderLine, sentFact, statusColors } from './inquiry-lines';
@@ -91,6 +92,26 @@ function waitingForLine(inquiry: Inquiry, t: Messages): PersonLine {
   };
 }
 
+/**
+ * Whom the inquiry reached in 1:1 chat, when its triage card went to people rather than to a
+ * channel (none is set up, or it could not be posted to): so the asker reads what happened.
+ */
+function toldInChatLine(inquiry: Inquiry, t: Messages, locale: Locale): PersonLine | undefined {
+  const cards = inquiry.teams.triageCards;
+  if (cards.length === 0 || cards.some((card) => card.recipientKey === undefined)) return undefined;
+  const chain = [
+    ...inquiry.chain.superuser,
+    ...inquiry.chain.coordinator,
+    ...inquiry.chain.system_responsible,
+  ];
+  const names = [
+    ...new Set(cards.flatMap((card) => chain.find((p) => p.key === card.recipientKey)?.name ?? [])),
+  ];
+  if (names.length === 0) return undefined;
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  return { label: t.askerStatus.told, name: t.askerStatus.toldInChat(list) };
+}
+
 /** What the asker's status card shows: where the inquiry stands, in the asker's words. */
 export function askerStatusCardData(
   inquiry: Inquiry,
@@ -99,12 +120,16 @@ export function askerStatusCardData(
   timeZone: string,
 ): AskerStatusCardData {
   const t = messages(locale);
+  const told =
+    isOpenForHandling(inquiry) && !inquiry.assignee
+      ? toldInChatLine(inquiry, t, locale)
+      : undefined;
   return {
     header: header(inquiry, directory, locale),
     statusLine: askerStatusLine(inquiry, directory, t),
     statusColor: statusColors[inquiry.status],
     facts: [sentFact(inquiry, t, timeZone)],
-    people: [waitingForLine(inquiry, t)],
+    people: [waitingForLine(inquiry, t), ...(told ? [told] : [])],
     question: longText(inquiry.text),
     actions: askerResponseActions(inquiry, t),
     labels: { question: t.card.question, showAll: t.card.showAll },

@@ -339,6 +339,11 @@ async function postTriage(
         )
         .then(() => undefined),
   });
+  // The asker's status card says whom it reached in chat.
+  await deps.store.outbox.enqueue(
+    [{ kind: 'asker.status', inquiryId: inquiry.id }],
+    deps.clock.now(),
+  );
 }
 
 /**

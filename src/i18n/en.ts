@@ -28,6 +28,9 @@ export const en: Messages = {
     withdrawn: 'Withdrawn',
     waitingForYou: 'Waiting for your reply',
     stalled: 'Stalled at the vendor',
+    told: 'Told',
+    /** The triage channel could not be used (or there is none): the level's people got it in chat. */
+    toldInChat: (names: string) => `${names}, in 1:1 chat`,
   },
   events: {
     opened: 'Submitted',

@@ -28,6 +28,9 @@ export const nb = {
     withdrawn: 'Trukket tilbake',
     waitingForYou: 'Venter på svar fra deg',
     stalled: 'Stanset hos leverandør',
+    told: 'Varslet',
+    /** The triage channel could not be used (or there is none): the level's people got it in chat. */
+    toldInChat: (names: string) => `${names}, i 1:1-chat`,
   },
   events: {
     opened: 'Sendt inn',
