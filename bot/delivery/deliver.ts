@@ -1,4 +1,4 @@
-import { CardFactory, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { answerCardData, renderAnswerCard } from '../../cards/answer';
 import { askerNoticeText } from '../../cards/asker-notice';
 import { askerQuestionCardData } from '../../cards/asker-question';
@@ -10,12 +10,11 @@ import {
   type NoticeCardData,
 } from '../../cards/notice';
 import { pingCardData } from '../../cards/ping';
-import type { AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
 import type { Clock } from '../../src/clock';
 import type { Inquiry, InquiryEvent, PostedCard } from '../../src/inquiries/inquiry';
 import { escalationTiming } from '../../src/escalation/policy';
-import { messages } from '../../src/i18n';
+import { messages, type Locale } from '../../src/i18n';
 import { personRef, type PersonRef } from '../../src/inquiries/person';
 import { isOpenForHandling, isWaitingForAsker } from '../../src/inquiries/statuses';
 import type { NotificationIntent } from '../../src/notifications/intents';
@@ -24,6 +23,7 @@ import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
 import { targetsAt } from '../../src/routing/chain';
 import type { Store, StoredReference, TeamsEndpoint } from '../../src/store/ports';
+import { cardActivity } from './card-activity';
 import {
   isConversationGone,
   isMessageRefused,
@@ -51,10 +51,6 @@ export interface DeliveryDeps {
   logger?: Logger;
 }
 
-function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
-  return { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] };
-}
-
 /** Delivers one notification intent, rendering the inquiry as it is now. */
 export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): Promise<void> {
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
@@ -70,7 +66,11 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       );
       for (const posted of inquiry.teams.triageCards) {
         const serviceUrl = await serviceUrlOf(deps, posted.recipientKey);
-        await deps.sender.update(serviceUrl, posted, cardActivity(card, inquiry.number));
+        await deps.sender.update(
+          serviceUrl,
+          posted,
+          cardActivity(card, inquiry.number, directory.language),
+        );
       }
       return updateNotices(deps, inquiry, directory, (key) => serviceUrlOf(deps, key));
     }
@@ -78,7 +78,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       const card = renderAskerStatusCard(
         askerStatusCardData(inquiry, directory, inquiry.locale, timeZone),
       );
-      const activity = cardActivity(card, inquiry.number);
+      const activity = cardActivity(card, inquiry.number, inquiry.locale);
       const existing = inquiry.teams.askerStatus;
       if (existing) {
         const serviceUrl = await serviceUrlOf(deps, inquiry.asker.key);
@@ -92,7 +92,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     }
     case 'asker.answer': {
       const card = renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, timeZone));
-      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
+      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale));
       return;
     }
     case 'handler.notice': {
@@ -106,9 +106,15 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
         ...(intent.note ? { note: intent.note } : {}),
       });
       const card = renderNoticeCard(data);
-      await sendAlongChain(deps, inquiry, [recipient], () => cardActivity(card, inquiry.number), {
-        onSent: keepNotice(deps, inquiry, data),
-      });
+      await sendAlongChain(
+        deps,
+        inquiry,
+        [recipient],
+        () => cardActivity(card, inquiry.number, directory.language),
+        {
+          onSent: keepNotice(deps, inquiry, data),
+        },
+      );
       return;
     }
     case 'escalation.ping':
@@ -124,7 +130,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     case 'asker.question': {
       if (!isWaitingForAsker(inquiry)) return;
       const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));
-      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
+      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale));
       return;
     }
   }
@@ -156,15 +162,21 @@ async function ping(
     people: await mentionable(mentionDeps(deps), people),
     waited: waitedText(inquiry, directory),
   });
-  await replyInThread(deps, inquiry, thread, data);
+  await replyInThread(deps, inquiry, thread, data, directory.language);
   if (intent.level === 'system_responsible') {
     const noticeData = noticeCardData(inquiry, directory, directory.language, directory.timeZone, {
       reason: 'escalated',
     });
     const notice = renderNoticeCard(noticeData);
-    await sendAlongChain(deps, inquiry, people, () => cardActivity(notice, inquiry.number), {
-      onSent: keepNotice(deps, inquiry, noticeData),
-    });
+    await sendAlongChain(
+      deps,
+      inquiry,
+      people,
+      () => cardActivity(notice, inquiry.number, directory.language),
+      {
+        onSent: keepNotice(deps, inquiry, noticeData),
+      },
+    );
   }
 }
 
@@ -178,10 +190,16 @@ async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory
   });
   const card = renderNoticeCard(data);
   const thread = channelThread(inquiry);
-  if (thread) return replyInThread(deps, inquiry, thread, data);
-  await sendAlongChain(deps, inquiry, people, () => cardActivity(card, inquiry.number), {
-    onSent: keepNotice(deps, inquiry, data),
-  });
+  if (thread) return replyInThread(deps, inquiry, thread, data, directory.language);
+  await sendAlongChain(
+    deps,
+    inquiry,
+    people,
+    () => cardActivity(card, inquiry.number, directory.language),
+    {
+      onSent: keepNotice(deps, inquiry, data),
+    },
+  );
 }
 
 /** "4 arbeidstimer": the response time of the level the inquiry has just left. */
@@ -201,9 +219,10 @@ async function replyInThread(
   inquiry: Inquiry,
   thread: PostedCard,
   data: NoticeCardData,
+  locale: Locale,
 ): Promise<void> {
   const serviceUrl = await serviceUrlOf(deps, undefined);
-  const activity = cardActivity(renderNoticeCard(data), inquiry.number);
+  const activity = cardActivity(renderNoticeCard(data), inquiry.number, locale);
   const sent = await sendOnce(deps.sent, `thread:${thread.conversationId}`, () =>
     deps.sender.reply(serviceUrl, thread.conversationId, activity),
   );
@@ -296,7 +315,7 @@ async function postTriage(
       },
     ),
   );
-  const activity = cardActivity(card, inquiry.number);
+  const activity = cardActivity(card, inquiry.number, directory.language);
   const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
   if (channel) {
     if (inquiry.teams.triageCards.some((c) => c.recipientKey === undefined)) return;

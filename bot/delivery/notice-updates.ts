@@ -1,9 +1,9 @@
-import { CardFactory } from 'botbuilder';
 import { currentNoticeCard } from '../../cards/notice';
 import type { Inquiry, NoticeHead, PostedNotice } from '../../src/inquiries/inquiry';
 import type { Directory } from '../../src/org/directory';
 import type { Logger } from '../../src/logger';
 import type { Store } from '../../src/store/ports';
+import { cardActivity } from './card-activity';
 import { isPermanent } from './errors';
 import type { PostedMessage, TeamsSender } from './teams-sender';
 
@@ -43,11 +43,7 @@ export async function updateNotices(
       directory.language,
       directory.timeZone,
     );
-    const activity = {
-      type: 'message',
-      summary: inquiry.number,
-      attachments: [CardFactory.adaptiveCard(card)],
-    };
+    const activity = cardActivity(card, inquiry.number, directory.language);
     try {
       await deps.sender.update(await serviceUrlOf(notice.recipientKey), notice, activity);
     } catch (error) {

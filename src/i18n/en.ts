@@ -232,6 +232,9 @@ export const en: Messages = {
     subject: 'Subject',
     hint: 'If the email button does not open, copy the address and subject above into a new email.',
   },
+  cardSize: {
+    shortened: 'shortened here because the card was too large for Teams',
+  },
   teamsSetupCard: {
     command: 'setup',
     title: 'Setup in Teams',

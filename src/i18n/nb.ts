@@ -231,6 +231,9 @@ export const nb = {
     subject: 'Emne',
     hint: 'Åpner ikke e-postknappen seg? Kopier adressen og emnet over til en ny e-post.',
   },
+  cardSize: {
+    shortened: 'forkortet her fordi kortet ble for stort for Teams',
+  },
   teamsSetupCard: {
     command: 'oppsett',
     title: 'Oppsett i Teams',
