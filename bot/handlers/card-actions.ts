@@ -81,6 +81,8 @@ export function refusalText(
       return t.refusals.closed(t.statuses[outcome.status].toLowerCase());
     case 'not_answered':
       return t.refusals.notAnswered;
+    case 'already_resolved':
+      return t.refusals.alreadyResolved;
     case 'unknown_recipient':
       return t.refusals.unknownRecipient;
     case 'empty_answer':

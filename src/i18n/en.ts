@@ -171,6 +171,7 @@ export const en: Messages = {
     heldByOther: (name: string) => `${name} is handling it. Ask ${name} to hand it over to you.`,
     closed: (status: string) => `The inquiry cannot be changed now (status: ${status}).`,
     notAnswered: 'The inquiry has not been answered yet.',
+    alreadyResolved: 'The inquiry is already resolved.',
     unknownRecipient: 'Pick another superuser of the unit.',
     emptyAnswer: 'Write an answer before sending.',
     tooLong: (max: number) => `The text is too long (at most ${max} characters).`,

@@ -169,6 +169,7 @@ export const nb = {
     heldByOther: (name: string) => `${name} behandler saken. Be ${name} gi den videre til deg.`,
     closed: (status: string) => `Saken kan ikke endres nå (status: ${status}).`,
     notAnswered: 'Saken er ikke besvart ennå.',
+    alreadyResolved: 'Saken er allerede løst.',
     unknownRecipient: 'Velg en annen superbruker for enheten.',
     emptyAnswer: 'Skriv et svar før du sender.',
     tooLong: (max: number) => `Teksten er for lang (høyst ${max} tegn).`,

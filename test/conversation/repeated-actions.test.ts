@@ -131,4 +131,19 @@ describe('a card action that arrives twice', function () {
     const inquiry = await stored(inquiryId);
     assert.equal(count(inquiry, 'answered'), 2);
   });
+
+  it('tells the asker the inquiry is already resolved when "Løst" is pressed again on an older card', async () => {
+    const { inquiryId, thread, rootId, card } = await claimed();
+    await conversation.click(
+      sverre,
+      Verbs.answer,
+      { ...actionData(card, Verbs.answer), answerText: 'Velg elevtur.' },
+      { conversationId: thread, replyToId: rootId },
+    );
+    const first = await conversation.click(asker, Verbs.confirmResolved, { inquiryId });
+    assert.match(cardText(first.body.value), /Løst/);
+    const again = await conversation.click(asker, Verbs.confirmResolved, { inquiryId });
+    assert.match(String(again.body.value), /Saken er allerede løst\./);
+    assert.doesNotMatch(String(again.body.value), /ikke besvart/);
+  });
 });
