@@ -11,6 +11,7 @@ import { openStore } from '../src/store/open-store';
 import type { Store } from '../src/store/ports';
 import { BotAdapter, botFrameworkSettings } from './adapter';
 import { createApp } from './app';
+import { checkTeamsSetupNow } from './delivery/roster';
 import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
@@ -85,15 +86,18 @@ export async function startQmHjelp(
 
   // Local mode: the Playground that shows the triage channel, once it is running.
   const local: { playgrounds?: LocalPlaygrounds } = {};
-  const worker = new OutboxWorker({
+  const teams = {
     store,
     directories,
     sender: new TeamsSender(adapter, config.bot.appId),
     clock,
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
-    localServiceUrl: (personKey) => local.playgrounds?.serviceUrl(personKey),
+    localServiceUrl: (personKey?: string) => local.playgrounds?.serviceUrl(personKey),
     logger,
+  };
+  const worker = new OutboxWorker({
+    ...teams,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
     leaseMs: config.outboxLeaseMs,
@@ -116,6 +120,7 @@ export async function startQmHjelp(
     directories,
     logger,
     notify: () => worker.kick(),
+    teamsSetup: () => checkTeamsSetupNow(teams),
   });
   const server = await startServer({
     port: config.port,

@@ -2,6 +2,8 @@ import { messages, type Locale, type Messages } from '../src/i18n';
 import { maxAnswerLength } from '../src/inquiries/commands';
 import { ratings, type Inquiry } from '../src/inquiries/inquiry';
 import { allowedTransitions } from '../src/inquiries/state-machine';
+import { revisionOf } from '../src/inquiries/repeats';
+import { isOpenForHandling } from '../src/inquiries/statuses';
 import type { Directory } from '../src/org/directory';
 import { targetsAt } from '../src/routing/chain';
 import {
@@ -29,6 +31,8 @@ import template from './asker-status.json';
 /** "Løst" / "Ikke løst", offered to the asker while an answer waits for their word. */
 export interface AskerResponseActions {
   inquiryId: string;
+  /** Which rendering of the inquiry the buttons belong to: a second press of one is a repeat. */
+  rev: string;
   respond: boolean;
   /** "Ikke løst" after resolution, within the organisation's reopening period. */
   reopen: boolean;
@@ -86,6 +90,7 @@ export function askerResponseActions(
   const allowed = allowedTransitions(inquiry, { person: inquiry.asker }, now);
   return {
     inquiryId: inquiry.id,
+    rev: revisionOf(inquiry),
     respond: allowed.includes('confirm_resolved') && allowed.includes('not_resolved'),
     reopen: allowed.includes('reopen'),
     rate: allowed.includes('rate'),
@@ -113,6 +118,26 @@ function waitingForLine(inquiry: Inquiry, t: Messages): PersonLine {
   };
 }
 
+/**
+ * Whom the inquiry reached in 1:1 chat, when its triage card went to people rather than to a
+ * channel (none is set up, or it could not be posted to): so the asker reads what happened.
+ */
+function toldInChatLine(inquiry: Inquiry, t: Messages, locale: Locale): PersonLine | undefined {
+  const cards = inquiry.teams.triageCards;
+  if (cards.length === 0 || cards.some((card) => card.recipientKey === undefined)) return undefined;
+  const chain = [
+    ...inquiry.chain.superuser,
+    ...inquiry.chain.coordinator,
+    ...inquiry.chain.system_responsible,
+  ];
+  const names = [
+    ...new Set(cards.flatMap((card) => chain.find((p) => p.key === card.recipientKey)?.name ?? [])),
+  ];
+  if (names.length === 0) return undefined;
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  return { label: t.askerStatus.told, name: t.askerStatus.toldInChat(list) };
+}
+
 /** What the asker's status card shows: where the inquiry stands, in the asker's words. */
 export function askerStatusCardData(
   inquiry: Inquiry,
@@ -122,12 +147,21 @@ export function askerStatusCardData(
   now?: Date,
 ): AskerStatusCardData {
   const t = messages(locale);
+  const told =
+    isOpenForHandling(inquiry) && !inquiry.assignee
+      ? toldInChatLine(inquiry, t, locale)
+      : undefined;
   return {
     header: header(inquiry, directory, locale),
     statusLine: askerStatusLine(inquiry, directory, t),
     statusColor: statusColors[inquiry.status],
     facts: [sentFact(inquiry, t, timeZone)],
-    people: [waitingForLine(inquiry, t), ...skippedLine(inquiry, t), ...awayLines(inquiry, t)],
+    people: [
+      waitingForLine(inquiry, t),
+      ...(told ? [told] : []),
+      ...skippedLine(inquiry, t),
+      ...awayLines(inquiry, t),
+    ],
     question: longText(inquiry.text),
     actions: askerResponseActions(inquiry, t, now),
     labels: { question: t.card.question, showAll: t.card.showAll },

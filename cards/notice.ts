@@ -1,5 +1,5 @@
 import { messages, type Locale, type Messages } from '../src/i18n';
-import type { Inquiry } from '../src/inquiries/inquiry';
+import type { Inquiry, NoticeHead } from '../src/inquiries/inquiry';
 import type { HandlerNoticeReason } from '../src/notifications/intents';
 import type { Directory } from '../src/org/directory';
 import {
@@ -22,7 +22,12 @@ import {
   type Mention,
   type PersonLine,
 } from './render';
-import { renderTriageActions, triageActions, type TriageActions } from './triage';
+import {
+  renderTriageActions,
+  triageActions,
+  withVendorContact,
+  type TriageActions,
+} from './triage';
 import template from './notice.json';
 
 export interface NoticeCardData extends CardStatus {
@@ -52,7 +57,9 @@ export function renderNoticeCard(data: NoticeCardData): AdaptiveCardJson {
     ...rest,
     ...(mentions ? { mentionLine: mentions.line } : {}),
   });
-  const card = actions ? withActions(body, renderTriageActions(actions)) : body;
+  const card = actions
+    ? withActions(withVendorContact(body, actions), renderTriageActions(actions))
+    : body;
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
 }
 
@@ -150,4 +157,39 @@ export function handlerNoticeBody(
     actions: triageActions(inquiry, directory, t, locale),
     labels: { question: t.card.question, showAll: t.card.showAll },
   };
+}
+
+/** What a notice says at its top, kept when it is sent so that it can be shown again unchanged. */
+export function noticeHeadOf(data: NoticeCardData): NoticeHead {
+  return {
+    ...(data.line ? { line: data.line } : {}),
+    ...(data.mentions ? { mentions: data.mentions } : {}),
+    ...(data.comment
+      ? { comment: { label: data.comment.label, text: data.comment.text.full } }
+      : {}),
+  };
+}
+
+/**
+ * A notice as it was sent at the top, and below it the inquiry as it is now with only the actions
+ * that still apply: how a ping or a 1:1 notice is updated in place when the inquiry changes.
+ */
+export function currentNoticeCard(
+  head: NoticeHead,
+  inquiry: Inquiry,
+  directory: Directory,
+  locale: Locale,
+  timeZone: string,
+  refusal?: string,
+): AdaptiveCardJson {
+  const t = messages(locale);
+  return renderNoticeCard({
+    ...(head.line ? { line: head.line } : {}),
+    ...(head.mentions ? { mentions: head.mentions } : {}),
+    ...(head.comment
+      ? { comment: { label: head.comment.label, text: longText(head.comment.text) } }
+      : {}),
+    ...(refusal ? { hint: refusal } : {}),
+    ...handlerNoticeBody(inquiry, directory, t, locale, timeZone),
+  });
 }

@@ -2,6 +2,7 @@ import { messages, type Locale, type Messages } from '../src/i18n';
 import { maxAnswerLength } from '../src/inquiries/commands';
 import type { Inquiry } from '../src/inquiries/inquiry';
 import { handlerTransitions } from '../src/inquiries/state-machine';
+import { revisionOf } from '../src/inquiries/repeats';
 import type { Directory } from '../src/org/directory';
 import { handOverCandidates, nextLevel, targetsAt } from '../src/routing/chain';
 import { lastStep } from './history-lines';
@@ -31,6 +32,7 @@ import {
   type Mention,
   type PersonLine,
 } from './render';
+import { renderVendorContact, vendorContactData, type VendorContactData } from './vendor-contact';
 import { vendorEmailLink } from './vendor-email';
 import { maxVendorCaseNumberLength } from '../src/inquiries/transitions/update-vendor-case';
 import template from './triage.json';
@@ -38,6 +40,8 @@ import template from './triage.json';
 /** What a handler can do with an inquiry in its current state. */
 export interface TriageActions {
   inquiryId: string;
+  /** Which rendering of the inquiry the buttons belong to: a second press of one is a repeat. */
+  rev: string;
   claim: boolean;
   answer: boolean;
   handOver: boolean;
@@ -50,6 +54,8 @@ export interface TriageActions {
   resolveNeedsNote: boolean;
   /** A mailto link with the vendor email written out, at the vendor level. */
   vendorEmail?: string;
+  /** The vendor's address and the subject as text beside the link, at the vendor level. */
+  vendorContact?: VendorContactData;
   /** The unit's other superusers; `value` is the person key. */
   handOverChoices: { title: string; value: string }[];
   labels: {
@@ -135,11 +141,27 @@ export function renderTriageActions(actions: TriageActions): unknown[] {
   });
 }
 
+/** The card with the vendor's address and subject at the end of its body, when the actions offer the email. */
+export function withVendorContact(
+  card: AdaptiveCardJson,
+  actions: TriageActions,
+): AdaptiveCardJson {
+  if (!actions.vendorContact) return card;
+  const body = (card.body as unknown[] | undefined) ?? [];
+  return { ...card, body: [...body, renderVendorContact(actions.vendorContact)] };
+}
+
 /** The triage card: what handlers see in the work area's channel thread or their 1:1 chat. */
 export function renderTriageCard(data: TriageCardData): AdaptiveCardJson {
   const { mentions, actions, ...rest } = data;
   const card = withActions(
-    expandTemplate(cardTemplate, { ...rest, ...(mentions ? { mentionLine: mentions.line } : {}) }),
+    withVendorContact(
+      expandTemplate(cardTemplate, {
+        ...rest,
+        ...(mentions ? { mentionLine: mentions.line } : {}),
+      }),
+      actions,
+    ),
     renderTriageActions(actions),
   );
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
@@ -172,8 +194,10 @@ export function triageActions(
   const next = nextLevel(inquiry.chain, inquiry.level);
   const vendorEmail =
     inquiry.level === 'vendor' ? vendorEmailLink(inquiry, directory, locale) : undefined;
+  const vendorContact = vendorEmail ? vendorContactData(inquiry, locale) : undefined;
   return {
     inquiryId: inquiry.id,
+    rev: revisionOf(inquiry),
     claim: allowed.has('claim'),
     answer: allowed.has('answer'),
     handOver: allowed.has('hand_over') && inquiry.level === 'superuser',
@@ -184,6 +208,7 @@ export function triageActions(
     resolve: allowed.has('resolve'),
     resolveNeedsNote: !inquiry.answer,
     ...(vendorEmail ? { vendorEmail } : {}),
+    ...(vendorContact ? { vendorContact } : {}),
     handOverChoices: candidates.map((p) => ({ title: p.name, value: p.key })),
     labels: {
       claim: t.actions.claim,

@@ -1,16 +1,20 @@
-import { CardFactory, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { answerCardData, renderAnswerCard } from '../../cards/answer';
 import { askerNoticeText } from '../../cards/asker-notice';
 import { askerQuestionCardData } from '../../cards/asker-question';
 import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-status';
-import { noticeCardData, renderNoticeCard } from '../../cards/notice';
+import {
+  noticeCardData,
+  noticeHeadOf,
+  renderNoticeCard,
+  type NoticeCardData,
+} from '../../cards/notice';
 import { pingCardData } from '../../cards/ping';
-import type { AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
 import type { Clock } from '../../src/clock';
 import type { Inquiry, InquiryEvent, PostedCard } from '../../src/inquiries/inquiry';
 import { escalationTiming } from '../../src/escalation/policy';
-import { messages } from '../../src/i18n';
+import { messages, type Locale } from '../../src/i18n';
 import { personRef, type PersonRef } from '../../src/inquiries/person';
 import { isOpenForHandling, isWaitingForAsker } from '../../src/inquiries/statuses';
 import type { NotificationIntent } from '../../src/notifications/intents';
@@ -19,6 +23,7 @@ import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
 import { chainMembers, peopleLevels, targetsAt } from '../../src/routing/chain';
 import type { Store, StoredReference, TeamsEndpoint } from '../../src/store/ports';
+import { cardActivity } from './card-activity';
 import {
   isConversationGone,
   isMessageRefused,
@@ -27,6 +32,7 @@ import {
   PermanentDeliveryError,
 } from './errors';
 import { mentionable, withMentionableLevel, type MentionDeps } from './mentions';
+import { recordNotice, updateNotices } from './notice-updates';
 import { teamsUserIdOf } from './roster';
 import { sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
@@ -51,10 +57,6 @@ export interface DeliveryDeps {
   logger?: Logger;
 }
 
-function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
-  return { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] };
-}
-
 /** Delivers one notification intent, rendering the inquiry as it is now. */
 export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): Promise<void> {
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
@@ -70,15 +72,19 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       );
       for (const posted of inquiry.teams.triageCards) {
         const serviceUrl = await serviceUrlOf(deps, posted.recipientKey);
-        await deps.sender.update(serviceUrl, posted, cardActivity(card, inquiry.number));
+        await deps.sender.update(
+          serviceUrl,
+          posted,
+          cardActivity(card, inquiry.number, directory.language),
+        );
       }
-      return;
+      return updateNotices(deps, inquiry, directory, (key) => serviceUrlOf(deps, key));
     }
     case 'asker.status': {
       const card = renderAskerStatusCard(
         askerStatusCardData(inquiry, directory, inquiry.locale, timeZone, deps.clock.now()),
       );
-      const activity = cardActivity(card, inquiry.number);
+      const activity = cardActivity(card, inquiry.number, inquiry.locale);
       const existing = inquiry.teams.askerStatus;
       if (existing) {
         const serviceUrl = await serviceUrlOf(deps, inquiry.asker.key);
@@ -94,7 +100,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       const card = renderAnswerCard(
         answerCardData(inquiry, directory, inquiry.locale, timeZone, deps.clock.now()),
       );
-      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
+      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale));
       return;
     }
     case 'handler.notice': {
@@ -102,14 +108,21 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       if (!recipient)
         throw new PermanentDeliveryError(`${intent.recipientKey} is not in the chain`);
       const by = inquiry.history[inquiry.history.length - 1]?.by?.name;
-      const card = renderNoticeCard(
-        noticeCardData(inquiry, directory, directory.language, timeZone, {
-          reason: intent.reason,
-          ...(by ? { by } : {}),
-          ...(intent.note ? { note: intent.note } : {}),
-        }),
+      const data = noticeCardData(inquiry, directory, directory.language, timeZone, {
+        reason: intent.reason,
+        ...(by ? { by } : {}),
+        ...(intent.note ? { note: intent.note } : {}),
+      });
+      const card = renderNoticeCard(data);
+      await sendAlongChain(
+        deps,
+        inquiry,
+        [recipient],
+        () => cardActivity(card, inquiry.number, directory.language),
+        {
+          onSent: keepNotice(deps, inquiry, data),
+        },
       );
-      await sendAlongChain(deps, inquiry, [recipient], () => cardActivity(card, inquiry.number));
       return;
     }
     case 'escalation.ping':
@@ -127,7 +140,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       const thread = channelThread(inquiry, directory);
       if (!thread) return;
       const t = messages(directory.language);
-      await replyInThread(deps, thread, {
+      await postInThread(deps, thread, {
         type: 'message',
         textFormat: 'plain',
         text: `${inquiry.number} · ${t.closing.notResolvedHeading}:\n\n${intent.note}`,
@@ -137,7 +150,7 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     case 'asker.question': {
       if (!isWaitingForAsker(inquiry)) return;
       const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));
-      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
+      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale));
       return;
     }
   }
@@ -173,21 +186,26 @@ async function ping(
   const thread = channelThread(inquiry, directory);
   if (!thread) return postTriage(deps, inquiry, directory, directory.timeZone);
   const people = targetsAt(inquiry.chain, intent.level);
-  const card = renderNoticeCard(
-    pingCardData(inquiry, directory, directory.language, {
-      reason: intent.reason,
-      people: await mentionable(mentionDeps(deps), people),
-      waited: waitedText(inquiry, directory),
-    }),
-  );
-  await replyInThread(deps, thread, cardActivity(card, inquiry.number));
+  const data = pingCardData(inquiry, directory, directory.language, {
+    reason: intent.reason,
+    people: await mentionable(mentionDeps(deps), people),
+    waited: waitedText(inquiry, directory),
+  });
+  await replyInThread(deps, inquiry, thread, data, directory.language);
   if (intent.level === 'system_responsible') {
-    const notice = renderNoticeCard(
-      noticeCardData(inquiry, directory, directory.language, directory.timeZone, {
-        reason: 'escalated',
-      }),
+    const noticeData = noticeCardData(inquiry, directory, directory.language, directory.timeZone, {
+      reason: 'escalated',
+    });
+    const notice = renderNoticeCard(noticeData);
+    await sendAlongChain(
+      deps,
+      inquiry,
+      people,
+      () => cardActivity(notice, inquiry.number, directory.language),
+      {
+        onSent: keepNotice(deps, inquiry, noticeData),
+      },
     );
-    await sendAlongChain(deps, inquiry, people, () => cardActivity(notice, inquiry.number));
   }
 }
 
@@ -195,15 +213,22 @@ async function ping(
 async function remind(deps: DeliveryDeps, inquiry: Inquiry, directory: Directory): Promise<void> {
   if (!isOpenForHandling(inquiry) || !inquiry.deadline) return;
   const people = inquiry.assignee ? [inquiry.assignee] : targetsAt(inquiry.chain, inquiry.level);
-  const card = renderNoticeCard(
-    pingCardData(inquiry, directory, directory.language, {
-      reason: 'reminder',
-      people: await mentionable(mentionDeps(deps), people),
-    }),
-  );
+  const data = pingCardData(inquiry, directory, directory.language, {
+    reason: 'reminder',
+    people: await mentionable(mentionDeps(deps), people),
+  });
+  const card = renderNoticeCard(data);
   const thread = channelThread(inquiry, directory);
-  if (thread) return replyInThread(deps, thread, cardActivity(card, inquiry.number));
-  await sendAlongChain(deps, inquiry, people, () => cardActivity(card, inquiry.number));
+  if (thread) return replyInThread(deps, inquiry, thread, data, directory.language);
+  await sendAlongChain(
+    deps,
+    inquiry,
+    people,
+    () => cardActivity(card, inquiry.number, directory.language),
+    {
+      onSent: keepNotice(deps, inquiry, data),
+    },
+  );
 }
 
 /** "4 arbeidstimer": the response time of the level the inquiry has just left. */
@@ -217,15 +242,31 @@ function waitedText(inquiry: Inquiry, directory: Directory): string {
   return calendar.roundTheClock ? t.duration(duration) : t.businessDuration(duration);
 }
 
+/** Replies in the inquiry's thread with a notice, kept to be updated with the inquiry. */
 async function replyInThread(
   deps: DeliveryDeps,
+  inquiry: Inquiry,
   thread: PostedCard,
-  activity: Partial<Activity>,
+  data: NoticeCardData,
+  locale: Locale,
 ): Promise<void> {
+  const activity = cardActivity(renderNoticeCard(data), inquiry.number, locale);
+  const sent = await postInThread(deps, thread, activity);
+  if (sent) await recordNotice(deps.store, inquiry.id, sent, noticeHeadOf(data));
+}
+
+/** Posts a reply in an inquiry's channel thread, once per notification. */
+async function postInThread(deps: DeliveryDeps, thread: PostedCard, activity: Partial<Activity>) {
   const serviceUrl = await serviceUrlOf(deps, undefined);
-  await sendOnce(deps.sent, `thread:${thread.conversationId}`, () =>
+  return sendOnce(deps.sent, `thread:${thread.conversationId}`, () =>
     deps.sender.reply(serviceUrl, thread.conversationId, activity),
   );
+}
+
+/** Keeps each 1:1 notice sent, to be updated with the inquiry. */
+function keepNotice(deps: DeliveryDeps, inquiry: Inquiry, data: NoticeCardData) {
+  return (person: PersonRef, sent: { conversationId: string; activityId: string }) =>
+    recordNotice(deps.store, inquiry.id, sent, noticeHeadOf(data), person.key);
 }
 
 /**
@@ -310,7 +351,7 @@ async function postTriage(
       },
     ),
   );
-  const activity = cardActivity(card, inquiry.number);
+  const activity = cardActivity(card, inquiry.number, directory.language);
   const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
   if (channel) {
     if (channelThread(inquiry, directory)) return;
@@ -353,6 +394,11 @@ async function postTriage(
         )
         .then(() => undefined),
   });
+  // The asker's status card says whom it reached in chat.
+  await deps.store.outbox.enqueue(
+    [{ kind: 'asker.status', inquiryId: inquiry.id }],
+    deps.clock.now(),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import type { NotificationIntent } from '../../src/notifications/intents';
 import { Periodic } from '../../src/periodic';
 import { deliver, type DeliveryDeps } from './deliver';
 import { NotReadyError } from './errors';
-import { checkTeamsSetup } from './roster';
+import { checkTeamsSetupNow } from './roster';
 import { sentLogOf } from './sent-log';
 import { nextRetry, type RetryPolicy } from './retry-policy';
 
@@ -95,15 +95,9 @@ export class OutboxWorker {
   }
 
   private async checkSetup(): Promise<boolean> {
-    const { store, tenantId, logger } = this.options;
+    const { logger } = this.options;
     try {
-      const serviceUrl =
-        this.options.localServiceUrl?.() ??
-        (await store.conversations.endpoint(tenantId))?.serviceUrl ??
-        this.options.serviceUrl;
-      if (!serviceUrl) return false;
-      await checkTeamsSetup(this.options, await this.options.directories.current(), serviceUrl);
-      return true;
+      return (await checkTeamsSetupNow(this.options)) !== undefined;
     } catch (error) {
       logger.warn({ error: describe(error) }, 'Teams setup check failed, will try again');
       return false;

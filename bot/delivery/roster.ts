@@ -2,6 +2,8 @@ import type { Clock } from '../../src/clock';
 import type { PersonRef } from '../../src/inquiries/person';
 import type { Logger } from '../../src/logger';
 import type { Directory } from '../../src/org/directory';
+import type { DirectoryProvider } from '../../src/org/provider';
+import type { ChannelProblem, TeamsSetupReport } from '../../src/org/teams-setup';
 import type { Store } from '../../src/store/ports';
 import type { TeamsSender } from './teams-sender';
 
@@ -55,19 +57,26 @@ async function lookUp(
   return undefined;
 }
 
+const channelProblemLog: Record<ChannelProblem, string> = {
+  bot_not_in_team: 'the bot has not been added to the team',
+  channels_refused: "Teams refused to list the team's channels",
+  channel_not_in_team: 'the channel is not in the team (a wrong id, or a private channel)',
+};
+
 /**
- * What the bot checks when it can first reach Teams: that each triage channel is in a team the bot
- * was added to, and that everyone who handles inquiries can be reached 1:1 (their Teams id found
- * in a team's roster, or the app installed for them). Logs each problem with ids, never names.
+ * What the bot checks when it can first reach Teams (and when an admin asks): that each triage
+ * channel is in a team the bot was added to, and that everyone who handles inquiries can be
+ * reached 1:1 (their Teams id found in a team's roster, or the app installed for them). Logs each
+ * problem with ids, never names.
  */
 export async function checkTeamsSetup(
   deps: RosterDeps & { logger: Logger },
   directory: Directory,
   serviceUrl: string,
-): Promise<{ unreachable: string[]; brokenChannels: string[] }> {
+): Promise<TeamsSetupReport> {
   const { logger } = deps;
   const teamIds = teamIdsOf(directory);
-  const brokenChannels: string[] = [];
+  const brokenChannels: TeamsSetupReport['brokenChannels'] = [];
   const channelsOf = new Map<string, Awaited<ReturnType<TeamsSender['teamChannels']>>>();
   for (const teamId of teamIds)
     channelsOf.set(teamId, await deps.sender.teamChannels(serviceUrl, teamId));
@@ -75,39 +84,52 @@ export async function checkTeamsSetup(
     const channel = area.triageChannel;
     if (!channel) continue;
     const channels = channelsOf.get(channel.teamId);
-    const reason = !channels?.ok
+    const problem: ChannelProblem | undefined = !channels?.ok
       ? channels?.status === 403
-        ? 'the bot has not been added to the team'
-        : `Teams refused to list the team's channels (${channels?.status ?? 'no answer'})`
+        ? 'bot_not_in_team'
+        : 'channels_refused'
       : channels.channelIds.includes(channel.channelId)
         ? undefined
-        : 'the channel is not in the team (a wrong id, or a private channel)';
-    if (reason) {
-      brokenChannels.push(area.id);
-      logger.warn(
-        { workArea: area.id, teamId: channel.teamId, channelId: channel.channelId, reason },
-        'triage channel cannot be posted to; its people get inquiries 1:1 instead',
-      );
-    }
+        : 'channel_not_in_team';
+    if (!problem) continue;
+    const status = channels && !channels.ok ? channels.status : undefined;
+    brokenChannels.push({
+      workAreaId: area.id,
+      channelId: channel.channelId,
+      problem,
+      ...(status ? { status } : {}),
+    });
+    logger.warn(
+      {
+        workArea: area.id,
+        teamId: channel.teamId,
+        channelId: channel.channelId,
+        reason: channelProblemLog[problem] + (status ? ` (${status})` : ''),
+      },
+      'triage channel cannot be posted to; its people get inquiries 1:1 instead',
+    );
   }
-  const unreachable: string[] = [];
+  const unreachable: TeamsSetupReport['unreachable'] = [];
   for (const person of directory.snapshot.staff) {
     const found = await lookUp(deps, teamIds, serviceUrl, person);
     if (found) {
       await deps.store.conversations.saveTeamsUserId(person.email, found, deps.clock.now());
       continue;
     }
-    unreachable.push(person.email);
+    const reason = teamIds.length === 0 ? 'no_triage_team' : 'not_in_team';
+    const reachableIf = person.aadObjectId ? 'personal_install' : 'writes_first';
+    unreachable.push({ key: person.email, reason, reachableIf });
     logger.warn(
       {
         person: person.email,
         reason:
-          teamIds.length === 0
+          reason === 'no_triage_team'
             ? 'no triage team is configured, so no roster can give their Teams id'
             : 'not a member of any triage team the bot is in',
-        reachableIf: person.aadObjectId
-          ? 'the app is installed for them personally'
-          : 'they write to the bot first',
+        reachableIf:
+          reachableIf === 'personal_install'
+            ? 'the app is installed for them personally'
+            : 'they write to the bot first',
       },
       'a handler cannot be reached in 1:1 chat',
     );
@@ -121,4 +143,23 @@ export async function checkTeamsSetup(
     'Teams setup checked',
   );
   return { unreachable, brokenChannels };
+}
+
+/** Runs the Teams setup check now; undefined while Teams cannot be reached (no address known yet). */
+export async function checkTeamsSetupNow(
+  deps: RosterDeps & {
+    logger: Logger;
+    directories: DirectoryProvider;
+    tenantId: string;
+    serviceUrl?: string;
+    /** Local mode: the Playground that stands in for Teams. */
+    localServiceUrl?: (personKey?: string) => string | undefined;
+  },
+): Promise<TeamsSetupReport | undefined> {
+  const serviceUrl =
+    deps.localServiceUrl?.() ??
+    (await deps.store.conversations.endpoint(deps.tenantId))?.serviceUrl ??
+    deps.serviceUrl;
+  if (!serviceUrl) return undefined;
+  return checkTeamsSetup(deps, await deps.directories.current(), serviceUrl);
 }

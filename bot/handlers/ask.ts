@@ -16,6 +16,7 @@ import { runChatCommand } from './chat-commands';
 import { htmlToText } from './message-payload';
 import { showQueueOnRequest } from './queue';
 import { onRoleCommand } from './role-commands';
+import { answerSetupCommand, isSetupCommand } from './setup-command';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -155,6 +156,8 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
   const text = ownText(context);
   const files = attachmentsOf(context.activity.attachments);
   if (text && files.length === 0 && (await runChatCommand(context, deps, turn, text))) return;
+  if (text && files.length === 0 && isSetupCommand(text))
+    return answerSetupCommand(context, deps, turn);
   if (text && files.length === 0 && (await onRoleCommand(context, deps, turn, text))) return;
   if ((text || files.length > 0) && (await replyToHandler(context, deps, turn, text, files)))
     return;

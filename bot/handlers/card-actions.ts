@@ -4,6 +4,7 @@ import { answerCardData, renderAnswerCard } from '../../cards/answer';
 import { askerStatusCardData, renderAskerStatusCard } from '../../cards/asker-status';
 import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
 import type { AdaptiveCardJson } from '../../cards/render';
+import { currentNoticeCard } from '../../cards/notice';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
 import { Inputs, listInputs, Verbs } from '../../cards/verbs';
 import { ratings } from '../../src/inquiries/inquiry';
@@ -16,12 +17,17 @@ import type { Inquiry } from '../../src/inquiries/inquiry';
 import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';
 import type { Messages } from '../../src/i18n';
+import { actionKeyOf } from './action-key';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 
 type Reply = AdaptiveCardJson | string;
 
 const ref = z.string().trim().min(1).max(400);
-const inquiryData = z.object({ inquiryId: z.string().uuid() });
+const inquiryData = z.object({
+  inquiryId: z.string().uuid(),
+  /** The rendering of the inquiry the card showed (see `revisionOf`). */
+  rev: z.union([z.string().max(20), z.number()]).optional(),
+});
 const schemas = {
   pickUnit: z.object({ draftId: ref, unitId: ref }),
   pickTopic: z.object({ draftId: ref, topicId: ref }),
@@ -112,6 +118,8 @@ export function refusalText(
       return t.refusals.closed(t.statuses[outcome.status].toLowerCase());
     case 'not_answered':
       return t.refusals.notAnswered;
+    case 'already_resolved':
+      return t.refusals.alreadyResolved;
     case 'unknown_recipient':
       return t.refusals.unknownRecipient;
     case 'empty_answer':
@@ -163,27 +171,56 @@ function askerView(
     : renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, directory.timeZone, now));
 }
 
+/**
+ * A ping or 1:1 notice the click came from, as it is now; with a refusal on it when the click was
+ * refused. Undefined for any other card.
+ */
+function noticeView(
+  inquiry: Inquiry,
+  turn: Turn,
+  replyToId: string | undefined,
+  refusal?: string,
+): AdaptiveCardJson | undefined {
+  const notice = inquiry.teams.notices?.find((n) => replyToId && n.activityId === replyToId);
+  if (!notice) return undefined;
+  const { directory } = turn;
+  return currentNoticeCard(
+    notice.head,
+    inquiry,
+    directory,
+    turn.locale,
+    directory.timeZone,
+    refusal,
+  );
+}
+
 async function act(
   deps: HandlerDeps,
   turn: Turn,
   inquiryId: string,
   command: Command,
-  view: (inquiry: Inquiry) => AdaptiveCardJson,
+  view: (inquiry: Inquiry, refusal?: string) => AdaptiveCardJson | undefined,
+  requestKey: string,
 ): Promise<Reply> {
   const outcome = await actOnInquiry(
     { ...deps, directory: turn.directory },
     inquiryId,
     turn.who.person,
     command,
+    requestKey,
   );
   if (!outcome.ok) {
     turn.log
       .child({ inquiry: inquiryId })
       .info({ command: command.type, reason: outcome.reason }, 'card action refused');
-    return refusalText(outcome, turn, command);
+    const text = refusalText(outcome, turn, command);
+    // A stale card is answered with the card as it is now, saying why the click was refused.
+    return (outcome.inquiry && view(outcome.inquiry, text)) ?? text;
   }
-  deps.notify();
-  return view(outcome.inquiry);
+  if (outcome.repeat)
+    deps.logger.info({ inquiryId, command: command.type }, 'card action repeated, taken once');
+  else deps.notify();
+  return view(outcome.inquiry) ?? triageView(outcome.inquiry, turn);
 }
 
 /** Builds the handler of every card verb. */
@@ -202,16 +239,27 @@ export function cardActions(
       return parsed.ok ? handle(context, turn, parsed.value) : parsed.reply;
     };
   /** A command on an inquiry, answered with the card the clicker was looking at, as it now is. */
-  const command = <T extends { inquiryId: string }>(
+  const command = <T extends { inquiryId: string; rev?: unknown }>(
+    verb: string,
     schema: z.ZodType<T>,
     toCommand: (value: T) => Command,
     card: 'triage' | 'asker',
   ) =>
     on(schema, (context, turn, value) =>
-      act(deps, turn, value.inquiryId, toCommand(value), (inquiry) =>
-        card === 'triage'
-          ? triageView(inquiry, turn)
-          : askerView(inquiry, turn, context.activity.replyToId, deps.clock.now()),
+      act(
+        deps,
+        turn,
+        value.inquiryId,
+        toCommand(value),
+        (inquiry, refusal) => {
+          const { replyToId } = context.activity;
+          if (card === 'asker') return refusal ? undefined : askerView(inquiry, turn, replyToId, deps.clock.now());
+          return (
+            noticeView(inquiry, turn, replyToId, refusal) ??
+            (refusal ? undefined : triageView(inquiry, turn))
+          );
+        },
+        actionKeyOf(context, turn.who.person.key, verb, value),
       ),
     );
 
@@ -235,10 +283,9 @@ export function cardActions(
         command,
       );
       if (!outcome.ok) {
-        deps.logger.info(
-          { command: command.type, actor: turn.who.person.key, reason: outcome.reason },
-          'asker action refused',
-        );
+        turn.log
+          .child({ inquiry: value.inquiryId })
+          .info({ command: command.type, reason: outcome.reason }, 'asker action refused');
         return refusalText(outcome, turn, command);
       }
       deps.notify();
@@ -256,8 +303,9 @@ export function cardActions(
     });
 
   return {
-    [Verbs.claim]: command(inquiryData, () => ({ type: 'claim' }), 'triage'),
+    [Verbs.claim]: command(Verbs.claim, inquiryData, () => ({ type: 'claim' }), 'triage'),
     [Verbs.resolve]: command(
+      Verbs.resolve,
       schemas.resolve,
       (v) => {
         const note = v.closingNote?.trim();
@@ -266,16 +314,19 @@ export function cardActions(
       'triage',
     ),
     [Verbs.answer]: command(
+      Verbs.answer,
       schemas.answer,
       (v) => ({ type: 'answer', text: v.answerText }),
       'triage',
     ),
     [Verbs.handOver]: command(
+      Verbs.handOver,
       schemas.handOver,
       (v) => ({ type: 'hand_over', toKey: v.handOverTo }),
       'triage',
     ),
     [Verbs.escalate]: command(
+      Verbs.escalate,
       schemas.escalate,
       (v) => {
         const note = v.escalateNote?.trim();
@@ -288,12 +339,19 @@ export function cardActions(
       'triage',
     ),
     [Verbs.askAsker]: command(
+      Verbs.askAsker,
       schemas.askAsker,
       (v) => ({ type: 'ask_asker', question: v.askerQuestion }),
       'triage',
     ),
-    [Verbs.confirmResolved]: command(inquiryData, () => ({ type: 'confirm_resolved' }), 'asker'),
+    [Verbs.confirmResolved]: command(
+      Verbs.confirmResolved,
+      inquiryData,
+      () => ({ type: 'confirm_resolved' }),
+      'asker',
+    ),
     [Verbs.notResolved]: command(
+      Verbs.notResolved,
       schemas.notResolved,
       (v) => {
         const comment = v.comment?.trim();
@@ -302,6 +360,7 @@ export function cardActions(
       'asker',
     ),
     [Verbs.rate]: command(
+      Verbs.rate,
       schemas.rate,
       (v) => {
         const comment = v.ratingComment?.trim();

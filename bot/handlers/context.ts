@@ -7,6 +7,7 @@ import { turnLogger } from '../turn-logger';
 import type { Directory } from '../../src/org/directory';
 import { identify, type Identification } from '../../src/org/identify';
 import type { DirectoryProvider } from '../../src/org/provider';
+import type { TeamsSetupReport } from '../../src/org/teams-setup';
 import type { Store } from '../../src/store/ports';
 import { tenantOf } from '../tenants';
 import type { StoredReferences } from './stored-references';
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   notify: () => void;
   /** Where Teams and each person's chat were last stored from, to skip writes that change nothing. */
   stored: StoredReferences;
+  /** Checks the organisation's Teams setup now; undefined while Teams cannot be reached. */
+  teamsSetup?: () => Promise<TeamsSetupReport | undefined>;
 }
 
 /** One turn's view of who is acting, in which language, in which organisation. */

@@ -28,6 +28,9 @@ export const en: Messages = {
     withdrawn: 'Withdrawn',
     waitingForYou: 'Waiting for your reply',
     stalled: 'Stalled at the vendor',
+    told: 'Told',
+    /** The triage channel could not be used (or there is none): the level's people got it in chat. */
+    toldInChat: (names: string) => `${names}, in 1:1 chat`,
   },
   events: {
     opened: 'Submitted',
@@ -354,6 +357,7 @@ export const en: Messages = {
     heldByOther: (name: string) => `${name} is handling it. Ask ${name} to hand it over to you.`,
     closed: (status: string) => `The inquiry cannot be changed now (status: ${status}).`,
     notAnswered: 'The inquiry has not been answered yet.',
+    alreadyResolved: 'The inquiry is already resolved.',
     unknownRecipient: 'Pick another superuser of the unit.',
     emptyAnswer: 'Write an answer before sending.',
     tooLong: (max: number) => `The text is too long (at most ${max} characters).`,
@@ -420,6 +424,43 @@ export const en: Messages = {
     greeting: 'Hello,',
     intro: 'We need help with an inquiry in Qm+.',
     closing: 'Kind regards',
+  },
+  vendorContact: {
+    heading: (vendor: string) => `Write to ${vendor}`,
+    address: 'Address',
+    subject: 'Subject',
+    hint: 'If the email button does not open, copy the address and subject above into a new email.',
+  },
+  cardSize: {
+    shortened: 'shortened here because the card was too large for Teams',
+  },
+  teamsSetupCard: {
+    command: 'setup',
+    title: 'Setup in Teams',
+    allWell:
+      'Everyone in the chain can be reached in 1:1 chat, and every triage channel can be used.',
+    peopleHeading: 'Cannot be reached in 1:1 chat',
+    unreachable: {
+      no_triage_team: 'No triage channel is set up, so no team can give their Teams id.',
+      not_in_team: 'Not a member of any triage team the app has been added to.',
+    },
+    reachableIf: {
+      personal_install: 'Reachable once the app is installed for them (a Teams setup policy).',
+      writes_first: 'Reachable once they write to Qm+ Hjelp for the first time.',
+    },
+    channelsHeading: 'Triage channels that cannot be posted to',
+    channel: (channel: string, workArea: string) => `“${channel}” for ${workArea}:`,
+    channelProblems: {
+      bot_not_in_team: 'The app has not been added to the team.',
+      channels_refused: "Teams would not list the team's channels.",
+      channel_not_in_team: 'The channel is not in the team (a wrong id, or a private channel).',
+    },
+    guide:
+      'Until this is fixed, the people who handle inquiries get them in 1:1 chat. See docs/teams.md for what Teams needs.',
+    notReady:
+      'Qm+ Hjelp has not reached Teams yet, so the setup cannot be checked now. Try again shortly.',
+    notAdmin:
+      'Only administrators of Qm+ Hjelp can see the setup. You can ask a question about Qm+ by writing it here, or write “help” to see what I can do.',
   },
   businessDuration: durationIn({
     weeks: ['working week', 'working weeks'],

@@ -28,6 +28,9 @@ export const nb = {
     withdrawn: 'Trukket tilbake',
     waitingForYou: 'Venter på svar fra deg',
     stalled: 'Stanset hos leverandør',
+    told: 'Varslet',
+    /** The triage channel could not be used (or there is none): the level's people got it in chat. */
+    toldInChat: (names: string) => `${names}, i 1:1-chat`,
   },
   events: {
     opened: 'Sendt inn',
@@ -357,6 +360,7 @@ export const nb = {
     heldByOther: (name: string) => `${name} behandler saken. Be ${name} gi den videre til deg.`,
     closed: (status: string) => `Saken kan ikke endres nå (status: ${status}).`,
     notAnswered: 'Saken er ikke besvart ennå.',
+    alreadyResolved: 'Saken er allerede løst.',
     unknownRecipient: 'Velg en annen superbruker for enheten.',
     emptyAnswer: 'Skriv et svar før du sender.',
     tooLong: (max: number) => `Teksten er for lang (høyst ${max} tegn).`,
@@ -425,6 +429,42 @@ export const nb = {
     greeting: 'Hei,',
     intro: 'Vi trenger hjelp med en sak i Qm+.',
     closing: 'Med vennlig hilsen',
+  },
+  vendorContact: {
+    heading: (vendor: string) => `Skriv til ${vendor}`,
+    address: 'Adresse',
+    subject: 'Emne',
+    hint: 'Åpner ikke e-postknappen seg? Kopier adressen og emnet over til en ny e-post.',
+  },
+  cardSize: {
+    shortened: 'forkortet her fordi kortet ble for stort for Teams',
+  },
+  teamsSetupCard: {
+    command: 'oppsett',
+    title: 'Oppsett i Teams',
+    allWell: 'Alle i kjeden kan nås i 1:1-chat, og alle triagekanalene kan brukes.',
+    peopleHeading: 'Kan ikke nås i 1:1-chat',
+    unreachable: {
+      no_triage_team: 'Ingen triagekanal er satt opp, så Teams-ID-en kan ikke hentes fra et team.',
+      not_in_team: 'Er ikke medlem av noe triageteam som appen er lagt til i.',
+    },
+    reachableIf: {
+      personal_install: 'Nås hvis appen installeres for personen (oppsettpolicy i Teams).',
+      writes_first: 'Nås når personen skriver til Qm+ Hjelp første gang.',
+    },
+    channelsHeading: 'Triagekanaler det ikke kan skrives i',
+    channel: (channel: string, workArea: string) => `«${channel}» for ${workArea}:`,
+    channelProblems: {
+      bot_not_in_team: 'Appen er ikke lagt til i teamet.',
+      channels_refused: 'Teams ville ikke vise kanalene i teamet.',
+      channel_not_in_team: 'Kanalen finnes ikke i teamet (feil ID, eller en privat kanal).',
+    },
+    guide:
+      'Mens dette ikke er rettet, får de som skal behandle henvendelsene dem i 1:1-chat. Se docs/teams.md for hva som trengs i Teams.',
+    notReady:
+      'Qm+ Hjelp har ikke nådd Teams ennå, så oppsettet kan ikke sjekkes nå. Prøv igjen om litt.',
+    notAdmin:
+      'Bare administratorer for Qm+ Hjelp kan se oppsettet. Du kan stille et spørsmål om Qm+ ved å skrive det her, eller skrive «hjelp» for å se hva jeg kan.',
   },
   /** "4 arbeidstimer" in a working calendar, "4 timer" round the clock. */
   businessDuration: durationIn({

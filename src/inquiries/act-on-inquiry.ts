@@ -8,9 +8,11 @@ import { withReopenWindow } from './reopen-window';
 import type { Inquiry } from './inquiry';
 import type { InquiryDeps } from './open-inquiry';
 import type { PersonRef } from './person';
+import { isRepeat, withRequestKey } from './repeats';
 
 export type ActOutcome =
-  | { ok: true; inquiry: Inquiry }
+  /** `repeat`: the same request was taken before, and nothing changed now. */
+  | { ok: true; inquiry: Inquiry; repeat?: true }
   | ({ ok: false; inquiry?: Inquiry } & (
       Refusal | { reason: 'unknown_inquiry' } | { reason: 'busy' }
     ));
@@ -20,17 +22,20 @@ const maxAttempts = 5;
 /**
  * Carries out a command on an inquiry: load, check who is acting, decide, save with the etag that
  * was read. When someone else saved first, it reloads and decides again on what they saved, so two
- * simultaneous claims give one winner and a clear "already claimed by" to the other.
+ * simultaneous claims give one winner and a clear "already claimed by" to the other. A request
+ * with a `requestKey` is taken once: given again, it changes nothing and says so.
  */
 export async function actOnInquiry(
   deps: Omit<InquiryDeps, 'ids'>,
   inquiryId: string,
   person: PersonRef,
   command: Command,
+  requestKey?: string,
 ): Promise<ActOutcome> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const found = await deps.store.inquiries.get(inquiryId);
     if (!found) return { ok: false, reason: 'unknown_inquiry' };
+    if (isRepeat(found, requestKey)) return { ok: true, inquiry: found, repeat: true };
     // Sent on by hand, it goes to whoever stands in for someone away today.
     const inquiry =
       command.type === 'escalate'
@@ -51,7 +56,10 @@ export async function actOnInquiry(
       now,
       escalationTiming(deps.directory),
     );
-    const saved = await deps.store.inquiries.update(timed, decision.notifications);
+    const saved = await deps.store.inquiries.update(
+      withRequestKey(timed, requestKey),
+      decision.notifications,
+    );
     if (saved.ok) return { ok: true, inquiry: saved.value };
     if (saved.reason === 'not_found') return { ok: false, reason: 'unknown_inquiry' };
   }

@@ -43,6 +43,7 @@ export type Refusal =
   | { reason: 'held_by_other'; by: PersonRef }
   | { reason: 'closed'; status: InquiryStatus }
   | { reason: 'not_answered' }
+  | { reason: 'already_resolved' }
   | { reason: 'unknown_recipient' }
   | { reason: 'empty_answer' }
   | { reason: 'end_of_chain' }

@@ -65,6 +65,24 @@ export interface PostedCard {
   recipientKey?: string;
 }
 
+/** What a notice said at its top when it was sent: why the reader was told, and whom it mentioned. */
+export interface NoticeHead {
+  line?: string;
+  mentions?: {
+    line: string;
+    entities: { type: 'mention'; text: string; mentioned: { id: string; name: string } }[];
+  };
+  comment?: { label: string; text: string };
+}
+
+/**
+ * A notice about the inquiry the bot posted (a ping or reminder in its thread, a 1:1 notice to a
+ * handler), kept so that it is updated in place: its head as sent, the inquiry as it is now.
+ */
+export interface PostedNotice extends PostedCard {
+  head: NoticeHead;
+}
+
 export type InquiryEventType =
   | 'opened'
   | 'routed'
@@ -197,6 +215,8 @@ export interface Inquiry {
   teams: {
     triageCards: PostedCard[];
     askerStatus?: PostedCard;
+    /** Pings and 1:1 notices to handlers, the latest few. */
+    notices?: PostedNotice[];
   };
   history: InquiryEvent[];
   /** Concurrency token of the stored version. */

@@ -209,6 +209,29 @@ export function storeContract(factory: StoreFactory): void {
         assert.equal(stored?.history.at(-1)?.type, 'notified');
       });
 
+      it('records the notices posted about an inquiry, each once, the latest kept', async () => {
+        const { inquiry } = await store.inquiries.create(newInquiry(), []);
+        const head = { line: 'Sverre Lunde har gitt saken videre til deg.' };
+        for (let i = 0; i < 22; i++) {
+          await store.inquiries.recordCard(inquiry.id, {
+            notice: { conversationId: 'c1', activityId: `a${i}`, recipientKey: 'p1', head },
+          });
+        }
+        await store.inquiries.recordCard(inquiry.id, {
+          notice: { conversationId: 'c1', activityId: 'a21', recipientKey: 'p1', head },
+        });
+        const stored = await store.inquiries.get(inquiry.id);
+        const notices = stored?.teams.notices ?? [];
+        assert.equal(notices.length, 20);
+        assert.deepEqual(notices.at(-1), {
+          conversationId: 'c1',
+          activityId: 'a21',
+          recipientKey: 'p1',
+          head,
+        });
+        assert.equal(notices[0]?.activityId, 'a2');
+      });
+
       it('records a failed delivery on the history alone, leaving the cards and the state', async () => {
         const { inquiry } = await store.inquiries.create(newInquiry(), []);
         await store.inquiries.recordCard(inquiry.id, {

@@ -202,4 +202,18 @@ describe('when the triage channel cannot be posted to', function () {
     );
     assert.equal(inChat('29:anne.winter', /får ikke skrevet i kanalen/).length, 1, 'told once');
   });
+
+  it('tells the asker that the level’s people got it in chat, not that the work area has it', async () => {
+    await conversation.say(asker, 'Hvor finner jeg avviksskjemaet?');
+    await conversation.bot().advance(pastRetries);
+    const askerChat = personalConversationId(asker);
+    const told = /Varslet: \s*Sverre Lunde og Hilde Berg, i 1:1-chat/;
+    await connector.waitFor(
+      () =>
+        [...connector.sent(), ...connector.updates()].find(
+          (r) => r.conversationId === askerChat && told.test(cardText(cardOf(r.body))),
+        ),
+      'the asker’s status card saying the superusers got it in chat',
+    );
+  });
 });

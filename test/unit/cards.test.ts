@@ -357,10 +357,13 @@ describe('cards', () => {
       assert.match(readable(triage(states.resolved)), /Løst · Sverre Lunde/);
     });
 
-    it('acts on the inquiry by its id; the answer box is multi-line, required, 8000 long', () => {
+    it('acts on the inquiry by its id and the rendering shown; the answer box is multi-line, required, 8000 long', () => {
       const card = triage(states.new);
       for (const action of ofType(card.actions, 'Action.Execute')) {
-        assert.deepEqual(action.data, { inquiryId: states.new.id });
+        assert.deepEqual(action.data, {
+          inquiryId: states.new.id,
+          rev: String(states.new.history.length),
+        });
       }
       const [box] = ofType(card.actions, 'Input.Text');
       assert.equal(box?.id, Inputs.answerText);
@@ -466,7 +469,10 @@ describe('cards', () => {
         assert.equal(comment?.isMultiline, true);
         assert.notEqual(comment?.isRequired, true, 'the comment is optional');
         for (const action of ofType(card.actions, 'Action.Execute')) {
-          assert.deepEqual(action.data, { inquiryId: states.answered.id });
+          assert.deepEqual(action.data, {
+            inquiryId: states.answered.id,
+            rev: String(states.answered.history.length),
+          });
         }
       }
       for (const inquiry of [states.new, states.claimed, states.withdrawn]) {

@@ -172,6 +172,11 @@ describe('inquiry state machine', () => {
       ok: false,
       reason: 'not_answered',
     });
+    const resolved = accepted(decideAs(answered, people.asker, { type: 'confirm_resolved' }, now));
+    assert.deepEqual(decideAs(resolved, people.asker, { type: 'confirm_resolved' }, now), {
+      ok: false,
+      reason: 'already_resolved',
+    });
   });
 
   it('changes nothing on a resolved inquiry', () => {
