@@ -14,6 +14,7 @@ import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
 import { reportTurnError } from './handlers/turn-error';
+import { readiness } from './health';
 import { startLocalPlayground } from './local-playground';
 import { defaultBodyLimits, startServer } from './server';
 
@@ -37,6 +38,9 @@ export interface RunningBot {
   /** Stops taking requests, lets the workers finish their runs, and closes the store. */
   stop(): Promise<void>;
 }
+
+/** How long `/readyz` waits for the store before it counts as unreachable. */
+const readinessStoreTimeoutMs = 3000;
 
 /** Wiring only: configuration → store → organisation → Teams app → server → workers. */
 export async function startQmHjelp(
@@ -63,10 +67,11 @@ export async function startQmHjelp(
   const adapter = new BotAdapter(botFrameworkSettings(config.bot));
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
 
+  const sender = new TeamsSender(adapter, config.bot.appId, config.teamsCallTimeoutMs);
   const worker = new OutboxWorker({
     store,
     directories,
-    sender: new TeamsSender(adapter, config.bot.appId),
+    sender,
     clock,
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
@@ -74,6 +79,7 @@ export async function startQmHjelp(
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
     leaseMs: config.outboxLeaseMs,
+    concurrency: config.outboxConcurrency,
     retryPolicy: { ...defaultRetryPolicy, baseDelayMs: config.outboxRetryBaseMs },
   });
   const scheduler = new EscalationScheduler({
@@ -99,9 +105,18 @@ export async function startQmHjelp(
     host: config.host,
     adapter,
     app,
-    store,
     clock,
     logger,
+    readiness: () =>
+      readiness({
+        store,
+        clock,
+        scheduler,
+        outbox: worker,
+        maxOutboxAgeMs: config.readyOutboxMaxAgeMs,
+        callTimeoutMs: config.teamsCallTimeoutMs,
+        storeTimeoutMs: readinessStoreTimeoutMs,
+      }),
     bodyLimits: { ...defaultBodyLimits, timeoutMs: config.requestBodyTimeoutMs },
     ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
     tenants: config.tenants,
@@ -123,9 +138,12 @@ export async function startQmHjelp(
     },
     async stop() {
       playground?.stop();
-      server.close();
+      // No new connections; the turns under way finish (idle keep-alive connections are closed).
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
       await scheduler.stop();
       await worker.stop();
+      await closed;
       await store.close();
     },
   };

@@ -100,6 +100,10 @@ export class FakeConnector {
   /** Chats deleted in Teams: posting there answers 404. */
   private deletedChats = new Set<string>();
   private injected: Injected[] = [];
+  /** Requests matching these are never answered, as by a Teams that has stopped responding. */
+  private hanging: { match: (req: RecordedRequest) => boolean; left: number }[] = [];
+  /** The answers held back from hanging requests. */
+  private held = new Set<http.ServerResponse>();
   private counter = 0;
   /** Emits `answered` each time a recorded request has had its answer. */
   private readonly events = new EventEmitter().setMaxListeners(100);
@@ -135,9 +139,12 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    this.releaseHanging();
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
   }
 
   /**
@@ -251,22 +258,42 @@ export class FakeConnector {
   /** Activities posted into conversations (the ones Teams accepted). */
   sent(): RecordedRequest[] {
     return this.requests.filter(
-      (r) => r.method === 'POST' && r.path.includes('/activities') && r.status < 300,
+      (r) => r.method === 'POST' && r.path.includes('/activities') && accepted(r),
     );
   }
 
-  /** Drops every injected failure not yet used: Teams is back. */
+  /**
+   * The next `count` matching requests (all of them by default) are never answered: Teams hangs.
+   * They are recorded with status 0, and their connections cut when Teams recovers.
+   */
+  hang(match: (req: RecordedRequest) => boolean, count = Infinity): void {
+    this.hanging.push({ match, left: count });
+  }
+
+  /** Requests that were held without an answer. */
+  hung(): RecordedRequest[] {
+    return this.requests.filter((r) => r.status === 0);
+  }
+
+  /** Drops every injected failure not yet used and cuts the hanging calls: Teams is back. */
   recover(): void {
     this.injected = [];
+    this.releaseHanging();
+  }
+
+  private releaseHanging(): void {
+    this.hanging = [];
+    for (const res of this.held) res.destroy();
+    this.held.clear();
   }
 
   updates(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'PUT' && r.status < 300);
+    return this.requests.filter((r) => r.method === 'PUT' && accepted(r));
   }
 
   conversationsCreated(): RecordedRequest[] {
     return this.requests.filter(
-      (r) => r.method === 'POST' && r.path === '/v3/conversations' && r.status < 300,
+      (r) => r.method === 'POST' && r.path === '/v3/conversations' && accepted(r),
     );
   }
 
@@ -368,6 +395,14 @@ export class FakeConnector {
       reply(failure.status, failure.body, failure.headers);
     if (typeof body === 'string') {
       reply(400, { error: { code: 'BadSyntax', message: 'The body is not JSON' } });
+      return;
+    }
+    const hang = this.hanging.find((h) => h.left > 0 && h.match(record));
+    if (hang) {
+      hang.left--;
+      record.status = 0;
+      this.held.add(res);
+      this.events.emit('answered');
       return;
     }
     const injection = this.injected.find((i) => i.responses.length > 0 && i.match(record));
@@ -628,6 +663,11 @@ export class FakeConnector {
     this.issued.set(activityId, conversationId);
     return activityId;
   }
+}
+
+/** Answered, and with success (a hanging request has status 0). */
+function accepted(request: RecordedRequest): boolean {
+  return request.status >= 200 && request.status < 300;
 }
 
 /** The 1:1 chat id the test activities give a person (see `personalConversationId`). */
