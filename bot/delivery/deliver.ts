@@ -28,7 +28,7 @@ import {
 } from './errors';
 import { mentionable, withMentionableLevel, type MentionDeps } from './mentions';
 import { teamsUserIdOf } from './roster';
-import { sendOnce, type SentLog } from './sent-log';
+import { attempted, sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
 
 export interface DeliveryDeps {
@@ -78,7 +78,9 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
         const serviceUrl = await serviceUrlOf(deps, inquiry.asker.key);
         return deps.sender.update(serviceUrl, existing, activity);
       }
-      const sent = await sendToPerson(deps, inquiry.asker, activity);
+      const sent = await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
+        sendToPerson(deps, inquiry.asker, activity),
+      );
       await deps.store.inquiries.recordCard(inquiry.id, {
         askerStatus: { conversationId: sent.conversationId, activityId: sent.activityId },
       });
@@ -86,7 +88,9 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     }
     case 'asker.answer': {
       const card = renderAnswerCard(answerCardData(inquiry, directory, inquiry.locale, timeZone));
-      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
+      await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
+        sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number)),
+      );
       return;
     }
     case 'handler.notice': {
@@ -109,15 +113,19 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     case 'reminder':
       return remind(deps, inquiry, directory);
     case 'asker.notice':
-      await sendToPerson(deps, inquiry.asker, {
-        type: 'message',
-        text: askerNoticeText(inquiry, directory, intent.reason),
-      });
+      await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
+        sendToPerson(deps, inquiry.asker, {
+          type: 'message',
+          text: askerNoticeText(inquiry, directory, intent.reason),
+        }),
+      );
       return;
     case 'asker.question': {
       if (!isWaitingForAsker(inquiry)) return;
       const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));
-      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number));
+      await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
+        sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number)),
+      );
       return;
     }
   }
@@ -285,7 +293,9 @@ async function postTriage(
     if (inquiry.teams.triageCards.some((c) => c.recipientKey === undefined)) return;
     const endpoint = await endpointFor(deps);
     try {
-      const posted = await deps.sender.postToChannel(endpoint, channel.channelId, activity);
+      const posted = await attempted(deps.sent, `channel:${channel.channelId}`, () =>
+        deps.sender.postToChannel(endpoint, channel.channelId, activity),
+      );
       await deps.store.inquiries.recordCard(
         inquiry.id,
         { triage: posted },

@@ -250,7 +250,12 @@ export class OutboxWorker {
 
   private async handle({ id, intent, attempts }: OutboxItem): Promise<void> {
     const { store, clock, owner, logger } = this.options;
-    const sent = sentLogOf(store.state, id);
+    const sent = sentLogOf(store.state, id, (send) =>
+      logger.warn(
+        { intent, attempts, send },
+        'sending again what may already have reached Teams: the last try got no clear answer',
+      ),
+    );
     try {
       await deliver({ ...this.options, sent }, intent);
       await store.outbox.complete(id, owner, clock.now());

@@ -24,6 +24,8 @@ export interface RecordedRequest {
   status: number;
   /** The id the fake gave to a posted activity or created conversation. */
   resultId?: string;
+  /** The message Teams posted although it answered this request with a failure. */
+  createdDespite?: string;
 }
 
 export interface Member {
@@ -39,6 +41,8 @@ export interface TeamsFailure {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Teams does what was asked (posts the message) and answers with the failure all the same. */
+  afterDoing?: boolean;
 }
 
 interface Injected {
@@ -408,6 +412,10 @@ export class FakeConnector {
     const injection = this.injected.find((i) => i.responses.length > 0 && i.match(record));
     if (injection) {
       const response = injection.responses.shift()!;
+      if (response.afterDoing) {
+        this.answer(req.method ?? '', parts, body, raw.length, record);
+        record.createdDespite = record.resultId;
+      }
       reply(
         response.status,
         response.body ?? { error: { code: 'Injected', message: `HTTP ${response.status}` } },
