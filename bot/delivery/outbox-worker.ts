@@ -113,9 +113,10 @@ export class OutboxWorker {
    */
   async stop(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.renewal);
     await this.loop.stop();
+    // Leases are renewed until the sends under way end, so no other instance takes them over.
     await Promise.all([...this.inFlight.values()].map((f) => f.done));
+    clearInterval(this.renewal);
     await this.setupCheck;
   }
 

@@ -97,6 +97,8 @@ type Conversation =
 export class FakeConnector {
   readonly requests: RecordedRequest[] = [];
   private server?: http.Server;
+  /** The port, kept while connections are refused so the connector comes back where it was. */
+  private port?: number;
   private readonly users: TeamsUserModel[];
   private readonly teams: TeamModel[];
   /** Personal chats: conversation id → the Teams id of the person in it. */
@@ -129,9 +131,8 @@ export class FakeConnector {
   }
 
   get url(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error('The fake connector is not started');
-    return `http://127.0.0.1:${address.port}`;
+    if (this.port === undefined) throw new Error('The fake connector is not started');
+    return `http://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
@@ -139,7 +140,13 @@ export class FakeConnector {
       res.once('close', () => this.events.emit('answered'));
       void this.handle(req, res);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(this.port ?? 0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** Teams cannot be reached: the port is closed, so connections are refused, until `start`. */
+  async refuseConnections(): Promise<void> {
+    await this.stop();
   }
 
   async stop(): Promise<void> {
