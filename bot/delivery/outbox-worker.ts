@@ -3,7 +3,7 @@ import type { OutboxItem } from '../../src/notifications/intents';
 import { Periodic } from '../../src/periodic';
 import { conversationKeyOf } from './conversation-key';
 import { deliver, type DeliveryDeps } from './deliver';
-import { NotReadyError } from './errors';
+import { NotReadyError, statusOf } from './errors';
 import { checkTeamsSetup } from './roster';
 import { sentLogOf } from './sent-log';
 import { nextRetry, type RetryPolicy } from './retry-policy';
@@ -59,6 +59,8 @@ export class OutboxWorker {
   private readonly tails = new Map<string, Promise<void>>();
   /** Items being sent now. */
   private active = 0;
+  /** Conversations Teams has throttled (429), until when their wait lasts (the clock's time). */
+  private readonly throttled = new Map<string, Date>();
   private stopping = false;
   private renewal?: NodeJS.Timeout;
   private oldestPendingAt: Date | undefined;
@@ -164,7 +166,7 @@ export class OutboxWorker {
       if (this.stopping) return;
       this.active++;
       try {
-        await this.handle(item);
+        await this.handle(item, key);
       } finally {
         this.active--;
       }
@@ -173,7 +175,7 @@ export class OutboxWorker {
     const done = (
       before
         ? before.then(run)
-        : this.handle(item).finally(() => {
+        : this.handle(item, key).finally(() => {
             this.active--;
           })
     )
@@ -249,8 +251,15 @@ export class OutboxWorker {
     }
   }
 
-  private async handle({ id, intent, attempts }: OutboxItem): Promise<void> {
+  private async handle({ id, intent, attempts }: OutboxItem, key: string): Promise<void> {
     const { store, clock, owner, logger } = this.options;
+    // Teams asked for a pause in this conversation: the item waits it out, unsent.
+    const pausedUntil = this.throttled.get(key);
+    if (pausedUntil && pausedUntil > clock.now()) {
+      await store.outbox.retry(id, owner, pausedUntil, 'waiting: Teams throttled the conversation');
+      return;
+    }
+    this.throttled.delete(key);
     const sent = sentLogOf(store.state, id, (send) =>
       logger.warn(
         { intent, attempts, send },
@@ -268,16 +277,13 @@ export class OutboxWorker {
           ? { retry: true as const, delayMs: this.options.intervalMs * 5 }
           : nextRetry(this.options.retryPolicy, error, attempts, clock.now());
       if (decision.retry) {
+        const retryAt = new Date(clock.now().getTime() + decision.delayMs);
+        if (statusOf(error) === 429) this.throttled.set(key, retryAt);
         logger.warn(
           { intent, attempts, error: message, retryInMs: decision.delayMs },
           'send failed, will retry',
         );
-        await store.outbox.retry(
-          id,
-          owner,
-          new Date(clock.now().getTime() + decision.delayMs),
-          message,
-        );
+        await store.outbox.retry(id, owner, retryAt, message);
         return;
       }
       logger.error({ intent, attempts, error: message }, 'send failed for good');

@@ -109,6 +109,32 @@ describe(`a stuck triage channel beside 1:1 messages (${testStore})`, function (
     connector.recover();
   });
 
+  it('sends nothing more into a conversation Teams has throttled until its Retry-After has passed', async () => {
+    const queued = (r: RecordedRequest): boolean =>
+      channelPost(r) && /Kø \d/.test(cardText(cardOf(r.body?.activity)));
+    connector.failNext(queued, [teamsFailures.throttled(60)]);
+    for (let i = 1; i <= 3; i++) {
+      const response = await conversation.say(
+        asker,
+        `Kø ${i}: hvordan melder jeg et avvik på en elevtur?`,
+      );
+      assert.equal(response.status, 200);
+    }
+    await connector.waitFor(
+      () => connector.requests.find((r) => queued(r) && r.status === 429),
+      'the channel post Teams throttles',
+    );
+    await conversation.bot().settle();
+    assert.equal(connector.requests.filter(channelPost).length, 1, 'one try, then the wait');
+    await conversation.bot().advance('PT2M');
+    await connector.waitFor(
+      () => connector.conversationsCreated().filter(queued).length >= 3 || undefined,
+      'the three triage cards once the wait is over',
+    );
+    assert.equal(connector.conversationsCreated().filter(queued).length, 3);
+    assert.equal(connector.requests.filter(queued).length, 4);
+  });
+
   it('delivers 1:1 notifications while Teams throttles the triage channel (429 with Retry-After)', async () => {
     connector.failNext(
       channelPost,
