@@ -12,9 +12,23 @@ async function main(): Promise<void> {
   const { startQmHjelp } = await import('./start');
   const bot = await startQmHjelp(config, { clock: systemClock, logger });
 
+  // Stops taking requests and lets turns and sends under way finish, but never for longer than
+  // SHUTDOWN_DEADLINE_MS: a hanging call or an unreachable store does not keep the process alive.
   const shutdown = async (signal: string): Promise<void> => {
-    logger.info({ signal }, 'shutting down');
-    await bot.stop();
+    logger.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
+    setTimeout(() => {
+      logger.error(
+        { deadlineMs: config.shutdownDeadlineMs },
+        'work under way did not finish before the shutdown deadline; exiting',
+      );
+      process.exit(1);
+    }, config.shutdownDeadlineMs);
+    try {
+      await bot.stop();
+    } catch (error) {
+      logger.error({ error: (error as Error).message }, 'shutdown failed; exiting');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

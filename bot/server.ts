@@ -5,8 +5,8 @@ import { z } from 'zod/v4';
 import type { Clock } from '../src/clock';
 import type { IdGenerator } from '../src/ids';
 import type { Logger } from '../src/logger';
-import type { Store } from '../src/store/ports';
 import type { BotAdapter } from './adapter';
+import type { Readiness } from './health';
 import { RequestAuthenticator } from './http/authenticate';
 import { withPlaygroundLocale } from './http/playground-locale';
 import { readJsonBody, type BodyLimits } from './http/read-body';
@@ -42,7 +42,6 @@ export interface ServerOptions {
   host: string;
   adapter: BotAdapter;
   app: Application;
-  store: Store;
   clock: Clock;
   logger: Logger;
   /** Size (after decompression) and arrival time allowed for a request body. */
@@ -53,12 +52,14 @@ export interface ServerOptions {
   tenants: readonly string[];
   /** Gives each request's turn the id its log lines carry. */
   turnIds: IdGenerator;
+  /** Whether the bot can do its work now, for `GET /readyz`. */
+  readiness: () => Promise<Readiness>;
 }
 
 export const defaultBodyLimits: BodyLimits = { maxBytes: 512 * 1024, timeoutMs: 15_000 };
 
 export async function startServer(options: ServerOptions): Promise<restify.Server> {
-  const { adapter, app, logger, store } = options;
+  const { adapter, app, logger } = options;
   const authenticator = new RequestAuthenticator(adapter, options.clock, logger);
   const server = restify.createServer({ name: 'qm-hjelp', handleUncaughtExceptions: false });
 
@@ -115,8 +116,17 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     }
   });
 
-  server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok', pendingNotifications: await store.outbox.pendingCount() });
+  // Alive: the process answers. Nothing is read, so a slow store never makes it look dead.
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'alive' });
+    next();
+  });
+
+  // Ready: the store answers and the workers run and move (see health.ts).
+  server.get('/readyz', async (_req, res) => {
+    const ready = await options.readiness();
+    if (ready.status !== 'ready') logger.warn({ reasons: ready.reasons }, 'not ready');
+    res.send(ready.status === 'ready' ? 200 : 503, ready);
   });
 
   server.on(

@@ -16,6 +16,7 @@ import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
 import { reportTurnError } from './handlers/turn-error';
+import { readiness } from './health';
 import { startLocalPlayground, type LocalPlaygrounds } from './local-playground';
 import { defaultBodyLimits, startServer } from './server';
 import { listenFailure, orgFileFailure, sqliteFailure } from './start-up-errors';
@@ -50,6 +51,9 @@ async function openConfiguredStore(config: Config, logger: Logger): Promise<Stor
     throw sqliteFailure(error, config.store.sqlitePath);
   }
 }
+
+/** How long `/readyz` waits for the store before it counts as unreachable. */
+const readinessStoreTimeoutMs = 3000;
 
 /** Wiring only: configuration → store → organisation → Teams app → server → workers. */
 export async function startQmHjelp(
@@ -86,10 +90,11 @@ export async function startQmHjelp(
 
   // Local mode: the Playground that shows the triage channel, once it is running.
   const local: { playgrounds?: LocalPlaygrounds } = {};
+  const sender = new TeamsSender(adapter, config.bot.appId, config.teamsCallTimeoutMs);
   const teams = {
     store,
     directories,
-    sender: new TeamsSender(adapter, config.bot.appId),
+    sender,
     clock,
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
@@ -101,6 +106,7 @@ export async function startQmHjelp(
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
     leaseMs: config.outboxLeaseMs,
+    concurrency: config.outboxConcurrency,
     retryPolicy: { ...defaultRetryPolicy, baseDelayMs: config.outboxRetryBaseMs },
   });
   const scheduler = new EscalationScheduler({
@@ -127,9 +133,18 @@ export async function startQmHjelp(
     host: config.host,
     adapter,
     app,
-    store,
     clock,
     logger,
+    readiness: () =>
+      readiness({
+        store,
+        clock,
+        scheduler,
+        outbox: worker,
+        maxOutboxAgeMs: config.readyOutboxMaxAgeMs,
+        callTimeoutMs: config.teamsCallTimeoutMs,
+        storeTimeoutMs: readinessStoreTimeoutMs,
+      }),
     bodyLimits: { ...defaultBodyLimits, timeoutMs: config.requestBodyTimeoutMs },
     ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
     tenants: config.tenants,
@@ -155,9 +170,12 @@ export async function startQmHjelp(
     },
     async stop() {
       local.playgrounds?.stop();
-      server.close();
+      // No new connections; the turns under way finish (idle keep-alive connections are closed).
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
       await scheduler.stop();
       await worker.stop();
+      await closed;
       await store.close();
     },
   };

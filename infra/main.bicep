@@ -62,7 +62,7 @@ param minReplicas int = 2
 param maxReplicas int = 4
 
 @description('Path of the readiness probe.')
-param readinessPath string = '/healthz'
+param readinessPath string = '/readyz'
 
 @description('Azure Bot pricing tier; Teams is a standard channel, free on F0.')
 @allowed([

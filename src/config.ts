@@ -67,8 +67,12 @@ export const environmentSchema = z.object({
     .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a Teams locale such as nb-NO or en-US')
     .default('nb-NO'),
   OUTBOX_INTERVAL_MS: positiveInt.default(2000),
-  OUTBOX_LEASE_MS: positiveInt.default(60000),
+  OUTBOX_LEASE_MS: positiveInt.default(10000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   OUTBOX_RETRY_BASE_MS: positiveInt.default(1000),
+  TEAMS_CALL_TIMEOUT_MS: positiveInt.default(15000),
+  READY_OUTBOX_MAX_AGE_MS: positiveInt.default(900000),
+  SHUTDOWN_DEADLINE_MS: positiveInt.default(20000),
   SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -132,10 +136,22 @@ export interface Config {
   /** Local mode: the Agents Playground, its port, and the locale its activities are read in. */
   playground: { enabled: boolean; port: number; locale: string };
   outboxIntervalMs: number;
-  /** How long an instance owns a notification it is sending before another may take it over. */
+  /**
+   * How long an instance owns a notification it has leased before another may take it over; the
+   * lease is renewed while the notification is worked on, so a crashed instance's is taken over
+   * within this time.
+   */
   outboxLeaseMs: number;
+  /** How many notifications are sent at a time (each into a different conversation). */
+  outboxConcurrency: number;
   /** First backoff after a failed send; it doubles with each attempt, with jitter. */
   outboxRetryBaseMs: number;
+  /** The longest one call to the Bot Framework connector may take before it counts as failed. */
+  teamsCallTimeoutMs: number;
+  /** `/readyz` answers 503 when a queued notification has waited longer than this. */
+  readyOutboxMaxAgeMs: number;
+  /** On SIGTERM, the longest the bot waits for turns and sends under way before it exits. */
+  shutdownDeadlineMs: number;
   /** How often each instance looks for reminders and deadlines that have come. */
   schedulerIntervalMs: number;
   logLevel: string;
@@ -233,7 +249,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    outboxConcurrency: e.OUTBOX_CONCURRENCY,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+    teamsCallTimeoutMs: e.TEAMS_CALL_TIMEOUT_MS,
+    readyOutboxMaxAgeMs: e.READY_OUTBOX_MAX_AGE_MS,
+    shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (localMode ? 'pretty' : 'json'),

@@ -22,6 +22,11 @@ export class Periodic {
     this.schedule(0);
   }
 
+  /** Started and not stopped. */
+  isRunning(): boolean {
+    return !this.stopped;
+  }
+
   /** Runs again now, or right after the run under way. */
   kick(): void {
     if (this.stopped) return;

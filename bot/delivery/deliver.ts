@@ -34,7 +34,7 @@ import {
 import { mentionable, withMentionableLevel, type MentionDeps } from './mentions';
 import { recordNotice, updateNotices } from './notice-updates';
 import { teamsUserIdOf } from './roster';
-import { sendOnce, type SentLog } from './sent-log';
+import { attempted, sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
 
 export interface DeliveryDeps {
@@ -90,7 +90,9 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
         const serviceUrl = await serviceUrlOf(deps, inquiry.asker.key);
         return deps.sender.update(serviceUrl, existing, activity);
       }
-      const sent = await sendToPerson(deps, inquiry.asker, activity);
+      const sent = await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
+        sendToPerson(deps, inquiry.asker, activity),
+      );
       await deps.store.inquiries.recordCard(inquiry.id, {
         askerStatus: { conversationId: sent.conversationId, activityId: sent.activityId },
       });
@@ -100,7 +102,9 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       const card = renderAnswerCard(
         answerCardData(inquiry, directory, inquiry.locale, timeZone, deps.clock.now()),
       );
-      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale));
+      await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
+        sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale)),
+      );
       return;
     }
     case 'handler.notice': {
@@ -130,10 +134,12 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     case 'reminder':
       return remind(deps, inquiry, directory);
     case 'asker.notice':
-      await sendToPerson(deps, inquiry.asker, {
-        type: 'message',
-        text: askerNoticeText(inquiry, directory, intent.reason),
-      });
+      await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
+        sendToPerson(deps, inquiry.asker, {
+          type: 'message',
+          text: askerNoticeText(inquiry, directory, intent.reason),
+        }),
+      );
       return;
     case 'thread.note': {
       // In the channel thread for everyone there; without one the holder had it 1:1 already.
@@ -150,7 +156,9 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
     case 'asker.question': {
       if (!isWaitingForAsker(inquiry)) return;
       const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));
-      await sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale));
+      await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
+        sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale)),
+      );
       return;
     }
   }
@@ -357,7 +365,9 @@ async function postTriage(
     if (channelThread(inquiry, directory)) return;
     const endpoint = await endpointFor(deps);
     try {
-      const posted = await deps.sender.postToChannel(endpoint, channel.channelId, activity);
+      const posted = await attempted(deps.sent, `channel:${channel.channelId}`, () =>
+        deps.sender.postToChannel(endpoint, channel.channelId, activity),
+      );
       await deps.store.inquiries.recordCard(
         inquiry.id,
         { triage: posted },

@@ -8,6 +8,14 @@ export class NotReadyError extends Error {
   override readonly name = 'NotReadyError';
 }
 
+/**
+ * A connector call that did not answer within its time. Teams may or may not have acted on it, so
+ * it is retried like a 5xx: later, with backoff.
+ */
+export class ConnectorTimeoutError extends Error {
+  override readonly name = 'ConnectorTimeoutError';
+}
+
 /** HTTP status of a connector error, when it has one. */
 export function statusOf(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown }).statusCode;

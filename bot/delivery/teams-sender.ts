@@ -6,7 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { PermanentDeliveryError, statusOf } from './errors';
+import { ConnectorTimeoutError, PermanentDeliveryError, statusOf } from './errors';
 
 export interface PostedMessage {
   conversationId: string;
@@ -24,10 +24,23 @@ export interface PersonalTarget {
  * it keeps the activity id of every message it posts, so the bot can update the card later.
  */
 export class TeamsSender {
+  /** When each call now waiting for Teams began (monotonic ms), for the readiness check. */
+  private readonly calls = new Set<{ startedAt: number }>();
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
+    /** The longest a connector call may take before it is given up as failed (and retried). */
+    readonly timeoutMs: number = defaultCallTimeoutMs,
   ) {}
+
+  /** How long the oldest call still waiting for Teams has waited (ms), or undefined for none. */
+  longestCallMs(): number | undefined {
+    let oldest: number | undefined;
+    for (const call of this.calls)
+      if (oldest === undefined || call.startedAt < oldest) oldest = call.startedAt;
+    return oldest === undefined ? undefined : performance.now() - oldest;
+  }
 
   /** Starts a new thread in a team channel. */
   async postToChannel(
@@ -35,15 +48,18 @@ export class TeamsSender {
     channelId: string,
     activity: Partial<Activity>,
   ): Promise<PostedMessage> {
-    return this.withClient(endpoint.serviceUrl, channelId, async (client) => {
-      const created = await client.conversations.createConversation({
-        isGroup: true,
-        bot: { id: this.appId, name: 'Qm+ Hjelp' },
-        channelData: { channel: { id: channelId }, ...tenant(endpoint.tenantId) },
-        ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
-        activity: { type: 'message', ...activity } as Activity,
-        members: [],
-      });
+    return this.withClient(endpoint.serviceUrl, channelId, async (client, options) => {
+      const created = await client.conversations.createConversation(
+        {
+          isGroup: true,
+          bot: { id: this.appId, name: 'Qm+ Hjelp' },
+          channelData: { channel: { id: channelId }, ...tenant(endpoint.tenantId) },
+          ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
+          activity: { type: 'message', ...activity } as Activity,
+          members: [],
+        },
+        options,
+      );
       const activityId = created.activityId ?? created.id.split(';messageid=')[1];
       if (!activityId) throw new Error('Teams did not say which message started the thread');
       return { conversationId: created.id, activityId };
@@ -61,14 +77,17 @@ export class TeamsSender {
       if (!target.memberId)
         throw new PermanentDeliveryError('No Teams id is known for this person');
       const memberId = target.memberId;
-      const created = await this.withClient(endpoint.serviceUrl, 'new', (client) =>
-        client.conversations.createConversation({
-          isGroup: false,
-          bot: { id: this.appId, name: 'Qm+ Hjelp' },
-          members: [{ id: memberId, name: '' }],
-          channelData: tenant(endpoint.tenantId),
-          ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
-        }),
+      const created = await this.withClient(endpoint.serviceUrl, 'new', (client, options) =>
+        client.conversations.createConversation(
+          {
+            isGroup: false,
+            bot: { id: this.appId, name: 'Qm+ Hjelp' },
+            members: [{ id: memberId, name: '' }],
+            channelData: tenant(endpoint.tenantId),
+            ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
+          },
+          options,
+        ),
       ).catch((error: unknown) => {
         // Starting a chat carries no message: a 400 here is about the person's id, not a payload.
         if (statusOf(error) === 400)
@@ -80,8 +99,12 @@ export class TeamsSender {
       conversation = { conversationId: created.id, serviceUrl: endpoint.serviceUrl };
     }
     const { conversationId, serviceUrl } = conversation;
-    const sent = await this.withClient(serviceUrl, conversationId, (client) =>
-      client.conversations.sendToConversation(conversationId, { type: 'message', ...activity }),
+    const sent = await this.withClient(serviceUrl, conversationId, (client, options) =>
+      client.conversations.sendToConversation(
+        conversationId,
+        { type: 'message', ...activity },
+        options,
+      ),
     );
     return { conversationId, activityId: sent.id, serviceUrl };
   }
@@ -92,8 +115,12 @@ export class TeamsSender {
     conversationId: string,
     activity: Partial<Activity>,
   ): Promise<PostedMessage> {
-    const sent = await this.withClient(serviceUrl, conversationId, (client) =>
-      client.conversations.sendToConversation(conversationId, { type: 'message', ...activity }),
+    const sent = await this.withClient(serviceUrl, conversationId, (client, options) =>
+      client.conversations.sendToConversation(
+        conversationId,
+        { type: 'message', ...activity },
+        options,
+      ),
     );
     return { conversationId, activityId: sent.id };
   }
@@ -103,12 +130,13 @@ export class TeamsSender {
     message: PostedMessage,
     activity: Partial<Activity>,
   ): Promise<void> {
-    await this.withClient(serviceUrl, message.conversationId, (client) =>
-      client.conversations.updateActivity(message.conversationId, message.activityId, {
-        type: 'message',
-        id: message.activityId,
-        ...activity,
-      }),
+    await this.withClient(serviceUrl, message.conversationId, (client, options) =>
+      client.conversations.updateActivity(
+        message.conversationId,
+        message.activityId,
+        { type: 'message', id: message.activityId, ...activity },
+        options,
+      ),
     );
   }
 
@@ -122,8 +150,8 @@ export class TeamsSender {
     memberId: string,
   ): Promise<{ id: string } | undefined> {
     try {
-      const member = await this.withClient(serviceUrl, teamId, (client) =>
-        client.conversations.getConversationMember(teamId, memberId),
+      const member = await this.withClient(serviceUrl, teamId, (client, options) =>
+        client.conversations.getConversationMember(teamId, memberId, options),
       );
       return member.id ? { id: member.id } : undefined;
     } catch (error) {
@@ -153,14 +181,50 @@ export class TeamsSender {
   private withClient<T>(
     serviceUrl: string,
     conversationId: string,
-    work: (client: ConnectorClient) => Promise<T>,
+    work: (client: ConnectorClient, options: { abortSignal: AbortSignal }) => Promise<T>,
   ): Promise<T> {
-    return this.withContext(serviceUrl, conversationId, (context) =>
-      work(context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey)),
+    return this.withContext(serviceUrl, conversationId, (context, abortSignal) =>
+      work(
+        withoutSdkRetries(context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey)),
+        {
+          abortSignal,
+        },
+      ),
     );
   }
 
+  /**
+   * Runs one connector call within the time allowed: past it, the request is aborted and the call
+   * fails with a ConnectorTimeoutError, whether or not the SDK honours the abort.
+   */
   private async withContext<T>(
+    serviceUrl: string,
+    conversationId: string,
+    work: (context: TurnContext, abortSignal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const call = { startedAt: performance.now() };
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const error = new ConnectorTimeoutError(`Teams did not answer within ${this.timeoutMs} ms`);
+        abort.abort(error);
+        reject(error);
+      }, this.timeoutMs);
+    });
+    this.calls.add(call);
+    try {
+      return await Promise.race([
+        this.inTurn(serviceUrl, conversationId, (context) => work(context, abort.signal)),
+        timedOut,
+      ]);
+    } finally {
+      clearTimeout(timer);
+      this.calls.delete(call);
+    }
+  }
+
+  private async inTurn<T>(
     serviceUrl: string,
     conversationId: string,
     work: (context: TurnContext) => Promise<T>,
@@ -184,6 +248,26 @@ export class TeamsSender {
     if ('error' in result) throw result.error;
     return result.value;
   }
+}
+
+/** How long a connector call may take by default (TEAMS_CALL_TIMEOUT_MS). */
+export const defaultCallTimeoutMs = 15_000;
+
+/**
+ * Takes the SDK's own retries out of a connector client's HTTP pipeline. They would wait out a
+ * 429's Retry-After (or back off after a 5xx) inside the call, holding the call, its conversation
+ * and its lease; the outbox retries instead, with the wait stored on the item, so another
+ * instance or a restart keeps to it and other conversations go on meanwhile.
+ */
+function withoutSdkRetries(client: ConnectorClient): ConnectorClient {
+  const inner = (client as unknown as { client?: { pipeline?: RetryPhase } }).client;
+  inner?.pipeline?.removePolicy({ phase: 'Retry' });
+  return client;
+}
+
+/** The part of @azure/core-rest-pipeline's Pipeline used above. */
+interface RetryPhase {
+  removePolicy(options: { phase: 'Retry' }): unknown;
 }
 
 function tenant(tenantId: string | undefined): { tenant?: { id: string } } {

@@ -1,5 +1,5 @@
 // The bot in Azure Container Apps: one environment (logs to Log Analytics) and one container app
-// with HTTPS ingress on /api/messages, at least two replicas, and health probes on /healthz.
+// with HTTPS ingress on /api/messages, at least two replicas, and health probes on /healthz (alive) and /readyz (ready).
 // Every setting src/config.ts reads in production is set here (a unit test checks the list).
 
 param environmentName string
@@ -173,11 +173,28 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             }
             {
               name: 'OUTBOX_LEASE_MS'
-              value: '60000'
+              value: '10000'
+            }
+            {
+              name: 'OUTBOX_CONCURRENCY'
+              value: '8'
             }
             {
               name: 'OUTBOX_RETRY_BASE_MS'
               value: '1000'
+            }
+            {
+              name: 'TEAMS_CALL_TIMEOUT_MS'
+              value: '15000'
+            }
+            {
+              name: 'READY_OUTBOX_MAX_AGE_MS'
+              value: '900000'
+            }
+            {
+              // Within the 30 seconds Container Apps gives a replica between SIGTERM and SIGKILL.
+              name: 'SHUTDOWN_DEADLINE_MS'
+              value: '20000'
             }
             {
               name: 'SCHEDULER_INTERVAL_MS'

@@ -46,6 +46,11 @@ export class EscalationScheduler {
     return this.loop.stop();
   }
 
+  /** Started and not stopped: it looks for due work on its interval. */
+  isRunning(): boolean {
+    return this.loop.isRunning();
+  }
+
   /** Takes the steps due now and resolves when that run has ended. */
   runNow(): Promise<void> {
     return this.loop.runNow();

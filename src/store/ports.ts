@@ -88,7 +88,14 @@ export interface OutboxRepository {
   retry(id: number, owner: string, retryAt: Date, error: string): Promise<void>;
   /** Gives up on an item for good, recording why. */
   fail(id: number, owner: string, at: Date, error: string): Promise<void>;
+  /**
+   * Extends the leases `owner` still holds on these items to `leaseUntil`, so that work under way
+   * keeps them while a crashed instance's lapse within one short lease.
+   */
+  renew(ids: number[], owner: string, leaseUntil: Date): Promise<void>;
   pendingCount(): Promise<number>;
+  /** When the oldest item not yet sent (nor given up) was queued, or undefined when none waits. */
+  oldestPending(): Promise<Date | undefined>;
 }
 
 /** A person's remembered choices, for people the organisation file does not list. */

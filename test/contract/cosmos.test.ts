@@ -239,7 +239,7 @@ function realAccountOnly(endpoint: string, key: string, selfSigned: boolean): vo
           store.outbox.lease(new Date(0), 'me', new Date(60_000), 10),
         );
         await measure('outbox complete', () => store.outbox.complete(leased[0].id, 'me', now));
-        await measure('/healthz (pendingCount)', () => store.outbox.pendingCount());
+        await measure('/readyz figure (oldestPending)', () => store.outbox.oldestPending());
         await measure('turn state write (2 keys)', () =>
           store.state.write({ a: { value: { n: 1 } }, b: { value: { n: 2 } } }),
         );

@@ -637,6 +637,30 @@ export function storeContract(factory: StoreFactory): void {
         );
         assert.equal(again?.lastError, '429 Too Many Requests');
       });
+
+      it('keeps an item with its owner while the owner renews the lease, and only the owner can', async () => {
+        const now = new Date(at);
+        const t = (ms: number) => new Date(now.getTime() + ms);
+        await store.outbox.enqueue([{ kind: 'asker.status', inquiryId: 'x' }], now);
+        const [item] = await store.outbox.lease(now, 'me', t(1000), 10);
+        await store.outbox.renew([item.id], 'someone else', t(60_000));
+        await store.outbox.renew([item.id], 'me', t(3000));
+        assert.deepEqual(await store.outbox.lease(t(2000), 'other', t(9000), 10), []);
+        const [taken] = await store.outbox.lease(t(3001), 'other', t(9000), 10);
+        assert.equal(taken?.id, item.id);
+      });
+
+      it('tells when the oldest item still waiting to be sent was queued', async () => {
+        const now = new Date(at);
+        const t = (ms: number) => new Date(now.getTime() + ms);
+        assert.equal(await store.outbox.oldestPending(), undefined);
+        await store.outbox.enqueue([{ kind: 'asker.status', inquiryId: 'old' }], now);
+        await store.outbox.enqueue([{ kind: 'asker.status', inquiryId: 'new' }], t(5000));
+        assert.equal((await store.outbox.oldestPending())?.toISOString(), now.toISOString());
+        const [first] = await store.outbox.lease(t(5000), 'me', t(9000), 1);
+        await store.outbox.complete(first.id, 'me', t(5000));
+        assert.equal((await store.outbox.oldestPending())?.toISOString(), t(5000).toISOString());
+      });
     });
 
     describe('organisation', () => {

@@ -331,8 +331,9 @@ describe('escalation over real HTTP', function () {
       );
       const pinged = () => see.inThread(thread, new RegExp(`Anne Winter</at>: ${number}`));
       await bot().setClock(week.at('mon', '13:00'));
-      // Each try is one call to Teams; the connector client retries three times within it.
-      for (let tries = 1; tries < 10 && pinged().length === 0; tries++) await bot().advance('PT1M');
+      // Each try is one call to Teams: the outbox retries (waiting as Retry-After says, then with
+      // backoff), not the connector client within the call.
+      for (let tries = 1; tries < 20 && pinged().length === 0; tries++) await bot().advance('PT1M');
       const ping = await connector.waitFor(
         () => pinged()[0],
         'the coordinator ping after Teams recovers',

@@ -68,4 +68,42 @@ describe('a restart of the server', function () {
       await second.stop();
     }
   });
+
+  it('takes over a notification a crashed server was sending within seconds, not after a minute', async () => {
+    const orgFile = writeOrganisation();
+    const sqlitePath = tempSqlitePath();
+    const channelPost = (r: { method: string; path: string; body?: any }) =>
+      r.method === 'POST' && r.path === '/v3/conversations' && r.body?.channelData?.channel;
+    connector.requests.length = 0;
+    // Teams never answers the first server's post: it holds the notification when it dies.
+    connector.hang(channelPost);
+    const first = await startBotUnderTest({
+      orgFile,
+      sqlitePath,
+      env: { TEAMS_CALL_TIMEOUT_MS: '600000' },
+    });
+    await say(first, connector, asker, 'Hvordan melder jeg avvik?');
+    await connector.waitFor(() => connector.hung().find(channelPost), 'the hanging channel post');
+    await first.kill();
+    connector.recover();
+
+    // Restarted 15 seconds later by the clock its hold is measured in.
+    const second = await startBotUnderTest({
+      orgFile,
+      sqlitePath,
+      clock: new Date(new Date(testMorning).getTime() + 15_000).toISOString(),
+    });
+    try {
+      const post = await connector.waitFor(
+        () => connector.conversationsCreated().find(channelPost),
+        'the triage card sent by the restarted server',
+      );
+      assert.match(cardText(cardOf(post.body.activity)), /QM-\d{4}-0001 · Hauge vgs/);
+    } catch (error) {
+      process.stderr.write(first.output() + second.output());
+      throw error;
+    } finally {
+      await second.stop();
+    }
+  });
 });

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     })();
   });
   const shutdown = async (): Promise<void> => {
+    setTimeout(() => process.exit(1), config.shutdownDeadlineMs);
     await bot.stop();
     process.exit(0);
   };

@@ -111,6 +111,7 @@ export function useConversation(
         (r) =>
           r.method === 'POST' &&
           r.path === '/v3/conversations' &&
+          r.status >= 200 &&
           r.status < 300 &&
           connector.userOf(r.body?.members?.[0]?.id) === connector.userOf(memberId),
       )?.resultId,

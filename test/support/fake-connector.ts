@@ -24,6 +24,8 @@ export interface RecordedRequest {
   status: number;
   /** The id the fake gave to a posted activity or created conversation. */
   resultId?: string;
+  /** The message Teams posted although it answered this request with a failure. */
+  createdDespite?: string;
 }
 
 export interface Member {
@@ -39,6 +41,8 @@ export interface TeamsFailure {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Teams does what was asked (posts the message) and answers with the failure all the same. */
+  afterDoing?: boolean;
 }
 
 interface Injected {
@@ -93,6 +97,8 @@ type Conversation =
 export class FakeConnector {
   readonly requests: RecordedRequest[] = [];
   private server?: http.Server;
+  /** The port, kept while connections are refused so the connector comes back where it was. */
+  private port?: number;
   private readonly users: TeamsUserModel[];
   private readonly teams: TeamModel[];
   /** Personal chats: conversation id → the Teams id of the person in it. */
@@ -100,6 +106,10 @@ export class FakeConnector {
   /** Chats deleted in Teams: posting there answers 404. */
   private deletedChats = new Set<string>();
   private injected: Injected[] = [];
+  /** Requests matching these are never answered, as by a Teams that has stopped responding. */
+  private hanging: { match: (req: RecordedRequest) => boolean; left: number }[] = [];
+  /** The answers held back from hanging requests. */
+  private held = new Set<http.ServerResponse>();
   private counter = 0;
   /** Emits `answered` each time a recorded request has had its answer. */
   private readonly events = new EventEmitter().setMaxListeners(100);
@@ -121,9 +131,8 @@ export class FakeConnector {
   }
 
   get url(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error('The fake connector is not started');
-    return `http://127.0.0.1:${address.port}`;
+    if (this.port === undefined) throw new Error('The fake connector is not started');
+    return `http://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
@@ -131,13 +140,22 @@ export class FakeConnector {
       res.once('close', () => this.events.emit('answered'));
       void this.handle(req, res);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(this.port ?? 0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** Teams cannot be reached: the port is closed, so connections are refused, until `start`. */
+  async refuseConnections(): Promise<void> {
+    await this.stop();
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
+    this.releaseHanging();
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
   }
 
   /**
@@ -251,22 +269,42 @@ export class FakeConnector {
   /** Activities posted into conversations (the ones Teams accepted). */
   sent(): RecordedRequest[] {
     return this.requests.filter(
-      (r) => r.method === 'POST' && r.path.includes('/activities') && r.status < 300,
+      (r) => r.method === 'POST' && r.path.includes('/activities') && accepted(r),
     );
   }
 
-  /** Drops every injected failure not yet used: Teams is back. */
+  /**
+   * The next `count` matching requests (all of them by default) are never answered: Teams hangs.
+   * They are recorded with status 0, and their connections cut when Teams recovers.
+   */
+  hang(match: (req: RecordedRequest) => boolean, count = Infinity): void {
+    this.hanging.push({ match, left: count });
+  }
+
+  /** Requests that were held without an answer. */
+  hung(): RecordedRequest[] {
+    return this.requests.filter((r) => r.status === 0);
+  }
+
+  /** Drops every injected failure not yet used and cuts the hanging calls: Teams is back. */
   recover(): void {
     this.injected = [];
+    this.releaseHanging();
+  }
+
+  private releaseHanging(): void {
+    this.hanging = [];
+    for (const res of this.held) res.destroy();
+    this.held.clear();
   }
 
   updates(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'PUT' && r.status < 300);
+    return this.requests.filter((r) => r.method === 'PUT' && accepted(r));
   }
 
   conversationsCreated(): RecordedRequest[] {
     return this.requests.filter(
-      (r) => r.method === 'POST' && r.path === '/v3/conversations' && r.status < 300,
+      (r) => r.method === 'POST' && r.path === '/v3/conversations' && accepted(r),
     );
   }
 
@@ -370,9 +408,21 @@ export class FakeConnector {
       reply(400, { error: { code: 'BadSyntax', message: 'The body is not JSON' } });
       return;
     }
+    const hang = this.hanging.find((h) => h.left > 0 && h.match(record));
+    if (hang) {
+      hang.left--;
+      record.status = 0;
+      this.held.add(res);
+      this.events.emit('answered');
+      return;
+    }
     const injection = this.injected.find((i) => i.responses.length > 0 && i.match(record));
     if (injection) {
       const response = injection.responses.shift()!;
+      if (response.afterDoing) {
+        this.answer(req.method ?? '', parts, body, raw.length, record);
+        record.createdDespite = record.resultId;
+      }
       reply(
         response.status,
         response.body ?? { error: { code: 'Injected', message: `HTTP ${response.status}` } },
@@ -628,6 +678,11 @@ export class FakeConnector {
     this.issued.set(activityId, conversationId);
     return activityId;
   }
+}
+
+/** Answered, and with success (a hanging request has status 0). */
+function accepted(request: RecordedRequest): boolean {
+  return request.status >= 200 && request.status < 300;
 }
 
 /** The 1:1 chat id the test activities give a person (see `personalConversationId`). */

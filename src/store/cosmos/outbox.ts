@@ -177,6 +177,27 @@ export class CosmosOutboxRepository implements OutboxRepository {
     }));
   }
 
+  async renew(ids: number[], owner: string, leaseUntil: Date): Promise<void> {
+    const until = leaseUntil.toISOString();
+    for (const n of ids) {
+      const id = String(n);
+      const doc = await readDoc<OutboxDoc>(this.container, id, id);
+      if (!doc || doc.state !== 'pending' || doc.leaseOwner !== owner) continue;
+      // A conflict means the item has just been finished or taken over: nothing to extend.
+      await replaceIf(this.container, { ...doc, leaseUntil: until, availableAt: until }, doc._etag);
+    }
+  }
+
+  async oldestPending(): Promise<Date | undefined> {
+    const { resources } = await call('oldest pending notification', () =>
+      this.container.items
+        .query<string | undefined>(`SELECT VALUE MIN(c.createdAt) FROM c WHERE c.state = 'pending'`)
+        .fetchAll(),
+    );
+    const times = resources.filter((at): at is string => typeof at === 'string').sort();
+    return times[0] ? new Date(times[0]) : undefined;
+  }
+
   async pendingCount(): Promise<number> {
     const { resources } = await call('count of pending notifications', () =>
       this.container.items

@@ -78,6 +78,22 @@ export class SqliteOutboxRepository implements OutboxRepository {
     return Promise.resolve();
   }
 
+  renew(ids: number[], owner: string, leaseUntil: Date): Promise<void> {
+    const extend = this.db.prepare(
+      `UPDATE outbox SET lease_until = ? WHERE id = ? AND state = 'pending' AND lease_owner = ?`,
+    );
+    const until = leaseUntil.toISOString();
+    this.db.transaction(() => ids.forEach((id) => extend.run(until, id, owner)))();
+    return Promise.resolve();
+  }
+
+  oldestPending(): Promise<Date | undefined> {
+    const row = this.db
+      .prepare(`SELECT min(created_at) AS at FROM outbox WHERE state = 'pending'`)
+      .get() as { at: string | null };
+    return Promise.resolve(row.at ? new Date(row.at) : undefined);
+  }
+
   pendingCount(): Promise<number> {
     const row = prepared(
       this.db,
