@@ -68,4 +68,22 @@ export const migrations: readonly string[] = [
   DROP INDEX inquiries_by_deadline;
   CREATE INDEX inquiries_due ON inquiries (due_at) WHERE due_at IS NOT NULL;
   `,
+  `
+  CREATE TABLE knowledge_entries (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE TABLE solved_inquiries (
+    inquiry_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+  CREATE TABLE self_served (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX self_served_by_time ON self_served (at);
+  `,
 ];

@@ -5,6 +5,7 @@ import type { Store } from '../ports';
 import { migrations } from './schema';
 import { SqliteOrganisationRepository } from './organisation';
 import { SqliteInquiryRepository } from './inquiries';
+import { SqliteKnowledgeRepository } from './knowledge';
 import { SqliteOutboxRepository } from './outbox';
 import {
   SqliteConversationRepository,
@@ -46,6 +47,7 @@ export function openSqliteStore(file: string): Store {
     drafts: new SqliteDraftRepository(db),
     conversations: new SqliteConversationRepository(db),
     state: new SqliteStateRepository(db),
+    knowledge: new SqliteKnowledgeRepository(db),
     close: () => {
       db.close();
       return Promise.resolve();
