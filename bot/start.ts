@@ -7,12 +7,15 @@ import { uuidGenerator, type IdGenerator } from '../src/ids';
 import type { Logger } from '../src/logger';
 import { formatOrgErrors, importIfEmpty } from '../src/org/import';
 import { DirectoryProvider } from '../src/org/provider';
+import { KnowledgeIndex } from '../src/knowledge/knowledge-index';
+import { Periodic } from '../src/periodic';
 import { openStore } from '../src/store/open-store';
 import { BotAdapter, botFrameworkSettings } from './adapter';
 import { createApp } from './app';
 import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
+import { loadKnowledgeFile } from './knowledge-file';
 import { reportTurnError } from './handlers/turn-error';
 import { startLocalPlayground } from './local-playground';
 import { defaultBodyLimits, startServer } from './server';
@@ -59,6 +62,19 @@ export async function startQmHjelp(
       'organisation imported',
     );
   const directories = new DirectoryProvider(store.organisation);
+  try {
+    await loadKnowledgeFile(config, store, directories, clock, logger);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const knowledge = new KnowledgeIndex(store.knowledge);
+  await knowledge.refresh();
+  const knowledgeRefresh = new Periodic(
+    () => knowledge.refresh(),
+    config.knowledgeRefreshMs,
+    (error) => logger.error({ error: (error as Error).message }, 'knowledge index refresh failed'),
+  );
 
   const adapter = new BotAdapter(botFrameworkSettings(config.bot));
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
@@ -91,6 +107,7 @@ export async function startQmHjelp(
     clock,
     ids: collaborators.ids ?? uuidGenerator,
     directories,
+    knowledge,
     logger,
     notify: () => worker.kick(),
   });
@@ -108,6 +125,7 @@ export async function startQmHjelp(
   });
   worker.start();
   scheduler.start();
+  knowledgeRefresh.start();
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
@@ -125,6 +143,7 @@ export async function startQmHjelp(
       playground?.stop();
       server.close();
       await scheduler.stop();
+      await knowledgeRefresh.stop();
       await worker.stop();
       await store.close();
     },
