@@ -7,6 +7,7 @@ import {
 import { helpCardData, renderHelpCard } from '../cards/help';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
+import { suggestionActions } from './handlers/suggestions';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
 import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
@@ -51,7 +52,10 @@ export function createApp(options: AppOptions): Application {
     );
   });
 
-  for (const [verb, handler] of Object.entries(cardActions(deps))) {
+  for (const [verb, handler] of Object.entries({
+    ...cardActions(deps),
+    ...suggestionActions(deps),
+  })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }
   // Anything else that claims to be a card action is stale or forged.

@@ -10,6 +10,12 @@ export const Verbs = {
   askAsker: 'qm.askAsker',
   confirmResolved: 'qm.confirmResolved',
   notResolved: 'qm.notResolved',
+  suggestionSolved: 'qm.suggestionSolved',
+  suggestionSendOn: 'qm.suggestionSendOn',
+  publishAnswer: 'qm.publishAnswer',
+  useAnswer: 'qm.useAnswer',
+  editEntry: 'qm.editEntry',
+  retireEntry: 'qm.retireEntry',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -24,4 +30,7 @@ export const Inputs = {
   escalateNote: 'escalateNote',
   toVendor: 'toVendor',
   askerQuestion: 'askerQuestion',
+  entryQuestion: 'entryQuestion',
+  entryAnswer: 'entryAnswer',
+  entryKeywords: 'entryKeywords',
 } as const;

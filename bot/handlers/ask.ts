@@ -9,6 +9,7 @@ import { isSmallTalk, obviousTopic } from '../../src/inquiries/topic';
 import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
+import { offerSuggestions } from './suggestions';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -80,6 +81,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     await context.sendActivity(t.ask.tooLong(maxQuestionLength));
     return;
   }
+  if (await offerSuggestions(context, deps, turn, text)) return;
   const requestKey = requestKeyOf(context);
   const topicId = obviousTopic(directory.allTopics(), text);
   if (who.known && topicId) {

@@ -249,7 +249,7 @@ export async function rememberUnit(deps: HandlerDeps, turn: Turn, unitId: string
 }
 
 /** Opens the inquiry a draft describes; the card the asker clicked becomes the status card. */
-async function openFromDraft(
+export async function openFromDraft(
   context: TurnContext,
   deps: HandlerDeps,
   turn: Turn,

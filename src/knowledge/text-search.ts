@@ -11,9 +11,13 @@ export interface SearchText {
   fields: Record<string, string>;
 }
 
-/** A key that matched: how well (`score`) and which share of the question's words it matched. */
+/**
+ * A key that matched: how well (`score`), which share of the question's words it matched, and in
+ * which language's text.
+ */
 export interface SearchHit {
   key: string;
+  locale: Locale;
   score: number;
   coverage: number;
 }
@@ -91,6 +95,7 @@ export class TextSearch {
         const covered = queryWords.filter((w) => w.terms.some((t) => matched.has(t))).length;
         const hit: SearchHit = {
           key: String(result.id),
+          locale,
           score: result.score,
           coverage: covered / queryWords.length,
         };

@@ -153,6 +153,8 @@ export interface KnowledgeRepository {
   solvedAfter(seq: number, limit: number): Promise<SolvedInquiry[]>;
   /** Counts a question an entry answered; false when this question was counted already. */
   recordSelfServed(record: SelfServed): Promise<boolean>;
+  /** The record of a question an entry answered, by the question's request key. */
+  selfServed(id: string): Promise<SelfServed | undefined>;
   /** Questions answered by an entry at or after `since`. */
   selfServedSince(since: Date): Promise<SelfServed[]>;
 }

@@ -103,6 +103,8 @@ export function knowledgeContract(store: () => Store): void {
       };
       assert.equal(await store().knowledge.recordSelfServed(record), true);
       assert.equal(await store().knowledge.recordSelfServed(record), false);
+      assert.equal((await store().knowledge.selfServed('conv|activity'))?.entryId, 'melde-avvik');
+      assert.equal(await store().knowledge.selfServed('conv|other'), undefined);
       await store().knowledge.recordSelfServed({
         ...record,
         id: 'other',

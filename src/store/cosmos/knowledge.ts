@@ -144,6 +144,11 @@ export class CosmosKnowledgeRepository implements KnowledgeRepository {
     });
   }
 
+  async selfServed(id: string): Promise<SelfServed | undefined> {
+    const key = docId('self-served', id);
+    return (await readDoc<SelfServedDoc>(this.container, key, key))?.record;
+  }
+
   async selfServedSince(since: Date): Promise<SelfServed[]> {
     const found: SelfServed[] = [];
     await queryPages<Stored<SelfServedDoc>>(

@@ -40,6 +40,7 @@ export class SqliteKnowledgeRepository implements KnowledgeRepository {
       insertSelfServed: db.prepare(
         'INSERT INTO self_served (id, at, doc) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
       ),
+      selfServed: db.prepare('SELECT doc FROM self_served WHERE id = ?'),
       selfServedSince: db.prepare('SELECT doc FROM self_served WHERE at >= ? ORDER BY at'),
     };
   }
@@ -106,6 +107,11 @@ export class SqliteKnowledgeRepository implements KnowledgeRepository {
       JSON.stringify(record),
     );
     return Promise.resolve(changes === 1);
+  }
+
+  selfServed(id: string): Promise<SelfServed | undefined> {
+    const row = this.statements.selfServed.get(id) as { doc: string } | undefined;
+    return Promise.resolve(row ? (JSON.parse(row.doc) as SelfServed) : undefined);
   }
 
   selfServedSince(since: Date): Promise<SelfServed[]> {
