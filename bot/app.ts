@@ -8,6 +8,7 @@ import { helpCardData, renderHelpCard } from '../cards/help';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
 import { suggestionActions } from './handlers/suggestions';
+import { knowledgeActions } from './handlers/knowledge-actions';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
 import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
@@ -55,6 +56,7 @@ export function createApp(options: AppOptions): Application {
   for (const [verb, handler] of Object.entries({
     ...cardActions(deps),
     ...suggestionActions(deps),
+    ...knowledgeActions(deps),
   })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }

@@ -87,6 +87,7 @@ export async function startQmHjelp(
     tenantId: config.tenants[0],
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
     logger,
+    knowledge,
     owner: `${hostname()}:${process.pid}`,
     intervalMs: config.outboxIntervalMs,
     leaseMs: config.outboxLeaseMs,

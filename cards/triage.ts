@@ -30,6 +30,8 @@ import {
   type PersonLine,
 } from './render';
 import { vendorEmailLink } from './vendor-email';
+import { renderTriageKnowledge, triageKnowledgeData, type TriageKnowledgeData } from './triage-knowledge';
+import type { SolvedInquiry } from '../src/knowledge/entry';
 import template from './triage.json';
 
 /** What a handler can do with an inquiry in its current state. */
@@ -45,6 +47,8 @@ export interface TriageActions {
   resolve: boolean;
   /** A mailto link with the vendor email written out, at the vendor level. */
   vendorEmail?: string;
+  /** Text the answer form starts with ("Bruk dette svaret"); empty by default. */
+  answerDraft?: string;
   /** The unit's other superusers; `value` is the person key. */
   handOverChoices: { title: string; value: string }[];
   labels: {
@@ -82,6 +86,8 @@ export interface TriageCardData extends CardStatus {
   mentions?: { line: string; entities: Mention[] };
   actions: TriageActions;
   labels: { question: string; showAll: string; lastStep: string };
+  /** Similar resolved inquiries and publishing to the knowledge base. */
+  knowledge?: TriageKnowledgeData;
 }
 
 const { actions: actionsTemplate, ...cardTemplate } = template;
@@ -93,6 +99,7 @@ const { actions: actionsTemplate, ...cardTemplate } = template;
 export function renderTriageActions(actions: TriageActions): unknown[] {
   return expandActions(actionsTemplate, {
     ...actions,
+    answerDraft: actions.answerDraft ?? '',
     verbs: Verbs,
     inputs: Inputs,
     maxLength: maxAnswerLength,
@@ -101,9 +108,14 @@ export function renderTriageActions(actions: TriageActions): unknown[] {
 
 /** The triage card: what handlers see in the work area's channel thread or their 1:1 chat. */
 export function renderTriageCard(data: TriageCardData): AdaptiveCardJson {
-  const { mentions, actions, ...rest } = data;
+  const { mentions, actions, knowledge, ...rest } = data;
+  const expanded = expandTemplate(cardTemplate, {
+    ...rest,
+    ...(mentions ? { mentionLine: mentions.line } : {}),
+  });
+  const extra = knowledge ? renderTriageKnowledge(knowledge) : [];
   const card = withActions(
-    expandTemplate(cardTemplate, { ...rest, ...(mentions ? { mentionLine: mentions.line } : {}) }),
+    extra.length > 0 ? { ...expanded, body: [...(expanded.body as unknown[]), ...extra] } : expanded,
     renderTriageActions(actions),
   );
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
@@ -177,7 +189,14 @@ export function triageCardData(
   inquiry: Inquiry,
   directory: Directory,
   locale: Locale,
-  options: { timeZone: string; mention: boolean },
+  options: {
+    timeZone: string;
+    mention: boolean;
+    /** Resolved inquiries that resemble this one. */
+    similar?: SolvedInquiry[];
+    /** Text for the answer form ("Bruk dette svaret"). */
+    answerDraft?: string;
+  },
 ): TriageCardData {
   const t = messages(locale);
   const { timeZone } = options;
@@ -204,7 +223,11 @@ export function triageCardData(
     ...(entities.length > 0
       ? { mentions: { line: t.card.mentionLine(mentionList(entities, locale)), entities } }
       : {}),
-    actions: triageActions(inquiry, directory, t, locale),
+    actions: {
+      ...triageActions(inquiry, directory, t, locale),
+      ...(options.answerDraft ? { answerDraft: options.answerDraft } : {}),
+    },
     labels: { question: t.card.question, showAll: t.card.showAll, lastStep: t.card.lastStep },
+    knowledge: triageKnowledgeData(inquiry, options.similar ?? [], t),
   };
 }

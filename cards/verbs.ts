@@ -15,6 +15,7 @@ export const Verbs = {
   publishAnswer: 'qm.publishAnswer',
   useAnswer: 'qm.useAnswer',
   editEntry: 'qm.editEntry',
+  saveEntry: 'qm.saveEntry',
   retireEntry: 'qm.retireEntry',
 } as const;
 

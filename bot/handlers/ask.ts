@@ -10,6 +10,7 @@ import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 import { offerSuggestions } from './suggestions';
+import { knowledgeBaseCommand } from './knowledge-base-command';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -69,6 +70,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
   }
   const text = (context.activity.text ?? '').trim();
   if (text && (await replyToHandler(context, deps, turn, text))) return;
+  if (await knowledgeBaseCommand(context, deps, turn, text)) return;
   if (isSmallTalk(text)) {
     await context.sendActivity(
       cardMessage(

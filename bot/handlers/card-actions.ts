@@ -12,6 +12,7 @@ import { isAskerCommand } from '../../src/inquiries/state-machine';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';
+import { similarInquiries } from '../../src/knowledge/similar';
 import type { Messages } from '../../src/i18n';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 
@@ -92,12 +93,20 @@ export function refusalText(
   }
 }
 
-function triageView(inquiry: Inquiry, turn: Turn): AdaptiveCardJson {
+/** The triage card as the clicker sees it now, with resolved inquiries like it. */
+export async function triageView(
+  deps: HandlerDeps,
+  inquiry: Inquiry,
+  turn: Turn,
+  answerDraft?: string,
+): Promise<AdaptiveCardJson> {
   const { directory } = turn;
   return renderTriageCard(
     triageCardData(inquiry, directory, turn.locale, {
       timeZone: directory.timeZone,
       mention: false,
+      similar: await similarInquiries(deps.knowledge, inquiry),
+      ...(answerDraft ? { answerDraft } : {}),
     }),
   );
 }
@@ -116,7 +125,7 @@ async function act(
   turn: Turn,
   inquiryId: string,
   command: Command,
-  view: (inquiry: Inquiry) => AdaptiveCardJson,
+  view: (inquiry: Inquiry) => AdaptiveCardJson | Promise<AdaptiveCardJson>,
 ): Promise<Reply> {
   const outcome = await actOnInquiry(
     { ...deps, directory: turn.directory },
@@ -159,7 +168,7 @@ export function cardActions(
     on(schema, (context, turn, value) =>
       act(deps, turn, value.inquiryId, toCommand(value), (inquiry) =>
         card === 'triage'
-          ? triageView(inquiry, turn)
+          ? triageView(deps, inquiry, turn)
           : askerView(inquiry, turn, context.activity.replyToId),
       ),
     );

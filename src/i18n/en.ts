@@ -114,6 +114,11 @@ export const en: Messages = {
       `Published in the knowledge base: "${question}". The next person asking the same gets it suggested.`,
     publishNotAllowed:
       "Only the inquiry's superusers, coordinators and system responsibles can publish its answer.",
+    alreadyPublished: "This inquiry's answer is already published in the knowledge base.",
+    editTitle: 'Edit a knowledge-base answer',
+    listNote: 'Answers are suggested to askers before an inquiry is sent. Edit or retire an answer here.',
+    fromFile: 'from file',
+    fromInquiry: (number: string) => `from ${number}`,
     publishNotAnswered: 'Only an answered inquiry can be published in the knowledge base.',
     listTitle: (count: number) => `Knowledge base: ${count} ${count === 1 ? 'answer' : 'answers'}`,
     listEmpty: 'The knowledge base is empty. Publish an answer from an answered inquiry.',

@@ -114,6 +114,11 @@ export const nb = {
       `Publisert i kunnskapsbasen: «${question}». Neste som spør om det samme, får svaret foreslått.`,
     publishNotAllowed:
       'Bare superbrukere, koordinatorer og systemansvarlige for henvendelsen kan publisere svaret.',
+    alreadyPublished: 'Svaret på denne henvendelsen er allerede publisert i kunnskapsbasen.',
+    editTitle: 'Endre svar i kunnskapsbasen',
+    listNote: 'Svarene foreslås til innsendere før en henvendelse sendes. Endre eller trekk tilbake et svar her.',
+    fromFile: 'fra fil',
+    fromInquiry: (number: string) => `fra ${number}`,
     publishNotAnswered: 'Bare en besvart henvendelse kan publiseres i kunnskapsbasen.',
     listTitle: (count: number) => `Kunnskapsbasen: ${count} ${count === 1 ? 'svar' : 'svar'}`,
     listEmpty: 'Kunnskapsbasen er tom. Publiser et svar fra en besvart henvendelse.',

@@ -1,4 +1,5 @@
 import { escalationTiming } from '../escalation/policy';
+import { recordSolved } from '../knowledge/solved';
 import { retime } from '../escalation/deadlines';
 import { handlerRole } from '../routing/authorisation';
 import type { Command, Refusal } from './commands';
@@ -40,7 +41,10 @@ export async function actOnInquiry(
     const now = deps.clock.now();
     const timed = retime(inquiry, decision.inquiry, now, escalationTiming(deps.directory));
     const saved = await deps.store.inquiries.update(timed, decision.notifications);
-    if (saved.ok) return { ok: true, inquiry: saved.value };
+    if (saved.ok) {
+      if (inquiry.status !== 'resolved') await recordSolved(deps.store, saved.value, now);
+      return { ok: true, inquiry: saved.value };
+    }
     if (saved.reason === 'not_found') return { ok: false, reason: 'unknown_inquiry' };
   }
   return { ok: false, reason: 'busy' };
