@@ -8,10 +8,9 @@ import {
 } from '../../cards/knowledge-list';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { Verbs } from '../../cards/verbs';
-import { handlerTransitions } from '../../src/inquiries/state-machine';
 import type { KnowledgeEntry } from '../../src/knowledge/entry';
 import { maxEntryAnswer, maxEntryQuestion } from '../../src/knowledge/file';
-import { mayPublish, publishedEntryId } from '../../src/knowledge/similar';
+import { mayPublish, publishedEntryId, waitsForAnAnswer } from '../../src/knowledge/similar';
 import { handlerRole } from '../../src/routing/authorisation';
 import { triageView } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
@@ -158,7 +157,7 @@ export function knowledgeActions(
           'not_allowed',
           t.refusals.notAllowed(turn.directory.unit(inquiry.unitId)?.name ?? ''),
         );
-      if (!handlerTransitions(inquiry).includes('answer'))
+      if (!waitsForAnAnswer(inquiry))
         return refuse(deps, turn, 'closed', t.refusals.closed(t.statuses[inquiry.status].toLowerCase()));
       const source = await deps.store.knowledge.solved(value.sourceInquiryId);
       if (!source || source.inquiryId === inquiry.id)

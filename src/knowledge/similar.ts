@@ -6,15 +6,20 @@ import type { KnowledgeIndex } from './knowledge-index';
 /** How many resolved inquiries a triage card shows beside a new one. */
 export const maxSimilar = 3;
 
+/** Whether a known answer can still help: a handler may answer, and nobody has yet. */
+export function waitsForAnAnswer(inquiry: Inquiry): boolean {
+  return inquiry.status !== 'answered' && handlerTransitions(inquiry).includes('answer');
+}
+
 /**
- * Resolved inquiries that resemble an inquiry a handler may still answer; none once it is
- * answered or closed, when a known answer no longer helps.
+ * Resolved inquiries that resemble an inquiry that waits for an answer; none once it is answered
+ * or closed.
  */
 export async function similarInquiries(
   index: KnowledgeIndex | undefined,
   inquiry: Inquiry,
 ): Promise<SolvedInquiry[]> {
-  if (!index || !handlerTransitions(inquiry).includes('answer')) return [];
+  if (!index || !waitsForAnAnswer(inquiry)) return [];
   await index.refresh();
   return index.similar(inquiry.text, maxSimilar, inquiry.id);
 }
