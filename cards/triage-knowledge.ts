@@ -70,7 +70,10 @@ export function triageKnowledgeData(
           publish: {
             title: t.knowledge.publish,
             body: t.knowledge.publishBody,
-            question: startOf(withoutPersonalDetails(inquiry.text, inquiry.asker), maxEntryQuestion),
+            question: startOf(
+              withoutPersonalDetails(inquiry.text, inquiry.asker),
+              maxEntryQuestion,
+            ),
             answer: startOf(withoutPersonalDetails(answer.text, inquiry.asker), maxEntryAnswer),
             maxQuestion: maxEntryQuestion,
             maxAnswer: maxEntryAnswer,

@@ -30,7 +30,11 @@ import {
   type PersonLine,
 } from './render';
 import { vendorEmailLink } from './vendor-email';
-import { renderTriageKnowledge, triageKnowledgeData, type TriageKnowledgeData } from './triage-knowledge';
+import {
+  renderTriageKnowledge,
+  triageKnowledgeData,
+  type TriageKnowledgeData,
+} from './triage-knowledge';
 import type { SolvedInquiry } from '../src/knowledge/entry';
 import template from './triage.json';
 
@@ -115,7 +119,9 @@ export function renderTriageCard(data: TriageCardData): AdaptiveCardJson {
   });
   const extra = knowledge ? renderTriageKnowledge(knowledge) : [];
   const card = withActions(
-    extra.length > 0 ? { ...expanded, body: [...(expanded.body as unknown[]), ...extra] } : expanded,
+    extra.length > 0
+      ? { ...expanded, body: [...(expanded.body as unknown[]), ...extra] }
+      : expanded,
     renderTriageActions(actions),
   );
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;

@@ -50,14 +50,18 @@ function keywordsOf(text: string | undefined): string[] {
 function entryTextOf(
   turn: Turn,
   value: { entryQuestion: string; entryAnswer: string; entryKeywords?: string | undefined },
-): { ok: true; question: string; answer: string; keywords: string[] } | { ok: false; reply: string } {
+):
+  | { ok: true; question: string; answer: string; keywords: string[] }
+  | { ok: false; reply: string } {
   const { t } = turn;
   const question = value.entryQuestion.trim();
   const answer = value.entryAnswer.trim();
   if (!question) return { ok: false, reply: t.knowledge.questionRequired };
   if (!answer) return { ok: false, reply: t.knowledge.answerRequired };
-  if (question.length > maxEntryQuestion) return { ok: false, reply: t.refusals.tooLong(maxEntryQuestion) };
-  if (answer.length > maxEntryAnswer) return { ok: false, reply: t.refusals.tooLong(maxEntryAnswer) };
+  if (question.length > maxEntryQuestion)
+    return { ok: false, reply: t.refusals.tooLong(maxEntryQuestion) };
+  if (answer.length > maxEntryAnswer)
+    return { ok: false, reply: t.refusals.tooLong(maxEntryAnswer) };
   return { ok: true, question, answer, keywords: keywordsOf(value.entryKeywords) };
 }
 
@@ -68,9 +72,15 @@ export function mayKeepKnowledgeBase(turn: Turn): boolean {
 }
 
 /** The handlers' list, read from the store with each entry's current etag. */
-export async function knowledgeList(deps: HandlerDeps, turn: Turn, notice = ''): Promise<AdaptiveCardJson> {
+export async function knowledgeList(
+  deps: HandlerDeps,
+  turn: Turn,
+  notice = '',
+): Promise<AdaptiveCardJson> {
   const entries = await deps.store.knowledge.entries();
-  return renderKnowledgeListCard(knowledgeListCardData(entries, turn.directory, turn.locale, notice));
+  return renderKnowledgeListCard(
+    knowledgeListCardData(entries, turn.directory, turn.locale, notice),
+  );
 }
 
 /**
@@ -89,11 +99,10 @@ export function knowledgeActions(
       return handle(turn, parsed.data);
     };
   /** Entry actions are for the people who look after the knowledge base, on an entry as last read. */
-  const onEntry =
-    <T extends { entryId: string; etag: string }>(
-      schema: z.ZodType<T>,
-      handle: (turn: Turn, value: T, entry: KnowledgeEntry) => Promise<Reply>,
-    ) =>
+  const onEntry = <T extends { entryId: string; etag: string }>(
+    schema: z.ZodType<T>,
+    handle: (turn: Turn, value: T, entry: KnowledgeEntry) => Promise<Reply>,
+  ) =>
     on(schema, async (turn, value) => {
       if (!mayKeepKnowledgeBase(turn))
         return refuse(deps, turn, 'not_allowed', turn.t.knowledge.listNotAllowed);
@@ -158,7 +167,12 @@ export function knowledgeActions(
           t.refusals.notAllowed(turn.directory.unit(inquiry.unitId)?.name ?? ''),
         );
       if (!waitsForAnAnswer(inquiry))
-        return refuse(deps, turn, 'closed', t.refusals.closed(t.statuses[inquiry.status].toLowerCase()));
+        return refuse(
+          deps,
+          turn,
+          'closed',
+          t.refusals.closed(t.statuses[inquiry.status].toLowerCase()),
+        );
       const source = await deps.store.knowledge.solved(value.sourceInquiryId);
       if (!source || source.inquiryId === inquiry.id)
         return refuse(deps, turn, 'unknown_source', t.refusals.invalidAction);
@@ -187,7 +201,9 @@ export function knowledgeActions(
       return save(
         turn,
         { ...entry, status: retire ? 'retired' : 'active', ...changed(turn, entry) },
-        retire ? turn.t.knowledge.retiredDone(entry.question) : turn.t.knowledge.restored(entry.question),
+        retire
+          ? turn.t.knowledge.retiredDone(entry.question)
+          : turn.t.knowledge.restored(entry.question),
       );
     }),
   };

@@ -3,7 +3,12 @@ import { cardMessage } from './ask';
 import type { HandlerDeps, Turn } from './context';
 import { knowledgeList, mayKeepKnowledgeBase } from './knowledge-actions';
 
-const commandWords = new Set(['kunnskapsbase', 'kunnskapsbasen', 'knowledge base', 'knowledgebase']);
+const commandWords = new Set([
+  'kunnskapsbase',
+  'kunnskapsbasen',
+  'knowledge base',
+  'knowledgebase',
+]);
 
 /** Whether a message is the knowledge-base command, in either language, case and punctuation aside. */
 export function isKnowledgeBaseCommand(text: string): boolean {

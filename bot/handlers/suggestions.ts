@@ -54,7 +54,11 @@ export async function offerSuggestions(
 }
 
 /** The asker's own draft, or undefined for a forged or someone else's. */
-async function ownDraft(deps: HandlerDeps, turn: Turn, draftId: string): Promise<Draft | undefined> {
+async function ownDraft(
+  deps: HandlerDeps,
+  turn: Turn,
+  draftId: string,
+): Promise<Draft | undefined> {
   const draft = await deps.store.drafts.get(draftId);
   return draft && draft.askerKey === turn.who.person.key ? draft : undefined;
 }
@@ -94,7 +98,11 @@ export function suggestionActions(
         ...(draft.unitId ? { unitId: draft.unitId } : {}),
         at: deps.clock.now().toISOString(),
       });
-      if (counted) deps.logger.info({ draftId: draft.id, entryId: entry.id }, 'answered by the knowledge base');
+      if (counted)
+        deps.logger.info(
+          { draftId: draft.id, entryId: entry.id },
+          'answered by the knowledge base',
+        );
       const matched = deps.knowledge.suggest(draft.text).find((s) => s.entry.id === entry.id);
       const language = matched?.hit.locale ?? draft.locale;
       return renderSuggestionsCard(

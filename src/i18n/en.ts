@@ -116,14 +116,16 @@ export const en: Messages = {
       "Only the inquiry's superusers, coordinators and system responsibles can publish its answer.",
     alreadyPublished: "This inquiry's answer is already published in the knowledge base.",
     editTitle: 'Edit a knowledge-base answer',
-    listNote: 'Answers are suggested to askers before an inquiry is sent. Edit or retire an answer here.',
+    listNote:
+      'Answers are suggested to askers before an inquiry is sent. Edit or retire an answer here.',
     fromFile: 'from file',
     fromInquiry: (number: string) => `from ${number}`,
     publishNotAnswered: 'Only an answered inquiry can be published in the knowledge base.',
     listTitle: (count: number) => `Knowledge base: ${count} ${count === 1 ? 'answer' : 'answers'}`,
     listEmpty: 'The knowledge base is empty. Publish an answer from an answered inquiry.',
     listMore: (shown: number, count: number) => `Showing ${shown} of ${count}.`,
-    listNotAllowed: 'The knowledge base can be changed by superusers, coordinators and system responsibles.',
+    listNotAllowed:
+      'The knowledge base can be changed by superusers, coordinators and system responsibles.',
     statusActive: 'In use',
     statusRetired: 'Retired',
     edit: 'Edit',

@@ -116,15 +116,15 @@ export const nb = {
       'Bare superbrukere, koordinatorer og systemansvarlige for henvendelsen kan publisere svaret.',
     alreadyPublished: 'Svaret på denne henvendelsen er allerede publisert i kunnskapsbasen.',
     editTitle: 'Endre svar i kunnskapsbasen',
-    listNote: 'Svarene foreslås til innsendere før en henvendelse sendes. Endre eller trekk tilbake et svar her.',
+    listNote:
+      'Svarene foreslås til innsendere før en henvendelse sendes. Endre eller trekk tilbake et svar her.',
     fromFile: 'fra fil',
     fromInquiry: (number: string) => `fra ${number}`,
     publishNotAnswered: 'Bare en besvart henvendelse kan publiseres i kunnskapsbasen.',
     listTitle: (count: number) => `Kunnskapsbasen: ${count} ${count === 1 ? 'svar' : 'svar'}`,
     listEmpty: 'Kunnskapsbasen er tom. Publiser et svar fra en besvart henvendelse.',
     listMore: (shown: number, count: number) => `Viser ${shown} av ${count}.`,
-    listNotAllowed:
-      'Kunnskapsbasen kan endres av superbrukere, koordinatorer og systemansvarlige.',
+    listNotAllowed: 'Kunnskapsbasen kan endres av superbrukere, koordinatorer og systemansvarlige.',
     statusActive: 'I bruk',
     statusRetired: 'Trukket tilbake',
     edit: 'Endre',

@@ -76,8 +76,7 @@ export type KnowledgeFile = z.output<typeof knowledgeFileSchema>;
 export type KnowledgeFileEntry = KnowledgeFile['entries'][number];
 
 export type KnowledgeFileValidation =
-  | { ok: true; file: KnowledgeFile }
-  | { ok: false; errors: OrgError[] };
+  { ok: true; file: KnowledgeFile } | { ok: false; errors: OrgError[] };
 
 /**
  * Parses and validates a knowledge-base file; `topicIds` are the organisation's topics, and every

@@ -99,7 +99,9 @@ export class KnowledgeIndex {
       search.put(entryText(entry, entry.language, entry.question, entry.answer));
       const { translation } = entry;
       if (translation)
-        search.put(entryText(entry, translation.language, translation.question, translation.answer));
+        search.put(
+          entryText(entry, translation.language, translation.question, translation.answer),
+        );
     }
     this.entries = new Map(entries.map((e) => [e.id, e]));
     this.entrySearch = search;

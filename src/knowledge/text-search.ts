@@ -40,9 +40,7 @@ export class TextSearch {
   private readonly indexes: Record<Locale, MiniSearch<Indexed>>;
   private readonly vocabulary: Record<Locale, Set<string>> = { nb: new Set(), en: new Set() };
 
-  constructor(
-    private readonly fields: Record<string, number>,
-  ) {
+  constructor(private readonly fields: Record<string, number>) {
     const make = (locale: Locale): MiniSearch<Indexed> =>
       new MiniSearch<Indexed>({
         fields: Object.keys(fields),
@@ -70,7 +68,8 @@ export class TextSearch {
 
   /** Removes every text of a key. */
   remove(key: string): void {
-    for (const locale of locales) if (this.indexes[locale].has(key)) this.indexes[locale].discard(key);
+    for (const locale of locales)
+      if (this.indexes[locale].has(key)) this.indexes[locale].discard(key);
   }
 
   get size(): number {

@@ -45,9 +45,9 @@ export function knowledgeContract(store: () => Store): void {
       assert.deepEqual(again, { ok: false, reason: 'conflict' });
       const read = await store().knowledge.entry('melde-avvik');
       assert.equal(read?.translation?.question, 'How do I report a deviation?');
-      const retired = await store().knowledge.putEntry({ ...read!, status: 'retired' });
+      const retired = await store().knowledge.putEntry({ ...read, status: 'retired' });
       assert.ok(retired.ok);
-      const stale = await store().knowledge.putEntry({ ...read!, answer: 'Gammelt svar' });
+      const stale = await store().knowledge.putEntry({ ...read, answer: 'Gammelt svar' });
       assert.deepEqual(stale, { ok: false, reason: 'conflict' });
       assert.equal((await store().knowledge.entry('melde-avvik'))?.status, 'retired');
       assert.equal(await store().knowledge.entry('finnes-ikke'), undefined);

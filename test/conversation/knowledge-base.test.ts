@@ -286,11 +286,11 @@ describe('answers from the knowledge base before an inquiry', function () {
     await bot().settle();
     const before = await store.inquiries.get(second.inquiryId);
     const notHandler = /Du kan ikke|You cannot|Bare/;
-    assert.match((await click(asker, Verbs.useAnswer, use!.data)).body.value, notHandler);
-    assert.match((await click(outsider, Verbs.useAnswer, use!.data)).body.value, notHandler);
+    assert.match((await click(asker, Verbs.useAnswer, use.data)).body.value, notHandler);
+    assert.match((await click(outsider, Verbs.useAnswer, use.data)).body.value, notHandler);
     for (const data of [
-      { ...use!.data, sourceInquiryId: 'no-such-inquiry' },
-      { ...use!.data, sourceInquiryId: second.inquiryId },
+      { ...use.data, sourceInquiryId: 'no-such-inquiry' },
+      { ...use.data, sourceInquiryId: second.inquiryId },
       { inquiryId: second.inquiryId },
     ])
       assert.equal((await click(sverre, Verbs.useAnswer, data)).body.value, invalid);
@@ -300,13 +300,13 @@ describe('answers from the knowledge base before an inquiry', function () {
       'nothing changed',
     );
 
-    const filled = await click(sverre, Verbs.useAnswer, use!.data, {
+    const filled = await click(sverre, Verbs.useAnswer, use.data, {
       conversationId: second.thread,
     });
     assert.equal(inputValues(filled.body.value).answerText, answer);
 
     await claimAndAnswer(second, answer);
-    const stale = await click(sverre, Verbs.useAnswer, use!.data, {
+    const stale = await click(sverre, Verbs.useAnswer, use.data, {
       conversationId: second.thread,
     });
     assert.match(stale.body.value, /Saken kan ikke endres nå \(status: besvart\)/);

@@ -62,13 +62,23 @@ describe('knowledge-base cards', () => {
       const states = inquiriesInEveryState();
       const cards = [
         renderSuggestionsCard(
-          suggestionsCardData(locale, 'draft-1', 'Hvordan melde avvik?', [{ entry, language: 'nb' }], 'open'),
+          suggestionsCardData(
+            locale,
+            'draft-1',
+            'Hvordan melde avvik?',
+            [{ entry, language: 'nb' }],
+            'open',
+          ),
         ),
         renderSuggestionsCard(
           suggestionsCardData(locale, 'draft-1', 'q', [{ entry, language: 'en' }], 'solved'),
         ),
         renderKnowledgeListCard(
-          knowledgeListCardData([entry, { ...entry, id: 'b', status: 'retired' }], directory, locale),
+          knowledgeListCardData(
+            [entry, { ...entry, id: 'b', status: 'retired' }],
+            directory,
+            locale,
+          ),
         ),
         renderKnowledgeListCard(knowledgeListCardData([], directory, locale)),
         renderKnowledgeEntryForm(knowledgeEntryFormData(entry, locale)),
@@ -102,7 +112,11 @@ describe('knowledge-base cards', () => {
   it('fills the answer form with the chosen answer', () => {
     const { claimed } = inquiriesInEveryState();
     const card = renderTriageCard(
-      triageCardData(claimed, directory, 'nb', { timeZone, mention: false, answerDraft: solved.answer }),
+      triageCardData(claimed, directory, 'nb', {
+        timeZone,
+        mention: false,
+        answerDraft: solved.answer,
+      }),
     );
     const input = JSON.stringify(card).match(
       new RegExp(`"id":"${Inputs.answerText}","value":"([^"]*)"`),

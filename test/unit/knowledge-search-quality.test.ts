@@ -78,7 +78,9 @@ describe('search quality of the knowledge base', () => {
 
   before(async () => {
     store = openSqliteStore(':memory:');
-    const org = JSON.parse(fs.readFileSync(path.join(root, 'org', 'sample-organisation.json'), 'utf8')) as {
+    const org = JSON.parse(
+      fs.readFileSync(path.join(root, 'org', 'sample-organisation.json'), 'utf8'),
+    ) as {
       topics: { id: string }[];
     };
     const parsed = parseKnowledgeFile(
@@ -110,11 +112,12 @@ describe('search quality of the knowledge base', () => {
     }
     const rate1 = top1 / questions.length;
     const rate3 = top3 / questions.length;
-    console.log(
+    process.stdout.write(
       `      hit rate: top 1 ${(rate1 * 100).toFixed(1)} %, top 3 ${(rate3 * 100).toFixed(1)} % ` +
-        `(${questions.length} questions; thresholds ${requiredTop1 * 100} % and ${requiredTop3 * 100} %)`,
+        `(${questions.length} questions; thresholds ${requiredTop1 * 100} % and ${requiredTop3 * 100} %)\n`,
     );
-    if (misses.length > 0) console.log(`      not among the first three:\n${misses.join('\n')}`);
+    if (misses.length > 0)
+      process.stdout.write(`      not among the first three:\n${misses.join('\n')}\n`);
     assert.ok(rate3 >= requiredTop3, `top-3 hit rate ${rate3} is below ${requiredTop3}`);
     assert.ok(rate1 >= requiredTop1, `top-1 hit rate ${rate1} is below ${requiredTop1}`);
   });

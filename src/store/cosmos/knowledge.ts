@@ -7,7 +7,15 @@ import type {
 } from '../../knowledge/entry';
 import type { KnowledgeRepository, WriteResult } from '../ports';
 import type { Counters } from './counters';
-import { attempt, call, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
+import {
+  attempt,
+  call,
+  createOnce,
+  queryPages,
+  readDoc,
+  replaceIf,
+  type Stored,
+} from './documents';
 import { docId } from './ids';
 
 const entriesCounter = 'knowledge-entries';
@@ -94,7 +102,8 @@ export class CosmosKnowledgeRepository implements KnowledgeRepository {
       written = { ...entry, etag: created.value._etag };
     } else {
       const replaced = await replaceIf(this.container, next, etag);
-      if (!replaced.ok) return { ok: false, reason: replaced.status === 404 ? 'not_found' : 'conflict' };
+      if (!replaced.ok)
+        return { ok: false, reason: replaced.status === 404 ? 'not_found' : 'conflict' };
       written = { ...entry, etag: replaced.value._etag };
     }
     await this.counters.next(entriesCounter);
