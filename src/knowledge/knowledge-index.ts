@@ -11,7 +11,7 @@ const solvedPage = 1000;
  */
 const solvedLookBack = 200;
 /** Only so much of an answer is indexed: the question carries the meaning, the answer adds words. */
-const indexedAnswer = 600;
+const indexedAnswer = 160;
 
 /** A suggestion is shown only when the question's words are this well matched. */
 export const goodMatch = { coverage: 0.5, score: 3 } as const;
