@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
 import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
@@ -9,6 +6,7 @@ import { cardOf } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
 import { cardText } from '../support/organisation';
 import { openBotStore } from '../support/store-under-test';
+import { knowledgeFile } from '../support/knowledge-file';
 import { askInChannel, triageThreads } from '../support/triage';
 import type { Store } from '../../src/store/ports';
 
@@ -17,37 +15,6 @@ const otherAsker = teamsUser(people.dentalAsker);
 const sverre = teamsUser(people.sverre);
 const outsider = teamsUser(people.otherSuperuser);
 const invalid = 'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.';
-
-function knowledgeFile(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-kb-')), 'knowledge-base.json');
-  fs.writeFileSync(
-    file,
-    JSON.stringify({
-      entries: [
-        {
-          id: 'melde-avvik',
-          question: 'Hvordan melder jeg et avvik i Qm+?',
-          answer: 'Velg «Meld avvik» på forsiden av Qm+, fyll ut skjemaet og trykk «Send».',
-          topic: 'avvik',
-          keywords: ['avviksmelding', 'uønsket hendelse'],
-          translation: {
-            language: 'en',
-            question: 'How do I report a deviation in Qm+?',
-            answer: 'Choose "Report deviation" on the front page.',
-          },
-        },
-        {
-          id: 'skrive-ut',
-          question: 'Kan jeg skrive ut et dokument fra e-håndboka?',
-          answer: 'Ja. Åpne dokumentet og velg utskriftsikonet øverst til høyre.',
-          topic: 'ehandbok',
-          keywords: ['utskrift', 'printe'],
-        },
-      ],
-    }),
-  );
-  return file;
-}
 
 /** Every Action.Execute of a card, wherever it is, with its data. */
 function executes(card: any): { verb: string; data: any; title: string }[] {
