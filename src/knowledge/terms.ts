@@ -47,11 +47,21 @@ export function words(text: string): string[] {
   return found;
 }
 
+/** Stems already worked out: a language's words repeat, and stemming is the costly part of indexing. */
+const stemCache: Record<Locale, Map<string, string>> = { nb: new Map(), en: new Map() };
+const maxCachedStems = 100_000;
+
 /** A word as the index holds it in a language: stemmed, or undefined for a stop word. */
 export function termOf(word: string, locale: Locale): string | undefined {
   if (stopWords[locale].has(word)) return undefined;
   if (/^\p{N}+$/u.test(word)) return word;
-  return stemmers[locale].stem(word);
+  const cache = stemCache[locale];
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const stem = stemmers[locale].stem(word);
+  if (cache.size >= maxCachedStems) cache.clear();
+  cache.set(word, stem);
+  return stem;
 }
 
 /** The terms of a text in a language, in order, stop words left out. */

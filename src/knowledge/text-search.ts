@@ -83,11 +83,15 @@ export class TextSearch {
       const queryWords = this.queryWords(question, locale);
       if (queryWords.length === 0) continue;
       const terms = [...new Set(queryWords.flatMap((w) => w.terms))];
+      const vocabulary = this.vocabulary[locale];
       const results = this.indexes[locale].search(terms.join(' '), {
         boost: this.fields,
         combineWith: 'OR',
         prefix: (term) => term.length >= 4,
-        fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : false),
+        // A word the index knows is no typo: fuzzy matching, the costly part, is for the others.
+        fuzzy: (term) =>
+          vocabulary.has(term) ? false : term.length >= 10 ? 2 : term.length >= 4 ? 1 : false,
+        maxFuzzy: 2,
       });
       for (const result of results) {
         const matched = new Set(result.queryTerms);
