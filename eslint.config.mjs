@@ -52,6 +52,7 @@ export default defineConfig(
       'bot/cli.ts',
       'bot/org-import.ts',
       'bot/org-schema.ts',
+      'bot/knowledge-schema.ts',
       'bot/package-manifest.ts',
       'scripts/**/*.ts',
     ],

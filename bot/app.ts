@@ -10,6 +10,8 @@ import { cardActions } from './handlers/card-actions';
 import { handlerToolActions } from './handlers/handler-tools';
 import { queueActions } from './handlers/queue';
 import { awayActions } from './handlers/role-commands';
+import { suggestionActions } from './handlers/suggestions';
+import { knowledgeActions } from './handlers/knowledge-actions';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
 import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
@@ -63,6 +65,8 @@ export function createApp(options: AppOptions): Application {
     ...queueActions(deps),
     ...handlerToolActions(deps),
     ...awayActions(deps),
+    ...suggestionActions(deps),
+    ...knowledgeActions(deps),
   })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }

@@ -7,6 +7,8 @@ import { uuidGenerator, type IdGenerator } from '../src/ids';
 import type { Logger } from '../src/logger';
 import { importIfEmpty } from '../src/org/import';
 import { DirectoryProvider } from '../src/org/provider';
+import { KnowledgeIndex } from '../src/knowledge/knowledge-index';
+import { Periodic } from '../src/periodic';
 import { openStore } from '../src/store/open-store';
 import type { Store } from '../src/store/ports';
 import { BotAdapter, botFrameworkSettings } from './adapter';
@@ -15,6 +17,7 @@ import { checkTeamsSetupNow } from './delivery/roster';
 import { OutboxWorker } from './delivery/outbox-worker';
 import { defaultRetryPolicy } from './delivery/retry-policy';
 import { TeamsSender } from './delivery/teams-sender';
+import { loadKnowledgeFile } from './knowledge-file';
 import { reportTurnError } from './handlers/turn-error';
 import { readiness } from './health';
 import { startLocalPlayground, type LocalPlaygrounds } from './local-playground';
@@ -84,6 +87,19 @@ export async function startQmHjelp(
       'organisation imported',
     );
   const directories = new DirectoryProvider(store.organisation);
+  try {
+    await loadKnowledgeFile(config, store, directories, clock, logger);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const knowledge = new KnowledgeIndex(store.knowledge);
+  await knowledge.refresh();
+  const knowledgeRefresh = new Periodic(
+    () => knowledge.refresh(),
+    config.knowledgeRefreshMs,
+    (error) => logger.error({ error: (error as Error).message }, 'knowledge index refresh failed'),
+  );
 
   const adapter = new BotAdapter(botFrameworkSettings(config.bot));
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
@@ -100,6 +116,7 @@ export async function startQmHjelp(
     ...(config.teamsServiceUrl ? { serviceUrl: config.teamsServiceUrl } : {}),
     localServiceUrl: (personKey?: string) => local.playgrounds?.serviceUrl(personKey),
     logger,
+    knowledge,
   };
   const worker = new OutboxWorker({
     ...teams,
@@ -124,6 +141,7 @@ export async function startQmHjelp(
     clock,
     ids: collaborators.ids ?? uuidGenerator,
     directories,
+    knowledge,
     logger,
     notify: () => worker.kick(),
     teamsSetup: () => checkTeamsSetupNow(teams),
@@ -155,6 +173,7 @@ export async function startQmHjelp(
   });
   worker.start();
   scheduler.start();
+  knowledgeRefresh.start();
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
@@ -174,6 +193,7 @@ export async function startQmHjelp(
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
       await scheduler.stop();
+      await knowledgeRefresh.stop();
       await worker.stop();
       await closed;
       await store.close();

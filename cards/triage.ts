@@ -35,6 +35,12 @@ import {
 import { renderVendorContact, vendorContactData, type VendorContactData } from './vendor-contact';
 import { vendorEmailLink } from './vendor-email';
 import { maxVendorCaseNumberLength } from '../src/inquiries/transitions/update-vendor-case';
+import {
+  renderTriageKnowledge,
+  triageKnowledgeData,
+  type TriageKnowledgeData,
+} from './triage-knowledge';
+import type { SolvedInquiry } from '../src/knowledge/entry';
 import template from './triage.json';
 
 /** What a handler can do with an inquiry in its current state. */
@@ -56,6 +62,8 @@ export interface TriageActions {
   vendorEmail?: string;
   /** The vendor's address and the subject as text beside the link, at the vendor level. */
   vendorContact?: VendorContactData;
+  /** Text the answer form starts with ("Bruk dette svaret"); empty by default. */
+  answerDraft?: string;
   /** The unit's other superusers; `value` is the person key. */
   handOverChoices: { title: string; value: string }[];
   labels: {
@@ -124,6 +132,8 @@ export interface TriageCardData extends CardStatus {
   /** What only handlers see: internal notes and the vendor's side of a vendor case. */
   internal?: { heading: string; lines: { label: string; text: string }[] };
   tools?: TriageTools;
+  /** Similar resolved inquiries and publishing to the knowledge base. */
+  knowledge?: TriageKnowledgeData;
 }
 
 const { actions: actionsTemplate, ...cardTemplate } = template;
@@ -135,6 +145,7 @@ const { actions: actionsTemplate, ...cardTemplate } = template;
 export function renderTriageActions(actions: TriageActions): unknown[] {
   return expandActions(actionsTemplate, {
     ...actions,
+    answerDraft: actions.answerDraft ?? '',
     verbs: Verbs,
     inputs: Inputs,
     maxLength: maxAnswerLength,
@@ -153,15 +164,17 @@ export function withVendorContact(
 
 /** The triage card: what handlers see in the work area's channel thread or their 1:1 chat. */
 export function renderTriageCard(data: TriageCardData): AdaptiveCardJson {
-  const { mentions, actions, ...rest } = data;
+  const { mentions, actions, knowledge, ...rest } = data;
+  const expanded = expandTemplate(cardTemplate, {
+    ...rest,
+    ...(mentions ? { mentionLine: mentions.line } : {}),
+  });
+  const extra = knowledge ? renderTriageKnowledge(knowledge) : [];
+  const withContact = withVendorContact(expanded, actions);
   const card = withActions(
-    withVendorContact(
-      expandTemplate(cardTemplate, {
-        ...rest,
-        ...(mentions ? { mentionLine: mentions.line } : {}),
-      }),
-      actions,
-    ),
+    extra.length > 0
+      ? { ...withContact, body: [...(withContact.body as unknown[]), ...extra] }
+      : withContact,
     renderTriageActions(actions),
   );
   return mentions ? { ...card, msteams: { entities: mentions.entities } } : card;
@@ -242,7 +255,14 @@ export function triageCardData(
   inquiry: Inquiry,
   directory: Directory,
   locale: Locale,
-  options: { timeZone: string; mention: boolean },
+  options: {
+    timeZone: string;
+    mention: boolean;
+    /** Resolved inquiries that resemble this one. */
+    similar?: SolvedInquiry[];
+    /** Text for the answer form ("Bruk dette svaret"). */
+    answerDraft?: string;
+  },
 ): TriageCardData {
   const t = messages(locale);
   const { timeZone } = options;
@@ -286,11 +306,15 @@ export function triageCardData(
     ...(entities.length > 0
       ? { mentions: { line: t.card.mentionLine(mentionList(entities, locale)), entities } }
       : {}),
-    actions: triageActions(inquiry, directory, t, locale),
+    actions: {
+      ...triageActions(inquiry, directory, t, locale),
+      ...(options.answerDraft ? { answerDraft: options.answerDraft } : {}),
+    },
     labels: { question: t.card.question, showAll: t.card.showAll, lastStep: t.card.lastStep },
     ...movedLine(inquiry, directory, locale),
     ...internalLines(inquiry, t, timeZone),
     tools: triageTools(inquiry, directory, t, locale),
+    knowledge: triageKnowledgeData(inquiry, options.similar ?? [], t),
   };
 }
 

@@ -24,6 +24,13 @@ export const Verbs = {
   withdraw: 'qm.withdraw',
   reopen: 'qm.reopen',
   rate: 'qm.rate',
+  suggestionSolved: 'qm.suggestionSolved',
+  suggestionSendOn: 'qm.suggestionSendOn',
+  publishAnswer: 'qm.publishAnswer',
+  useAnswer: 'qm.useAnswer',
+  editEntry: 'qm.editEntry',
+  saveEntry: 'qm.saveEntry',
+  retireEntry: 'qm.retireEntry',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -62,4 +69,7 @@ export const listInputs = {
   info: (inquiryId: string) => `info-${inquiryId}`,
   reason: (inquiryId: string) => `reason-${inquiryId}`,
   comment: (inquiryId: string) => `comment-${inquiryId}`,
+  entryQuestion: 'entryQuestion',
+  entryAnswer: 'entryAnswer',
+  entryKeywords: 'entryKeywords',
 } as const;

@@ -54,6 +54,8 @@ export const environmentSchema = z.object({
     .default('qm-hjelp'),
   COSMOS_ALLOW_SELF_SIGNED: flag.default(false),
   ORG_FILE: z.string().min(1).optional(),
+  KNOWLEDGE_FILE: z.string().min(1).optional(),
+  KNOWLEDGE_REFRESH_MS: positiveInt.default(30000),
   PLAYGROUND: flag.default(true),
   // The employee's Playground; the superuser's and the coordinator's take the next two ports.
   PLAYGROUND_PORT: z.coerce
@@ -133,6 +135,13 @@ export interface Config {
   /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
   store: StoreConfig;
   orgFile: string;
+  /**
+   * The knowledge-base file: KNOWLEDGE_FILE (then it must exist), or `knowledge-base.json` beside
+   * the organisation file when there is one.
+   */
+  knowledgeFile: { path: string; required: boolean };
+  /** How often each instance checks whether the knowledge base changed in the store. */
+  knowledgeRefreshMs: number;
   /** Local mode: the Agents Playground, its port, and the locale its activities are read in. */
   playground: { enabled: boolean; port: number; locale: string };
   outboxIntervalMs: number;
@@ -242,6 +251,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestBodyTimeoutMs: e.REQUEST_BODY_TIMEOUT_MS,
     store: storeConfig(e),
     orgFile: e.ORG_FILE ?? sampleOrgFile,
+    knowledgeFile: e.KNOWLEDGE_FILE
+      ? { path: e.KNOWLEDGE_FILE, required: true }
+      : {
+          path: path.join(path.dirname(e.ORG_FILE ?? sampleOrgFile), 'knowledge-base.json'),
+          required: false,
+        },
+    knowledgeRefreshMs: e.KNOWLEDGE_REFRESH_MS,
     playground: {
       enabled: localMode && e.PLAYGROUND,
       port: e.PLAYGROUND_PORT,

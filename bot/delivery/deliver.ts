@@ -19,6 +19,8 @@ import { personRef, type PersonRef } from '../../src/inquiries/person';
 import { isOpenForHandling, isWaitingForAsker } from '../../src/inquiries/statuses';
 import type { NotificationIntent } from '../../src/notifications/intents';
 import type { Logger } from '../../src/logger';
+import type { KnowledgeIndex } from '../../src/knowledge/knowledge-index';
+import { similarInquiries } from '../../src/knowledge/similar';
 import type { Directory } from '../../src/org/directory';
 import type { DirectoryProvider } from '../../src/org/provider';
 import { chainMembers, peopleLevels, targetsAt } from '../../src/routing/chain';
@@ -54,6 +56,8 @@ export interface DeliveryDeps {
   localServiceUrl?: (personKey?: string) => string | undefined;
   /** The sends of the notification being delivered that Teams has accepted already. */
   sent?: SentLog;
+  /** Where triage cards find resolved inquiries like theirs; none without it. */
+  knowledge?: KnowledgeIndex;
   logger?: Logger;
 }
 
@@ -68,7 +72,11 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       return postTriage(deps, inquiry, directory, timeZone);
     case 'triage.update': {
       const card = renderTriageCard(
-        triageCardData(inquiry, directory, directory.language, { timeZone, mention: false }),
+        triageCardData(inquiry, directory, directory.language, {
+          timeZone,
+          mention: false,
+          similar: await similarInquiries(deps.knowledge, inquiry),
+        }),
       );
       for (const posted of inquiry.teams.triageCards) {
         const serviceUrl = await serviceUrlOf(deps, posted.recipientKey);
@@ -356,6 +364,7 @@ async function postTriage(
       {
         timeZone,
         mention: true,
+        similar: await similarInquiries(deps.knowledge, inquiry),
       },
     ),
   );

@@ -17,6 +17,8 @@ import { htmlToText } from './message-payload';
 import { showQueueOnRequest } from './queue';
 import { onRoleCommand } from './role-commands';
 import { answerSetupCommand, isSetupCommand } from './setup-command';
+import { offerSuggestions } from './suggestions';
+import { knowledgeBaseCommand } from './knowledge-base-command';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -159,6 +161,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
   if (text && files.length === 0 && isSetupCommand(text))
     return answerSetupCommand(context, deps, turn);
   if (text && files.length === 0 && (await onRoleCommand(context, deps, turn, text))) return;
+  if (text && files.length === 0 && (await knowledgeBaseCommand(context, deps, turn, text))) return;
   if ((text || files.length > 0) && (await replyToHandler(context, deps, turn, text, files)))
     return;
   if (await addToKnownInquiry(context, deps, turn, text, files)) return;
@@ -176,6 +179,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     await context.sendActivity(t.ask.tooLong(maxQuestionLength));
     return;
   }
+  if (await offerSuggestions(context, deps, turn, text)) return;
   const requestKey = requestKeyOf(context);
   const topicId = obviousTopic(directory.allTopics(), text);
   const attachments = files.length > 0 ? { attachments: files } : {};

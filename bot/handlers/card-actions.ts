@@ -16,6 +16,7 @@ import { isAskerCommand } from '../../src/inquiries/state-machine';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';
+import { similarInquiries } from '../../src/knowledge/similar';
 import type { Messages } from '../../src/i18n';
 import { actionKeyOf } from './action-key';
 import { readTurn, type HandlerDeps, type Turn } from './context';
@@ -147,12 +148,20 @@ export function refusalText(
   }
 }
 
-function triageView(inquiry: Inquiry, turn: Turn): AdaptiveCardJson {
+/** The triage card as the clicker sees it now, with resolved inquiries like it. */
+export async function triageView(
+  deps: HandlerDeps,
+  inquiry: Inquiry,
+  turn: Turn,
+  answerDraft?: string,
+): Promise<AdaptiveCardJson> {
   const { directory } = turn;
   return renderTriageCard(
     triageCardData(inquiry, directory, turn.locale, {
       timeZone: directory.timeZone,
       mention: false,
+      similar: await similarInquiries(deps.knowledge, inquiry),
+      ...(answerDraft ? { answerDraft } : {}),
     }),
   );
 }
@@ -199,7 +208,10 @@ async function act(
   turn: Turn,
   inquiryId: string,
   command: Command,
-  view: (inquiry: Inquiry, refusal?: string) => AdaptiveCardJson | undefined,
+  view: (
+    inquiry: Inquiry,
+    refusal?: string,
+  ) => AdaptiveCardJson | undefined | Promise<AdaptiveCardJson | undefined>,
   requestKey: string,
 ): Promise<Reply> {
   const outcome = await actOnInquiry(
@@ -215,12 +227,14 @@ async function act(
       .info({ command: command.type, reason: outcome.reason }, 'card action refused');
     const text = refusalText(outcome, turn, command);
     // A stale card is answered with the card as it is now, saying why the click was refused.
-    return (outcome.inquiry && view(outcome.inquiry, text)) ?? text;
+    return (outcome.inquiry && (await view(outcome.inquiry, text))) ?? text;
   }
   if (outcome.repeat)
-    deps.logger.info({ inquiryId, command: command.type }, 'card action repeated, taken once');
+    turn.log
+      .child({ inquiry: inquiryId })
+      .info({ command: command.type }, 'card action repeated, taken once');
   else deps.notify();
-  return view(outcome.inquiry) ?? triageView(outcome.inquiry, turn);
+  return (await view(outcome.inquiry)) ?? triageView(deps, outcome.inquiry, turn);
 }
 
 /** Builds the handler of every card verb. */
@@ -253,10 +267,11 @@ export function cardActions(
         toCommand(value),
         (inquiry, refusal) => {
           const { replyToId } = context.activity;
-          if (card === 'asker') return refusal ? undefined : askerView(inquiry, turn, replyToId, deps.clock.now());
+          if (card === 'asker')
+            return refusal ? undefined : askerView(inquiry, turn, replyToId, deps.clock.now());
           return (
             noticeView(inquiry, turn, replyToId, refusal) ??
-            (refusal ? undefined : triageView(inquiry, turn))
+            (refusal ? undefined : triageView(deps, inquiry, turn))
           );
         },
         actionKeyOf(context, turn.who.person.key, verb, value),
@@ -438,7 +453,7 @@ export async function rememberUnit(deps: HandlerDeps, turn: Turn, unitId: string
 }
 
 /** Opens the inquiry a draft describes; the card the asker clicked becomes the status card. */
-async function openFromDraft(
+export async function openFromDraft(
   context: TurnContext,
   deps: HandlerDeps,
   turn: Turn,

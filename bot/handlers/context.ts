@@ -2,6 +2,7 @@ import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { Clock } from '../../src/clock';
 import { localeFrom, messages, type Locale, type Messages } from '../../src/i18n';
 import type { IdGenerator } from '../../src/ids';
+import type { KnowledgeIndex } from '../../src/knowledge/knowledge-index';
 import type { Logger } from '../../src/logger';
 import { turnLogger } from '../turn-logger';
 import type { Directory } from '../../src/org/directory';
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   clock: Clock;
   ids: IdGenerator;
   directories: DirectoryProvider;
+  /** The search index of the knowledge base and of solved inquiries. */
+  knowledge: KnowledgeIndex;
   logger: Logger;
   /** Tells the outbox worker that new notifications are waiting. */
   notify: () => void;

@@ -275,6 +275,60 @@ export const en: Messages = {
     unknownTopic: 'Pick a topic from the list, and send again.',
     unknownUnit: 'Pick your unit from the list, and send again.',
   },
+  knowledge: {
+    suggestionsTitle: 'Does this answer your question?',
+    suggestionsBody:
+      "I found answers to similar questions. If one of them solves it, you're done. If not, send your question to the superuser as you wrote it.",
+    yourQuestion: 'Your question',
+    solvedIt: 'This solved it',
+    sendOn: 'Send to superuser',
+    readMore: 'Read more',
+    solvedThanks:
+      "Glad that solved it! The question is closed without being sent on. Write again whenever you're wondering about something.",
+    alreadySent: (number: string) => `This question has already been sent on as ${number}.`,
+    alreadySolved: 'This question was already solved by an answer from the knowledge base.',
+    entryGone:
+      'That answer is no longer in the knowledge base. Pick another, or send the question to the superuser.',
+    publish: 'Publish as an answer in the knowledge base',
+    publishTitle: 'New knowledge-base answer',
+    publishBody:
+      "Write the question and the answer so they suit everyone. The asker's name has been removed; check that no other personal details remain.",
+    question: 'Question',
+    answer: 'Answer',
+    keywords: 'Keywords (separated by commas)',
+    questionRequired: 'Write the question.',
+    answerRequired: 'Write the answer.',
+    publishSubmit: 'Publish',
+    published: (question: string) =>
+      `Published in the knowledge base: "${question}". The next person asking the same gets it suggested.`,
+    publishNotAllowed:
+      "Only the inquiry's superusers, coordinators and system responsibles can publish its answer.",
+    alreadyPublished: "This inquiry's answer is already published in the knowledge base.",
+    editTitle: 'Edit a knowledge-base answer',
+    listNote:
+      'Answers are suggested to askers before an inquiry is sent. Edit or retire an answer here.',
+    fromFile: 'from file',
+    fromInquiry: (number: string) => `from ${number}`,
+    publishNotAnswered: 'Only an answered inquiry can be published in the knowledge base.',
+    listTitle: (count: number) => `Knowledge base: ${count} ${count === 1 ? 'answer' : 'answers'}`,
+    listEmpty: 'The knowledge base is empty. Publish an answer from an answered inquiry.',
+    listMore: (shown: number, count: number) => `Showing ${shown} of ${count}.`,
+    listNotAllowed:
+      'The knowledge base can be changed by superusers, coordinators and system responsibles.',
+    statusActive: 'In use',
+    statusRetired: 'Retired',
+    edit: 'Edit',
+    save: 'Save',
+    retire: 'Retire',
+    restore: 'Use again',
+    saved: (question: string) => `Saved: "${question}".`,
+    retiredDone: (question: string) => `"${question}" is retired and no longer suggested.`,
+    restored: (question: string) => `"${question}" is in use again.`,
+    changedMeanwhile:
+      'Someone else changed that answer in the meantime. Write "knowledge base" and try again.',
+    similarTitle: 'Similar resolved inquiries',
+    useAnswer: 'Use this answer',
+  },
   ask: {
     received: (number: string) => `Your inquiry is registered as ${number}.`,
     tooLong: (max: number) =>

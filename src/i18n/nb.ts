@@ -280,6 +280,60 @@ export const nb = {
     unknownTopic: 'Velg et tema fra listen, og send igjen.',
     unknownUnit: 'Velg enheten din fra listen, og send igjen.',
   },
+  knowledge: {
+    suggestionsTitle: 'Kanskje dette svarer på spørsmålet ditt?',
+    suggestionsBody:
+      'Jeg fant svar på lignende spørsmål. Løser et av dem saken, er du ferdig. Hvis ikke, sender du spørsmålet til superbrukeren slik du skrev det.',
+    yourQuestion: 'Spørsmålet ditt',
+    solvedIt: 'Dette løste det',
+    sendOn: 'Send til superbruker',
+    readMore: 'Les mer',
+    solvedThanks:
+      'Fint at det løste seg! Spørsmålet er avsluttet uten å bli sendt videre. Skriv gjerne igjen om du lurer på noe mer.',
+    alreadySent: (number: string) => `Spørsmålet er allerede sendt videre som ${number}.`,
+    alreadySolved: 'Dette spørsmålet er allerede løst med et svar fra kunnskapsbasen.',
+    entryGone:
+      'Det svaret finnes ikke lenger i kunnskapsbasen. Velg et annet, eller send spørsmålet til superbrukeren.',
+    publish: 'Publiser som svar i kunnskapsbasen',
+    publishTitle: 'Nytt svar i kunnskapsbasen',
+    publishBody:
+      'Skriv spørsmålet og svaret slik at de passer for alle. Innsenderens navn er tatt bort; sjekk at ingen andre personopplysninger står igjen.',
+    question: 'Spørsmål',
+    answer: 'Svar',
+    keywords: 'Stikkord (skilt med komma)',
+    questionRequired: 'Skriv spørsmålet.',
+    answerRequired: 'Skriv svaret.',
+    publishSubmit: 'Publiser',
+    published: (question: string) =>
+      `Publisert i kunnskapsbasen: «${question}». Neste som spør om det samme, får svaret foreslått.`,
+    publishNotAllowed:
+      'Bare superbrukere, koordinatorer og systemansvarlige for henvendelsen kan publisere svaret.',
+    alreadyPublished: 'Svaret på denne henvendelsen er allerede publisert i kunnskapsbasen.',
+    editTitle: 'Endre svar i kunnskapsbasen',
+    listNote:
+      'Svarene foreslås til innsendere før en henvendelse sendes. Endre eller trekk tilbake et svar her.',
+    fromFile: 'fra fil',
+    fromInquiry: (number: string) => `fra ${number}`,
+    publishNotAnswered: 'Bare en besvart henvendelse kan publiseres i kunnskapsbasen.',
+    listTitle: (count: number) => `Kunnskapsbasen: ${count} ${count === 1 ? 'svar' : 'svar'}`,
+    listEmpty: 'Kunnskapsbasen er tom. Publiser et svar fra en besvart henvendelse.',
+    listMore: (shown: number, count: number) => `Viser ${shown} av ${count}.`,
+    listNotAllowed: 'Kunnskapsbasen kan endres av superbrukere, koordinatorer og systemansvarlige.',
+    statusActive: 'I bruk',
+    statusRetired: 'Trukket tilbake',
+    edit: 'Endre',
+    save: 'Lagre',
+    retire: 'Trekk tilbake',
+    restore: 'Ta i bruk igjen',
+    saved: (question: string) => `Lagret: «${question}».`,
+    retiredDone: (question: string) =>
+      `«${question}» er trukket tilbake og blir ikke foreslått lenger.`,
+    restored: (question: string) => `«${question}» er i bruk igjen.`,
+    changedMeanwhile:
+      'Svaret ble endret av noen andre i mellomtiden. Skriv «kunnskapsbase» og prøv igjen.',
+    similarTitle: 'Lignende løste henvendelser',
+    useAnswer: 'Bruk dette svaret',
+  },
   ask: {
     received: (number: string) => `Henvendelsen er registrert som ${number}.`,
     tooLong: (max: number) => `Spørsmålet er for langt. Skriv det kortere (høyst ${max} tegn).`,

@@ -1,5 +1,6 @@
 import { withCurrentAbsences } from '../absence/active-absences';
 import { escalationTiming } from '../escalation/policy';
+import { recordSolved } from '../knowledge/solved';
 import { retime } from '../escalation/deadlines';
 import { handlerRole } from '../routing/authorisation';
 import type { Command, Refusal } from './commands';
@@ -60,7 +61,10 @@ export async function actOnInquiry(
       withRequestKey(timed, requestKey),
       decision.notifications,
     );
-    if (saved.ok) return { ok: true, inquiry: saved.value };
+    if (saved.ok) {
+      if (inquiry.status !== 'resolved') await recordSolved(deps.store, saved.value, now);
+      return { ok: true, inquiry: saved.value };
+    }
     if (saved.reason === 'not_found') return { ok: false, reason: 'unknown_inquiry' };
   }
   return { ok: false, reason: 'busy' };

@@ -1,6 +1,12 @@
 import type { Absence } from '../absence/absence';
 import type { NewAttachment } from '../inquiries/commands';
 import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
+import type {
+  KnowledgeEntry,
+  KnowledgeMarker,
+  SelfServed,
+  SolvedInquiry,
+} from '../knowledge/entry';
 import type { CardPlacement } from '../inquiries/posted-cards';
 import type { NotificationIntent, OutboxItem } from '../notifications/intents';
 import type { OrgSnapshot } from '../org/directory';
@@ -171,6 +177,28 @@ export interface StateRepository {
   delete(keys: string[]): Promise<void>;
 }
 
+/** The knowledge base: entries, resolved inquiries for "similar inquiries", and self-served questions. */
+export interface KnowledgeRepository {
+  /** Changes with every write of an entry or a solved inquiry; one or two point reads. */
+  marker(): Promise<KnowledgeMarker>;
+  /** Every entry, retired ones too. */
+  entries(): Promise<KnowledgeEntry[]>;
+  entry(id: string): Promise<KnowledgeEntry | undefined>;
+  /** Creates an entry (without etag; a conflict if the id exists) or replaces it (with its etag). */
+  putEntry(entry: KnowledgeEntry): Promise<WriteResult<KnowledgeEntry>>;
+  /** Records a resolved inquiry's question and answer; recording it again replaces it. */
+  recordSolved(solved: SolvedInquiry): Promise<void>;
+  solved(inquiryId: string): Promise<SolvedInquiry | undefined>;
+  /** Solved inquiries recorded after `seq` (each with its `seq`), lowest first, at most `limit`. */
+  solvedAfter(seq: number, limit: number): Promise<SolvedInquiry[]>;
+  /** Counts a question an entry answered; false when this question was counted already. */
+  recordSelfServed(record: SelfServed): Promise<boolean>;
+  /** The record of a question an entry answered, by the question's request key. */
+  selfServed(id: string): Promise<SelfServed | undefined>;
+  /** Questions answered by an entry at or after `since`. */
+  selfServedSince(since: Date): Promise<SelfServed[]>;
+}
+
 export interface Store {
   organisation: OrganisationRepository;
   inquiries: InquiryRepository;
@@ -180,5 +208,6 @@ export interface Store {
   absences: AbsenceRepository;
   conversations: ConversationRepository;
   state: StateRepository;
+  knowledge: KnowledgeRepository;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { NewInquiry } from '../../src/inquiries/inquiry';
 import { validateOrganisation } from '../../src/org/validate';
 import type { Store } from '../../src/store/ports';
+import { knowledgeContract } from './knowledge-contract';
 
 /** A store adapter under test: a fresh, empty store per test. */
 export interface StoreFactory {
@@ -941,6 +942,8 @@ export function storeContract(factory: StoreFactory): void {
         );
       });
     });
+
+    knowledgeContract(() => store);
 
     if (factory.reopen) {
       it('keeps everything across a restart', async () => {

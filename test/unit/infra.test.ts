@@ -20,6 +20,9 @@ const unsetInProduction: Record<string, string> = {
   MicrosoftAppPassword: 'the bot signs in as its user-assigned managed identity: no password',
   COSMOS_KEY: 'the Cosmos DB account has keys switched off; the bot uses its managed identity',
   SQLITE_PATH: 'the store is Cosmos DB',
+  KNOWLEDGE_FILE: 'the default, knowledge-base.json beside the organisation file in the image',
+  KNOWLEDGE_REFRESH_MS:
+    'the default fits: a change made on one instance reaches the others in 30 s',
   PLAYGROUND: 'local mode only: never started when MicrosoftAppId is set',
   PLAYGROUND_PORT: 'local mode only',
   PLAYGROUND_LOCALE: 'local mode only',

@@ -78,6 +78,12 @@ export const containers = {
       ],
     ),
   },
+  /** Knowledge-base entries, solved inquiries, self-served questions and their counters (pk = id). */
+  knowledge: {
+    id: 'knowledge',
+    partitionKey: byPk,
+    indexingPolicy: indexOnly(['/type', '/seq', '/at']),
+  },
   /** Profiles, drafts, conversation references, the Teams endpoint and turn state; read by id only. */
   state: {
     id: 'state',

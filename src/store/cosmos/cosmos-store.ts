@@ -19,6 +19,7 @@ import { logRefusals, statusOf } from './cosmos-errors';
 import { queryPages } from './documents';
 import { isEarlierSchemeId } from './ids';
 import { CosmosInquiryRepository } from './inquiries';
+import { CosmosKnowledgeRepository } from './knowledge';
 import { CosmosOrganisationRepository } from './organisation';
 import { CosmosOutboxRepository } from './outbox';
 import {
@@ -122,6 +123,11 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
       'conversations',
     ),
     state: logRefusals(new CosmosStateRepository(opened.state), logger, 'state'),
+    knowledge: logRefusals(
+      new CosmosKnowledgeRepository(opened.knowledge, new Counters(opened.knowledge), pageSize),
+      logger,
+      'knowledge',
+    ),
     close: () => {
       client.dispose();
       return Promise.resolve();

@@ -92,4 +92,22 @@ export const migrations: readonly string[] = [
   CREATE INDEX inquiries_queue_by_topic ON inquiries (topic_id, created_at)
     WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
   `,
+  `
+  CREATE TABLE knowledge_entries (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE TABLE solved_inquiries (
+    inquiry_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+  CREATE TABLE self_served (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX self_served_by_time ON self_served (at);
+  `,
 ];

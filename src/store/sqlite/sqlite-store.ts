@@ -5,6 +5,7 @@ import type { Store } from '../ports';
 import { migrations } from './schema';
 import { SqliteOrganisationRepository } from './organisation';
 import { SqliteInquiryRepository } from './inquiries';
+import { SqliteKnowledgeRepository } from './knowledge';
 import { SqliteOutboxRepository } from './outbox';
 import { SqliteAbsenceRepository } from './absences';
 import {
@@ -48,6 +49,7 @@ export function openSqliteStore(file: string): Store {
     absences: new SqliteAbsenceRepository(db),
     conversations: new SqliteConversationRepository(db),
     state: new SqliteStateRepository(db),
+    knowledge: new SqliteKnowledgeRepository(db),
     close: () => {
       db.close();
       return Promise.resolve();

@@ -1,0 +1,133 @@
+import MiniSearch from 'minisearch';
+import type { Locale } from '../i18n';
+import { termOf, termsOf, words } from './terms';
+
+const locales: readonly Locale[] = ['nb', 'en'];
+
+/** A text to find, in one language, under a key; the same key may have a text in each language. */
+export interface SearchText {
+  key: string;
+  locale: Locale;
+  fields: Record<string, string>;
+}
+
+/**
+ * A key that matched: how well (`score`), which share of the question's words it matched, and in
+ * which language's text.
+ */
+export interface SearchHit {
+  key: string;
+  locale: Locale;
+  score: number;
+  coverage: number;
+}
+
+type Indexed = { id: string } & Record<string, string>;
+
+/** A query word and the terms that stand for it: its own, or the parts of a compound word. */
+interface QueryWord {
+  terms: string[];
+}
+
+/**
+ * Full-text search over short texts in Norwegian and English: each language has its own index
+ * whose terms are Snowball stems, so inflected forms meet ("meldingene" finds "melding"). Typos
+ * are forgiven by fuzzy matching, word beginnings by prefix matching, and a compound word in a
+ * question is also looked for as its parts ("avviksskjema" finds "skjema for avvik"). A question
+ * is searched in both languages and each key keeps its better match.
+ */
+export class TextSearch {
+  private readonly indexes: Record<Locale, MiniSearch<Indexed>>;
+  private readonly vocabulary: Record<Locale, Set<string>> = { nb: new Set(), en: new Set() };
+
+  constructor(private readonly fields: Record<string, number>) {
+    const make = (locale: Locale): MiniSearch<Indexed> =>
+      new MiniSearch<Indexed>({
+        fields: Object.keys(fields),
+        tokenize: words,
+        processTerm: (term) => {
+          const processed = termOf(term, locale);
+          if (processed) this.vocabulary[locale].add(processed);
+          return processed ?? null;
+        },
+        searchOptions: {
+          tokenize: (text) => text.split(' ').filter(Boolean),
+          processTerm: (term) => term,
+        },
+      });
+    this.indexes = { nb: make('nb'), en: make('en') };
+  }
+
+  /** Adds a text, or replaces the text of its key in its language. */
+  put(text: SearchText): void {
+    const index = this.indexes[text.locale];
+    const doc: Indexed = { ...text.fields, id: text.key };
+    if (index.has(text.key)) index.replace(doc);
+    else index.add(doc);
+  }
+
+  /** Removes every text of a key. */
+  remove(key: string): void {
+    for (const locale of locales)
+      if (this.indexes[locale].has(key)) this.indexes[locale].discard(key);
+  }
+
+  get size(): number {
+    return this.indexes.nb.documentCount + this.indexes.en.documentCount;
+  }
+
+  /** The keys that match a question best, best first; at most `limit`. */
+  search(question: string, limit: number): SearchHit[] {
+    const best = new Map<string, SearchHit>();
+    for (const locale of locales) {
+      const queryWords = this.queryWords(question, locale);
+      if (queryWords.length === 0) continue;
+      const terms = [...new Set(queryWords.flatMap((w) => w.terms))];
+      const vocabulary = this.vocabulary[locale];
+      const results = this.indexes[locale].search(terms.join(' '), {
+        boost: this.fields,
+        combineWith: 'OR',
+        prefix: (term) => term.length >= 4,
+        // A word the index knows is no typo: fuzzy matching, the costly part, is for the others.
+        fuzzy: (term) =>
+          vocabulary.has(term) ? false : term.length >= 10 ? 2 : term.length >= 4 ? 1 : false,
+        maxFuzzy: 2,
+      });
+      for (const result of results) {
+        const matched = new Set(result.queryTerms);
+        const covered = queryWords.filter((w) => w.terms.some((t) => matched.has(t))).length;
+        const hit: SearchHit = {
+          key: String(result.id),
+          locale,
+          score: result.score,
+          coverage: covered / queryWords.length,
+        };
+        const known = best.get(hit.key);
+        if (!known || rank(hit) > rank(known)) best.set(hit.key, hit);
+      }
+    }
+    return [...best.values()].sort((a, b) => rank(b) - rank(a)).slice(0, limit);
+  }
+
+  /** The question's words as terms of the language, with the parts of compound words the index knows. */
+  private queryWords(question: string, locale: Locale): QueryWord[] {
+    const vocabulary = this.vocabulary[locale];
+    return [...new Set(termsOf(question, locale))].map((term) => {
+      if (vocabulary.has(term) || term.length < 7) return { terms: [term] };
+      for (let cut = 3; cut <= term.length - 3; cut++) {
+        const head = term.slice(0, cut);
+        const tail = termOf(term.slice(cut), locale);
+        if (!tail || !vocabulary.has(tail)) continue;
+        // Norwegian compounds often join with an s or an e: "avvik-s-melding".
+        const heads = [head, head.replace(/[se]$/, '')].filter((h) => vocabulary.has(h));
+        if (heads.length > 0) return { terms: [term, heads[0], tail] };
+      }
+      return { terms: [term] };
+    });
+  }
+}
+
+/** How hits are ordered: a hit that matches more of the question wins over a higher raw score. */
+export function rank(hit: SearchHit): number {
+  return hit.score * hit.coverage * hit.coverage;
+}
