@@ -59,6 +59,9 @@ export const Inputs = {
   closingNote: 'closingNote',
   rating: 'rating',
   ratingComment: 'ratingComment',
+  entryQuestion: 'entryQuestion',
+  entryAnswer: 'entryAnswer',
+  entryKeywords: 'entryKeywords',
 } as const;
 
 /**
@@ -69,7 +72,4 @@ export const listInputs = {
   info: (inquiryId: string) => `info-${inquiryId}`,
   reason: (inquiryId: string) => `reason-${inquiryId}`,
   comment: (inquiryId: string) => `comment-${inquiryId}`,
-  entryQuestion: 'entryQuestion',
-  entryAnswer: 'entryAnswer',
-  entryKeywords: 'entryKeywords',
 } as const;

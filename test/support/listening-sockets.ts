@@ -8,9 +8,16 @@ export interface ListeningSocket {
 const loopbackV4 = '0100007F';
 const loopbackV6 = '00000000000000000000000001000000';
 
+/** The socket inodes a process holds; none when it has ended meanwhile. */
 function socketInodes(pid: number): Set<string> {
   const inodes = new Set<string>();
-  for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+  let fds: string[];
+  try {
+    fds = fs.readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return inodes; // the process ended after it was listed
+  }
+  for (const fd of fds) {
     try {
       const target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
       const match = /^socket:\[(\d+)\]$/.exec(target);
