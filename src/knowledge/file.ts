@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod/v4';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import { jsonPath, type OrgError } from '../org/validate';
+import { jsonPath, parseJsonText, type OrgError } from '../org/validate';
 import type { KnowledgeRepository } from '../store/ports';
 import { entryStatuses, type KnowledgeEntry } from './entry';
 
@@ -86,16 +86,9 @@ export function parseKnowledgeFile(
   text: string,
   topicIds: readonly string[],
 ): KnowledgeFileValidation {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return {
-      ok: false,
-      errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }],
-    };
-  }
-  const result = knowledgeFileSchema.safeParse(json);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return parsed;
+  const result = knowledgeFileSchema.safeParse(parsed.json);
   if (!result.success)
     return {
       ok: false,

@@ -45,17 +45,25 @@ export function validateOrganisation(input: unknown): OrgValidation {
   return { ok: false, errors: result.error.issues.flatMap(explain) };
 }
 
-/** Parses and validates the text of an organisation file. */
-export function parseOrganisation(text: string): OrgValidation {
-  let json: unknown;
+/**
+ * The JSON of a file people edit, or the error at its root. A byte-order mark, as some editors on
+ * Windows write it, is not part of the JSON.
+ */
+export function parseJsonText(
+  text: string,
+): { ok: true; json: unknown } | { ok: false; errors: OrgError[] } {
   try {
-    // A byte-order mark, as some editors on Windows write it, is not part of the JSON.
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { ok: true, json: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
     return {
       ok: false,
       errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }],
     };
   }
-  return validateOrganisation(json);
+}
+
+/** Parses and validates the text of an organisation file. */
+export function parseOrganisation(text: string): OrgValidation {
+  const parsed = parseJsonText(text);
+  return parsed.ok ? validateOrganisation(parsed.json) : parsed;
 }

@@ -1,3 +1,4 @@
+import { SqliteKeyedDocuments } from './keyed-documents';
 import { prepared } from './prepared';
 import type Database from 'better-sqlite3';
 import type {
@@ -12,33 +13,13 @@ import type {
   WriteResult,
 } from '../ports';
 
-export class SqliteProfileRepository implements ProfileRepository {
-  constructor(private readonly db: Database.Database) {}
-
-  get(key: string): Promise<Profile | undefined> {
-    const row = prepared(this.db, 'SELECT doc, version FROM profiles WHERE key = ?').get(key) as
-      { doc: string; version: number } | undefined;
-    return Promise.resolve(
-      row ? { ...(JSON.parse(row.doc) as Profile), etag: String(row.version) } : undefined,
-    );
-  }
-
-  put(profile: Profile): Promise<WriteResult<Profile>> {
-    const { etag, ...doc } = profile;
-    const json = JSON.stringify(doc);
-    const { changes } =
-      etag === undefined
-        ? prepared(
-            this.db,
-            'INSERT INTO profiles (key, version, doc) VALUES (?, 1, ?) ON CONFLICT DO NOTHING',
-          ).run(profile.key, json)
-        : prepared(
-            this.db,
-            'UPDATE profiles SET doc = ?, version = version + 1 WHERE key = ? AND version = ?',
-          ).run(json, profile.key, Number(etag));
-    if (changes !== 1) return Promise.resolve({ ok: false, reason: 'conflict' });
-    const version = etag === undefined ? 1 : Number(etag) + 1;
-    return Promise.resolve({ ok: true, value: { ...profile, etag: String(version) } });
+/** Each person's profile (their chat and preferences), by key. */
+export class SqliteProfileRepository
+  extends SqliteKeyedDocuments<Profile>
+  implements ProfileRepository
+{
+  constructor(db: Database.Database) {
+    super(db, 'profiles');
   }
 }
 
