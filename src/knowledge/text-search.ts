@@ -87,8 +87,9 @@ export class TextSearch {
       const results = this.indexes[locale].search(terms.join(' '), {
         boost: this.fields,
         combineWith: 'OR',
-        prefix: (term) => term.length >= 4,
-        // A word the index knows is no typo: fuzzy matching, the costly part, is for the others.
+        // A word the index knows is whole and no typo: prefix and fuzzy matching, the costly parts
+        // (each walks the index's terms), are for the others, a word begun or misspelt.
+        prefix: (term) => term.length >= 4 && !vocabulary.has(term),
         fuzzy: (term) =>
           vocabulary.has(term) ? false : term.length >= 10 ? 2 : term.length >= 4 ? 1 : false,
         maxFuzzy: 2,
