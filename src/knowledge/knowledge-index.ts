@@ -10,8 +10,11 @@ const solvedPage = 1000;
  * take a number before another and write after it, and a look back finds the late one.
  */
 const solvedLookBack = 200;
-/** Only so much of an answer is indexed: the question carries the meaning, the answer adds words. */
-const indexedAnswer = 160;
+/**
+ * Of a solved inquiry only the question is indexed, and only so much of it: a new question is
+ * matched against earlier questions, and the answers' words would double the index for little.
+ */
+const indexedQuestion = 300;
 
 /** A suggestion is shown only when the question's words are this well matched. */
 export const goodMatch = { coverage: 0.5, score: 3 } as const;
@@ -31,7 +34,7 @@ export interface Suggestion {
 export class KnowledgeIndex {
   private entries = new Map<string, KnowledgeEntry>();
   private entrySearch = new TextSearch({ question: 3, keywords: 2, answer: 1 });
-  private readonly solvedSearch = new TextSearch({ question: 2, answer: 1 });
+  private readonly solvedSearch = new TextSearch({ question: 1 });
   private marker: KnowledgeMarker = { entries: -1, solved: -1 };
   private solvedSeq = 0;
   private refreshing?: Promise<void>;
@@ -133,6 +136,6 @@ function solvedText(solved: SolvedInquiry) {
   return {
     key: solved.inquiryId,
     locale: solved.locale,
-    fields: { question: solved.question, answer: solved.answer.slice(0, indexedAnswer) },
+    fields: { question: solved.question.slice(0, indexedQuestion) },
   };
 }

@@ -3,6 +3,10 @@ import type { Locale } from '../i18n';
 import { termOf, termsOf, words } from './terms';
 
 const locales: readonly Locale[] = ['nb', 'en'];
+/** From this many texts in a language, words common to many of them are left out of a query. */
+const largeIndex = 2_000;
+/** A word in more than this share of the texts is common. */
+const commonShare = 1 / 20;
 
 /** A text to find, in one language, under a key; the same key may have a text in each language. */
 export interface SearchText {
@@ -38,7 +42,11 @@ interface QueryWord {
  */
 export class TextSearch {
   private readonly indexes: Record<Locale, MiniSearch<Indexed>>;
-  private readonly vocabulary: Record<Locale, Set<string>> = { nb: new Set(), en: new Set() };
+  /** Each term of a language's index, with how often it was indexed. */
+  private readonly vocabulary: Record<Locale, Map<string, number>> = {
+    nb: new Map(),
+    en: new Map(),
+  };
 
   constructor(private readonly fields: Record<string, number>) {
     const make = (locale: Locale): MiniSearch<Indexed> =>
@@ -47,7 +55,10 @@ export class TextSearch {
         tokenize: words,
         processTerm: (term) => {
           const processed = termOf(term, locale);
-          if (processed) this.vocabulary[locale].add(processed);
+          if (processed) {
+            const vocabulary = this.vocabulary[locale];
+            vocabulary.set(processed, (vocabulary.get(processed) ?? 0) + 1);
+          }
           return processed ?? null;
         },
         searchOptions: {
@@ -80,15 +91,16 @@ export class TextSearch {
   search(question: string, limit: number): SearchHit[] {
     const best = new Map<string, SearchHit>();
     for (const locale of locales) {
-      const queryWords = this.queryWords(question, locale);
+      const queryWords = this.telling(this.queryWords(question, locale), locale);
       if (queryWords.length === 0) continue;
       const terms = [...new Set(queryWords.flatMap((w) => w.terms))];
       const vocabulary = this.vocabulary[locale];
       const results = this.indexes[locale].search(terms.join(' '), {
         boost: this.fields,
         combineWith: 'OR',
-        prefix: (term) => term.length >= 4,
-        // A word the index knows is no typo: fuzzy matching, the costly part, is for the others.
+        // A word the index knows is whole and no typo: prefix and fuzzy matching, the costly parts
+        // (each walks the index's terms), are for the others, a word begun or misspelt.
+        prefix: (term) => term.length >= 4 && !vocabulary.has(term),
         fuzzy: (term) =>
           vocabulary.has(term) ? false : term.length >= 10 ? 2 : term.length >= 4 ? 1 : false,
         maxFuzzy: 2,
@@ -107,6 +119,21 @@ export class TextSearch {
       }
     }
     return [...best.values()].sort((a, b) => rank(b) - rank(a)).slice(0, limit);
+  }
+
+  /**
+   * In a large index, the query words that tell texts apart: a word found in more than one text
+   * in twenty matches thousands and moves none ahead, yet scoring all of them is most of a
+   * lookup's time. Common words are left out when rarer ones remain.
+   */
+  private telling(queryWords: QueryWord[], locale: Locale): QueryWord[] {
+    const documents = this.indexes[locale].documentCount;
+    if (documents < largeIndex) return queryWords;
+    const vocabulary = this.vocabulary[locale];
+    const rare = queryWords.filter((w) =>
+      w.terms.some((t) => (vocabulary.get(t) ?? 0) <= documents * commonShare),
+    );
+    return rare.length > 0 ? rare : queryWords;
   }
 
   /** The question's words as terms of the language, with the parts of compound words the index knows. */
