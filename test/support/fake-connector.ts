@@ -381,11 +381,7 @@ export class FakeConnector {
       const timer = setTimeout(() => {
         done();
         const summary = this.summary();
-        reject(
-          new Error(
-            `Timed out waiting for ${what}. The connector received:\n  ${summary}`,
-          ),
-        );
+        reject(new Error(`Timed out waiting for ${what}. The connector received:\n  ${summary}`));
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
