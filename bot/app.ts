@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   AdaptiveCardActionExecuteResponseType,
-  Application,
+  type Application,
   type TeamsAdapter,
 } from '@microsoft/teams-ai';
 import { helpCardData, renderHelpCard } from '../cards/help';
@@ -12,6 +12,7 @@ import { queueActions } from './handlers/queue';
 import { awayActions } from './handlers/role-commands';
 import { suggestionActions } from './handlers/suggestions';
 import { knowledgeActions } from './handlers/knowledge-actions';
+import { QuietApplication } from './quiet-application';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
 import { readTurn, rememberEndpoint, type HandlerDeps } from './handlers/context';
@@ -26,7 +27,7 @@ export interface AppOptions extends Omit<HandlerDeps, 'stored'> {
 export function createApp(options: AppOptions): Application {
   const { adapter, botAppId, ...rest } = options;
   const deps: HandlerDeps = { ...rest, stored: new StoredReferences() };
-  const app = new Application({
+  const app = new QuietApplication({
     adapter,
     ...(botAppId ? { botAppId } : {}),
     // No turn state: every handler reads what it needs from the store, so nothing is read or

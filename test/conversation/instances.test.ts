@@ -3,6 +3,7 @@ import { Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
 import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
 import {
+  allowStartUp,
   startBotUnderTest,
   tempSqlitePath,
   testMorning,
@@ -32,7 +33,8 @@ describe(`two server instances on one store (${testStore})`, function () {
   const connector = new FakeConnector();
   let first: BotUnderTest;
   let second: BotUnderTest;
-  before(async () => {
+  before(async function () {
+    allowStartUp(this);
     await connector.start();
     const orgFile = writeOrganisation(escalatingOrganisation());
     const sqlitePath = tempSqlitePath();

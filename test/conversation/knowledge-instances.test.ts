@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
 import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
-import { startBotUnderTest, tempSqlitePath, type BotUnderTest } from '../support/bot-server';
+import {
+  allowStartUp,
+  startBotUnderTest,
+  tempSqlitePath,
+  type BotUnderTest,
+} from '../support/bot-server';
 import { click, say } from '../support/conversation';
 import { cardOf, FakeConnector } from '../support/fake-connector';
 import { knowledgeFile } from '../support/knowledge-file';
@@ -17,7 +22,8 @@ describe(`the knowledge base on two server instances on one store (${testStore})
   const connector = new FakeConnector();
   let first: BotUnderTest;
   let second: BotUnderTest;
-  before(async () => {
+  before(async function () {
+    allowStartUp(this);
     await connector.start();
     const orgFile = writeOrganisation();
     const sqlitePath = tempSqlitePath();

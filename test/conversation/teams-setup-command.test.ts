@@ -37,7 +37,12 @@ describe('the setup command', function () {
   const { connector } = conversation;
   const lastTo = (user: typeof admin) =>
     connector.waitFor(
-      () => connector.sent().filter((r) => r.conversationId === personalConversationId(user))[0],
+      () =>
+        connector
+          .sent()
+          .find(
+            (r) => r.conversationId === personalConversationId(user) && r.body?.type === 'message',
+          ),
       'the answer in the 1:1 chat',
     );
 
@@ -45,7 +50,7 @@ describe('the setup command', function () {
     await conversation.say(admin, 'oppsett');
     const answer = await lastTo(admin);
     const card = cardOf(answer.body);
-    assert.ok(card, 'a card');
+    assert.ok(card, `a card, not ${answer.via}: ${answer.carried}`);
     const text = cardText(card);
     assert.match(text, /Oppsett i Teams/);
     assert.match(text, /Anne Winter \(anne\.winter@fylke\.example\)/);

@@ -10,7 +10,20 @@ import { storeEnvironment } from './store-under-test';
 const root = path.resolve(__dirname, '..', '..', '..');
 
 /** How long a bot may take to start on a busy machine before the test gives up on it. */
-const startTimeoutMs = 60_000;
+export const startTimeoutMs = 60_000;
+
+/**
+ * The bound for a mocha hook that starts or stops bots (two at once, with the fake connector and
+ * the organisation file around them), whatever shorter timeout the file gives its tests: a bot
+ * that is slow to start on a loaded machine fails with its own output, not with the hook's timeout.
+ */
+export const startUpHookTimeoutMs = 2 * startTimeoutMs + 30_000;
+
+/** Gives the hook it is called in the bound for starting bots (`startUpHookTimeoutMs`). */
+export function allowStartUp(hook: Mocha.Context): void {
+  if (hook.timeout() !== 0 && hook.timeout() < startUpHookTimeoutMs)
+    hook.timeout(startUpHookTimeoutMs);
+}
 /** How long one run of the due work may take before the test gives up on it. */
 const workTimeoutMs = 60_000;
 

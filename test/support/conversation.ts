@@ -1,5 +1,5 @@
 import { cardAction, personalMessage, type TestUser } from './activities';
-import { startBotUnderTest, type BotProcess, type BotUnderTest } from './bot-server';
+import { allowStartUp, startBotUnderTest, type BotProcess, type BotUnderTest } from './bot-server';
 import { FakeConnector, type RecordedRequest } from './fake-connector';
 import { writeOrganisation } from './organisation';
 
@@ -72,7 +72,8 @@ export function useConversation(
   let logFrom = 0;
   const earlier: RecordedRequest[] = [];
 
-  before(async () => {
+  before(async function () {
+    allowStartUp(this);
     await connector.start();
     options.setUp?.(connector);
     bot = await startBotUnderTest({
@@ -80,7 +81,8 @@ export function useConversation(
       ...(options.env ? { env: options.env } : {}),
     });
   });
-  after(async () => {
+  after(async function () {
+    allowStartUp(this);
     await bot?.stop();
     await connector.stop();
   });
@@ -93,8 +95,17 @@ export function useConversation(
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed')
-      process.stderr.write(bot?.output().slice(logFrom) ?? '');
+      process.stderr.write(
+        `${bot?.output().slice(logFrom) ?? ''}The connector received:\n  ${connector.summary()}\n`,
+      );
     await bot?.settle();
+    const empty = connector.emptyMessages();
+    if (empty.length && this.currentTest?.state !== 'failed')
+      throw new Error(
+        `The bot sent a message with nothing in it:\n  ${empty
+          .map((r) => `${r.status} ${r.method} ${r.path} (${r.via}: ${r.carried})`)
+          .join('\n  ')}`,
+      );
   });
 
   const current = (): BotUnderTest => {

@@ -26,6 +26,14 @@ export interface RecordedRequest {
   resultId?: string;
   /** The message Teams posted although it answered this request with a failure. */
   createdDespite?: string;
+  /**
+   * Which call sent it: `reply` (a turn's answer, posted in reply to the activity it handles),
+   * `proactive` (a send outside a turn), `update` (a message changed), `create` (a conversation
+   * started), `read` (anything else).
+   */
+  via: 'reply' | 'proactive' | 'update' | 'create' | 'read';
+  /** What the activity carried, in one line: its type, text, attachments' content types. */
+  carried: string;
 }
 
 export interface Member {
@@ -298,6 +306,24 @@ export class FakeConnector {
     this.held.clear();
   }
 
+  /** Every request of this test in one line each: status, call, path, how it was sent, what it carried. */
+  summary(): string {
+    return (
+      this.requests
+        .map((r) => `${r.status} ${r.method} ${r.path} (${r.via}: ${r.carried})`)
+        .join('\n  ') || '(nothing)'
+    );
+  }
+
+  /** Messages posted or updated with neither text nor attachments: Teams would show nothing. */
+  emptyMessages(): RecordedRequest[] {
+    return this.requests.filter(
+      (r) =>
+        (r.via === 'reply' || r.via === 'proactive' || r.via === 'update') &&
+        isEmptyMessage(r.body),
+    );
+  }
+
   updates(): RecordedRequest[] {
     return this.requests.filter((r) => r.method === 'PUT' && accepted(r));
   }
@@ -354,12 +380,8 @@ export class FakeConnector {
       };
       const timer = setTimeout(() => {
         done();
-        const summary = this.requests.map((r) => `${r.status} ${r.method} ${r.path}`).join('\n  ');
-        reject(
-          new Error(
-            `Timed out waiting for ${what}. The connector received:\n  ${summary || '(nothing)'}`,
-          ),
-        );
+        const summary = this.summary();
+        reject(new Error(`Timed out waiting for ${what}. The connector received:\n  ${summary}`));
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
@@ -383,11 +405,14 @@ export class FakeConnector {
     }
     const path = (req.url ?? '').split('?')[0] ?? '';
     const parts = path.split('/').map(decodeURIComponent);
+    const method = req.method ?? '';
     const record: RecordedRequest = {
-      method: req.method ?? '',
+      method,
       path,
       body,
       status: 200,
+      via: viaOf(method, parts),
+      carried: carriedBy(parts[1] === 'v3' && !parts[3] ? body?.activity : body),
       ...(parts[3] ? { conversationId: parts[3] } : {}),
       ...(parts[5] && req.method === 'PUT' ? { activityId: parts[5] } : {}),
       ...(parts[5] && req.method === 'POST' ? { replyToId: parts[5] } : {}),
@@ -678,6 +703,40 @@ export class FakeConnector {
     this.issued.set(activityId, conversationId);
     return activityId;
   }
+}
+
+/** The call path a request took, told by its method and path. */
+function viaOf(method: string, parts: string[]): RecordedRequest['via'] {
+  const [, v3, collection, id, sub, subId] = parts;
+  if (v3 !== 'v3' || collection !== 'conversations') return 'read';
+  if (!id) return method === 'POST' ? 'create' : 'read';
+  if (sub !== 'activities') return 'read';
+  if (method === 'PUT') return 'update';
+  if (method !== 'POST') return 'read';
+  return subId ? 'reply' : 'proactive';
+}
+
+/** An activity in one line, for the record and for failure messages. */
+function carriedBy(activity: any): string {
+  if (!activity || typeof activity !== 'object') return '-';
+  const text = typeof activity.text === 'string' ? activity.text : '';
+  const attachments = ((activity.attachments ?? []) as any[])
+    .map((a) => String(a?.contentType))
+    .join(',');
+  const value = activity.value === undefined ? '' : ` value=${JSON.stringify(activity.value)}`;
+  return (
+    `type=${String(activity.type)}` +
+    (text ? ` text=${JSON.stringify(text.slice(0, 60))}` : ' text=none') +
+    ` attachments=[${attachments}]` +
+    value.slice(0, 120)
+  );
+}
+
+/** A message Teams would show as nothing: no text, no attachments. */
+function isEmptyMessage(activity: any): boolean {
+  if (!activity || typeof activity !== 'object' || activity.type !== 'message') return false;
+  const text = typeof activity.text === 'string' ? activity.text.trim() : '';
+  return !text && !((activity.attachments ?? []) as unknown[]).length;
 }
 
 /** Answered, and with success (a hanging request has status 0). */
