@@ -15,11 +15,6 @@ import { readTurn, type HandlerDeps, type Turn } from './context';
 
 type Reply = AdaptiveCardJson | string;
 
-/** "kø", "min kø", "queue", "my queue": a handler asks for their queue. */
-export function isQueueRequest(text: string): boolean {
-  return /^(min\s+kø|kø|my\s+queue|queue)[.!?]*$/i.test(text.trim());
-}
-
 function channelIdOf(context: TurnContext): string | undefined {
   const { activity } = context;
   if (activity.conversation.conversationType === 'personal') return undefined;
@@ -74,21 +69,16 @@ async function queueCard(
   );
 }
 
-/**
- * Shows the queue when the message asks for it, in 1:1 chat or in a triage channel. Returns false
- * for any other message, which the caller handles as before.
- */
-export async function showQueueOnRequest(
+/** "kø" / "queue": the reader's queue in 1:1 chat, or the channel's in a triage channel. */
+export async function showQueue(
   context: TurnContext,
   deps: HandlerDeps,
   turn: Turn,
-): Promise<boolean> {
-  if (!isQueueRequest(context.activity.text ?? '')) return false;
+): Promise<void> {
   const reply = await queueCard(context, deps, turn, {}, 0);
   await context.sendActivity(
     typeof reply === 'string' ? reply : MessageFactory.attachment(CardFactory.adaptiveCard(reply)),
   );
-  return true;
 }
 
 const choice = z.string().trim().min(1).max(400);
