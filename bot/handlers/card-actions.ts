@@ -65,6 +65,7 @@ const schemas = {
   /** An action on one inquiry of "mine saker"; its text comes in that inquiry's own input. */
   listed: z.looseObject({
     inquiryId: z.string().uuid(),
+    rev: z.union([z.string().max(20), z.number()]).optional(),
     page: z.coerce.number().int().min(0).max(10_000).optional(),
   }),
 };
@@ -284,6 +285,7 @@ export function cardActions(
    * there.
    */
   const onListed = (
+    verb: string,
     inputKeys: (inquiryId: string) => string[],
     toCommand: (text?: string) => Command,
   ) =>
@@ -296,6 +298,7 @@ export function cardActions(
         value.inquiryId,
         turn.who.person,
         command,
+        actionKeyOf(context, turn.who.person.key, verb, value),
       );
       if (!outcome.ok) {
         turn.log
@@ -303,7 +306,7 @@ export function cardActions(
           .info({ command: command.type, reason: outcome.reason }, 'asker action refused');
         return refusalText(outcome, turn, command);
       }
-      deps.notify();
+      if (!outcome.repeat) deps.notify();
       const { inquiry } = outcome;
       if (command.type === 'add_info') await setFocus(deps, turn.who.person.key, inquiry.id);
       if (value.page === undefined)
@@ -387,6 +390,7 @@ export function cardActions(
       myInquiriesCard(deps, turn, value.page),
     ),
     [Verbs.addInfo]: onListed(
+      Verbs.addInfo,
       (id) => [listInputs.info(id)],
       (text) => ({
         type: 'add_info',
@@ -394,6 +398,7 @@ export function cardActions(
       }),
     ),
     [Verbs.withdraw]: onListed(
+      Verbs.withdraw,
       (id) => [listInputs.reason(id)],
       (reason) => ({
         type: 'withdraw',
@@ -401,6 +406,7 @@ export function cardActions(
       }),
     ),
     [Verbs.reopen]: onListed(
+      Verbs.reopen,
       (id) => [listInputs.comment(id), Inputs.comment],
       (comment) => ({
         type: 'reopen',
