@@ -17,9 +17,9 @@ import type { Inquiry } from '../../src/inquiries/inquiry';
 import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';
 import { similarInquiries } from '../../src/knowledge/similar';
-import type { Messages } from '../../src/i18n';
 import { actionKeyOf } from './action-key';
-import { readTurn, type HandlerDeps, type Turn } from './context';
+import type { HandlerDeps, Turn } from './context';
+import { validatedAction } from './validated-action';
 
 type Reply = AdaptiveCardJson | string;
 
@@ -86,17 +86,6 @@ function textOf(value: Record<string, unknown>, keys: string[]): string | undefi
 }
 
 /** Parses card data as untrusted input; a forged or stale payload is refused with a message. */
-function parse<T>(
-  schema: z.ZodType<T>,
-  data: unknown,
-  t: Messages,
-): { ok: true; value: T } | { ok: false; reply: string } {
-  const result = schema.safeParse(data);
-  return result.success
-    ? { ok: true, value: result.data }
-    : { ok: false, reply: t.refusals.invalidAction };
-}
-
 /** The message that explains why a command was refused, in the actor's language. */
 export function refusalText(
   outcome: Exclude<ActOutcome, { ok: true }>,
@@ -243,16 +232,10 @@ export function cardActions(
   deps: HandlerDeps,
 ): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
   /** Reads the turn and validates the card data before the handler sees it. */
-  const on =
-    <T>(
-      schema: z.ZodType<T>,
-      handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
-    ) =>
-    async (context: TurnContext, data: unknown): Promise<Reply> => {
-      const turn = await readTurn(context, deps);
-      const parsed = parse(schema, data, turn.t);
-      return parsed.ok ? handle(context, turn, parsed.value) : parsed.reply;
-    };
+  const on = <T>(
+    schema: z.ZodType<T>,
+    handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
+  ) => validatedAction(deps, schema, handle);
   /** A command on an inquiry, answered with the card the clicker was looking at, as it now is. */
   const command = <T extends { inquiryId: string; rev?: unknown }>(
     verb: string,

@@ -11,7 +11,8 @@ import { handlerRole } from '../../src/routing/authorisation';
 import { buildChain } from '../../src/routing/chain';
 import { actionKeyOf } from './action-key';
 import { refusalText } from './card-actions';
-import { readTurn, type HandlerDeps, type Turn } from './context';
+import type { HandlerDeps, Turn } from './context';
+import { validatedAction } from './validated-action';
 
 type Reply = AdaptiveCardJson | string;
 
@@ -46,16 +47,10 @@ const schemas = {
 export function handlerToolActions(
   deps: HandlerDeps,
 ): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
-  const on =
-    <T>(
-      schema: z.ZodType<T>,
-      handle: (turn: Turn, value: T, context: TurnContext) => Promise<Reply>,
-    ) =>
-    async (context: TurnContext, data: unknown): Promise<Reply> => {
-      const turn = await readTurn(context, deps);
-      const parsed = schema.safeParse(data);
-      return parsed.success ? handle(turn, parsed.data, context) : turn.t.refusals.invalidAction;
-    };
+  const on = <T>(
+    schema: z.ZodType<T>,
+    handle: (turn: Turn, value: T, context: TurnContext) => Promise<Reply>,
+  ) => validatedAction(deps, schema, (context, turn, value) => handle(turn, value, context));
   /** A change to the inquiry, taken once however often the same click arrives. */
   const act = async (
     context: TurnContext,

@@ -11,7 +11,8 @@ import { handlerRole } from '../../src/routing/authorisation';
 import { handlerScope, workAreaOfChannel } from '../../src/routing/handler-scope';
 import type { QueueQuery } from '../../src/store/ports';
 import { refusalText } from './card-actions';
-import { readTurn, type HandlerDeps, type Turn } from './context';
+import type { HandlerDeps, Turn } from './context';
+import { validatedAction } from './validated-action';
 
 type Reply = AdaptiveCardJson | string;
 
@@ -109,16 +110,10 @@ function filterOf(value: z.infer<typeof queueData>, turn: Turn): QueueFilter | u
 export function queueActions(
   deps: HandlerDeps,
 ): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
-  const on =
-    <T>(
-      schema: z.ZodType<T>,
-      handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
-    ) =>
-    async (context: TurnContext, data: unknown): Promise<Reply> => {
-      const turn = await readTurn(context, deps);
-      const parsed = schema.safeParse(data);
-      return parsed.success ? handle(context, turn, parsed.data) : turn.t.refusals.invalidAction;
-    };
+  const on = <T>(
+    schema: z.ZodType<T>,
+    handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
+  ) => validatedAction(deps, schema, handle);
   return {
     [Verbs.queue]: on(queueData, (context, turn, value) => {
       const filter = filterOf(value, turn);
