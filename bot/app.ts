@@ -4,9 +4,9 @@ import {
   type Application,
   type TeamsAdapter,
 } from '@microsoft/teams-ai';
-import { helpCardData, renderHelpCard } from '../cards/help';
 import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
+import { helpCard } from './handlers/chat-commands';
 import { handlerToolActions } from './handlers/handler-tools';
 import { queueActions } from './handlers/queue';
 import { awayActions } from './handlers/role-commands';
@@ -55,10 +55,7 @@ export function createApp(options: AppOptions): Application {
     const botAdded = context.activity.membersAdded?.some((m) => m.id === botId);
     if (!botAdded || context.activity.conversation.conversationType !== 'personal') return;
     const turn = await readTurn(context, deps);
-    const unitId = turn.who.known ? turn.who.unitId : undefined;
-    await context.sendActivity(
-      cardMessage(renderHelpCard(helpCardData(turn.directory, unitId, turn.locale))),
-    );
+    await context.sendActivity(cardMessage(helpCard(turn)));
   });
 
   for (const [verb, handler] of Object.entries({

@@ -1,4 +1,9 @@
-import { chatCommands, listedCommands, type ListedCommandId } from '../src/chat/commands';
+import {
+  chatCommands,
+  listedCommands,
+  type CommandReader,
+  type ListedCommandId,
+} from '../src/chat/commands';
 import { messages, type Locale } from '../src/i18n';
 import type { Directory } from '../src/org/directory';
 import { expandTemplate, type AdaptiveCardJson } from './render';
@@ -26,11 +31,15 @@ export function renderHelpCard(data: HelpCardData): AdaptiveCardJson {
   return expandTemplate(template, data);
 }
 
-/** The help card's data: what the bot does, and the superusers of the asker's unit when known. */
+/**
+ * The help card's data: what the bot does, the superusers of the asker's unit when known, and the
+ * commands the reader can use (all of them when the reader is not given).
+ */
 export function helpCardData(
   directory: Directory,
   unitId: string | undefined,
   locale: Locale,
+  reader?: CommandReader,
 ): HelpCardData {
   const t = messages(locale);
   const descriptions: Record<ListedCommandId, string> = t.commands.descriptions;
@@ -49,7 +58,7 @@ export function helpCardData(
     superusers,
     ...(unit && superusers.length === 0 ? { noSuperusers: t.help.noSuperusers(unit.name) } : {}),
     commandsHeading: t.commands.heading,
-    commands: listedCommands('personal').map((id) => ({
+    commands: listedCommands('personal', reader).map((id) => ({
       title: chatCommands[id].phrases[locale][0] ?? id,
       description: descriptions[id],
     })),

@@ -2,6 +2,7 @@ import { messages, type Locale } from '../src/i18n';
 import { timeAgo } from '../src/i18n/relative-time';
 import { maxAnswerLength } from '../src/inquiries/commands';
 import type { Inquiry } from '../src/inquiries/inquiry';
+import { revisionOf } from '../src/inquiries/repeats';
 import { allowedTransitions } from '../src/inquiries/state-machine';
 import type { Directory } from '../src/org/directory';
 import { targetsAt } from '../src/routing/chain';
@@ -18,6 +19,8 @@ const answerPreview = 1200;
 
 export interface MyInquiryItem {
   inquiryId: string;
+  /** The rendering of the inquiry its buttons were shown with (see `revisionOf`). */
+  rev: string;
   /** "QM-2026-0042 · Avvik" */
   header: string;
   statusLine: string;
@@ -98,6 +101,7 @@ export function myInquiryItem(
   };
   return {
     inquiryId: inquiry.id,
+    rev: revisionOf(inquiry),
     header: `${inquiry.number} · ${topicName(inquiry, directory, locale)}`,
     statusLine: askerStatusLine(inquiry, directory, t),
     statusColor: statusColors[inquiry.status],

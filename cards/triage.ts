@@ -95,6 +95,8 @@ export interface TriageActions {
 /** A handler's tools beside the steps: history, internal notes, the vendor case, moving it. */
 export interface TriageTools {
   inquiryId: string;
+  /** The rendering of the inquiry the tools were shown with (see `revisionOf`). */
+  rev: string;
   note: boolean;
   vendor: boolean;
   move: boolean;
@@ -334,6 +336,7 @@ function triageTools(
     all.length <= maxMoveUnits ? all : all.filter((u) => u.workArea === inquiry.workAreaId);
   return {
     inquiryId: inquiry.id,
+    rev: revisionOf(inquiry),
     note: allowed.has('add_note'),
     vendor: allowed.has('update_vendor_case'),
     move: allowed.has('move'),

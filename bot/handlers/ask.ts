@@ -1,5 +1,4 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { helpCardData, renderHelpCard } from '../../cards/help';
 import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
 import { pickUnitCardData, renderPickUnitCard } from '../../cards/pick-unit';
 import type { AdaptiveCardJson } from '../../cards/render';
@@ -12,13 +11,9 @@ import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 import { focusOf, setFocus } from './asker-focus';
 import { attachmentsOf, quotedMessageId } from './attachments';
-import { runChatCommand } from './chat-commands';
+import { helpCard, runChatCommand } from './chat-commands';
 import { htmlToText } from './message-payload';
-import { showQueueOnRequest } from './queue';
-import { onRoleCommand } from './role-commands';
-import { answerSetupCommand, isSetupCommand } from './setup-command';
 import { offerSuggestions } from './suggestions';
-import { knowledgeBaseCommand } from './knowledge-base-command';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -150,28 +145,19 @@ function ownText(context: TurnContext): string {
 export async function onMessage(context: TurnContext, deps: HandlerDeps): Promise<void> {
   const turn = await readTurn(context, deps);
   const { t, directory, who, locale } = turn;
-  if (await showQueueOnRequest(context, deps, turn)) return;
+  const text = ownText(context);
+  const files = attachmentsOf(context.activity.attachments);
+  if (text && files.length === 0 && (await runChatCommand(context, deps, turn, text))) return;
   if (context.activity.conversation.conversationType !== 'personal') {
     await context.sendActivity(t.errors.channelOnly);
     return;
   }
-  const text = ownText(context);
-  const files = attachmentsOf(context.activity.attachments);
-  if (text && files.length === 0 && (await runChatCommand(context, deps, turn, text))) return;
-  if (text && files.length === 0 && isSetupCommand(text))
-    return answerSetupCommand(context, deps, turn);
-  if (text && files.length === 0 && (await onRoleCommand(context, deps, turn, text))) return;
-  if (text && files.length === 0 && (await knowledgeBaseCommand(context, deps, turn, text))) return;
   if ((text || files.length > 0) && (await replyToHandler(context, deps, turn, text, files)))
     return;
   if (await addToKnownInquiry(context, deps, turn, text, files)) return;
   if (!text) {
     await context.sendActivity(
-      files.length > 0
-        ? t.askerOutcomes.filesWithoutInquiry
-        : cardMessage(
-            renderHelpCard(helpCardData(directory, who.known ? who.unitId : undefined, locale)),
-          ),
+      files.length > 0 ? t.askerOutcomes.filesWithoutInquiry : cardMessage(helpCard(turn)),
     );
     return;
   }

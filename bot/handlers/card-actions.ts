@@ -17,9 +17,9 @@ import type { Inquiry } from '../../src/inquiries/inquiry';
 import { openInquiry } from '../../src/inquiries/open-inquiry';
 import { obviousTopic } from '../../src/inquiries/topic';
 import { similarInquiries } from '../../src/knowledge/similar';
-import type { Messages } from '../../src/i18n';
 import { actionKeyOf } from './action-key';
-import { readTurn, type HandlerDeps, type Turn } from './context';
+import type { HandlerDeps, Turn } from './context';
+import { validatedAction } from './validated-action';
 
 type Reply = AdaptiveCardJson | string;
 
@@ -65,6 +65,7 @@ const schemas = {
   /** An action on one inquiry of "mine saker"; its text comes in that inquiry's own input. */
   listed: z.looseObject({
     inquiryId: z.string().uuid(),
+    rev: z.union([z.string().max(20), z.number()]).optional(),
     page: z.coerce.number().int().min(0).max(10_000).optional(),
   }),
 };
@@ -85,17 +86,6 @@ function textOf(value: Record<string, unknown>, keys: string[]): string | undefi
 }
 
 /** Parses card data as untrusted input; a forged or stale payload is refused with a message. */
-function parse<T>(
-  schema: z.ZodType<T>,
-  data: unknown,
-  t: Messages,
-): { ok: true; value: T } | { ok: false; reply: string } {
-  const result = schema.safeParse(data);
-  return result.success
-    ? { ok: true, value: result.data }
-    : { ok: false, reply: t.refusals.invalidAction };
-}
-
 /** The message that explains why a command was refused, in the actor's language. */
 export function refusalText(
   outcome: Exclude<ActOutcome, { ok: true }>,
@@ -242,16 +232,10 @@ export function cardActions(
   deps: HandlerDeps,
 ): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
   /** Reads the turn and validates the card data before the handler sees it. */
-  const on =
-    <T>(
-      schema: z.ZodType<T>,
-      handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
-    ) =>
-    async (context: TurnContext, data: unknown): Promise<Reply> => {
-      const turn = await readTurn(context, deps);
-      const parsed = parse(schema, data, turn.t);
-      return parsed.ok ? handle(context, turn, parsed.value) : parsed.reply;
-    };
+  const on = <T>(
+    schema: z.ZodType<T>,
+    handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
+  ) => validatedAction(deps, schema, handle);
   /** A command on an inquiry, answered with the card the clicker was looking at, as it now is. */
   const command = <T extends { inquiryId: string; rev?: unknown }>(
     verb: string,
@@ -284,6 +268,7 @@ export function cardActions(
    * there.
    */
   const onListed = (
+    verb: string,
     inputKeys: (inquiryId: string) => string[],
     toCommand: (text?: string) => Command,
   ) =>
@@ -296,6 +281,7 @@ export function cardActions(
         value.inquiryId,
         turn.who.person,
         command,
+        actionKeyOf(context, turn.who.person.key, verb, value),
       );
       if (!outcome.ok) {
         turn.log
@@ -303,7 +289,7 @@ export function cardActions(
           .info({ command: command.type, reason: outcome.reason }, 'asker action refused');
         return refusalText(outcome, turn, command);
       }
-      deps.notify();
+      if (!outcome.repeat) deps.notify();
       const { inquiry } = outcome;
       if (command.type === 'add_info') await setFocus(deps, turn.who.person.key, inquiry.id);
       if (value.page === undefined)
@@ -387,6 +373,7 @@ export function cardActions(
       myInquiriesCard(deps, turn, value.page),
     ),
     [Verbs.addInfo]: onListed(
+      Verbs.addInfo,
       (id) => [listInputs.info(id)],
       (text) => ({
         type: 'add_info',
@@ -394,6 +381,7 @@ export function cardActions(
       }),
     ),
     [Verbs.withdraw]: onListed(
+      Verbs.withdraw,
       (id) => [listInputs.reason(id)],
       (reason) => ({
         type: 'withdraw',
@@ -401,6 +389,7 @@ export function cardActions(
       }),
     ),
     [Verbs.reopen]: onListed(
+      Verbs.reopen,
       (id) => [listInputs.comment(id), Inputs.comment],
       (comment) => ({
         type: 'reopen',

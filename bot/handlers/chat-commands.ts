@@ -3,10 +3,20 @@ import { helpCardData, renderHelpCard } from '../../cards/help';
 import { myInquiriesCardData, renderMyInquiriesCard } from '../../cards/my-inquiries';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
-import { recogniseCommand, type ChatCommandId, type CommandMatch } from '../../src/chat/commands';
+import {
+  recogniseCommand,
+  worksIn,
+  type ChatCommandId,
+  type CommandMatch,
+} from '../../src/chat/commands';
 import { myInquiries } from '../../src/inquiries/my-inquiries';
 import { handlerRole } from '../../src/routing/authorisation';
+import { handlerScope } from '../../src/routing/handler-scope';
 import type { HandlerDeps, Turn } from './context';
+import { showKnowledgeBase } from './knowledge-base-command';
+import { showQueue } from './queue';
+import { showAway, showWhoToAsk } from './role-commands';
+import { answerSetupCommand } from './setup-command';
 
 type Command = Extract<CommandMatch, { kind: 'command' }>;
 
@@ -20,6 +30,18 @@ interface CommandTurn {
 
 function card(json: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(json));
+}
+
+/** The help card for the person writing: the commands they can use, their unit's superusers. */
+export function helpCard(turn: Turn): AdaptiveCardJson {
+  const { directory, who, locale } = turn;
+  const email = who.person.email;
+  const reader = {
+    handler: handlerScope(directory, email) !== undefined,
+    admin: !!email && directory.isAdmin(email),
+  };
+  const unitId = who.known ? who.unitId : undefined;
+  return renderHelpCard(helpCardData(directory, unitId, locale, reader));
 }
 
 /** The card "mine saker" shows: a page of the asker's inquiries, with an optional notice. */
@@ -70,15 +92,17 @@ async function showInquiry({ context, deps, turn, match }: CommandTurn): Promise
 /** What each chat command does; one entry per command in src/chat/commands.ts. */
 const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> = {
   help: async ({ context, turn }) => {
-    const unitId = turn.who.known ? turn.who.unitId : undefined;
-    await context.sendActivity(
-      card(renderHelpCard(helpCardData(turn.directory, unitId, turn.locale))),
-    );
+    await context.sendActivity(card(helpCard(turn)));
   },
   my_inquiries: async ({ context, deps, turn }) => {
     await context.sendActivity(card(await myInquiriesCard(deps, turn, 0)));
   },
   inquiry_number: showInquiry,
+  who_to_ask: ({ context, deps, turn }) => showWhoToAsk(context, deps, turn),
+  queue: ({ context, deps, turn }) => showQueue(context, deps, turn),
+  away: ({ context, deps, turn }) => showAway(context, deps, turn),
+  knowledge_base: ({ context, deps, turn }) => showKnowledgeBase(context, deps, turn),
+  setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),
   thanks: async ({ context, turn }) => {
     await context.sendActivity(turn.t.commands.thanks);
   },
@@ -89,8 +113,9 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
 };
 
 /**
- * Runs the chat command a 1:1 message is, or suggests the one it looks like. Returns false for a
- * message that is neither: a question.
+ * Runs the chat command a message is, where it works (the 1:1 chat or a triage channel), or in the
+ * 1:1 chat suggests the one it looks like. Returns false for a message that is neither: a question,
+ * or anything in a channel that is not a command for channels.
  */
 export async function runChatCommand(
   context: TurnContext,
@@ -100,6 +125,12 @@ export async function runChatCommand(
 ): Promise<boolean> {
   const match = recogniseCommand(text, turn.locale);
   if (!match) return false;
+  const scope = context.activity.conversation.conversationType === 'personal' ? 'personal' : 'team';
+  if (scope === 'team') {
+    if (match.kind !== 'command' || !worksIn(match.id, scope)) return false;
+    await handlers[match.id]({ context, deps, turn, match });
+    return true;
+  }
   if (match.kind === 'suggestion') {
     await context.sendActivity(
       match.id === 'inquiry_number'

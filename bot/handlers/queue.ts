@@ -11,14 +11,10 @@ import { handlerRole } from '../../src/routing/authorisation';
 import { handlerScope, workAreaOfChannel } from '../../src/routing/handler-scope';
 import type { QueueQuery } from '../../src/store/ports';
 import { refusalText } from './card-actions';
-import { readTurn, type HandlerDeps, type Turn } from './context';
+import type { HandlerDeps, Turn } from './context';
+import { validatedAction } from './validated-action';
 
 type Reply = AdaptiveCardJson | string;
-
-/** "kø", "min kø", "queue", "my queue": a handler asks for their queue. */
-export function isQueueRequest(text: string): boolean {
-  return /^(min\s+kø|kø|my\s+queue|queue)[.!?]*$/i.test(text.trim());
-}
 
 function channelIdOf(context: TurnContext): string | undefined {
   const { activity } = context;
@@ -74,21 +70,16 @@ async function queueCard(
   );
 }
 
-/**
- * Shows the queue when the message asks for it, in 1:1 chat or in a triage channel. Returns false
- * for any other message, which the caller handles as before.
- */
-export async function showQueueOnRequest(
+/** "kø" / "queue": the reader's queue in 1:1 chat, or the channel's in a triage channel. */
+export async function showQueue(
   context: TurnContext,
   deps: HandlerDeps,
   turn: Turn,
-): Promise<boolean> {
-  if (!isQueueRequest(context.activity.text ?? '')) return false;
+): Promise<void> {
   const reply = await queueCard(context, deps, turn, {}, 0);
   await context.sendActivity(
     typeof reply === 'string' ? reply : MessageFactory.attachment(CardFactory.adaptiveCard(reply)),
   );
-  return true;
 }
 
 const choice = z.string().trim().min(1).max(400);
@@ -119,16 +110,10 @@ function filterOf(value: z.infer<typeof queueData>, turn: Turn): QueueFilter | u
 export function queueActions(
   deps: HandlerDeps,
 ): Record<string, (context: TurnContext, data: unknown) => Promise<Reply>> {
-  const on =
-    <T>(
-      schema: z.ZodType<T>,
-      handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
-    ) =>
-    async (context: TurnContext, data: unknown): Promise<Reply> => {
-      const turn = await readTurn(context, deps);
-      const parsed = schema.safeParse(data);
-      return parsed.success ? handle(context, turn, parsed.data) : turn.t.refusals.invalidAction;
-    };
+  const on = <T>(
+    schema: z.ZodType<T>,
+    handle: (context: TurnContext, turn: Turn, value: T) => Promise<Reply>,
+  ) => validatedAction(deps, schema, handle);
   return {
     [Verbs.queue]: on(queueData, (context, turn, value) => {
       const filter = filterOf(value, turn);

@@ -7,7 +7,6 @@ import { renderWhoToAskCard, whoToAskCardData } from '../../cards/who-to-ask';
 import { activeAbsences } from '../../src/absence/active-absences';
 import { roleSet } from '../../src/absence/role-set';
 import { endAway, setAway, type AwayOutcome } from '../../src/absence/set-away';
-import { roleCommand } from '../../src/org/role-commands';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 
 function cardMessage(card: AdaptiveCardJson) {
@@ -33,33 +32,27 @@ async function awayCard(deps: HandlerDeps, turn: Turn): Promise<AdaptiveCardJson
   return renderAwayCard(awayCardData(turn.directory, key, absence, deps.clock.now(), turn.locale));
 }
 
-/**
- * "kontakt" / "hvem er superbruker" / "who to ask" and "borte" / "away" in the 1:1 chat: never an
- * inquiry. Returns false when the message is not one of them.
- */
-export async function onRoleCommand(
+/** "kontakt" / "hvem er superbruker" / "who to ask": who the asker can turn to, and who is away. */
+export async function showWhoToAsk(
   context: TurnContext,
   deps: HandlerDeps,
   turn: Turn,
-  text: string,
-): Promise<boolean> {
-  const command = roleCommand(text);
-  if (!command) return false;
-  const { directory, who, locale, t } = turn;
-  if (command === 'who_to_ask') {
-    const absences = await activeAbsences(deps.store, namedPeople(turn), deps.clock.now());
-    const unitId = who.known ? who.unitId : undefined;
-    await context.sendActivity(
-      cardMessage(renderWhoToAskCard(whoToAskCardData(directory, unitId, absences, locale))),
-    );
-    return true;
-  }
-  if (roleSet(directory, who.person.key).size === 0) {
-    await context.sendActivity(t.away.notHandler);
-    return true;
+): Promise<void> {
+  const { directory, who, locale } = turn;
+  const absences = await activeAbsences(deps.store, namedPeople(turn), deps.clock.now());
+  const unitId = who.known ? who.unitId : undefined;
+  await context.sendActivity(
+    cardMessage(renderWhoToAskCard(whoToAskCardData(directory, unitId, absences, locale))),
+  );
+}
+
+/** "borte" / "away": the away card, for someone in the help chain. */
+export async function showAway(context: TurnContext, deps: HandlerDeps, turn: Turn): Promise<void> {
+  if (roleSet(turn.directory, turn.who.person.key).size === 0) {
+    await context.sendActivity(turn.t.away.notHandler);
+    return;
   }
   await context.sendActivity(cardMessage(await awayCard(deps, turn)));
-  return true;
 }
 
 type Reply = AdaptiveCardJson | string;

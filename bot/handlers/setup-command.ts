@@ -1,17 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { renderTeamsSetupCard, teamsSetupCardData } from '../../cards/teams-setup';
-import { messages } from '../../src/i18n';
 import type { HandlerDeps, Turn } from './context';
-
-/** The words that ask for the setup card, in every language the bot speaks: "oppsett", "setup". */
-const commandWords = new Set(
-  (['nb', 'en'] as const).map((locale) => messages(locale).teamsSetupCard.command),
-);
-
-/** Whether a 1:1 message asks for the Teams setup card. */
-export function isSetupCommand(text: string): boolean {
-  return commandWords.has(text.trim().replace(/^\//, '').toLowerCase());
-}
 
 /**
  * Answers the setup command: for an admin, a card with who in the chain cannot be reached in

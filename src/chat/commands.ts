@@ -6,14 +6,21 @@ import { editDistance } from './edit-distance';
 // chain. Each command is one entry; the help card and the app manifest list the ones marked
 // `listed`, and bot/handlers/chat-commands.ts gives each its handler.
 
-/** Where Teams offers a command in its command menu. */
+/** Where a command works and Teams offers it: the 1:1 chat, or a triage channel. */
 export type CommandScope = 'personal' | 'team';
+
+/** Who the help card shows a command to: anyone, the people in the help chain, or admins. */
+export type CommandAudience = 'everyone' | 'handlers' | 'admins';
 
 export interface ChatCommand {
   /** Phrases that call the command, per language; matched ignoring case, punctuation and typos. */
   readonly phrases: Readonly<Record<Locale, readonly string[]>>;
   /** Shown on the help card and in the app manifest's command list for these scopes. */
   readonly listed?: readonly CommandScope[];
+  /** Where the command works; the 1:1 chat when not given. */
+  readonly scopes?: readonly CommandScope[];
+  /** Who the help card lists it for; everyone when not given. */
+  readonly audience?: CommandAudience;
 }
 
 /** Every chat command, in the order the help card and the manifest list them. */
@@ -31,6 +38,47 @@ export const chatCommands = {
       en: ['my inquiries', 'my cases', 'my questions', 'inquiries'],
     },
     listed: ['personal'],
+  },
+  who_to_ask: {
+    phrases: {
+      nb: [
+        'kontakt',
+        'kontakter',
+        'kontaktpunkter',
+        'hvem er superbruker',
+        'hvem er superbrukeren',
+        'hvem er superbrukeren min',
+        'hvem er min superbruker',
+        'hvem kan jeg spørre',
+        'hvem spør jeg',
+      ],
+      en: ['who to ask', 'who do i ask', 'who is my superuser', 'contact', 'contacts'],
+    },
+    listed: ['personal'],
+  },
+  queue: {
+    phrases: { nb: ['kø', 'min kø'], en: ['queue', 'my queue'] },
+    listed: ['personal', 'team'],
+    scopes: ['personal', 'team'],
+    audience: 'handlers',
+  },
+  away: {
+    phrases: {
+      nb: ['borte', 'fravær', 'stedfortreder'],
+      en: ['away', 'deputy', 'out of office'],
+    },
+    listed: ['personal'],
+    audience: 'handlers',
+  },
+  knowledge_base: {
+    phrases: { nb: ['kunnskapsbase', 'kunnskapsbasen'], en: ['knowledge base', 'knowledgebase'] },
+    listed: ['personal'],
+    audience: 'handlers',
+  },
+  setup: {
+    phrases: { nb: ['oppsett'], en: ['setup'] },
+    listed: ['personal'],
+    audience: 'admins',
   },
   thanks: {
     phrases: {
@@ -114,6 +162,8 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
   if (looksLikeNumber.test(words) && !question) {
     return { kind: 'suggestion', id: 'inquiry_number', phrase: 'QM-2026-0042' };
   }
+  const exact = commandIds.find((id) => phrasesOf(id).includes(words));
+  if (exact) return { kind: 'command', id: exact };
   let nearest: { id: keyof typeof chatCommands; phrase: string; distance: number } | undefined;
   for (const id of commandIds) {
     for (const phrase of phrasesOf(id)) {
@@ -125,7 +175,10 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
   return nearest && !question ? suggestion(words, nearest, locale) : undefined;
 }
 
-/** A suggestion when the message is near a listed command, or the start of one ("mine"). */
+/**
+ * A suggestion when the message is near a listed command, or the start of one ("mine",
+ * "kunnskap").
+ */
 function suggestion(
   words: string,
   nearest: { id: keyof typeof chatCommands; phrase: string; distance: number },
@@ -133,7 +186,11 @@ function suggestion(
 ): CommandMatch | undefined {
   const listed = commandIds.filter((id) => (chatCommands[id] as ChatCommand).listed);
   const prefixOf = listed.find((id) =>
-    phrasesOf(id).some((p) => words.length >= 2 && p.startsWith(`${words} `)),
+    phrasesOf(id).some(
+      (p) =>
+        (words.length >= 2 && p.startsWith(`${words} `)) ||
+        (words.length >= 5 && p.startsWith(words)),
+    ),
   );
   const id = prefixOf ?? (listed.includes(nearest.id) ? nearest.id : undefined);
   if (!id) return undefined;
@@ -151,9 +208,31 @@ export type ListedCommandId = {
     : never;
 }[keyof typeof chatCommands];
 
-/** The commands listed on the help card and in the manifest, for a scope. */
-export function listedCommands(scope: CommandScope): ListedCommandId[] {
-  return commandIds.filter((id): id is ListedCommandId =>
-    ((chatCommands[id] as ChatCommand).listed ?? []).includes(scope),
+/** Who is reading: whether they are in the help chain, and whether they are an admin. */
+export interface CommandReader {
+  handler: boolean;
+  admin: boolean;
+}
+
+function shownTo(id: keyof typeof chatCommands, reader: CommandReader | undefined): boolean {
+  const audience = (chatCommands[id] as ChatCommand).audience ?? 'everyone';
+  if (!reader || audience === 'everyone') return true;
+  return audience === 'handlers' ? reader.handler : reader.admin;
+}
+
+/**
+ * The commands listed on the help card and in the manifest, for a scope; with a reader, only the
+ * ones the help card shows them. The manifest, read by everyone, lists them all.
+ */
+export function listedCommands(scope: CommandScope, reader?: CommandReader): ListedCommandId[] {
+  return commandIds.filter(
+    (id): id is ListedCommandId =>
+      ((chatCommands[id] as ChatCommand).listed ?? []).includes(scope) && shownTo(id, reader),
   );
+}
+
+/** Whether a command works where it was written: the 1:1 chat or a triage channel. */
+export function worksIn(id: ChatCommandId, scope: CommandScope): boolean {
+  if (id === 'inquiry_number') return scope === 'personal';
+  return ((chatCommands[id] as ChatCommand).scopes ?? ['personal']).includes(scope);
 }

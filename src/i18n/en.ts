@@ -74,6 +74,11 @@ export const en: Messages = {
     descriptions: {
       help: 'What Qm+ Hjelp can do, and who is the superuser for your unit',
       my_inquiries: 'Your inquiries: status, add information, withdraw or reopen',
+      who_to_ask: 'Who to ask: the superusers for your unit and who is responsible beyond them',
+      queue: 'The inquiries waiting for you or the channel, with filters and "I\'ll take it"',
+      away: 'Say you are away, and who stands in for you meanwhile',
+      knowledge_base: 'The answers in the knowledge base: view, edit and retire them',
+      setup: 'For admins: who and which channels Teams cannot reach',
     },
     numberHint: 'An inquiry number, such as QM-2026-0042, shows that inquiry.',
     thanks: "You're welcome! Write here if you wonder about anything else.",
@@ -489,7 +494,6 @@ export const en: Messages = {
     shortened: 'shortened here because the card was too large for Teams',
   },
   teamsSetupCard: {
-    command: 'setup',
     title: 'Setup in Teams',
     allWell:
       'Everyone in the chain can be reached in 1:1 chat, and every triage channel can be used.',

@@ -75,6 +75,11 @@ export const nb = {
     descriptions: {
       help: 'Hva Qm+ Hjelp kan gjøre, og hvem som er superbruker for enheten din',
       my_inquiries: 'Sakene dine: status, legg til informasjon, trekk tilbake eller åpne igjen',
+      who_to_ask: 'Hvem du kan spørre: superbrukerne for enheten din og de som har ansvar videre',
+      queue: 'Sakene som venter på deg eller kanalen, med filter og «Jeg tar den»',
+      away: 'Si fra at du er borte, og hvem som er stedfortreder imens',
+      knowledge_base: 'Svarene i kunnskapsbasen: se, rett og fjern dem',
+      setup: 'For administratorer: hvem og hvilke kanaler Teams ikke når',
     },
     numberHint: 'Et saksnummer, som QM-2026-0042, viser den saken.',
     thanks: 'Bare hyggelig! Skriv her om du lurer på noe mer.',
@@ -494,7 +499,6 @@ export const nb = {
     shortened: 'forkortet her fordi kortet ble for stort for Teams',
   },
   teamsSetupCard: {
-    command: 'oppsett',
     title: 'Oppsett i Teams',
     allWell: 'Alle i kjeden kan nås i 1:1-chat, og alle triagekanalene kan brukes.',
     peopleHeading: 'Kan ikke nås i 1:1-chat',

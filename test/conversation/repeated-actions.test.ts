@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Verbs } from '../../cards/verbs';
+import { listInputs, Verbs } from '../../cards/verbs';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import { cardAction, personalConversationId, teamsUser } from '../support/activities';
 import { actionData } from '../support/card-actions';
@@ -145,5 +145,44 @@ describe('a card action that arrives twice', function () {
     const again = await conversation.click(asker, Verbs.confirmResolved, { inquiryId });
     assert.match(String(again.body.value), /Saken er allerede løst\./);
     assert.doesNotMatch(String(again.body.value), /ikke besvart/);
+  });
+
+  it('records a note once when Teams delivers the same "add note" twice', async () => {
+    const { inquiryId, thread, rootId, card } = await claimed();
+    const invoke = cardAction({
+      from: sverre,
+      verb: Verbs.addNote,
+      data: { ...actionData(card, Verbs.addNote), noteText: 'Ringte brukeren.' },
+      serviceUrl: connector.url,
+      conversationId: thread,
+      replyToId: rootId,
+    });
+    await conversation.bot().post(invoke);
+    const again = await conversation.bot().post(invoke);
+    assert.match(cardText(again.body.value), /Ringte brukeren\./, 'the second gets the card');
+    assert.equal(count(await stored(inquiryId), 'noted'), 1);
+  });
+
+  it('records a note once when "Lagre notat" is pressed twice on the same card', async () => {
+    const { inquiryId, thread, rootId, card } = await claimed();
+    const data = { ...actionData(card, Verbs.addNote), noteText: 'Sjekket tilgangen.' };
+    const where = { conversationId: thread, replyToId: rootId };
+    await conversation.click(sverre, Verbs.addNote, data, where);
+    await conversation.click(sverre, Verbs.addNote, data, where);
+    assert.equal(count(await stored(inquiryId), 'noted'), 1);
+  });
+
+  it('adds the asker’s information once when Teams delivers the same invoke twice', async () => {
+    const { inquiryId } = await claimed();
+    const invoke = cardAction({
+      from: asker,
+      verb: Verbs.addInfo,
+      data: { inquiryId, page: 0, [listInputs.info(inquiryId)]: 'Det gjelder Bergen.' },
+      serviceUrl: connector.url,
+    });
+    await conversation.bot().post(invoke);
+    const again = await conversation.bot().post(invoke);
+    assert.equal(again.status, 200);
+    assert.equal(count(await stored(inquiryId), 'info_added'), 1);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { recogniseCommand } from '../../src/chat/commands';
+import { listedCommands, recogniseCommand, worksIn } from '../../src/chat/commands';
 import { editDistance } from '../../src/chat/edit-distance';
 
 describe('chat commands', () => {
@@ -25,6 +25,18 @@ describe('chat commands', () => {
       ['thank you', 'thanks'],
       ['Hei!', 'greeting'],
       ['hello', 'greeting'],
+      ['Kontakt', 'who_to_ask'],
+      ['Hvem er superbruker?', 'who_to_ask'],
+      ['who to ask', 'who_to_ask'],
+      ['kø', 'queue'],
+      ['Min kø!', 'queue'],
+      ['my queue.', 'queue'],
+      ['borte', 'away'],
+      ['Out of ofice', 'away'],
+      ['Kunnskapsbase', 'knowledge_base'],
+      ['knowlege base', 'knowledge_base'],
+      ['/oppsett', 'setup'],
+      ['Setup', 'setup'],
     ];
     for (const [text, id] of cases) {
       const match = recogniseCommand(text, 'nb');
@@ -72,5 +84,41 @@ describe('chat commands', () => {
       'prosedyre brannvern',
     ])
       assert.equal(recogniseCommand(text, 'nb'), undefined, text);
+  });
+
+  it('suggests the newer commands too, for what looks like one', () => {
+    assert.deepEqual(recogniseCommand('kunnskap', 'nb'), {
+      kind: 'suggestion',
+      id: 'knowledge_base',
+      phrase: 'kunnskapsbase',
+    });
+    assert.deepEqual(recogniseCommand('hvem er', 'nb'), {
+      kind: 'suggestion',
+      id: 'who_to_ask',
+      phrase: 'kontakt',
+    });
+  });
+
+  it('runs the queue in a triage channel and every other command only in the 1:1 chat', () => {
+    assert.equal(worksIn('queue', 'team'), true);
+    assert.equal(worksIn('queue', 'personal'), true);
+    for (const id of ['help', 'my_inquiries', 'away', 'setup', 'inquiry_number'] as const)
+      assert.equal(worksIn(id, 'team'), false, id);
+  });
+
+  it('lists handler commands to handlers and the setup command to admins only', () => {
+    const asker = listedCommands('personal', { handler: false, admin: false });
+    const handler = listedCommands('personal', { handler: true, admin: false });
+    const admin = listedCommands('personal', { handler: false, admin: true });
+    assert.deepEqual(asker, ['help', 'my_inquiries', 'who_to_ask']);
+    assert.deepEqual(handler, [
+      'help',
+      'my_inquiries',
+      'who_to_ask',
+      'queue',
+      'away',
+      'knowledge_base',
+    ]);
+    assert.deepEqual(admin, ['help', 'my_inquiries', 'who_to_ask', 'setup']);
   });
 });

@@ -88,7 +88,13 @@ describe('Teams app package', () => {
     };
     assert.deepEqual(
       manifest.bots[0]?.commandLists.map((l) => [l.scopes, l.commands.map((c) => c.title)]),
-      [[['personal'], ['hjelp', 'mine saker']]],
+      [
+        [
+          ['personal'],
+          ['hjelp', 'mine saker', 'kontakt', 'kø', 'borte', 'kunnskapsbase', 'oppsett'],
+        ],
+        [['team'], ['kø']],
+      ],
     );
     const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
     await packageApp({ env: { MicrosoftAppId: botId }, outFile, out: () => {}, err: assert.fail });
@@ -98,6 +104,7 @@ describe('Teams app package', () => {
     >;
     assert.equal(english['bots[0].commandLists[0].commands[0].title'], 'help');
     assert.equal(english['bots[0].commandLists[0].commands[1].title'], 'my inquiries');
+    assert.equal(english['bots[0].commandLists[1].commands[0].title'], 'queue');
     assert.equal(english['name.short'], 'Qm+ Hjelp', 'the rest of the localisation is kept');
   });
 
