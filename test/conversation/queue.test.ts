@@ -12,7 +12,7 @@ import {
 import { cardOf, type RecordedRequest } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
 import { cardText, messageText } from '../support/organisation';
-import { openBotStore } from '../support/store-under-test';
+import { openBotStore, testStore } from '../support/store-under-test';
 import { askInChannel, schoolTriageChannel } from '../support/triage';
 import { triageTeamId } from '../support/teams-model';
 
@@ -235,7 +235,13 @@ describe("a handler's queue over real HTTP", function () {
   });
 });
 
-describe('a queue of 300 open inquiries', function () {
+/**
+ * How many open inquiries the long queue holds: 300 on SQLite; fewer on the in-process Cosmos DB
+ * server, which is slow, and pages of the same size still show the card limit holds.
+ */
+const seededCount = testStore === 'cosmos' ? 60 : 300;
+
+describe(`a queue of ${seededCount} open inquiries (${testStore})`, function () {
   this.timeout(300_000);
   const { bot, say, click, connector } = useConversation();
   const directory = testDirectory();
@@ -249,7 +255,7 @@ describe('a queue of 300 open inquiries', function () {
   /** The i-th seeded inquiry: a mix of every state a queue groups by, a minute apart. */
   function seeded(i: number, now: Date): NewInquiry {
     const status = statuses[i % statuses.length];
-    const at = new Date(now.getTime() - (300 - i) * 60_000).toISOString();
+    const at = new Date(now.getTime() - (seededCount - i) * 60_000).toISOString();
     const vendor = i % 10 === 9;
     return {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -272,11 +278,11 @@ describe('a queue of 300 open inquiries', function () {
     };
   }
 
-  it('renders every page within the card size limit and pages through all 300', async () => {
+  it(`renders every page within the card size limit and pages through all ${seededCount}`, async () => {
     const store = await openBotStore(bot().sqlitePath);
     const made: Inquiry[] = [];
     try {
-      for (let i = 0; i < 300; i++)
+      for (let i = 0; i < seededCount; i++)
         made.push((await store.inquiries.create(seeded(i, bot().now()), [])).inquiry);
     } finally {
       await store.close();
@@ -296,7 +302,7 @@ describe('a queue of 300 open inquiries', function () {
       'the first page',
     );
     let card = cardOf(first.body);
-    assert.match(cardText(card), /300 åpne saker/);
+    assert.match(cardText(card), new RegExp(`${seededCount} åpne saker`));
     assert.match(cardText(card), new RegExp(`Ikke tatt: ${expected.unclaimed}`));
     assert.match(cardText(card), new RegExp(`Venter på innsender: ${expected.waiting}`));
     assert.match(cardText(card), new RegExp(`Hos leverandøren: ${expected.vendor}`));
@@ -314,9 +320,9 @@ describe('a queue of 300 open inquiries', function () {
       for (const number of numbersIn(card)) seen.add(number);
       const next = executes(card).find((a) => a.verb === Verbs.queue && a.title === 'Neste');
       card = next ? (await click(dag, Verbs.queue, next.data)).body.value : undefined;
-      assert.ok(pages <= 300, 'paging ends');
+      assert.ok(pages <= seededCount, 'paging ends');
     }
-    assert.equal(seen.size, 300, 'every inquiry is on a page');
+    assert.equal(seen.size, seededCount, 'every inquiry is on a page');
     assert.ok(pages > 1, `${pages} pages, the largest ${largest} bytes`);
 
     const filtered = await click(dag, Verbs.queue, {
