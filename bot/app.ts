@@ -9,6 +9,7 @@ import { cardMessage, onMessage } from './handlers/ask';
 import { cardActions } from './handlers/card-actions';
 import { handlerToolActions } from './handlers/handler-tools';
 import { queueActions } from './handlers/queue';
+import { boardActions } from './handlers/board';
 import { awayActions } from './handlers/role-commands';
 import { suggestionActions } from './handlers/suggestions';
 import { knowledgeActions } from './handlers/knowledge-actions';
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): Application {
   for (const [verb, handler] of Object.entries({
     ...cardActions(deps),
     ...queueActions(deps),
+    ...boardActions(deps),
     ...handlerToolActions(deps),
     ...awayActions(deps),
     ...suggestionActions(deps),

@@ -15,6 +15,7 @@ import { attachmentsOf, quotedMessageId } from './attachments';
 import { runChatCommand } from './chat-commands';
 import { htmlToText } from './message-payload';
 import { showQueueOnRequest } from './queue';
+import { showBoardOnRequest } from './board';
 import { onRoleCommand } from './role-commands';
 import { answerSetupCommand, isSetupCommand } from './setup-command';
 import { offerSuggestions } from './suggestions';
@@ -151,6 +152,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
   const turn = await readTurn(context, deps);
   const { t, directory, who, locale } = turn;
   if (await showQueueOnRequest(context, deps, turn)) return;
+  if (await showBoardOnRequest(context, deps, turn)) return;
   if (context.activity.conversation.conversationType !== 'personal') {
     await context.sendActivity(t.errors.channelOnly);
     return;

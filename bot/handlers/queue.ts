@@ -20,7 +20,8 @@ export function isQueueRequest(text: string): boolean {
   return /^(min\s+kø|kø|my\s+queue|queue)[.!?]*$/i.test(text.trim());
 }
 
-function channelIdOf(context: TurnContext): string | undefined {
+/** The channel a turn was written in; undefined in 1:1 chat. */
+export function channelIdOf(context: TurnContext): string | undefined {
   const { activity } = context;
   if (activity.conversation.conversationType === 'personal') return undefined;
   const channelData = activity.channelData as { channel?: { id?: unknown } } | undefined;

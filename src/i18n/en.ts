@@ -231,6 +231,33 @@ export const en: Messages = {
     notTriageChannel:
       'This channel is not the triage channel of a work area. Write "queue" to me in a 1:1 chat to see your queue.',
   },
+  board: {
+    title: (workAreas: string) => `Board for ${workAreas}`,
+    asOf: (when: string) => `As of ${when}`,
+    openHeading: (count: number) => (count === 1 ? '1 open inquiry' : `${count} open inquiries`),
+    byLevel: 'By level',
+    byStatus: 'By status',
+    oldestHeading: 'Oldest unanswered',
+    oldestLine: (number: string, age: string) => `${number} · ${age}`,
+    noneUnanswered: 'No open inquiry is waiting for an answer.',
+    breachesHeading: 'Response time breaches this week',
+    breaches: (count: number, since: string) =>
+      `${count === 1 ? '1 breach' : `${count} breaches`} since ${since}`,
+    show: 'Show',
+    open: 'Open',
+    refresh: 'Refresh',
+    truncated: (max: number) => `The board counts the ${max} oldest inquiries.`,
+    listTitle: (figure: string) => `Inquiries behind: ${figure}`,
+    listEmpty: 'No inquiries behind this figure now.',
+    back: 'Back to the board',
+    notAllowed: "This work area's board is for its coordinators and for admins.",
+    forHandlers:
+      'The board is for coordinators and admins. Write "queue" to see the inquiries waiting for you.',
+    forEmployees:
+      'The board is for coordinators and admins. You can write your question here in the chat: it goes to your unit\'s superuser, and "my inquiries" shows your inquiries.',
+    notTriageChannel:
+      'This channel is not the triage channel of a work area. Write "board" to me in a 1:1 chat.',
+  },
   history: {
     title: 'History',
     open: 'History',
