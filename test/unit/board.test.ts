@@ -35,7 +35,7 @@ const hour = 60 * 60 * 1000;
 /** 120 inquiries over two work areas, every status and level, escalations either side of Monday. */
 function dataSet(): NewInquiry[] {
   const next = sequence(7);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   return Array.from({ length: 120 }, (_, i) => {
     const createdAt = new Date(now.getTime() - (200 - i) * hour).toISOString();
     const escalations: InquiryEvent[] = Array.from({ length: Math.floor(next() * 3) }, () => ({
