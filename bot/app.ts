@@ -9,6 +9,7 @@ import { cardActions } from './handlers/card-actions';
 import { helpCard } from './handlers/chat-commands';
 import { handlerToolActions } from './handlers/handler-tools';
 import { queueActions } from './handlers/queue';
+import { boardActions } from './handlers/board';
 import { awayActions } from './handlers/role-commands';
 import { suggestionActions } from './handlers/suggestions';
 import { knowledgeActions } from './handlers/knowledge-actions';
@@ -61,6 +62,7 @@ export function createApp(options: AppOptions): Application {
   for (const [verb, handler] of Object.entries({
     ...cardActions(deps),
     ...queueActions(deps),
+    ...boardActions(deps),
     ...handlerToolActions(deps),
     ...awayActions(deps),
     ...suggestionActions(deps),

@@ -110,6 +110,31 @@ function choices(
     .slice(0, maxChoices);
 }
 
+/**
+ * What a queue line says of an inquiry: number, unit and topic; how long it has waited in
+ * business time, its deadline while someone owes a response, and who holds it.
+ */
+export function queueLineText(
+  inquiry: Inquiry,
+  at: { now: Date; timing: EscalationTiming },
+  directory: Directory,
+  locale: Locale,
+): { title: string; detail: string } {
+  const t = messages(locale);
+  const deadline =
+    inquiry.deadline && owesResponseByDeadline(inquiry)
+      ? [t.queue.deadline(t.dateTime(new Date(inquiry.deadline), directory.timeZone))]
+      : [];
+  return {
+    title: header(inquiry, directory, locale),
+    detail: [
+      ageText(inquiry, at.now, at.timing, t),
+      ...deadline,
+      inquiry.assignee?.name ?? t.card.nobody,
+    ].join(' · '),
+  };
+}
+
 export interface QueueView {
   queue: Queue;
   filter: QueueFilter;
@@ -130,7 +155,6 @@ export function queueCardData(
 ): QueueCardData {
   const t = messages(locale);
   const { queue, filter, reader, now, timing } = view;
-  const timeZone = directory.timeZone;
   const pages = Math.max(1, Math.ceil(queue.entries.length / queuePageSize));
   const page = Math.min(Math.max(0, view.page), pages - 1);
   const shown = queue.entries.slice(page * queuePageSize, (page + 1) * queuePageSize);
@@ -138,17 +162,8 @@ export function queueCardData(
   const line = (inquiry: Inquiry): QueueLine => {
     const role = handlerRole(directory, inquiry, reader.email);
     const allowed = allowedTransitions(inquiry, { person: reader, ...(role ? { role } : {}) });
-    const deadline =
-      inquiry.deadline && owesResponseByDeadline(inquiry)
-        ? [t.queue.deadline(t.dateTime(new Date(inquiry.deadline), timeZone))]
-        : [];
     return {
-      title: header(inquiry, directory, locale),
-      detail: [
-        ageText(inquiry, now, timing, t),
-        ...deadline,
-        inquiry.assignee?.name ?? t.card.nobody,
-      ].join(' · '),
+      ...queueLineText(inquiry, { now, timing }, directory, locale),
       claim: allowed.includes('claim'),
       claimData: { ...state, inquiryId: inquiry.id },
       openData: { inquiryId: inquiry.id },

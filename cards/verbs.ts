@@ -14,6 +14,8 @@ export const Verbs = {
   endAway: 'qm.endAway',
   queue: 'qm.queue',
   queueClaim: 'qm.queueClaim',
+  board: 'qm.board',
+  boardList: 'qm.boardList',
   showCard: 'qm.showCard',
   history: 'qm.history',
   addNote: 'qm.addNote',

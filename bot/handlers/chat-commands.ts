@@ -14,6 +14,7 @@ import { handlerRole } from '../../src/routing/authorisation';
 import { handlerScope } from '../../src/routing/handler-scope';
 import type { HandlerDeps, Turn } from './context';
 import { showKnowledgeBase } from './knowledge-base-command';
+import { showBoard } from './board';
 import { showQueue } from './queue';
 import { showAway, showWhoToAsk } from './role-commands';
 import { answerSetupCommand } from './setup-command';
@@ -100,6 +101,7 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
   inquiry_number: showInquiry,
   who_to_ask: ({ context, deps, turn }) => showWhoToAsk(context, deps, turn),
   queue: ({ context, deps, turn }) => showQueue(context, deps, turn),
+  board: ({ context, deps, turn }) => showBoard(context, deps, turn),
   away: ({ context, deps, turn }) => showAway(context, deps, turn),
   knowledge_base: ({ context, deps, turn }) => showKnowledgeBase(context, deps, turn),
   setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),

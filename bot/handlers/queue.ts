@@ -16,7 +16,8 @@ import { validatedAction } from './validated-action';
 
 type Reply = AdaptiveCardJson | string;
 
-function channelIdOf(context: TurnContext): string | undefined {
+/** The channel a turn was written in; undefined in 1:1 chat. */
+export function channelIdOf(context: TurnContext): string | undefined {
   const { activity } = context;
   if (activity.conversation.conversationType === 'personal') return undefined;
   const channelData = activity.channelData as { channel?: { id?: unknown } } | undefined;

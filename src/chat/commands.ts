@@ -62,6 +62,12 @@ export const chatCommands = {
     scopes: ['personal', 'team'],
     audience: 'handlers',
   },
+  board: {
+    phrases: { nb: ['tavle', 'tavla', 'tavlen'], en: ['board'] },
+    listed: ['personal', 'team'],
+    scopes: ['personal', 'team'],
+    audience: 'handlers',
+  },
   away: {
     phrases: {
       nb: ['borte', 'fravær', 'stedfortreder'],

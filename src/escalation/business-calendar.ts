@@ -99,6 +99,11 @@ export class BusinessCalendar {
     throw new Error('The calendar has no working hours');
   }
 
+  /** When the week that holds `at` began: Monday at midnight in the calendar's time zone. */
+  weekStart(at: Date): Date {
+    return new Date(this.localDay(at.getTime()).startOf('week').toMillis());
+  }
+
   /** How much working time lies between two instants (zero when `to` is not after `from`). */
   workingBetween(from: Date, to: Date): number {
     if (to <= from) return 0;

@@ -76,6 +76,8 @@ export const en: Messages = {
       my_inquiries: 'Your inquiries: status, add information, withdraw or reopen',
       who_to_ask: 'Who to ask: the superusers for your unit and who is responsible beyond them',
       queue: 'The inquiries waiting for you or the channel, with filters and "I\'ll take it"',
+      board:
+        "The work area's board: open inquiries by level and status, the oldest and this week's breaches",
       away: 'Say you are away, and who stands in for you meanwhile',
       knowledge_base: 'The answers in the knowledge base: view, edit and retire them',
       setup: 'For admins: who and which channels Teams cannot reach',
@@ -235,6 +237,33 @@ export const en: Messages = {
       "The queue is for superusers, coordinators and system responsibles. You can write your question here in the chat: it goes to your unit's superuser, and you follow it on the status card you get.",
     notTriageChannel:
       'This channel is not the triage channel of a work area. Write "queue" to me in a 1:1 chat to see your queue.',
+  },
+  board: {
+    title: (workAreas: string) => `Board for ${workAreas}`,
+    asOf: (when: string) => `As of ${when}`,
+    openHeading: (count: number) => (count === 1 ? '1 open inquiry' : `${count} open inquiries`),
+    byLevel: 'By level',
+    byStatus: 'By status',
+    oldestHeading: 'Oldest unanswered',
+    oldestLine: (number: string, age: string) => `${number} · ${age}`,
+    noneUnanswered: 'No open inquiry is waiting for an answer.',
+    breachesHeading: 'Response time breaches this week',
+    breaches: (count: number, since: string) =>
+      `${count === 1 ? '1 breach' : `${count} breaches`} since ${since}`,
+    show: 'Show',
+    open: 'Open',
+    refresh: 'Refresh',
+    truncated: (max: number) => `The board counts the ${max} oldest inquiries.`,
+    listTitle: (figure: string) => `Inquiries behind: ${figure}`,
+    listEmpty: 'No inquiries behind this figure now.',
+    back: 'Back to the board',
+    notAllowed: "This work area's board is for its coordinators and for admins.",
+    forHandlers:
+      'The board is for coordinators and admins. Write "queue" to see the inquiries waiting for you.',
+    forEmployees:
+      'The board is for coordinators and admins. You can write your question here in the chat: it goes to your unit\'s superuser, and "my inquiries" shows your inquiries.',
+    notTriageChannel:
+      'This channel is not the triage channel of a work area. Write "board" to me in a 1:1 chat.',
   },
   history: {
     title: 'History',

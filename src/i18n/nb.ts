@@ -77,6 +77,8 @@ export const nb = {
       my_inquiries: 'Sakene dine: status, legg til informasjon, trekk tilbake eller åpne igjen',
       who_to_ask: 'Hvem du kan spørre: superbrukerne for enheten din og de som har ansvar videre',
       queue: 'Sakene som venter på deg eller kanalen, med filter og «Jeg tar den»',
+      board:
+        'Tavla for arbeidsområdet: åpne saker per nivå og status, de eldste og ukens fristbrudd',
       away: 'Si fra at du er borte, og hvem som er stedfortreder imens',
       knowledge_base: 'Svarene i kunnskapsbasen: se, rett og fjern dem',
       setup: 'For administratorer: hvem og hvilke kanaler Teams ikke når',
@@ -240,6 +242,33 @@ export const nb = {
       'Køen er for superbrukere, koordinatorer og systemansvarlige. Du kan skrive spørsmålet ditt her i chatten, så går det til superbrukeren for enheten din, og du følger saken på statuskortet du får.',
     notTriageChannel:
       'Denne kanalen er ikke triagekanalen til et arbeidsområde. Skriv «kø» til meg i 1:1-chat for å se køen din.',
+  },
+  board: {
+    title: (workAreas: string) => `Tavle for ${workAreas}`,
+    asOf: (when: string) => `Per ${when}`,
+    openHeading: (count: number) => (count === 1 ? '1 åpen sak' : `${count} åpne saker`),
+    byLevel: 'Etter nivå',
+    byStatus: 'Etter status',
+    oldestHeading: 'Eldste ubesvarte',
+    oldestLine: (number: string, age: string) => `${number} · ${age}`,
+    noneUnanswered: 'Ingen åpne saker venter på svar.',
+    breachesHeading: 'Brudd på svarfristen denne uka',
+    breaches: (count: number, since: string) =>
+      `${count === 1 ? '1 brudd' : `${count} brudd`} siden ${since}`,
+    show: 'Vis',
+    open: 'Åpne',
+    refresh: 'Oppdater',
+    truncated: (max: number) => `Tavla teller de ${max} eldste sakene.`,
+    listTitle: (figure: string) => `Saker bak tallet: ${figure}`,
+    listEmpty: 'Ingen saker bak dette tallet nå.',
+    back: 'Tilbake til tavla',
+    notAllowed: 'Tavla for dette arbeidsområdet er for koordinatorene der og for administratorer.',
+    forHandlers:
+      'Tavla er for koordinatorer og administratorer. Skriv «kø» for å se sakene som venter på deg.',
+    forEmployees:
+      'Tavla er for koordinatorer og administratorer. Du kan skrive spørsmålet ditt her i chatten, så går det til superbrukeren for enheten din, og «mine saker» viser sakene dine.',
+    notTriageChannel:
+      'Denne kanalen er ikke triagekanalen til et arbeidsområde. Skriv «tavle» til meg i 1:1-chat.',
   },
   history: {
     title: 'Historikk',

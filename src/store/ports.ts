@@ -80,6 +80,12 @@ export interface InquiryRepository {
    * most `limit`. Served by indexes on the open inquiries; closed ones are never read.
    */
   handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]>;
+  /**
+   * Inquiries of these work areas, open or closed, last written at or after `since`, most recently
+   * written first, at most `limit`: what a work area's board reads to count this week's events.
+   * Served by an index on (work area, time of last write); older inquiries are never read.
+   */
+  writtenSince(workAreaIds: readonly string[], since: Date, limit: number): Promise<Inquiry[]>;
 }
 
 export interface OutboxRepository {

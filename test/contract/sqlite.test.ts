@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { queueStatement } from '../../src/store/sqlite/inquiries';
+import { queueStatement, writtenSinceSql } from '../../src/store/sqlite/inquiries';
 import { migrations } from '../../src/store/sqlite/schema';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { storeContract } from './store-contract';
@@ -49,6 +49,21 @@ describe("the SQLite handlers' queue", () => {
     db.close();
     for (const plan of plans) assert.match(plan, /USING INDEX inquiries_queue/, plan);
     for (const plan of plans) assert.doesNotMatch(plan, /SCAN inquiries( |$)(?!USING)/, plan);
+  });
+
+  it("reads a work area's inquiries written since an instant from its index, never scanning the table", () => {
+    const db = new Database(':memory:');
+    migrations.forEach((sql) => db.exec(sql));
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${writtenSinceSql(2)}`)
+        .all('skole', 'tannhelse', '2026-11-30T00:00:00.000Z', 10) as { detail: string }[]
+    )
+      .map((row) => row.detail)
+      .join(' | ');
+    db.close();
+    assert.match(plan, /USING INDEX inquiries_written_by_work_area/, plan);
+    assert.doesNotMatch(plan, /SCAN inquiries( |$)(?!USING)/, plan);
   });
 
   it('fills the queue columns of inquiries stored before them', () => {

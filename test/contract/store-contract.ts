@@ -521,6 +521,42 @@ export function storeContract(factory: StoreFactory): void {
         ]);
       });
 
+      it("reads a work area's inquiries written since an instant, closed ones too, latest first", async () => {
+        const written = [
+          ['old-open', 'new', 'skole', 2],
+          ['resolved-this-week', 'resolved', 'skole', 24],
+          ['open-this-week', 'claimed', 'skole', 25],
+          ['other-area', 'new', 'tannhelse', 26],
+          ['withdrawn-this-week', 'withdrawn', 'skole', 27],
+        ] as const;
+        for (const [id, status, workAreaId, n] of written)
+          await store.inquiries.create(
+            newInquiry({ id, status, workAreaId, createdAt: day(1), updatedAt: day(n) }),
+            [],
+          );
+        const since = new Date(day(23));
+        assert.deepEqual(ids(await store.inquiries.writtenSince(['skole'], since, 10)), [
+          'withdrawn-this-week',
+          'open-this-week',
+          'resolved-this-week',
+        ]);
+        assert.deepEqual(ids(await store.inquiries.writtenSince(['skole'], since, 2)), [
+          'withdrawn-this-week',
+          'open-this-week',
+        ]);
+        assert.deepEqual(
+          ids(await store.inquiries.writtenSince(['skole', 'tannhelse'], since, 10)).sort(),
+          ['open-this-week', 'other-area', 'resolved-this-week', 'withdrawn-this-week'],
+        );
+        assert.deepEqual(await store.inquiries.writtenSince([], since, 10), []);
+        const old = await store.inquiries.get('old-open');
+        assert.ok(old);
+        await store.inquiries.update({ ...old, status: 'resolved', updatedAt: day(28) }, []);
+        assert.deepEqual(ids(await store.inquiries.writtenSince(['skole'], since, 1)), [
+          'old-open',
+        ]);
+      });
+
       it('reads the queue across many pages, oldest first, up to the limit', async () => {
         for (let n = 1; n <= 30; n++)
           await store.inquiries.create(newInquiry({ id: `open-${n}`, createdAt: day(n) }), []);

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { historyCardData, renderHistoryCard } from '../../cards/history';
 import { queueCardData, renderQueueCard } from '../../cards/queue';
+import {
+  boardCardData,
+  boardListCardData,
+  renderBoardCard,
+  renderBoardListCard,
+} from '../../cards/board';
+import type { Board } from '../../src/inquiries/board';
 import { escalationTiming } from '../../src/escalation/policy';
 import { queueGroup, type QueueFilter } from '../../src/inquiries/queue';
 import { vendorEmailLink } from '../../cards/vendor-email';
@@ -268,6 +275,71 @@ function everyCard(locale: Locale): Sent[] {
         locale,
       ),
     );
+  const open = all.filter((i) =>
+    ['new', 'claimed', 'waiting_for_asker', 'stalled'].includes(i.status),
+  );
+  const count = <K extends string>(keys: K[], of: (i: Inquiry) => string) =>
+    Object.fromEntries(keys.map((k) => [k, open.filter((i) => of(i) === k).length])) as Record<
+      K,
+      number
+    >;
+  const board: Board = {
+    workAreaIds: ['skole'],
+    open,
+    byLevel: count(['superuser', 'coordinator', 'system_responsible', 'vendor'], (i) => i.level),
+    byStatus: count(
+      ['new', 'claimed', 'answered', 'resolved', 'waiting_for_asker', 'withdrawn', 'stalled'],
+      (i) => i.status,
+    ),
+    ...(open[0] ? { oldestUnanswered: open[0] } : {}),
+    breaches: all.map((inquiry) => ({ inquiry, at: '2026-11-30T10:00:00.000Z' })),
+    weekStart: new Date('2026-11-29T23:00:00.000Z'),
+    truncated: true,
+  };
+  const empty: Board = {
+    ...board,
+    open: [],
+    byLevel: count(['superuser', 'coordinator', 'system_responsible', 'vendor'], () => ''),
+    byStatus: count(
+      ['new', 'claimed', 'answered', 'resolved', 'waiting_for_asker', 'withdrawn', 'stalled'],
+      () => '',
+    ),
+    breaches: [],
+    truncated: false,
+  };
+  delete empty.oldestUnanswered;
+  const boardView = (b: Board) => ({
+    board: b,
+    now: new Date('2026-11-30T12:00:00.000Z'),
+    timing: escalationTiming(directory),
+  });
+  cards.push(
+    { name: 'board', card: renderBoardCard(boardCardData(boardView(board), directory, locale)) },
+    {
+      name: 'board, empty',
+      card: renderBoardCard(boardCardData(boardView(empty), directory, locale)),
+    },
+    {
+      name: 'board list',
+      card: renderBoardListCard(
+        boardListCardData(
+          { ...boardView(board), figure: { kind: 'breaches' }, page: 0 },
+          directory,
+          locale,
+        ),
+      ),
+    },
+    {
+      name: 'board list, empty',
+      card: renderBoardListCard(
+        boardListCardData(
+          { ...boardView(empty), figure: { kind: 'status', status: 'stalled' }, page: 0 },
+          directory,
+          locale,
+        ),
+      ),
+    },
+  );
   cards.push(
     { name: 'queue', card: queue({}) },
     { name: 'queue, filtered', card: queue({ unitId: 'hauge-vgs', group: 'unclaimed' }) },

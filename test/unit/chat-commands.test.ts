@@ -116,6 +116,7 @@ describe('chat commands', () => {
       'my_inquiries',
       'who_to_ask',
       'queue',
+      'board',
       'away',
       'knowledge_base',
     ]);

@@ -91,9 +91,9 @@ describe('Teams app package', () => {
       [
         [
           ['personal'],
-          ['hjelp', 'mine saker', 'kontakt', 'kø', 'borte', 'kunnskapsbase', 'oppsett'],
+          ['hjelp', 'mine saker', 'kontakt', 'kø', 'tavle', 'borte', 'kunnskapsbase', 'oppsett'],
         ],
-        [['team'], ['kø']],
+        [['team'], ['kø', 'tavle']],
       ],
     );
     const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');

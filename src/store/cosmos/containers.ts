@@ -55,12 +55,20 @@ export const containers = {
         '/unitId',
         '/workAreaId',
         '/topicId',
+        '/updatedAt',
       ],
-      // The handlers' queue: open inquiries of some units, work areas or topics, oldest first.
-      ['/workAreaId', '/unitId', '/topicId'].map((path) => [
-        { path, order: 'ascending' },
-        { path: '/createdAt', order: 'ascending' },
-      ]),
+      [
+        // The handlers' queue: open inquiries of some units, work areas or topics, oldest first.
+        ...['/workAreaId', '/unitId', '/topicId'].map((path) => [
+          { path, order: 'ascending' as const },
+          { path: '/createdAt', order: 'ascending' as const },
+        ]),
+        // The work area's board: its inquiries written this week, latest first.
+        [
+          { path: '/workAreaId', order: 'ascending' as const },
+          { path: '/updatedAt', order: 'descending' as const },
+        ],
+      ],
     ),
   },
   /** Notifications (pk = id = the item's number). Finished items expire after 30 days. */

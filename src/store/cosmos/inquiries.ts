@@ -32,6 +32,8 @@ interface InquiryDoc {
   workAreaId?: string;
   topicId?: string;
   createdAt?: string;
+  /** Copied from the inquiry for the work area's board. */
+  updatedAt?: string;
   /** Set while `pending` is not empty, for the sweep that finishes an interrupted move. */
   pendingSince?: string;
   pending: QueuedNotification[];
@@ -288,6 +290,35 @@ export class CosmosInquiryRepository implements InquiryRepository {
     return found;
   }
 
+  async writtenSince(
+    workAreaIds: readonly string[],
+    since: Date,
+    limit: number,
+  ): Promise<Inquiry[]> {
+    if (workAreaIds.length === 0) return [];
+    const parameters = [
+      { name: '@since', value: since.toISOString() },
+      ...workAreaIds.map((id, index) => ({ name: `@workAreaId${index}`, value: id })),
+    ];
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      "query of a work area's inquiries written since",
+      {
+        query: `SELECT * FROM c WHERE c.type = 'inquiry'
+                AND c.workAreaId IN (${workAreaIds.map((_, i) => `@workAreaId${i}`).join(', ')})
+                AND c.updatedAt >= @since ORDER BY c.updatedAt DESC`,
+        parameters,
+      },
+      { pageSize: Math.min(limit, this.pageSize) },
+      (page) => {
+        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
+        return found.length < limit;
+      },
+    );
+    return found;
+  }
+
   /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */
   async moveStranded(olderThan: Date): Promise<void> {
     const stranded: Stored<InquiryDoc>[] = [];
@@ -407,6 +438,7 @@ function queueFields(inquiry: Omit<Inquiry, 'etag'>) {
     workAreaId: inquiry.workAreaId,
     topicId: inquiry.topicId,
     createdAt: inquiry.createdAt,
+    updatedAt: inquiry.updatedAt,
   };
 }
 

@@ -51,9 +51,27 @@ export function queueStatement(query: QueueQuery): { sql: string; values: string
   };
 }
 
+/** The board's query: `count` work areas, then the instant, then the limit. */
+export function writtenSinceSql(count: number): string {
+  return `SELECT doc, version FROM inquiries
+            WHERE work_area_id IN (${Array.from({ length: count }, () => '?').join(', ')})
+              AND updated_at >= ?
+            ORDER BY updated_at DESC LIMIT ?`;
+}
+
 /** The columns the queue's indexes are on. */
-function placeOf(inquiry: Inquiry): { unitId: string; workAreaId: string; topicId: string } {
-  return { unitId: inquiry.unitId, workAreaId: inquiry.workAreaId, topicId: inquiry.topicId };
+function placeOf(inquiry: Inquiry): {
+  unitId: string;
+  workAreaId: string;
+  topicId: string;
+  updatedAt: string;
+} {
+  return {
+    unitId: inquiry.unitId,
+    workAreaId: inquiry.workAreaId,
+    topicId: inquiry.topicId,
+    updatedAt: inquiry.updatedAt,
+  };
 }
 
 function toDoc(inquiry: Inquiry): string {
@@ -87,9 +105,9 @@ export class SqliteInquiryRepository implements InquiryRepository {
       prepared(
         this.db,
         `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at,
-           unit_id, work_area_id, topic_id, version, doc)
+           unit_id, work_area_id, topic_id, updated_at, version, doc)
          VALUES (@id, @number, @requestKey, @askerKey, @status, @dueAt, @createdAt,
-           @unitId, @workAreaId, @topicId, 1, @doc)`,
+           @unitId, @workAreaId, @topicId, @updatedAt, 1, @doc)`,
       ).run({
         id: inquiry.id,
         number: inquiry.number,
@@ -175,6 +193,16 @@ export class SqliteInquiryRepository implements InquiryRepository {
     return Promise.resolve(rows.map(fromRow));
   }
 
+  writtenSince(workAreaIds: readonly string[], since: Date, limit: number): Promise<Inquiry[]> {
+    if (workAreaIds.length === 0) return Promise.resolve([]);
+    const rows = prepared(this.db, writtenSinceSql(workAreaIds.length)).all(
+      ...workAreaIds,
+      since.toISOString(),
+      limit,
+    ) as Row[];
+    return Promise.resolve(rows.map(fromRow));
+  }
+
   private read(sql: string, value: string): Inquiry | undefined {
     const row = prepared(this.db, sql).get(value) as Row | undefined;
     return row ? fromRow(row) : undefined;
@@ -185,7 +213,8 @@ export class SqliteInquiryRepository implements InquiryRepository {
     const { changes } = prepared(
       this.db,
       `UPDATE inquiries SET status = @status, due_at = @dueAt, unit_id = @unitId,
-         work_area_id = @workAreaId, topic_id = @topicId, version = version + 1, doc = @doc
+         work_area_id = @workAreaId, topic_id = @topicId, updated_at = @updatedAt,
+         version = version + 1, doc = @doc
        WHERE id = @id AND version = @version`,
     ).run({
       id: inquiry.id,

@@ -110,4 +110,9 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX self_served_by_time ON self_served (at);
   `,
+  `
+  ALTER TABLE inquiries ADD COLUMN updated_at TEXT;
+  UPDATE inquiries SET updated_at = json_extract(doc, '$.updatedAt');
+  CREATE INDEX inquiries_written_by_work_area ON inquiries (work_area_id, updated_at);
+  `,
 ];
