@@ -10,10 +10,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
   // Loaded once the configuration is known to be good, so a mistake in it is reported at once.
   const { startQmHjelp } = await import('./start');
-  const bot = await startQmHjelp(config, { clock: systemClock, logger });
+  const starting = startQmHjelp(config, { clock: systemClock, logger });
 
   // Stops taking requests and lets turns and sends under way finish, but never for longer than
   // SHUTDOWN_DEADLINE_MS: a hanging call or an unreachable store does not keep the process alive.
+  // Listened for before the start has finished, so a signal that comes early is not lost.
   const shutdown = async (signal: string): Promise<void> => {
     logger.info({ signal, deadlineMs: config.shutdownDeadlineMs }, 'shutting down');
     setTimeout(() => {
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownDeadlineMs);
     try {
-      await bot.stop();
+      await (await starting).stop();
     } catch (error) {
       logger.error({ error: (error as Error).message }, 'shutdown failed; exiting');
       process.exit(1);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  await starting;
 }
 
 main().catch((error: unknown) => {
