@@ -5,19 +5,13 @@ import { isLoopback, listeningSockets, processTree } from '../support/listening-
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
-/** Waits until `read` gives something, or fails after a generous bound with what it saw. */
-async function eventually<T>(read: () => T | undefined, what: () => string): Promise<T> {
-  const limit = Date.now() + 60_000;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > limit) throw new Error(what());
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** `npm start` in local mode: the bot and one Agents Playground per role. */
+const roles = ['employee', 'superuser', 'coordinator'];
+
+/** The log line a role's Playground writes once it listens. */
+const running = (role: string) =>
+  new RegExp(`"playground":"${role}".*Agents Playground for .* is running`);
+
 describe('local mode with the Agents Playground', function () {
   this.timeout(120_000);
   let bot: BotProcess;
@@ -37,11 +31,7 @@ describe('local mode with the Agents Playground', function () {
   });
 
   it('starts a Playground for the employee, her superuser and her coordinator, each with its address in the log', async () => {
-    const lines = await Promise.all(
-      ['employee', 'superuser', 'coordinator'].map((role) =>
-        bot.logged(new RegExp(`"playground":"${role}".*Agents Playground for .* is running`)),
-      ),
-    );
+    const lines = await Promise.all(roles.map((role) => bot.logged(running(role))));
     const urls = lines.map((line) => (JSON.parse(line) as { url: string }).url);
     assert.equal(new Set(urls).size, 3, 'each on its own port');
     assert.ok(urls.every((url) => /^http:\/\/localhost:\d+$/.test(url)));
@@ -49,13 +39,13 @@ describe('local mode with the Agents Playground', function () {
   });
 
   it('listens on loopback only, in the bot and in every process it started', async () => {
-    const sockets = await eventually(
-      () => {
-        const all = processTree(bot.pid).flatMap((pid) => listeningSockets(pid));
-        // The bot and three Playgrounds, each with its own port at least.
-        return new Set(all.map((s) => s.port)).size >= 4 ? all : undefined;
-      },
-      () => `fewer servers than expected:\n${bot.output()}`,
+    // Each Playground says it is running once it listens.
+    await Promise.all(roles.map((role) => bot.logged(running(role))));
+    const sockets = processTree(bot.pid).flatMap((pid) => listeningSockets(pid));
+    // The bot and three Playgrounds, each with its own port at least.
+    assert.ok(
+      new Set(sockets.map((s) => s.port)).size >= 4,
+      `fewer servers than expected:\n${bot.output()}`,
     );
     assert.deepEqual(
       sockets.filter((s) => !isLoopback(s)),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,6 +8,9 @@ import { freePort, startBotProcess, tempSqlitePath } from '../support/bot-server
 import { writeOrganisation } from '../support/organisation';
 
 const root = path.resolve(__dirname, '..', '..', '..');
+
+/** Bots started here that have not exited yet. */
+const running = new Set<ChildProcess>();
 
 /** Runs `node dist/bot/main.js` as `npm start` does until it exits, keeping what it wrote. */
 function startAndExit(
@@ -30,10 +33,11 @@ function startAndExit(
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const limit = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  // One that starts after all is ended with the test, which its own timeout bounds.
+  running.add(child);
   return new Promise((resolve) =>
     child.once('close', (code) => {
-      clearTimeout(limit);
+      running.delete(child);
       resolve({ code, stdout, stderr });
     }),
   );
@@ -54,6 +58,9 @@ async function refusesToStart(env: Record<string, string>, setting: string): Pro
 }
 
 describe('a start-up failure is one line naming the setting and the fix, and exit code 1', function () {
+  afterEach(() => {
+    for (const child of running) child.kill('SIGKILL');
+  });
   this.timeout(120_000);
 
   it('PORT already in use', async () => {
