@@ -13,6 +13,7 @@ import { cardText } from '../support/organisation';
 import { openBotStore } from '../support/store-under-test';
 import { askInChannel, schoolTriageChannel } from '../support/triage';
 import { triageTeamId } from '../support/teams-model';
+import { executes } from '../support/card-nodes';
 
 const asker = teamsUser(people.asker);
 const sverre = teamsUser(people.sverre);
@@ -22,20 +23,6 @@ const dag = teamsUser(people.dentalCoordinator);
 
 /** Teams' limit for an Adaptive Card in a message, about 28 KB. */
 const cardLimit = 28 * 1024;
-
-/** Every Action.Execute of a card, with its verb, title and data. */
-function executes(card: any): { verb: string; title: string; data: any }[] {
-  const found: { verb: string; title: string; data: any }[] = [];
-  const walk = (node: any): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      if (node.type === 'Action.Execute') found.push(node);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 function numbersIn(card: any): string[] {
   return cardText(card).match(/QM-\d{4}-\d{4}/g) ?? [];

@@ -9,26 +9,13 @@ import { openBotStore } from '../support/store-under-test';
 import { knowledgeFile } from '../support/knowledge-file';
 import { askInChannel, triageThreads } from '../support/triage';
 import type { Store } from '../../src/store/ports';
+import { executes } from '../support/card-nodes';
 
 const asker = teamsUser(people.asker);
 const otherAsker = teamsUser(people.dentalAsker);
 const sverre = teamsUser(people.sverre);
 const outsider = teamsUser(people.otherSuperuser);
 const invalid = 'Handlingen er ugyldig eller utdatert. Last inn kortet på nytt.';
-
-/** Every Action.Execute of a card, wherever it is, with its data. */
-function executes(card: any): { verb: string; data: any; title: string }[] {
-  const found: { verb: string; data: any; title: string }[] = [];
-  const walk = (node: any): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      if (node.type === 'Action.Execute') found.push(node);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 describe('answers from the knowledge base before an inquiry', function () {
   this.timeout(180_000);

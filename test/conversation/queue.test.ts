@@ -15,6 +15,7 @@ import { cardText, messageText } from '../support/organisation';
 import { openBotStore, testStore } from '../support/store-under-test';
 import { askInChannel, schoolTriageChannel } from '../support/triage';
 import { triageTeamId } from '../support/teams-model';
+import { executes } from '../support/card-nodes';
 
 const asker = teamsUser(people.asker);
 const lise = teamsUser(people.dentalAsker);
@@ -26,20 +27,6 @@ const dag = teamsUser(people.dentalCoordinator);
 
 /** Teams' limit for an Adaptive Card in a message, about 28 KB. */
 const cardLimit = 28 * 1024;
-
-/** Every Action.Execute of a card, with its verb, title and data. */
-function executes(card: any): { verb: string; title: string; data: any }[] {
-  const found: { verb: string; title: string; data: any }[] = [];
-  const walk = (node: any): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      if (node.type === 'Action.Execute') found.push(node);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 /** The queue line actions of an inquiry, by its id. */
 function lineActions(card: any, inquiryId: string): string[] {

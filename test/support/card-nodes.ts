@@ -14,3 +14,17 @@ export function cardNodes(card: unknown): CardNode[] {
   walk(card);
   return found;
 }
+
+/** An Action.Execute of a card: its verb, title and the data it sends. */
+export interface ExecuteAction {
+  verb: string;
+  title: string;
+  data: any;
+}
+
+/** Every Action.Execute of a card, wherever it is, depth first. */
+export function executes(card: unknown): ExecuteAction[] {
+  return cardNodes(card).filter(
+    (node) => node.type === 'Action.Execute',
+  ) as unknown as ExecuteAction[];
+}

@@ -15,6 +15,7 @@ import { validationErrors } from '../support/card-validation';
 import { people } from '../support/domain-fixture';
 import { directory, inquiriesInEveryState, timeZone } from '../support/inquiries-in-every-state';
 import { cardText } from '../support/organisation';
+import { executes } from '../support/card-nodes';
 
 const entry: KnowledgeEntry = {
   id: 'melde-avvik',
@@ -40,21 +41,6 @@ const solved = {
   locale: 'nb' as const,
   resolvedAt: '2026-11-01T09:00:00.000Z',
 };
-
-function executes(card: unknown): { verb: string; data: Record<string, unknown> }[] {
-  const found: { verb: string; data: Record<string, unknown> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const element = node as Record<string, unknown>;
-      if (element.type === 'Action.Execute')
-        found.push({ verb: element.verb as string, data: element.data as Record<string, unknown> });
-      Object.values(element).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 describe('knowledge-base cards', () => {
   for (const locale of ['nb', 'en'] as Locale[]) {
