@@ -10,7 +10,7 @@ import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 import { focusOf, setFocus } from './asker-focus';
-import { attachmentsOf, quotedMessageId } from './attachments';
+import { attachmentsOf, quotedInquiryNumbers, quotedMessageId } from './attachments';
 import { helpCard, runChatCommand } from './chat-commands';
 import { htmlToText } from './message-payload';
 import { offerSuggestions } from './suggestions';
@@ -120,7 +120,12 @@ async function addToKnownInquiry(
   const quoted = quotedMessageId(context.activity.attachments);
   if (quoted) {
     const recent = await deps.store.inquiries.listByAsker(turn.who.person.key, 50);
-    const meant = recent.find((inquiry) => inquiry.teams.askerStatus?.activityId === quoted);
+    // The card's id is recorded once its post is answered; a reply that comes sooner (or quotes a
+    // card posted again) is known by the one number of the asker's own inquiries it shows.
+    const numbers = quotedInquiryNumbers(context.activity.attachments);
+    const meant =
+      recent.find((inquiry) => inquiry.teams.askerStatus?.activityId === quoted) ??
+      (numbers.length === 1 ? recent.find((inquiry) => inquiry.number === numbers[0]) : undefined);
     if (meant) return addInfo(context, deps, turn, meant.id, text, files);
   }
   if (files.length === 0) return false;

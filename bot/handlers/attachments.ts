@@ -73,3 +73,19 @@ export function quotedMessageId(attachments: Attachment[] | undefined): string |
   }
   return undefined;
 }
+
+/**
+ * The inquiry numbers in the message a Teams reply quotes, as Teams shows a preview of it inside
+ * the blockquote ("QM-2026-0042").
+ */
+export function quotedInquiryNumbers(attachments: Attachment[] | undefined): string[] {
+  for (const attachment of attachments ?? []) {
+    if (attachment.contentType !== 'text/html' || typeof attachment.content !== 'string') continue;
+    const quote =
+      /<blockquote[^>]*itemtype="http:\/\/schema\.skype\.com\/Reply"[^>]*>([\s\S]*?)<\/blockquote>/i.exec(
+        attachment.content,
+      );
+    if (quote) return [...new Set(quote[1].match(/QM-\d{4}-\d{4,}/g) ?? [])];
+  }
+  return [];
+}

@@ -313,6 +313,17 @@ describe("the asker's side over real HTTP", function () {
       assert.doesNotMatch(messageText(told), /Kari Asker: QM/, 'without the quoted message');
     });
 
+    it('knows the inquiry by the number the quote shows when the card’s id is not recorded', async () => {
+      const { number } = await ask();
+      await send(asker, 'Kari Asker: QM Jeg glemte datoen: 12. mars.', [
+        {
+          contentType: 'text/html',
+          content: `<blockquote itemscope="" itemtype="http://schema.skype.com/Reply" itemid="1700000000000"><strong>Qm+ Hjelp</strong><p>${number} · Mottatt</p></blockquote><p>Jeg glemte datoen: 12. mars.</p>`,
+        },
+      ]);
+      await replyMatching(asker, new RegExp(`Lagt til i ${number}\\.`), 'the confirmation');
+    });
+
     it('never drops a file it cannot place, and says what to do', async () => {
       await send(lise, '', [
         { contentType: 'image/jpeg', contentUrl: 'https://smba.example/v3/attachments/2' },
