@@ -10,6 +10,7 @@ import { helpCard } from './handlers/chat-commands';
 import { handlerToolActions } from './handlers/handler-tools';
 import { queueActions } from './handlers/queue';
 import { boardActions } from './handlers/board';
+import { reportActions } from './handlers/report';
 import { awayActions } from './handlers/role-commands';
 import { suggestionActions } from './handlers/suggestions';
 import { knowledgeActions } from './handlers/knowledge-actions';
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): Application {
     ...cardActions(deps),
     ...queueActions(deps),
     ...boardActions(deps),
+    ...reportActions(deps),
     ...handlerToolActions(deps),
     ...awayActions(deps),
     ...suggestionActions(deps),

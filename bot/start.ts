@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import type { Clock } from '../src/clock';
@@ -21,6 +22,7 @@ import { loadKnowledgeFile } from './knowledge-file';
 import { reportTurnError } from './handlers/turn-error';
 import { readiness } from './health';
 import { startLocalPlayground, type LocalPlaygrounds } from './local-playground';
+import { addReportCsvRoute } from './http/report-csv';
 import { defaultBodyLimits, startServer } from './server';
 import { listenFailure, orgFileFailure, sqliteFailure } from './start-up-errors';
 
@@ -134,6 +136,16 @@ export async function startQmHjelp(
     intervalMs: config.schedulerIntervalMs,
     notify: () => worker.kick(),
   });
+  // Report download links: signed with the configured secret (in local mode a random one for this
+  // process) and pointing at BOT_DOMAIN (in local mode at the address the server listens on).
+  const reportSecret = config.reports.linkSecret
+    ? Buffer.from(config.reports.linkSecret, 'utf8')
+    : config.localMode
+      ? randomBytes(32)
+      : undefined;
+  const reportBase: { url?: string } = { url: config.reports.publicBaseUrl };
+  const reportLinks = () =>
+    reportSecret && reportBase.url ? { secret: reportSecret, baseUrl: reportBase.url } : undefined;
   const app = createApp({
     adapter,
     botAppId: config.bot.appId,
@@ -145,6 +157,7 @@ export async function startQmHjelp(
     logger,
     notify: () => worker.kick(),
     teamsSetup: () => checkTeamsSetupNow(teams),
+    reportLinks,
   });
   const server = await startServer({
     port: config.port,
@@ -167,6 +180,14 @@ export async function startQmHjelp(
     ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
     tenants: config.tenants,
     turnIds: uuidGenerator,
+    routes: (routes) =>
+      addReportCsvRoute(routes, {
+        store,
+        directories,
+        clock,
+        logger,
+        secret: () => reportSecret,
+      }),
   }).catch(async (error: unknown) => {
     await store.close();
     throw listenFailure(error, config.host, config.port);
@@ -176,6 +197,7 @@ export async function startQmHjelp(
   knowledgeRefresh.start();
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
+  if (!reportBase.url && config.localMode) reportBase.url = url;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
   local.playgrounds = config.playground.enabled
     ? await startLocalPlayground({ config: { ...config, port }, logger })

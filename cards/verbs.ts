@@ -16,6 +16,8 @@ export const Verbs = {
   queueClaim: 'qm.queueClaim',
   board: 'qm.board',
   boardList: 'qm.boardList',
+  report: 'qm.report',
+  reportPack: 'qm.reportPack',
   showCard: 'qm.showCard',
   history: 'qm.history',
   addNote: 'qm.addNote',
@@ -64,6 +66,10 @@ export const Inputs = {
   entryQuestion: 'entryQuestion',
   entryAnswer: 'entryAnswer',
   entryKeywords: 'entryKeywords',
+  reportScope: 'reportScope',
+  reportPeriod: 'reportPeriod',
+  reportFrom: 'reportFrom',
+  reportTo: 'reportTo',
 } as const;
 
 /**

@@ -53,6 +53,10 @@ param orgFile string = '/app/org/sample-organisation.json'
 ])
 param logLevel string = 'info'
 
+@secure()
+@description('Secret the report download links are signed with; a new one at each deployment unless given (links made before it then stop working).')
+param reportLinkSecret string = newGuid()
+
 @description('Fewest replicas of the bot; two or more so one can fail or be replaced without a gap.')
 @minValue(2)
 param minReplicas int = 2
@@ -141,6 +145,7 @@ module botApp 'modules/bot-app.bicep' = if (deployApp) {
     cosmosDatabase: cosmosDatabase
     orgFile: orgFile
     logLevel: logLevel
+    reportLinkSecret: reportLinkSecret
     minReplicas: minReplicas
     maxReplicas: maxReplicas
     readinessPath: readinessPath

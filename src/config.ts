@@ -76,6 +76,16 @@ export const environmentSchema = z.object({
   READY_OUTBOX_MAX_AGE_MS: positiveInt.default(900000),
   SHUTDOWN_DEADLINE_MS: positiveInt.default(20000),
   SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
+  // Reports: the secret their CSV download links are signed with, and the host name the bot's
+  // server is reached by from outside (the same BOT_DOMAIN the Teams app package lists).
+  REPORT_LINK_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters, e.g. openssl rand -hex 32')
+    .optional(),
+  BOT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name such as qm-hjelp.example.com')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   // The Teams app package (`npm run package`): who publishes the app, as Teams shows it. Checked
@@ -163,6 +173,13 @@ export interface Config {
   shutdownDeadlineMs: number;
   /** How often each instance looks for reminders and deadlines that have come. */
   schedulerIntervalMs: number;
+  /**
+   * Report downloads: the secret their links are signed with (REPORT_LINK_SECRET; in local mode a
+   * random one per process when unset) and the public address of the bot's server (https:// and
+   * BOT_DOMAIN; in local mode the address it listens on when unset). Without both, report cards
+   * offer no download.
+   */
+  reports: { linkSecret?: string; publicBaseUrl?: string };
   logLevel: string;
   /** Readable lines in local mode, JSON lines otherwise, unless LOG_FORMAT says which. */
   logFormat: 'json' | 'pretty';
@@ -271,6 +288,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyOutboxMaxAgeMs: e.READY_OUTBOX_MAX_AGE_MS,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    reports: {
+      ...(e.REPORT_LINK_SECRET ? { linkSecret: e.REPORT_LINK_SECRET } : {}),
+      ...(e.BOT_DOMAIN ? { publicBaseUrl: `https://${e.BOT_DOMAIN}` } : {}),
+    },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (localMode ? 'pretty' : 'json'),
   };

@@ -9,13 +9,19 @@ import type { DeliveryDeps } from './deliver';
  * - `person:<key>`: a person's 1:1 chat (the asker's cards, a handler's notice);
  * - `channel:<id>`: the work area's triage channel, where the card, its updates, pings and
  *   reminders and thread notes go;
- * - `handlers:<inquiry>`: an inquiry whose area has no channel, its cards going to each handler.
+ * - `handlers:<inquiry>`: an inquiry whose area has no channel, its cards going to each handler;
+ * - the resource group's channel for the half-yearly report pack.
  */
 export async function conversationKeyOf(
   deps: Pick<DeliveryDeps, 'store' | 'directories'>,
   intent: NotificationIntent,
 ): Promise<string> {
   if (intent.kind === 'handler.notice') return `person:${intent.recipientKey}`;
+  if (intent.kind === 'report.pack') {
+    const directory = await deps.directories.current();
+    const channel = directory.snapshot.structure.resourceGroup?.channel;
+    return channel ? `channel:${channel.channelId}` : 'report.pack';
+  }
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
   // Delivery finds out for itself that it is gone; its own key keeps it from holding others up.
   if (!inquiry) return `inquiry:${intent.inquiryId}`;

@@ -35,6 +35,7 @@ import {
 } from './errors';
 import { mentionable, withMentionableLevel, type MentionDeps } from './mentions';
 import { recordNotice, updateNotices } from './notice-updates';
+import { postReportPack } from './report-pack';
 import { teamsUserIdOf } from './roster';
 import { attempted, sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
@@ -63,6 +64,7 @@ export interface DeliveryDeps {
 
 /** Delivers one notification intent, rendering the inquiry as it is now. */
 export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): Promise<void> {
+  if (intent.kind === 'report.pack') return postReportPack(deps, intent, () => endpointFor(deps));
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
   if (!inquiry) throw new PermanentDeliveryError(`Inquiry ${intent.inquiryId} no longer exists`);
   const directory = await deps.directories.current();

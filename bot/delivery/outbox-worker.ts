@@ -1,5 +1,9 @@
 import type { Logger } from '../../src/logger';
-import type { NotificationIntent, OutboxItem } from '../../src/notifications/intents';
+import {
+  inquiryOf,
+  type NotificationIntent,
+  type OutboxItem,
+} from '../../src/notifications/intents';
 import { Periodic } from '../../src/periodic';
 import { conversationKeyOf } from './conversation-key';
 import { deliver, type DeliveryDeps } from './deliver';
@@ -182,7 +186,7 @@ export class OutboxWorker {
       .catch((error: unknown) =>
         this.options.logger.error(
           {
-            inquiry: item.intent.inquiryId,
+            inquiry: inquiryOf(item.intent),
             notification: loggableIntent(item.intent),
             error: describe(error),
           },
@@ -202,7 +206,7 @@ export class OutboxWorker {
     try {
       return await conversationKeyOf(this.options, item.intent);
     } catch {
-      return `inquiry:${item.intent.inquiryId}`;
+      return `inquiry:${inquiryOf(item.intent) ?? item.intent.kind}`;
     }
   }
 
@@ -254,7 +258,7 @@ export class OutboxWorker {
   private async handle({ id, intent, attempts }: OutboxItem, key: string): Promise<void> {
     const { store, clock, owner } = this.options;
     // Lines about this send carry the inquiry's id, and of the intent only what kind it is.
-    const logger = this.options.logger.child({ inquiry: intent.inquiryId });
+    const logger = this.options.logger.child({ inquiry: inquiryOf(intent) });
     const notification = loggableIntent(intent);
     // Teams asked for a pause in this conversation: the item waits it out, unsent.
     const pausedUntil = this.throttled.get(key);
@@ -292,10 +296,12 @@ export class OutboxWorker {
       logger.error({ notification, attempts, error: message }, 'send failed for good');
       await store.outbox.fail(id, owner, clock.now(), message);
       await sent.clear();
-      await store.inquiries.recordDeliveryFailure(intent.inquiryId, {
-        at: clock.now().toISOString(),
-        note: `${intent.kind}: ${message}`,
-      });
+      const inquiryId = inquiryOf(intent);
+      if (inquiryId)
+        await store.inquiries.recordDeliveryFailure(inquiryId, {
+          at: clock.now().toISOString(),
+          note: `${intent.kind}: ${message}`,
+        });
     }
   }
 }

@@ -15,6 +15,7 @@ import { handlerScope } from '../../src/routing/handler-scope';
 import type { HandlerDeps, Turn } from './context';
 import { showKnowledgeBase } from './knowledge-base-command';
 import { showBoard } from './board';
+import { showReport } from './report';
 import { showQueue } from './queue';
 import { showAway, showWhoToAsk } from './role-commands';
 import { answerSetupCommand } from './setup-command';
@@ -102,6 +103,7 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
   who_to_ask: ({ context, deps, turn }) => showWhoToAsk(context, deps, turn),
   queue: ({ context, deps, turn }) => showQueue(context, deps, turn),
   board: ({ context, deps, turn }) => showBoard(context, deps, turn),
+  report: ({ context, deps, turn }) => showReport(context, deps, turn),
   away: ({ context, deps, turn }) => showAway(context, deps, turn),
   knowledge_base: ({ context, deps, turn }) => showKnowledgeBase(context, deps, turn),
   setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),

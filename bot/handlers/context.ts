@@ -12,6 +12,7 @@ import type { TeamsSetupReport } from '../../src/org/teams-setup';
 import type { Store } from '../../src/store/ports';
 import { tenantOf } from '../tenants';
 import type { StoredReferences } from './stored-references';
+import type { ReportLinks } from './report';
 
 /** What every handler gets: the store, time, ids, the organisation, and a way to wake the sender. */
 export interface HandlerDeps {
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   stored: StoredReferences;
   /** Checks the organisation's Teams setup now; undefined while Teams cannot be reached. */
   teamsSetup?: () => Promise<TeamsSetupReport | undefined>;
+  /** What signs report download links and where they point; undefined when none can be made. */
+  reportLinks?: () => ReportLinks | undefined;
 }
 
 /** One turn's view of who is acting, in which language, in which organisation. */

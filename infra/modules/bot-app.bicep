@@ -40,6 +40,10 @@ param maxReplicas int
 @description('Path of the readiness probe.')
 param readinessPath string
 
+@secure()
+@description('Secret the report download links are signed with (REPORT_LINK_SECRET), the same on every replica.')
+param reportLinkSecret string
+
 param workspaceName string
 param appInsightsName string
 param tags object
@@ -95,6 +99,12 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         {
           server: registryServer
           identity: identityId
+        }
+      ]
+      secrets: [
+        {
+          name: 'report-link-secret'
+          value: reportLinkSecret
         }
       ]
     }
@@ -203,6 +213,16 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'REQUEST_BODY_TIMEOUT_MS'
               value: '15000'
+            }
+            // Report downloads: links signed with one secret for every replica, pointing at the
+            // app's own address.
+            {
+              name: 'REPORT_LINK_SECRET'
+              secretRef: 'report-link-secret'
+            }
+            {
+              name: 'BOT_DOMAIN'
+              value: '${appName}.${environment.properties.defaultDomain}'
             }
             {
               name: 'LOG_LEVEL'

@@ -68,6 +68,14 @@ export const chatCommands = {
     scopes: ['personal', 'team'],
     audience: 'handlers',
   },
+  report: {
+    phrases: {
+      nb: ['rapport', 'rapporter', 'statistikk', 'halvårsrapport'],
+      en: ['report', 'reports', 'statistics'],
+    },
+    listed: ['personal'],
+    audience: 'handlers',
+  },
   away: {
     phrases: {
       nb: ['borte', 'fravær', 'stedfortreder'],

@@ -31,7 +31,20 @@ export type NotificationIntent =
       recipientKey: string;
       reason: HandlerNoticeReason;
       note?: string;
-    };
+    }
+  /**
+   * Post the half-yearly report pack to the resource group's channel: the whole organisation's
+   * figures for the period from `from` to `to`, computed when it is sent.
+   */
+  | { kind: 'report.pack'; from: string; to: string };
+
+/** The notifications about one inquiry: every kind but the report pack. */
+export type InquiryIntent = Exclude<NotificationIntent, { kind: 'report.pack' }>;
+
+/** The inquiry a notification is about, when it is about one. */
+export function inquiryOf(intent: NotificationIntent): string | undefined {
+  return intent.kind === 'report.pack' ? undefined : intent.inquiryId;
+}
 
 export type HandlerNoticeReason =
   | 'handed_over'

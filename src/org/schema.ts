@@ -149,6 +149,16 @@ export const organisationSchema = z
     reopenWithin: isoDuration.optional(),
     admins: z.array(email).default([]),
     contactPoints: z.array(contactPoint).max(100).default([]),
+    /** The resource group: the channel its half-yearly report pack is posted to. */
+    resourceGroup: z
+      .object({
+        channel: z.object({
+          teamId: teamsThreadId,
+          channelId: teamsThreadId,
+          name: name.optional(),
+        }),
+      })
+      .optional(),
   })
   .superRefine((org, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {

@@ -47,6 +47,9 @@ const sampleValues: Record<string, string> = {
   cosmosDatabase: 'qm-hjelp',
   orgFile: '/app/org/sample-organisation.json',
   logLevel: 'info',
+  "secret 'report-link-secret'": '3f6c1e0a9b8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
+  "'${appName}.${environment.properties.defaultDomain}'":
+    'qmhjelp-bot.example.azurecontainerapps.io',
   'appInsights.properties.ConnectionString':
     'InstrumentationKey=00000000-0000-0000-0000-000000000000',
 };
@@ -83,14 +86,18 @@ function block(text: string, key: string): string {
 function templateSettings(): Map<string, string> {
   const env = block(appBicep(), 'env');
   const settings = new Map<string, string>();
-  for (const match of env.matchAll(/name: '([^']+)'\s+value: ([^\n]+)/g)) {
-    settings.set(match[1], match[2].trim());
+  for (const match of env.matchAll(/name: '([^']+)'\s+(value|secretRef): ([^\n]+)/g)) {
+    settings.set(
+      match[1],
+      match[2] === 'secretRef' ? `secret ${match[3].trim()}` : match[3].trim(),
+    );
   }
   return settings;
 }
 
 /** The value an expression gives: a literal as it stands, a parameter as a deployment sets it. */
 function valueOf(expression: string): string {
+  if (sampleValues[expression] !== undefined) return sampleValues[expression];
   const literal = /^'([^']*)'$/.exec(expression);
   if (literal) return literal[1];
   const sample = sampleValues[expression];
