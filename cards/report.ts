@@ -131,11 +131,7 @@ export interface ReportCardOptions {
   pack?: boolean;
 }
 
-function inquiryLines(
-  list: NamedInquiry[],
-  directory: Directory,
-  locale: Locale,
-): string[] {
+function inquiryLines(list: NamedInquiry[], directory: Directory, locale: Locale): string[] {
   const t = messages(locale).reports.pack;
   const lines = list
     .slice(0, packLines)
@@ -229,22 +225,38 @@ export function reportCardData(
     escalations: {
       title: t.escalationsHeading,
       data: escalations,
-      facts: facts(escalations, (p) => p.x, (p) => p.y),
+      facts: facts(
+        escalations,
+        (p) => p.x,
+        (p) => p.y,
+      ),
     },
     byTopic: {
       title: t.byTopicHeading,
       data: topics,
-      facts: facts(topics, (p) => p.legend, (p) => p.value),
+      facts: facts(
+        topics,
+        (p) => p.legend,
+        (p) => p.value,
+      ),
     },
     byUnit: {
       title: t.byUnitHeading,
       data: unitBars,
-      facts: facts(unitBars, (p) => p.x, (p) => p.y),
+      facts: facts(
+        unitBars,
+        (p) => p.x,
+        (p) => p.y,
+      ),
     },
     ratings: {
       title: t.ratingsHeading,
       data: ratingSlices,
-      facts: facts(ratingSlices, (p) => p.legend, (p) => p.value),
+      facts: facts(
+        ratingSlices,
+        (p) => p.legend,
+        (p) => p.value,
+      ),
     },
     table: [
       ...shown.map((u) => ({

@@ -20,8 +20,13 @@ export async function postReportPack(
 ): Promise<void> {
   const directory = await deps.directories.current();
   const channel = directory.snapshot.structure.resourceGroup?.channel;
-  if (!channel) throw new PermanentDeliveryError('The organisation names no resource group channel');
-  const period = { kind: 'half_year' as const, from: new Date(intent.from), to: new Date(intent.to) };
+  if (!channel)
+    throw new PermanentDeliveryError('The organisation names no resource group channel');
+  const period = {
+    kind: 'half_year' as const,
+    from: new Date(intent.from),
+    to: new Date(intent.to),
+  };
   const now = deps.clock.now();
   const report = await loadReport(deps.store, directory, { kind: 'organisation' }, period, now);
   const locale = directory.language;

@@ -4,11 +4,7 @@ import { renderReportCard, reportCardData, scopeName } from '../../cards/report'
 import { Inputs, Verbs } from '../../cards/verbs';
 import { loadReport } from '../../src/reports/load-report';
 import { periodKinds, resolvePeriod, type PeriodChoice } from '../../src/reports/period';
-import {
-  reportLinkLifetimeMs,
-  reportLinkUrl,
-  signReportLink,
-} from '../../src/reports/report-link';
+import { reportLinkLifetimeMs, reportLinkUrl, signReportLink } from '../../src/reports/report-link';
 import {
   mayReadReport,
   parseScopeKey,
@@ -92,9 +88,7 @@ export async function showReport(
     ? await reportCard(deps, turn, scope, { kind: 'this_month' })
     : turn.t.reports.forEmployees;
   await context.sendActivity(
-    typeof reply === 'string'
-      ? reply
-      : MessageFactory.attachment(CardFactory.adaptiveCard(reply)),
+    typeof reply === 'string' ? reply : MessageFactory.attachment(CardFactory.adaptiveCard(reply)),
   );
 }
 

@@ -70,7 +70,7 @@ export const chatCommands = {
   },
   report: {
     phrases: {
-      nb: ['rapport', 'rapporter', 'statistikk', 'halvårsrapport'],
+      nb: ['rapport', 'rapporter', 'statistikk'],
       en: ['report', 'reports', 'statistics'],
     },
     listed: ['personal'],

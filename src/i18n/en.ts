@@ -283,7 +283,8 @@ export const en: Messages = {
     },
     periodLine: (label: string, from: string, to: string) => `${label}: ${from} – ${to}`,
     asOf: (when: string) => `As of ${when}. Times are counted in working hours.`,
-    truncated: (max: number) => `The report counts the ${max} inquiries changed last in the period.`,
+    truncated: (max: number) =>
+      `The report counts the ${max} inquiries changed last in the period.`,
     summaryHeading: 'Overview',
     opened: 'Opened',
     resolved: 'Resolved',
@@ -338,14 +339,15 @@ export const en: Messages = {
         `${topic}: ${opened} opened${reopened > 0 ? `, ${reopened} reopened` : ''}`,
       stalledHeading: 'Stalled inquiries',
       breachedHeading: 'Inquiries with deadline breaches',
-      commentsHeading: "Comments from the ratings",
-      inquiryLine: (number: string, unit: string, topic: string) => `${number} · ${unit} · ${topic}`,
+      commentsHeading: 'Comments from the ratings',
+      inquiryLine: (number: string, unit: string, topic: string) =>
+        `${number} · ${unit} · ${topic}`,
       more: (count: number) => `… and ${count} more.`,
       none: 'None.',
       queued: (channel: string) =>
         `The half-yearly report is being sent to «${channel}». It shows the figures as they are when it is sent.`,
       noChannel:
-        'The organisation file does not name the resource group\'s channel (resourceGroup.channel), so the half-yearly report cannot be sent.',
+        "The organisation file does not name the resource group's channel (resourceGroup.channel), so the half-yearly report cannot be sent.",
       onlyAdmins: 'Only admins can send the half-yearly report to the resource group.',
     },
     csv: {

@@ -338,14 +338,16 @@ export const nb = {
       summary: 'Halvårsrapport for ressursgruppen',
       send: 'Send halvårsrapporten til ressursgruppen',
       title: (period: string) => `Halvårsrapport for ressursgruppen · ${period}`,
-      intro: 'Hele organisasjonen. Laget til ressursgruppens gjennomgang av hvordan brukerstøtten virker.',
+      intro:
+        'Hele organisasjonen. Laget til ressursgruppens gjennomgang av hvordan brukerstøtten virker.',
       topTopicsHeading: 'Temaene som kom oftest',
       topTopic: (topic: string, opened: number, reopened: number) =>
         `${topic}: ${opened} åpnet${reopened > 0 ? `, ${reopened} åpnet igjen` : ''}`,
       stalledHeading: 'Stansede saker',
       breachedHeading: 'Saker med fristbrudd',
       commentsHeading: 'Kommentarer fra vurderingene',
-      inquiryLine: (number: string, unit: string, topic: string) => `${number} · ${unit} · ${topic}`,
+      inquiryLine: (number: string, unit: string, topic: string) =>
+        `${number} · ${unit} · ${topic}`,
       more: (count: number) => `… og ${count} til.`,
       none: 'Ingen.',
       queued: (channel: string) =>

@@ -72,7 +72,10 @@ export function mayReadReport(
 }
 
 /** Whether an inquiry belongs to the scope. */
-export function inScope(inquiry: Pick<Inquiry, 'workAreaId' | 'unitId' | 'topicId'>, scope: ReportScope): boolean {
+export function inScope(
+  inquiry: Pick<Inquiry, 'workAreaId' | 'unitId' | 'topicId'>,
+  scope: ReportScope,
+): boolean {
   switch (scope.kind) {
     case 'organisation':
       return true;

@@ -35,6 +35,9 @@ describe('chat commands', () => {
       ['Out of ofice', 'away'],
       ['Kunnskapsbase', 'knowledge_base'],
       ['knowlege base', 'knowledge_base'],
+      ['Rapport', 'report'],
+      ['raport', 'report'],
+      ['report.', 'report'],
       ['/oppsett', 'setup'],
       ['Setup', 'setup'],
     ];
@@ -117,6 +120,7 @@ describe('chat commands', () => {
       'who_to_ask',
       'queue',
       'board',
+      'report',
       'away',
       'knowledge_base',
     ]);
