@@ -43,6 +43,8 @@ export function resolvePeriod(
   timeZone: string,
 ): { ok: true; period: ReportPeriod } | { ok: false; problem: PeriodProblem } {
   const local = DateTime.fromJSDate(now, { zone: timeZone });
+  // A period that runs to now holds now itself: `to` is exclusive.
+  const untilNow = new Date(now.getTime() + 1);
   const period = (from: DateTime, to: DateTime | Date): ReportPeriod => ({
     kind: choice.kind,
     from: from.toJSDate(),
@@ -50,14 +52,14 @@ export function resolvePeriod(
   });
   switch (choice.kind) {
     case 'this_month':
-      return { ok: true, period: period(local.startOf('month'), now) };
+      return { ok: true, period: period(local.startOf('month'), untilNow) };
     case 'last_month': {
       const start = local.startOf('month').minus({ months: 1 });
       return { ok: true, period: period(start, local.startOf('month')) };
     }
     case 'half_year': {
       const start = local.startOf('year').plus({ months: local.month > 6 ? 6 : 0 });
-      return { ok: true, period: period(start, now) };
+      return { ok: true, period: period(start, untilNow) };
     }
     case 'custom': {
       const from = localDay(choice.from, timeZone);
@@ -67,7 +69,7 @@ export function resolvePeriod(
       if (from > local) return { ok: false, problem: 'future' };
       if (to.diff(from, 'days').days + 1 > maxCustomDays) return { ok: false, problem: 'too_long' };
       const end = to.plus({ days: 1 });
-      return { ok: true, period: period(from, end > local ? now : end) };
+      return { ok: true, period: period(from, end > local ? untilNow : end) };
     }
   }
 }

