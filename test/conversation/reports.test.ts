@@ -39,7 +39,8 @@ describe('reports over real HTTP', function () {
         channel: { teamId: triageTeamId, channelId: resourceGroupChannel, name: 'Ressursgruppen' },
       },
     },
-    env: { REPORT_LINK_SECRET: secret },
+    // At the default level, so that the test reads what is logged about downloads.
+    env: { REPORT_LINK_SECRET: secret, LOG_LEVEL: 'info' },
   });
 
   /** Writes in the 1:1 chat and returns the message the bot answers with. */
@@ -254,6 +255,13 @@ describe('reports over real HTTP', function () {
     const employee = await fetch(signedLink(people.asker.email, 'units:hauge-vgs'));
     assert.equal(employee.status, 403, 'a link for someone who may not see reports');
     assert.equal((await fetch(signedLink(people.sverre.email, 'units:hauge-vgs'))).status, 200);
+
+    const logged = bot()
+      .output()
+      .split('\n')
+      .filter((line) => /report download/.test(line));
+    assert.ok(logged.length >= 5, 'each download and refusal is logged');
+    for (const line of logged) assert.doesNotMatch(line, /@|token=|eyJ|sverre|hauge/i);
   });
 
   it('posts the half-yearly pack to the resource group channel when an admin asks', async () => {
