@@ -118,11 +118,12 @@ function assertTeamsCard(card: object): void {
   const size = Buffer.byteLength(JSON.stringify(card), 'utf8');
   assert.ok(size <= maxCardMessageBytes, `the card is ${size} bytes`);
   for (const chart of elements(card).filter((e) => chartTypes.includes(e.type as string))) {
-    assert.equal((chart.fallback as { type?: string })?.type, 'FactSet', `${chart.type} fallback`);
+    const type = String(chart.type);
+    assert.equal((chart.fallback as { type?: string })?.type, 'FactSet', `${type} fallback`);
     const data = chart.data as Record<string, unknown>[];
-    assert.ok(Array.isArray(data) && data.length > 0, `${chart.type} has data`);
+    assert.ok(Array.isArray(data) && data.length > 0, `${type} has data`);
     for (const point of data) {
-      if (chart.type === 'Chart.Pie' || chart.type === 'Chart.Donut') {
+      if (type === 'Chart.Pie' || type === 'Chart.Donut') {
         assert.equal(typeof point.legend, 'string');
         assert.equal(typeof point.value, 'number');
       } else {
