@@ -264,6 +264,36 @@ describe('reports over real HTTP', function () {
     for (const line of logged) assert.doesNotMatch(line, /@|token=|eyJ|sverre|hauge/i);
   });
 
+  it('counts an inquiry answered after two hours, resolved and rated, in the figures', async () => {
+    const { inquiryId, thread } = await askInChannel(bot(), connector);
+    await bot().settle();
+    await bot().advance('PT2H');
+    await click(
+      sverre,
+      Verbs.answer,
+      { inquiryId, answerText: 'Bruk «Meld avvik».' },
+      { conversationId: thread },
+    );
+    await click(asker, Verbs.confirmResolved, { inquiryId });
+    await click(asker, Verbs.rate, {
+      inquiryId,
+      rating: 'good',
+      ratingComment: '=Raskt og greit',
+    });
+    await bot().settle();
+    const card = cardOf((await ask(sverre, 'rapport')).body);
+    const facts = Object.fromEntries(
+      JSON.stringify(card)
+        .match(/\{"title":"[^"]+","value":"[^"]+"\}/g)!
+        .map((fact) => JSON.parse(fact) as { title: string; value: string })
+        .map((fact) => [fact.title, fact.value]),
+    );
+    assert.match(facts['Tid til første svar'], /^median 2 t, 90 % innen 2 t \(1 sak\)$/);
+    assert.match(facts['Tid til løsning'], /^median 2 t/);
+    assert.match(facts['Løst'], /^1$/);
+    assert.match(JSON.stringify(card), /"type":"Chart\.Pie"/, 'the ratings as a chart');
+  });
+
   it('posts the half-yearly pack to the resource group channel when an admin asks', async () => {
     const card = cardOf((await ask(eva, 'rapport')).body);
     const send = executes(card).find((a) => a.verb === Verbs.reportPack);
@@ -285,6 +315,7 @@ describe('reports over real HTTP', function () {
     assert.match(text, /Stansede saker/);
     assert.match(text, /Saker med fristbrudd/);
     assert.match(text, /Kommentarer fra vurderingene/);
+    assert.match(text, /Bra: «=Raskt og greit»/, "the asker's comment");
     assert.equal(executes(pack).length, 0, 'nothing to click in the channel');
   });
 
