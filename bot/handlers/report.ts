@@ -14,6 +14,7 @@ import {
   type ReportScope,
 } from '../../src/routing/report-scope';
 import { fittedCard } from '../delivery/card-activity';
+import { actionKeyOf } from './action-key';
 import type { HandlerDeps, Turn } from './context';
 import { validatedAction, type ActionReply } from './validated-action';
 
@@ -123,7 +124,7 @@ export function reportActions(
       }
       return reportCard(deps, turn, scope, choiceOf(data));
     }),
-    [Verbs.reportPack]: validatedAction(deps, packData, async (_context, turn) => {
+    [Verbs.reportPack]: validatedAction(deps, packData, async (context, turn) => {
       const { directory, who, t } = turn;
       const email = who.person.email;
       if (!email || !directory.isAdmin(email)) {
@@ -133,6 +134,10 @@ export function reportActions(
       }
       const channel = directory.snapshot.structure.resourceGroup?.channel;
       if (!channel) return t.reports.pack.noChannel;
+      const queued = t.reports.pack.queued(channel.name ?? channel.channelId);
+      // The same click delivered twice posts one pack.
+      const taken = `report-pack/${actionKeyOf(context, who.person.key, Verbs.reportPack, {})}`;
+      if (taken in (await deps.store.state.read([taken]))) return queued;
       const now = deps.clock.now();
       const resolved = resolvePeriod({ kind: 'half_year' }, now, directory.timeZone);
       if (!resolved.ok) return t.refusals.invalidAction;
@@ -146,9 +151,10 @@ export function reportActions(
         ],
         now,
       );
+      await deps.store.state.write({ [taken]: { value: { at: now.toISOString() } } });
       deps.notify();
       turn.log.info('half-yearly report pack queued');
-      return t.reports.pack.queued(channel.name ?? channel.channelId);
+      return queued;
     }),
   };
 }

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { Inputs, Verbs } from '../../cards/verbs';
 import { signReportLink } from '../../src/reports/report-link';
 import { people, organisation } from '../support/domain-fixture';
-import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
+import {
+  cardAction,
+  personalConversationId,
+  teamsUser,
+  type TestUser,
+} from '../support/activities';
 import { cardOf, type RecordedRequest } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
 import { cardText } from '../support/organisation';
@@ -298,8 +303,15 @@ describe('reports over real HTTP', function () {
     const card = cardOf((await ask(eva, 'rapport')).body);
     const send = executes(card).find((a) => a.verb === Verbs.reportPack);
     assert.ok(send, "the admin's card offers the pack");
-    const response = await click(eva, Verbs.reportPack, send.data);
-    assert.match(String(response.body.value), /Halvårsrapporten sendes til «Ressursgruppen»/);
+    // Teams delivers the same click twice: one pack.
+    const invoke = cardAction({
+      from: eva,
+      verb: Verbs.reportPack,
+      data: send.data,
+      serviceUrl: connector.url,
+    });
+    for (const response of [await bot().post(invoke), await bot().post(invoke)])
+      assert.match(String(response.body.value), /Halvårsrapporten sendes til «Ressursgruppen»/);
     const post = await connector.waitFor(
       () =>
         connector
@@ -317,6 +329,11 @@ describe('reports over real HTTP', function () {
     assert.match(text, /Kommentarer fra vurderingene/);
     assert.match(text, /Bra: «=Raskt og greit»/, "the asker's comment");
     assert.equal(executes(pack).length, 0, 'nothing to click in the channel');
+    await bot().settle();
+    const posts = connector
+      .conversationsCreated()
+      .filter((r) => r.body?.channelData?.channel?.id === resourceGroupChannel);
+    assert.equal(posts.length, 1, 'posted once');
   });
 
   it('refuses a CSV link once it has expired', async () => {
