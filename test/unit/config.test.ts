@@ -19,6 +19,20 @@ describe('configuration', () => {
     );
   });
 
+  it('signs report links with REPORT_LINK_SECRET and points them at BOT_DOMAIN', () => {
+    assert.deepEqual(loadConfig({}).reports, {});
+    const secret = 'f'.repeat(64);
+    assert.deepEqual(
+      loadConfig({ REPORT_LINK_SECRET: secret, BOT_DOMAIN: 'qm-hjelp.example.com' }).reports,
+      { linkSecret: secret, publicBaseUrl: 'https://qm-hjelp.example.com' },
+    );
+    assert.throws(
+      () => loadConfig({ REPORT_LINK_SECRET: 'short' }),
+      /REPORT_LINK_SECRET: at least 32/,
+    );
+    assert.throws(() => loadConfig({ BOT_DOMAIN: 'https://x/' }), /BOT_DOMAIN: a host name/);
+  });
+
   it('refuses a tenant id that is not a GUID', () => {
     assert.throws(
       () =>
