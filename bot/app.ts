@@ -13,6 +13,7 @@ import { boardActions } from './handlers/board';
 import { awayActions } from './handlers/role-commands';
 import { suggestionActions } from './handlers/suggestions';
 import { knowledgeActions } from './handlers/knowledge-actions';
+import { privacyActions } from './handlers/privacy-commands';
 import { QuietApplication } from './quiet-application';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): Application {
     ...awayActions(deps),
     ...suggestionActions(deps),
     ...knowledgeActions(deps),
+    ...privacyActions(deps),
   })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }

@@ -54,6 +54,8 @@ export interface ServerOptions {
   turnIds: IdGenerator;
   /** Whether the bot can do its work now, for `GET /readyz`. */
   readiness: () => Promise<Readiness>;
+  /** More routes on the same server (signed downloads). */
+  routes?: ((server: restify.Server) => void)[];
 }
 
 export const defaultBodyLimits: BodyLimits = { maxBytes: 512 * 1024, timeoutMs: 15_000 };
@@ -128,6 +130,8 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     if (ready.status !== 'ready') logger.warn({ reasons: ready.reasons }, 'not ready');
     res.send(ready.status === 'ready' ? 200 : 503, ready);
   });
+
+  for (const add of options.routes ?? []) add(server);
 
   server.on(
     'restifyError',

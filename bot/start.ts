@@ -23,6 +23,9 @@ import { readiness } from './health';
 import { startLocalPlayground, type LocalPlaygrounds } from './local-playground';
 import { defaultBodyLimits, startServer } from './server';
 import { listenFailure, orgFileFailure, sqliteFailure } from './start-up-errors';
+import { addExportDownload } from './http/export-download';
+import { privacyKeys } from '../src/privacy/keys';
+import { applyRetention } from '../src/privacy/retention';
 
 /** What the bot is given rather than making itself: time, ids and where it logs. */
 export interface Collaborators {
@@ -126,6 +129,17 @@ export async function startQmHjelp(
     concurrency: config.outboxConcurrency,
     retryPolicy: { ...defaultRetryPolicy, baseDelayMs: config.outboxRetryBaseMs },
   });
+  // Known once the server listens (`PORT=0` picks the port), unless PUBLIC_URL says where.
+  const listening: { url?: string } = {};
+  if (!config.links.signingSecret && !config.localMode)
+    logger.warn(
+      {},
+      'SIGNING_SECRET is not set: export links work only on this instance until it stops, and redacted inquiries get placeholders of their own',
+    );
+  const privacy = privacyKeys(
+    config.links.signingSecret,
+    () => config.links.publicUrl ?? listening.url ?? '',
+  );
   const scheduler = new EscalationScheduler({
     store,
     directories,
@@ -133,6 +147,16 @@ export async function startQmHjelp(
     logger,
     intervalMs: config.schedulerIntervalMs,
     notify: () => worker.kick(),
+    housekeeping: async () => {
+      const directory = await directories.current();
+      const removed = await applyRetention(store, {
+        now: clock.now(),
+        retainFor: directory.snapshot.structure.retainFinishedFor,
+        pseudonymise: privacy.pseudonymise,
+      });
+      if (removed.inquiries + removed.drafts + removed.notifications + removed.conflicts > 0)
+        logger.info({ ...removed }, 'retention applied');
+    },
   });
   const app = createApp({
     adapter,
@@ -145,6 +169,7 @@ export async function startQmHjelp(
     logger,
     notify: () => worker.kick(),
     teamsSetup: () => checkTeamsSetupNow(teams),
+    privacy,
   });
   const server = await startServer({
     port: config.port,
@@ -167,6 +192,10 @@ export async function startQmHjelp(
     ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
     tenants: config.tenants,
     turnIds: uuidGenerator,
+    routes: [
+      (server) =>
+        addExportDownload(server, { store, directories, clock, logger, linkKey: privacy.linkKey }),
+    ],
   }).catch(async (error: unknown) => {
     await store.close();
     throw listenFailure(error, config.host, config.port);
@@ -176,6 +205,7 @@ export async function startQmHjelp(
   knowledgeRefresh.start();
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
+  listening.url = url;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
   local.playgrounds = config.playground.enabled
     ? await startLocalPlayground({ config: { ...config, port }, logger })

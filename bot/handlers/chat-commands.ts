@@ -18,6 +18,7 @@ import { showBoard } from './board';
 import { showQueue } from './queue';
 import { showAway, showWhoToAsk } from './role-commands';
 import { answerSetupCommand } from './setup-command';
+import { erasePersonCommand, exportPersonCommand, showPrivacy } from './privacy-commands';
 
 type Command = Extract<CommandMatch, { kind: 'command' }>;
 
@@ -105,6 +106,11 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
   away: ({ context, deps, turn }) => showAway(context, deps, turn),
   knowledge_base: ({ context, deps, turn }) => showKnowledgeBase(context, deps, turn),
   setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),
+  privacy: ({ context, turn }) => showPrivacy(context, turn),
+  export_person: ({ context, deps, turn, match }) =>
+    exportPersonCommand(context, deps, turn, 'email' in match ? match.email : undefined),
+  erase_person: ({ context, deps, turn, match }) =>
+    erasePersonCommand(context, deps, turn, 'email' in match ? match.email : undefined),
   thanks: async ({ context, turn }) => {
     await context.sendActivity(turn.t.commands.thanks);
   },

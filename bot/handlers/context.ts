@@ -9,6 +9,7 @@ import type { Directory } from '../../src/org/directory';
 import { identify, type Identification } from '../../src/org/identify';
 import type { DirectoryProvider } from '../../src/org/provider';
 import type { TeamsSetupReport } from '../../src/org/teams-setup';
+import type { PrivacyKeys } from '../../src/privacy/keys';
 import type { Store } from '../../src/store/ports';
 import { tenantOf } from '../tenants';
 import type { StoredReferences } from './stored-references';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   stored: StoredReferences;
   /** Checks the organisation's Teams setup now; undefined while Teams cannot be reached. */
   teamsSetup?: () => Promise<TeamsSetupReport | undefined>;
+  /** Signing and pseudonymising for exports, erasures and retention. */
+  privacy: PrivacyKeys;
 }
 
 /** One turn's view of who is acting, in which language, in which organisation. */

@@ -21,6 +21,8 @@ export interface ChatCommand {
   readonly scopes?: readonly CommandScope[];
   /** Who the help card lists it for; everyone when not given. */
   readonly audience?: CommandAudience;
+  /** Followed by a person's email address (`slett person kari@fjordvik.no`). */
+  readonly takesEmail?: boolean;
 }
 
 /** Every chat command, in the order the help card and the manifest list them. */
@@ -86,6 +88,21 @@ export const chatCommands = {
     listed: ['personal'],
     audience: 'admins',
   },
+  privacy: {
+    phrases: { nb: ['personvern', 'personopplysninger'], en: ['privacy', 'personal data'] },
+    listed: ['personal'],
+    audience: 'admins',
+  },
+  export_person: {
+    phrases: { nb: ['eksporter person'], en: ['export person'] },
+    audience: 'admins',
+    takesEmail: true,
+  },
+  erase_person: {
+    phrases: { nb: ['slett person'], en: ['erase person'] },
+    audience: 'admins',
+    takesEmail: true,
+  },
   thanks: {
     phrases: {
       nb: [
@@ -115,7 +132,7 @@ export type ChatCommandId = keyof typeof chatCommands | 'inquiry_number';
 
 /** What a chat message is, read as a command. */
 export type CommandMatch =
-  | { kind: 'command'; id: Exclude<ChatCommandId, 'inquiry_number'> }
+  | { kind: 'command'; id: Exclude<ChatCommandId, 'inquiry_number'>; email?: string }
   | { kind: 'command'; id: 'inquiry_number'; number: string }
   /** It looks like a command but is none: suggest the nearest one instead of opening an inquiry. */
   | { kind: 'suggestion'; id: ChatCommandId; phrase: string };
@@ -153,6 +170,8 @@ const commandIds = Object.keys(chatCommands) as (keyof typeof chatCommands)[];
  * one, or undefined for a question. "QM 2026 42" is inquiry QM-2026-0042.
  */
 export function recogniseCommand(text: string, locale: Locale): CommandMatch | undefined {
+  const withEmail = commandWithEmail(text);
+  if (withEmail) return withEmail;
   const words = normaliseCommand(text);
   const number = inquiryNumber.exec(words);
   if (number) {
@@ -179,6 +198,22 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
     }
   }
   return nearest && !question ? suggestion(words, nearest, locale) : undefined;
+}
+
+const trailingEmail = /^(.*\S)\s+(?:mailto:)?([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/u;
+
+/** A command that takes an email address, with it: "slett person kari@fjordvik.no". */
+function commandWithEmail(text: string): CommandMatch | undefined {
+  // Teams may send an address as a link; only its text counts.
+  const plain = text.replace(/<[^>]*>/g, ' ').trim();
+  const match = trailingEmail.exec(plain);
+  if (!match?.[1] || !match[2]) return undefined;
+  const words = normaliseCommand(match[1]);
+  const id = commandIds.find(
+    (candidate) =>
+      (chatCommands[candidate] as ChatCommand).takesEmail && phrasesOf(candidate).includes(words),
+  );
+  return id ? { kind: 'command', id, email: match[2].toLowerCase() } : undefined;
 }
 
 /**

@@ -11,8 +11,9 @@ const finishing: ReadonlySet<InquiryEventType> = new Set([
  * When a finished inquiry finished: its last resolution or withdrawal (closing without an answer
  * is a resolution). Undefined while it is not finished.
  */
-export function finishedAt(inquiry: Pick<Inquiry, 'status' | 'history' | 'updatedAt'>):
-  string | undefined {
+export function finishedAt(
+  inquiry: Pick<Inquiry, 'status' | 'history' | 'updatedAt'>,
+): string | undefined {
   if (!isFinished(inquiry)) return undefined;
   for (let i = inquiry.history.length - 1; i >= 0; i--) {
     const event = inquiry.history[i];

@@ -8,7 +8,13 @@ export function namesPerson(inquiry: Inquiry, personKeys: readonly string[]): bo
   const keys = new Set(personKeys);
   let found = false;
   JSON.stringify(inquiry, (field, value: unknown) => {
-    if (!found && typeof value === 'string' && keys.has(value) && field !== 'text' && field !== 'note')
+    if (
+      !found &&
+      typeof value === 'string' &&
+      keys.has(value) &&
+      field !== 'text' &&
+      field !== 'note'
+    )
       found = true;
     return value;
   });

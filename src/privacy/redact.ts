@@ -31,9 +31,7 @@ function member(person: ChainMember, pseudonymise: Pseudonymise): ChainMember {
       ? {
           away: {
             until: person.away.until,
-            ...(person.away.deputy
-              ? { deputy: anonymous(person.away.deputy, pseudonymise) }
-              : {}),
+            ...(person.away.deputy ? { deputy: anonymous(person.away.deputy, pseudonymise) } : {}),
           },
         }
       : {}),

@@ -130,7 +130,10 @@ export interface OutboxRepository {
    * Removes the items sent or given up that are about these inquiries or addressed to these
    * people (what they carried may name them); returns how many. A scan, for erasure.
    */
-  removeFinishedAbout(inquiryIds: readonly string[], personKeys: readonly string[]): Promise<number>;
+  removeFinishedAbout(
+    inquiryIds: readonly string[],
+    personKeys: readonly string[],
+  ): Promise<number>;
 }
 
 /** A person's remembered choices, for people the organisation file does not list. */

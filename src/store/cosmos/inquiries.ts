@@ -375,7 +375,9 @@ export class CosmosInquiryRepository implements InquiryRepository {
         return true;
       },
     );
-    return found.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    return found.sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
   }
 
   /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */

@@ -259,4 +259,3 @@ export class SqliteInquiryRepository implements InquiryRepository {
     return { ok: false, reason: exists ? 'conflict' : 'not_found' };
   }
 }
-

@@ -1,0 +1,187 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod/v4';
+import { erasePersonCardData, renderErasePersonCard } from '../../cards/erase-person';
+import type { AdaptiveCardJson } from '../../cards/render';
+import { Verbs } from '../../cards/verbs';
+import { signLink, signedQueryString, verifyLink } from '../../src/links/signed-link';
+import { privacyActionCompleted } from '../../src/privacy/completed';
+import { erasePerson } from '../../src/privacy/erase-person';
+import { identify, type PersonIdentity } from '../../src/privacy/person-data';
+import { readTurn, type HandlerDeps, type Turn } from './context';
+
+/** How long an export link and an erasure confirmation hold. */
+export const privacyLinkMinutes = 15;
+export const exportPurpose = 'privacy-export';
+const erasePurpose = 'privacy-erase';
+
+/** Where the export a link names is described: the person, who asked, until when. */
+export function exportRecordKey(id: string): string {
+  return `privacy-export/${id}`;
+}
+
+export const exportRecord = z.object({
+  email: z.string(),
+  by: z.string(),
+  expiresAt: z.number(),
+});
+
+function isAdmin(turn: Turn): boolean {
+  const email = turn.who.person.email;
+  return !!email && turn.directory.isAdmin(email);
+}
+
+/** "personvern": what an admin can do, and the retention period in force. */
+export async function showPrivacy(context: TurnContext, turn: Turn): Promise<void> {
+  const { t, directory } = turn;
+  if (!isAdmin(turn)) {
+    await context.sendActivity(t.privacy.notAdmin);
+    return;
+  }
+  const period = directory.snapshot.structure.retainFinishedFor;
+  const retention = period ? t.privacy.retention(period) : t.privacy.noRetention;
+  await context.sendActivity(`${t.privacy.usage}\n\n${retention}`);
+}
+
+/** "eksporter person <e-post>": a signed link, for a short while, to everything stored about them. */
+export async function exportPersonCommand(
+  context: TurnContext,
+  deps: HandlerDeps,
+  turn: Turn,
+  email: string | undefined,
+): Promise<void> {
+  const { t } = turn;
+  if (!isAdmin(turn)) {
+    await context.sendActivity(t.privacy.notAdmin);
+    return;
+  }
+  if (!email) {
+    await context.sendActivity(t.privacy.usage);
+    return;
+  }
+  const now = deps.clock.now();
+  const id = deps.ids.next();
+  const expiresAt = now.getTime() + privacyLinkMinutes * 60_000;
+  const written = await deps.store.state.write({
+    [exportRecordKey(id)]: { value: { email, by: turn.who.person.key, expiresAt } },
+  });
+  if (!written.ok) throw new Error('The export record could not be stored');
+  const query = signedQueryString(deps.privacy.linkKey, {
+    purpose: exportPurpose,
+    subject: id,
+    expiresAt,
+  });
+  const link = `${deps.privacy.publicUrl()}/privacy/export?${query}`;
+  privacyActionCompleted(deps.logger, {
+    kind: 'export_link',
+    by: turn.who.person.key,
+    subject: email,
+    at: now.toISOString(),
+  });
+  await context.sendActivity(t.privacy.exportReady(email, link, privacyLinkMinutes));
+}
+
+async function summary(deps: HandlerDeps, identity: PersonIdentity) {
+  const { store } = deps;
+  const inquiries = await store.inquiries.involving(identity.keys);
+  const asked = inquiries.filter((i) => identity.keys.includes(i.asker.key)).length;
+  const drafts = await Promise.all(identity.keys.map((key) => store.drafts.byAsker(key, 1000)));
+  const profiles = await Promise.all(identity.keys.map((key) => store.profiles.get(key)));
+  const absences = await Promise.all(identity.keys.map((key) => store.absences.get(key)));
+  const name = identity.organisation?.name ?? profiles.find(Boolean)?.name;
+  return {
+    email: identity.email,
+    ...(name ? { name } : {}),
+    asked,
+    handled: inquiries.length - asked,
+    drafts: drafts.flat().length,
+    profile: profiles.some(Boolean),
+    absence: absences.some(Boolean),
+    inOrganisation: identity.organisation !== undefined,
+  };
+}
+
+/** "slett person <e-post>": what erasing them changes, with a confirmation that holds a while. */
+export async function erasePersonCommand(
+  context: TurnContext,
+  deps: HandlerDeps,
+  turn: Turn,
+  email: string | undefined,
+): Promise<void> {
+  const { t, directory, locale } = turn;
+  if (!isAdmin(turn)) {
+    await context.sendActivity(t.privacy.notAdmin);
+    return;
+  }
+  if (!email) {
+    await context.sendActivity(t.privacy.usage);
+    return;
+  }
+  const identity = identify(email, directory);
+  const expiresAt = deps.clock.now().getTime() + privacyLinkMinutes * 60_000;
+  const signed = signLink(deps.privacy.linkKey, {
+    purpose: erasePurpose,
+    subject: email,
+    expiresAt,
+  });
+  const card = renderErasePersonCard(
+    erasePersonCardData(
+      await summary(deps, identity),
+      { email, e: signed.e, sig: signed.sig },
+      locale,
+    ),
+  );
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+const eraseData = z.object({
+  email: z.string().trim().toLowerCase().min(3).max(320).includes('@'),
+  e: z.string().max(20),
+  sig: z.string().max(100),
+});
+
+/** The confirmation's button: checked again (admin, signature, expiry), then the erasure. */
+export function privacyActions(
+  deps: HandlerDeps,
+): Record<string, (context: TurnContext, data: unknown) => Promise<AdaptiveCardJson | string>> {
+  return {
+    [Verbs.erasePerson]: async (context, data) => {
+      const turn = await readTurn(context, deps);
+      const { t } = turn;
+      if (!isAdmin(turn)) return t.privacy.notAdmin;
+      const parsed = eraseData.safeParse(data);
+      if (!parsed.success) return t.refusals.invalidAction;
+      const { email, e, sig } = parsed.data;
+      const now = deps.clock.now();
+      const check = verifyLink(
+        deps.privacy.linkKey,
+        { p: erasePurpose, s: email, e, sig },
+        erasePurpose,
+        now,
+      );
+      if (!check.ok) {
+        turn.log.warn({ reason: check.reason }, 'erasure confirmation refused');
+        return t.privacy.stale;
+      }
+      const identity = identify(email, turn.directory);
+      const result = await erasePerson(deps.store, identity, deps.privacy.pseudonymise, now);
+      for (const key of identity.keys) deps.stored.forget(`person:${key}`);
+      privacyActionCompleted(deps.logger, {
+        kind: 'erase',
+        by: turn.who.person.key,
+        subject: email,
+        at: now.toISOString(),
+        counts: {
+          asked: result.asked,
+          handled: result.handled,
+          notChanged: result.notChanged,
+          drafts: result.drafts,
+          notifications: result.notifications,
+          knowledgeEntries: result.knowledgeEntries,
+          selfServed: result.selfServed,
+        },
+      });
+      const done = t.privacy.erased(email, result.asked, result.handled);
+      return result.notChanged > 0 ? `${done} ${t.privacy.notChanged(result.notChanged)}` : done;
+    },
+  };
+}

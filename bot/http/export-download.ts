@@ -1,0 +1,63 @@
+import type restify from 'restify';
+import type { Clock } from '../../src/clock';
+import { verifyLink } from '../../src/links/signed-link';
+import type { Logger } from '../../src/logger';
+import type { DirectoryProvider } from '../../src/org/provider';
+import { privacyActionCompleted } from '../../src/privacy/completed';
+import { exportPerson, identify } from '../../src/privacy/person-data';
+import type { Store } from '../../src/store/ports';
+import { exportPurpose, exportRecord, exportRecordKey } from '../handlers/privacy-commands';
+
+export interface ExportDownloadOptions {
+  store: Store;
+  directories: DirectoryProvider;
+  clock: Clock;
+  logger: Logger;
+  linkKey: Buffer;
+}
+
+/** The path signed export links point at. */
+export const exportPath = '/privacy/export';
+
+/**
+ * `GET /privacy/export?…`: the JSON of everything stored about one person, for the holder of a
+ * signed link an admin asked for, until it expires. A tampered, foreign or expired link gets 403
+ * and nothing else; the log says why, never whose data it was.
+ */
+export function addExportDownload(server: restify.Server, options: ExportDownloadOptions): void {
+  server.get(exportPath, async (req, res) => {
+    const query = Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams);
+    const now = options.clock.now();
+    const check = verifyLink(options.linkKey, query, exportPurpose, now);
+    const refuse = (reason: string) => {
+      options.logger.warn({ reason }, 'export link refused');
+      res.header('cache-control', 'no-store');
+      res.send(403, { error: 'This link is not valid or has expired.' });
+    };
+    if (!check.ok) return refuse(check.reason);
+    const key = exportRecordKey(check.claims.subject);
+    const stored = (await options.store.state.read([key]))[key];
+    const record = exportRecord.safeParse(stored?.value);
+    if (!record.success) return refuse('unknown_export');
+    if (record.data.expiresAt <= now.getTime()) {
+      await options.store.state.delete([key]);
+      return refuse('expired');
+    }
+    const directory = await options.directories.current();
+    const data = await exportPerson(options.store, identify(record.data.email, directory), now);
+    privacyActionCompleted(options.logger, {
+      kind: 'export_download',
+      by: record.data.by,
+      subject: record.data.email,
+      at: now.toISOString(),
+    });
+    const body = JSON.stringify(data, null, 2);
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': 'attachment; filename="qm-hjelp-personopplysninger.json"',
+      'cache-control': 'no-store',
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body);
+  });
+}
