@@ -120,6 +120,30 @@ describe('chat commands', () => {
       'away',
       'knowledge_base',
     ]);
-    assert.deepEqual(admin, ['help', 'my_inquiries', 'who_to_ask', 'setup']);
+    assert.deepEqual(admin, ['help', 'my_inquiries', 'who_to_ask', 'setup', 'privacy']);
+  });
+
+  it('reads the person commands with the address that follows them, also sent as a link', () => {
+    assert.deepEqual(recogniseCommand('eksporter person Kari.Nordmann@fjordvik.no', 'nb'), {
+      kind: 'command',
+      id: 'export_person',
+      email: 'kari.nordmann@fjordvik.no',
+    });
+    assert.deepEqual(
+      recogniseCommand(
+        'Slett person <a href="mailto:kari@fjordvik.no">kari@fjordvik.no</a>',
+        'nb',
+      ),
+      { kind: 'command', id: 'erase_person', email: 'kari@fjordvik.no' },
+    );
+    assert.deepEqual(recogniseCommand('erase person', 'en'), {
+      kind: 'command',
+      id: 'erase_person',
+    });
+    assert.equal(
+      recogniseCommand('hvorfor får jeg ikke sendt til kari@fjordvik.no', 'nb')?.kind,
+      undefined,
+      'a question that ends with an address is a question',
+    );
   });
 });

@@ -47,6 +47,9 @@ const sampleValues: Record<string, string> = {
   cosmosDatabase: 'qm-hjelp',
   orgFile: '/app/org/sample-organisation.json',
   logLevel: 'info',
+  "'https://${appName}.${environment.properties.defaultDomain}'":
+    'https://qmhjelp-bot.example.westeurope.azurecontainerapps.io',
+  "'signing-secret'": '0123456789abcdef0123456789abcdef0123456789abcdef',
   'appInsights.properties.ConnectionString':
     'InstrumentationKey=00000000-0000-0000-0000-000000000000',
 };
@@ -83,7 +86,7 @@ function block(text: string, key: string): string {
 function templateSettings(): Map<string, string> {
   const env = block(appBicep(), 'env');
   const settings = new Map<string, string>();
-  for (const match of env.matchAll(/name: '([^']+)'\s+value: ([^\n]+)/g)) {
+  for (const match of env.matchAll(/name: '([^']+)'\s+(?:value|secretRef): ([^\n]+)/g)) {
     settings.set(match[1], match[2].trim());
   }
   return settings;
@@ -91,11 +94,12 @@ function templateSettings(): Map<string, string> {
 
 /** The value an expression gives: a literal as it stands, a parameter as a deployment sets it. */
 function valueOf(expression: string): string {
-  const literal = /^'([^']*)'$/.exec(expression);
-  if (literal) return literal[1];
+  // A secret reference, or a literal the deployment fills in, has its sample.
   const sample = sampleValues[expression];
-  assert.ok(sample !== undefined, `a sample value for ${expression}`);
-  return sample;
+  if (sample !== undefined) return sample;
+  const literal = /^'([^']*)'$/.exec(expression);
+  assert.ok(literal, `a sample value for ${expression}`);
+  return literal[1] ?? '';
 }
 
 /** Each stage of a Dockerfile: its name and its instructions (continuation lines joined). */

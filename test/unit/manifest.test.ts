@@ -91,7 +91,17 @@ describe('Teams app package', () => {
       [
         [
           ['personal'],
-          ['hjelp', 'mine saker', 'kontakt', 'kø', 'tavle', 'borte', 'kunnskapsbase', 'oppsett'],
+          [
+            'hjelp',
+            'mine saker',
+            'kontakt',
+            'kø',
+            'tavle',
+            'borte',
+            'kunnskapsbase',
+            'oppsett',
+            'personvern',
+          ],
         ],
         [['team'], ['kø', 'tavle']],
       ],
