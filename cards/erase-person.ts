@@ -5,7 +5,8 @@ import { Verbs } from './verbs';
 
 /** What the confirmation of an erasure carries back: the person and the signed permission. */
 export interface ErasePersonAction {
-  email: string;
+  /** The email address or Entra object id the admin named. */
+  person: string;
   /** Until when the confirmation holds, and its signature (see src/links/signed-link.ts). */
   e: string;
   sig: string;
@@ -27,7 +28,8 @@ export function renderErasePersonCard(data: ErasePersonCardData): AdaptiveCardJs
 }
 
 export interface ErasureSummary {
-  email: string;
+  /** The email address or Entra object id the admin named. */
+  label: string;
   name?: string;
   asked: number;
   handled: number;
@@ -49,7 +51,7 @@ export function erasePersonCardData(
     facts: [
       {
         title: t.eraseFacts.person,
-        value: summary.name ? `${summary.name} (${summary.email})` : summary.email,
+        value: summary.name ? `${summary.name} (${summary.label})` : summary.label,
       },
       { title: t.eraseFacts.asked, value: String(summary.asked) },
       { title: t.eraseFacts.handled, value: String(summary.handled) },

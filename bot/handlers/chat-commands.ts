@@ -108,9 +108,9 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
   setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),
   privacy: ({ context, turn }) => showPrivacy(context, turn),
   export_person: ({ context, deps, turn, match }) =>
-    exportPersonCommand(context, deps, turn, 'email' in match ? match.email : undefined),
+    exportPersonCommand(context, deps, turn, 'person' in match ? match.person : undefined),
   erase_person: ({ context, deps, turn, match }) =>
-    erasePersonCommand(context, deps, turn, 'email' in match ? match.email : undefined),
+    erasePersonCommand(context, deps, turn, 'person' in match ? match.person : undefined),
   thanks: async ({ context, turn }) => {
     await context.sendActivity(turn.t.commands.thanks);
   },

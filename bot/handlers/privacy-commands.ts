@@ -20,7 +20,8 @@ export function exportRecordKey(id: string): string {
 }
 
 export const exportRecord = z.object({
-  email: z.string(),
+  /** The email address or Entra object id the admin named. */
+  person: z.string(),
   by: z.string(),
   expiresAt: z.number(),
 });
@@ -47,14 +48,14 @@ export async function exportPersonCommand(
   context: TurnContext,
   deps: HandlerDeps,
   turn: Turn,
-  email: string | undefined,
+  person: string | undefined,
 ): Promise<void> {
   const { t } = turn;
   if (!isAdmin(turn)) {
     await context.sendActivity(t.privacy.notAdmin);
     return;
   }
-  if (!email) {
+  if (!person) {
     await context.sendActivity(t.privacy.usage);
     return;
   }
@@ -62,7 +63,7 @@ export async function exportPersonCommand(
   const id = deps.ids.next();
   const expiresAt = now.getTime() + privacyLinkMinutes * 60_000;
   const written = await deps.store.state.write({
-    [exportRecordKey(id)]: { value: { email, by: turn.who.person.key, expiresAt } },
+    [exportRecordKey(id)]: { value: { person, by: turn.who.person.key, expiresAt } },
   });
   if (!written.ok) throw new Error('The export record could not be stored');
   const query = signedQueryString(deps.privacy.linkKey, {
@@ -74,10 +75,10 @@ export async function exportPersonCommand(
   privacyActionCompleted(deps.logger, {
     kind: 'export_link',
     by: turn.who.person.key,
-    subject: email,
+    subject: person,
     at: now.toISOString(),
   });
-  await context.sendActivity(t.privacy.exportReady(email, link, privacyLinkMinutes));
+  await context.sendActivity(t.privacy.exportReady(person, link, privacyLinkMinutes));
 }
 
 async function summary(deps: HandlerDeps, identity: PersonIdentity) {
@@ -89,7 +90,7 @@ async function summary(deps: HandlerDeps, identity: PersonIdentity) {
   const absences = await Promise.all(identity.keys.map((key) => store.absences.get(key)));
   const name = identity.organisation?.name ?? profiles.find(Boolean)?.name;
   return {
-    email: identity.email,
+    label: identity.label,
     ...(name ? { name } : {}),
     asked,
     handled: inquiries.length - asked,
@@ -105,28 +106,28 @@ export async function erasePersonCommand(
   context: TurnContext,
   deps: HandlerDeps,
   turn: Turn,
-  email: string | undefined,
+  person: string | undefined,
 ): Promise<void> {
   const { t, directory, locale } = turn;
   if (!isAdmin(turn)) {
     await context.sendActivity(t.privacy.notAdmin);
     return;
   }
-  if (!email) {
+  if (!person) {
     await context.sendActivity(t.privacy.usage);
     return;
   }
-  const identity = identify(email, directory);
+  const identity = identify(person, directory);
   const expiresAt = deps.clock.now().getTime() + privacyLinkMinutes * 60_000;
   const signed = signLink(deps.privacy.linkKey, {
     purpose: erasePurpose,
-    subject: email,
+    subject: identity.label,
     expiresAt,
   });
   const card = renderErasePersonCard(
     erasePersonCardData(
       await summary(deps, identity),
-      { email, e: signed.e, sig: signed.sig },
+      { person: identity.label, e: signed.e, sig: signed.sig },
       locale,
     ),
   );
@@ -134,7 +135,7 @@ export async function erasePersonCommand(
 }
 
 const eraseData = z.object({
-  email: z.string().trim().toLowerCase().min(3).max(320).includes('@'),
+  person: z.string().trim().toLowerCase().min(3).max(320),
   e: z.string().max(20),
   sig: z.string().max(100),
 });
@@ -150,11 +151,11 @@ export function privacyActions(
       if (!isAdmin(turn)) return t.privacy.notAdmin;
       const parsed = eraseData.safeParse(data);
       if (!parsed.success) return t.refusals.invalidAction;
-      const { email, e, sig } = parsed.data;
+      const { person, e, sig } = parsed.data;
       const now = deps.clock.now();
       const check = verifyLink(
         deps.privacy.linkKey,
-        { p: erasePurpose, s: email, e, sig },
+        { p: erasePurpose, s: person, e, sig },
         erasePurpose,
         now,
       );
@@ -162,13 +163,13 @@ export function privacyActions(
         turn.log.warn({ reason: check.reason }, 'erasure confirmation refused');
         return t.privacy.stale;
       }
-      const identity = identify(email, turn.directory);
+      const identity = identify(person, turn.directory);
       const result = await erasePerson(deps.store, identity, deps.privacy.pseudonymise, now);
       for (const key of identity.keys) deps.stored.forget(`person:${key}`);
       privacyActionCompleted(deps.logger, {
         kind: 'erase',
         by: turn.who.person.key,
-        subject: email,
+        subject: person,
         at: now.toISOString(),
         counts: {
           asked: result.asked,
@@ -180,7 +181,7 @@ export function privacyActions(
           selfServed: result.selfServed,
         },
       });
-      const done = t.privacy.erased(email, result.asked, result.handled);
+      const done = t.privacy.erased(person, result.asked, result.handled);
       return result.notChanged > 0 ? `${done} ${t.privacy.notChanged(result.notChanged)}` : done;
     },
   };

@@ -44,11 +44,11 @@ export function addExportDownload(server: restify.Server, options: ExportDownloa
       return refuse('expired');
     }
     const directory = await options.directories.current();
-    const data = await exportPerson(options.store, identify(record.data.email, directory), now);
+    const data = await exportPerson(options.store, identify(record.data.person, directory), now);
     privacyActionCompleted(options.logger, {
       kind: 'export_download',
       by: record.data.by,
-      subject: record.data.email,
+      subject: record.data.person,
       at: now.toISOString(),
     });
     const body = JSON.stringify(data, null, 2);

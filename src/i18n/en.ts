@@ -523,7 +523,7 @@ export const en: Messages = {
   privacy: {
     notAdmin: 'Only admins can export or erase what is stored about a person.',
     usage:
-      'Write "export person kari@fjordvik.no" to get everything stored about a person as a JSON file, or "erase person kari@fjordvik.no" to erase it.',
+      'Write "export person kari@fjordvik.no" to get everything stored about a person as a JSON file, or "erase person kari@fjordvik.no" to erase it. For someone the organisation does not list, write their Entra object id instead of the email address.',
     retention: (period: string) =>
       `Finished inquiries keep their text and names for ${period}; after that only the figures remain.`,
     noRetention:

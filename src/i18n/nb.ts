@@ -529,7 +529,7 @@ export const nb = {
   privacy: {
     notAdmin: 'Bare administratorer kan eksportere eller slette det som er lagret om en person.',
     usage:
-      'Skriv «eksporter person kari@fjordvik.no» for å få alt som er lagret om en person som en JSON-fil, eller «slett person kari@fjordvik.no» for å slette det.',
+      'Skriv «eksporter person kari@fjordvik.no» for å få alt som er lagret om en person som en JSON-fil, eller «slett person kari@fjordvik.no» for å slette det. Den som ikke står i organisasjonen, skriver du Entra-objekt-ID-en til i stedet for e-postadressen.',
     retention: (period: string) =>
       `Avsluttede henvendelser beholder tekst og navn i ${period}; deretter står bare tallene igjen.`,
     noRetention:

@@ -96,7 +96,8 @@ export async function erasePerson(
   const inquiries = await store.inquiries.involving(identity.keys);
   const profiles = await Promise.all(identity.keys.map((key) => store.profiles.get(key)));
   const absences = await Promise.all(identity.keys.map((key) => store.absences.get(key)));
-  const words = new Set<string>([identity.email, ...identity.keys, ...namesIn(inquiries, keys)]);
+  const words = new Set<string>([...identity.keys, ...namesIn(inquiries, keys)]);
+  if (identity.email) words.add(identity.email);
   if (identity.organisation) words.add(identity.organisation.name);
   if (identity.aadObjectId) words.add(identity.aadObjectId);
   for (const found of [...profiles, ...absences]) if (found?.name) words.add(found.name);

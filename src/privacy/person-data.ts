@@ -5,10 +5,12 @@ import type { Directory } from '../org/directory';
 import type { Person } from '../org/schema';
 import type { Draft, Profile, Store } from '../store/ports';
 
-/** Who an export or erasure is about: every key the store may know them by, and their names. */
+/** Who an export or erasure is about: every key the store may know them by. */
 export interface PersonIdentity {
-  email: string;
-  /** The lower-case email, and `aad:<object id>` when the organisation gives one. */
+  /** How the admin named them: an email address or an Entra object id, in lower case. */
+  label: string;
+  email?: string;
+  /** The lower-case email, and `aad:<object id>` when known. */
   keys: string[];
   aadObjectId?: string;
   /** What the organisation file lists for them; it is not changed by an erasure. */
@@ -18,14 +20,25 @@ export interface PersonIdentity {
 /** How many drafts of one person an export or erasure reads at most. */
 const draftLimit = 1000;
 
-export function identify(email: string, directory: Directory): PersonIdentity {
-  const lower = email.trim().toLowerCase();
-  const person = directory.staffMember(lower);
-  const keys = [lower, ...(person?.aadObjectId ? [`aad:${person.aadObjectId}`] : [])];
+const objectId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The person an email address or Entra object id names. Someone the organisation lists is known
+ * by both; someone it does not list is stored under their Entra object id (`aad:<id>`), which is
+ * how an admin names them.
+ */
+export function identify(emailOrObjectId: string, directory: Directory): PersonIdentity {
+  const label = emailOrObjectId.trim().toLowerCase();
+  const byId = objectId.test(label);
+  const person = byId ? directory.staffByAadObjectId(label) : directory.staffMember(label);
+  const email = byId ? person?.email.toLowerCase() : label;
+  const aadObjectId = byId ? label : person?.aadObjectId?.toLowerCase();
+  const keys = [...(email ? [email] : []), ...(aadObjectId ? [`aad:${aadObjectId}`] : [])];
   return {
-    email: lower,
+    label,
     keys,
-    ...(person?.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+    ...(email ? { email } : {}),
+    ...(aadObjectId ? { aadObjectId } : {}),
     ...(person ? { organisation: person } : {}),
   };
 }
@@ -33,7 +46,7 @@ export function identify(email: string, directory: Directory): PersonIdentity {
 /** Everything the store holds about one person, as an export gives it. */
 export interface PersonExport {
   exportedAt: string;
-  person: { email: string; keys: string[]; organisation?: Person };
+  person: { email?: string; aadObjectId?: string; keys: string[]; organisation?: Person };
   profile?: Omit<Profile, 'etag'>;
   absence?: Omit<Absence, 'etag'>;
   drafts: Draft[];
@@ -91,7 +104,8 @@ export async function exportPerson(
   return {
     exportedAt: now.toISOString(),
     person: {
-      email: identity.email,
+      ...(identity.email ? { email: identity.email } : {}),
+      ...(identity.aadObjectId ? { aadObjectId: identity.aadObjectId } : {}),
       keys,
       ...(identity.organisation ? { organisation: identity.organisation } : {}),
     },
