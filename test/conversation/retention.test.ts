@@ -87,9 +87,11 @@ describe('retention of finished inquiries', function () {
     assert.equal(before?.status, 'resolved');
     assert.equal((await inStore((s) => s.knowledge.solved(inquiryId)))?.question, question);
     const written = [question, note, answer, comment, secondAnswer, rating, draft];
+    // The first answer was replaced by the second: only a store that keeps old versions has it.
+    const current = written.filter((text) => text !== answer);
     assert.deepEqual(
-      await foundInStore(bot().sqlitePath, written),
-      written,
+      await foundInStore(bot().sqlitePath, current),
+      current,
       'before the period everything is there',
     );
 
