@@ -3,10 +3,17 @@ import { z } from 'zod/v4';
 import { erasePersonCardData, renderErasePersonCard } from '../../cards/erase-person';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { Verbs } from '../../cards/verbs';
-import { signLink, signedQueryString, verifyLink } from '../../src/links/signed-link';
+import {
+  derivedKey,
+  sealSubject,
+  signLink,
+  signedQueryString,
+  verifyLink,
+} from '../../src/links/signed-link';
 import { privacyActionCompleted } from '../../src/privacy/completed';
 import { erasePerson } from '../../src/privacy/erase-person';
 import { identify, type PersonIdentity } from '../../src/privacy/person-data';
+import { forgetFocus } from './asker-focus';
 import { readTurn, type HandlerDeps, type Turn } from './context';
 
 /** How long an export link and an erasure confirmation hold. */
@@ -14,17 +21,13 @@ export const privacyLinkMinutes = 15;
 export const exportPurpose = 'privacy-export';
 const erasePurpose = 'privacy-erase';
 
-/** Where the export a link names is described: the person, who asked, until when. */
-export function exportRecordKey(id: string): string {
-  return `privacy-export/${id}`;
-}
+/** What an export link carries, sealed: whose data, and which admin asked for it. */
+export const exportSubject = z.object({ person: z.string(), by: z.string() });
 
-export const exportRecord = z.object({
-  /** The email address or Entra object id the admin named. */
-  person: z.string(),
-  by: z.string(),
-  expiresAt: z.number(),
-});
+/** The key export subjects are sealed with, derived from the link key. */
+export function exportSealKey(linkKey: Buffer): Buffer {
+  return derivedKey(linkKey, 'export-subject');
+}
 
 function isAdmin(turn: Turn): boolean {
   const email = turn.who.person.email;
@@ -60,15 +63,15 @@ export async function exportPersonCommand(
     return;
   }
   const now = deps.clock.now();
-  const id = deps.ids.next();
   const expiresAt = now.getTime() + privacyLinkMinutes * 60_000;
-  const written = await deps.store.state.write({
-    [exportRecordKey(id)]: { value: { person, by: turn.who.person.key, expiresAt } },
-  });
-  if (!written.ok) throw new Error('The export record could not be stored');
+  // Sealed into the link itself: nothing about whose data it is is stored or readable.
+  const subject = sealSubject(
+    exportSealKey(deps.privacy.linkKey),
+    JSON.stringify({ person, by: turn.who.person.key }),
+  );
   const query = signedQueryString(deps.privacy.linkKey, {
     purpose: exportPurpose,
-    subject: id,
+    subject,
     expiresAt,
   });
   const link = `${deps.privacy.publicUrl()}/privacy/export?${query}`;
@@ -164,6 +167,8 @@ export function privacyActions(
         return t.privacy.stale;
       }
       const identity = identify(person, turn.directory);
+      // What the bot layer keeps per person besides: the inquiry they were adding files to.
+      await forgetFocus(deps.store, identity.keys);
       const result = await erasePerson(deps.store, identity, deps.privacy.pseudonymise, now);
       for (const key of identity.keys) deps.stored.forget(`person:${key}`);
       privacyActionCompleted(deps.logger, {

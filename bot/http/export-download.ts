@@ -1,12 +1,12 @@
 import type restify from 'restify';
 import type { Clock } from '../../src/clock';
-import { verifyLink } from '../../src/links/signed-link';
+import { openSubject, verifyLink } from '../../src/links/signed-link';
 import type { Logger } from '../../src/logger';
 import type { DirectoryProvider } from '../../src/org/provider';
 import { privacyActionCompleted } from '../../src/privacy/completed';
 import { exportPerson, identify } from '../../src/privacy/person-data';
 import type { Store } from '../../src/store/ports';
-import { exportPurpose, exportRecord, exportRecordKey } from '../handlers/privacy-commands';
+import { exportPurpose, exportSealKey, exportSubject } from '../handlers/privacy-commands';
 
 export interface ExportDownloadOptions {
   store: Store;
@@ -35,14 +35,9 @@ export function addExportDownload(server: restify.Server, options: ExportDownloa
       res.send(403, { error: 'This link is not valid or has expired.' });
     };
     if (!check.ok) return refuse(check.reason);
-    const key = exportRecordKey(check.claims.subject);
-    const stored = (await options.store.state.read([key]))[key];
-    const record = exportRecord.safeParse(stored?.value);
+    const opened = openSubject(exportSealKey(options.linkKey), check.claims.subject);
+    const record = exportSubject.safeParse(opened === undefined ? undefined : parsedJson(opened));
     if (!record.success) return refuse('unknown_export');
-    if (record.data.expiresAt <= now.getTime()) {
-      await options.store.state.delete([key]);
-      return refuse('expired');
-    }
     const directory = await options.directories.current();
     const data = await exportPerson(options.store, identify(record.data.person, directory), now);
     privacyActionCompleted(options.logger, {
@@ -60,4 +55,12 @@ export function addExportDownload(server: restify.Server, options: ExportDownloa
     });
     res.end(body);
   });
+}
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

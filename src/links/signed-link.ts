@@ -1,4 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 // Signed, expiring links to the bot's own HTTP server: what a link is for (its purpose), what it
 // names (its subject), until when it works, and an HMAC-SHA256 over all three. A link is read
@@ -74,4 +80,30 @@ export function verifyLink(
 /** A key for one use derived from the signing secret, so one secret serves several purposes. */
 export function derivedKey(secret: string | Buffer, use: string): Buffer {
   return createHmac('sha256', secret).update(`qm-hjelp:${use}`).digest();
+}
+
+/**
+ * A subject the link carries sealed (AES-256-GCM under `key`), for what must not be readable in
+ * an address bar, a browser's history or a proxy's log, such as whose data a link downloads.
+ * Nothing needs to be stored to open it again.
+ */
+export function sealSubject(key: Buffer, subject: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(subject, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+
+/** The subject `sealSubject` sealed, or undefined when it was not sealed under this key. */
+export function openSubject(key: Buffer, sealed: string): string | undefined {
+  const bytes = Buffer.from(sealed, 'base64url');
+  if (bytes.length < 29) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    // A subject sealed under another key, or altered: not one of ours.
+    return undefined;
+  }
 }
