@@ -51,7 +51,7 @@ export function withoutPerson<T>(value: T, marks: Marks, pseudonymise: Pseudonym
       const record = node as Record<string, unknown>;
       const key = record.key;
       if (typeof key === 'string' && marks.keys.has(key)) {
-        const { name: _n, email: _e, aadObjectId: _a, teamsId: _t, ...rest } = record;
+        const { key: _k, name: _n, email: _e, aadObjectId: _a, teamsId: _t, ...rest } = record;
         return { ...(walk(rest) as object), key: pseudonymise(key), name: '' };
       }
       return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, walk(v)]));
