@@ -136,7 +136,7 @@ export async function erasePerson(
     const written = await store.knowledge.putEntry({
       ...withoutPerson(entry, marks, pseudonymise),
       etag: entry.etag,
-    } as typeof entry);
+    });
     if (written.ok) result.knowledgeEntries++;
   }
   for (const key of identity.keys) {

@@ -88,7 +88,7 @@ export async function exportPerson(
   const asked = inquiries.filter((inquiry) => keys.includes(inquiry.asker.key));
   const handled = inquiries.filter((inquiry) => !keys.includes(inquiry.asker.key));
   const perKey = async <T>(read: (key: string) => Promise<T | undefined>): Promise<T[]> =>
-    (await Promise.all(keys.map(read))).filter((found): found is Awaited<T> => !!found) as T[];
+    (await Promise.all(keys.map(read))).filter((found): found is Awaited<T> => !!found);
   const profiles = await perKey((key) => store.profiles.get(key));
   const absences = await perKey((key) => store.absences.get(key));
   const drafts = (

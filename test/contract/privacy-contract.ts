@@ -49,7 +49,7 @@ export function privacyContract(store: () => Store): void {
         ['r-early'],
       );
       const [early] = await s.inquiries.finishedBefore(cutoff, 1);
-      const redacted = redactInquiry(early!, pseudonymise, '2026-04-01T00:00:00.000Z');
+      const redacted = redactInquiry(early, pseudonymise, '2026-04-01T00:00:00.000Z');
       const written = await s.inquiries.scrub(redacted);
       assert.ok(written.ok);
       assert.deepEqual(

@@ -98,7 +98,7 @@ describe('export and erasure of one person', function () {
       sig: 'x',
     });
     assert.match(String(reply.body.value), /Bare administratorer/);
-    assert.equal((await inStore((s) => s.inquiries.get(asked[0]!)))?.text, firstQuestion);
+    assert.equal((await inStore((s) => s.inquiries.get(asked[0])))?.text, firstQuestion);
   });
 
   it('gives an admin a signed link to everything stored about the person, refused once tampered or expired', async () => {
@@ -173,7 +173,7 @@ describe('export and erasure of one person', function () {
       e: String(Number(data.e) + 86_400_000),
     });
     assert.match(String(stretched.body.value), /utløpt eller ugyldig/);
-    assert.equal((await inStore((s) => s.inquiries.get(asked[0]!)))?.text, firstQuestion);
+    assert.equal((await inStore((s) => s.inquiries.get(asked[0])))?.text, firstQuestion);
 
     const marks = [
       stranger.name,

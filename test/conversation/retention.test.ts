@@ -103,7 +103,7 @@ describe('retention of finished inquiries', function () {
     await bot().logged(/"msg":"retention applied"/);
     const after = await inStore((store) => store.inquiries.get(inquiryId));
     assert.ok(after);
-    assert.deepEqual(figures(after), figures(before!), 'the figures are the same');
+    assert.deepEqual(figures(after), figures(before), 'the figures are the same');
     assert.ok(after.redactedAt);
     assert.deepEqual(await foundInStore(bot().sqlitePath, written), [], 'no text is left');
     const redacted = JSON.stringify(after);
@@ -130,7 +130,7 @@ describe('retention of finished inquiries', function () {
     assert.equal((await inStore((s) => s.inquiries.get(open.inquiryId)))?.text, openQuestion);
 
     // The asker asking for it by number is told what a stranger would be.
-    await say(asker, before!.number);
+    await say(asker, before.number);
     await connector.waitFor(
       () =>
         connector
@@ -138,7 +138,7 @@ describe('retention of finished inquiries', function () {
           .find(
             (r) =>
               r.conversationId === personalConversationId(asker) &&
-              new RegExp(`Du kan ikke se ${before!.number}`).test(
+              new RegExp(`Du kan ikke se ${before.number}`).test(
                 `${r.body?.text ?? ''} ${cardText(cardOf(r.body) ?? {})}`,
               ),
           ),
