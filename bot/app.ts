@@ -14,6 +14,7 @@ import { reportActions } from './handlers/report';
 import { awayActions } from './handlers/role-commands';
 import { suggestionActions } from './handlers/suggestions';
 import { knowledgeActions } from './handlers/knowledge-actions';
+import { privacyActions } from './handlers/privacy-commands';
 import { QuietApplication } from './quiet-application';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): Application {
     ...awayActions(deps),
     ...suggestionActions(deps),
     ...knowledgeActions(deps),
+    ...privacyActions(deps),
   })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }

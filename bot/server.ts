@@ -54,8 +54,8 @@ export interface ServerOptions {
   turnIds: IdGenerator;
   /** Whether the bot can do its work now, for `GET /readyz`. */
   readiness: () => Promise<Readiness>;
-  /** Routes beside the Bot Framework's, added before the server listens. */
-  routes?: (server: restify.Server) => void;
+  /** More routes on the same server (signed downloads). */
+  routes?: ((server: restify.Server) => void)[];
 }
 
 export const defaultBodyLimits: BodyLimits = { maxBytes: 512 * 1024, timeoutMs: 15_000 };
@@ -131,7 +131,7 @@ export async function startServer(options: ServerOptions): Promise<restify.Serve
     res.send(ready.status === 'ready' ? 200 : 503, ready);
   });
 
-  options.routes?.(server);
+  for (const add of options.routes ?? []) add(server);
 
   server.on(
     'restifyError',

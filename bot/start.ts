@@ -25,6 +25,9 @@ import { startLocalPlayground, type LocalPlaygrounds } from './local-playground'
 import { addReportCsvRoute } from './http/report-csv';
 import { defaultBodyLimits, startServer } from './server';
 import { listenFailure, orgFileFailure, sqliteFailure } from './start-up-errors';
+import { addExportDownload } from './http/export-download';
+import { privacyKeys } from '../src/privacy/keys';
+import { applyRetention } from '../src/privacy/retention';
 
 /** What the bot is given rather than making itself: time, ids and where it logs. */
 export interface Collaborators {
@@ -128,6 +131,17 @@ export async function startQmHjelp(
     concurrency: config.outboxConcurrency,
     retryPolicy: { ...defaultRetryPolicy, baseDelayMs: config.outboxRetryBaseMs },
   });
+  // Known once the server listens (`PORT=0` picks the port), unless PUBLIC_URL says where.
+  const listening: { url?: string } = {};
+  if (!config.links.signingSecret && !config.localMode)
+    logger.warn(
+      {},
+      'SIGNING_SECRET is not set: export links work only on this instance until it stops, and redacted inquiries get placeholders of their own',
+    );
+  const privacy = privacyKeys(
+    config.links.signingSecret,
+    () => config.links.publicUrl ?? listening.url ?? '',
+  );
   const scheduler = new EscalationScheduler({
     store,
     directories,
@@ -135,6 +149,16 @@ export async function startQmHjelp(
     logger,
     intervalMs: config.schedulerIntervalMs,
     notify: () => worker.kick(),
+    housekeeping: async () => {
+      const directory = await directories.current();
+      const removed = await applyRetention(store, {
+        now: clock.now(),
+        retainFor: directory.snapshot.structure.retainFinishedFor,
+        pseudonymise: privacy.pseudonymise,
+      });
+      if (removed.inquiries + removed.drafts + removed.notifications + removed.conflicts > 0)
+        logger.info({ ...removed }, 'retention applied');
+    },
   });
   // Report download links: signed with the configured secret (in local mode a random one for this
   // process) and pointing at BOT_DOMAIN (in local mode at the address the server listens on).
@@ -158,6 +182,7 @@ export async function startQmHjelp(
     notify: () => worker.kick(),
     teamsSetup: () => checkTeamsSetupNow(teams),
     reportLinks,
+    privacy,
   });
   const server = await startServer({
     port: config.port,
@@ -180,14 +205,18 @@ export async function startQmHjelp(
     ...(config.playground.enabled ? { playgroundLocale: config.playground.locale } : {}),
     tenants: config.tenants,
     turnIds: uuidGenerator,
-    routes: (routes) =>
-      addReportCsvRoute(routes, {
-        store,
-        directories,
-        clock,
-        logger,
-        secret: () => reportSecret,
-      }),
+    routes: [
+      (server) =>
+        addReportCsvRoute(server, {
+          store,
+          directories,
+          clock,
+          logger,
+          secret: () => reportSecret,
+        }),
+      (server) =>
+        addExportDownload(server, { store, directories, clock, logger, linkKey: privacy.linkKey }),
+    ],
   }).catch(async (error: unknown) => {
     await store.close();
     throw listenFailure(error, config.host, config.port);
@@ -198,6 +227,7 @@ export async function startQmHjelp(
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
   if (!reportBase.url && config.localMode) reportBase.url = url;
+  listening.url = url;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
   local.playgrounds = config.playground.enabled
     ? await startLocalPlayground({ config: { ...config, port }, logger })

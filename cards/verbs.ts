@@ -35,6 +35,7 @@ export const Verbs = {
   editEntry: 'qm.editEntry',
   saveEntry: 'qm.saveEntry',
   retireEntry: 'qm.retireEntry',
+  erasePerson: 'qm.erasePerson',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

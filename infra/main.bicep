@@ -41,6 +41,10 @@ param operatorPrincipalIds array = []
 @description('Organisation file inside the image (ORG_FILE); imported only when the store holds no organisation.')
 param orgFile string = '/app/org/sample-organisation.json'
 
+@description('Secret for signed download links and the placeholders of redacted inquiries (SIGNING_SECRET): at least 32 characters, e.g. `openssl rand -hex 32`, kept the same from one deployment to the next. Needed with `image`.')
+@secure()
+param signingSecret string = ''
+
 @description('Log level (LOG_LEVEL).')
 @allowed([
   'fatal'
@@ -144,6 +148,7 @@ module botApp 'modules/bot-app.bicep' = if (deployApp) {
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabase: cosmosDatabase
     orgFile: orgFile
+    signingSecret: signingSecret
     logLevel: logLevel
     reportLinkSecret: reportLinkSecret
     minReplicas: minReplicas

@@ -94,6 +94,13 @@ export const environmentSchema = z.object({
   APP_WEBSITE_URL: z.string().min(1).default('https://qm-hjelp.example.com'),
   APP_PRIVACY_URL: z.string().min(1).default('https://qm-hjelp.example.com/personvern'),
   APP_TERMS_URL: z.string().min(1).default('https://qm-hjelp.example.com/vilkar'),
+  // Signed links to the bot's own server (a person's data export) and the placeholders that take
+  // the place of people in redacted inquiries.
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SIGNING_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters, such as 64 random hex digits')
+    .optional(),
 });
 
 /** The settings `npm run package` writes into the Teams app manifest. */
@@ -183,6 +190,12 @@ export interface Config {
   logLevel: string;
   /** Readable lines in local mode, JSON lines otherwise, unless LOG_FORMAT says which. */
   logFormat: 'json' | 'pretty';
+  /**
+   * Signed links: the address people's browsers reach the bot's server at (its own listening
+   * address when unset), and the secret links and placeholders are keyed with (a new random one
+   * at each start when unset: links then end with the process, and placeholders differ).
+   */
+  links: { publicUrl?: string; signingSecret?: string };
 }
 
 export const sampleOrgFile = path.join(__dirname, '..', '..', 'org', 'sample-organisation.json');
@@ -294,5 +307,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (localMode ? 'pretty' : 'json'),
+    links: {
+      ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+      ...(e.SIGNING_SECRET ? { signingSecret: e.SIGNING_SECRET } : {}),
+    },
   };
 }

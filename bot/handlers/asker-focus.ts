@@ -25,6 +25,11 @@ export async function setFocus(
   await deps.store.state.write({ [keyOf(personKey)]: { value } });
 }
 
+/** Forgets which inquiry these people were adding to (their erasure). */
+export async function forgetFocus(store: Store, personKeys: readonly string[]): Promise<void> {
+  await store.state.delete(personKeys.map(keyOf));
+}
+
 /** The inquiry the asker is adding to now, if the window is still open. */
 export async function focusOf(
   deps: { store: Store; clock: Clock },

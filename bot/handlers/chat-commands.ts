@@ -19,6 +19,7 @@ import { showReport } from './report';
 import { showQueue } from './queue';
 import { showAway, showWhoToAsk } from './role-commands';
 import { answerSetupCommand } from './setup-command';
+import { erasePersonCommand, exportPersonCommand, showPrivacy } from './privacy-commands';
 
 type Command = Extract<CommandMatch, { kind: 'command' }>;
 
@@ -107,6 +108,11 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
   away: ({ context, deps, turn }) => showAway(context, deps, turn),
   knowledge_base: ({ context, deps, turn }) => showKnowledgeBase(context, deps, turn),
   setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),
+  privacy: ({ context, turn }) => showPrivacy(context, turn),
+  export_person: ({ context, deps, turn, match }) =>
+    exportPersonCommand(context, deps, turn, 'person' in match ? match.person : undefined),
+  erase_person: ({ context, deps, turn, match }) =>
+    erasePersonCommand(context, deps, turn, 'person' in match ? match.person : undefined),
   thanks: async ({ context, turn }) => {
     await context.sendActivity(turn.t.commands.thanks);
   },

@@ -9,6 +9,7 @@ import type { Directory } from '../../src/org/directory';
 import { identify, type Identification } from '../../src/org/identify';
 import type { DirectoryProvider } from '../../src/org/provider';
 import type { TeamsSetupReport } from '../../src/org/teams-setup';
+import type { PrivacyKeys } from '../../src/privacy/keys';
 import type { Store } from '../../src/store/ports';
 import { tenantOf } from '../tenants';
 import type { StoredReferences } from './stored-references';
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   teamsSetup?: () => Promise<TeamsSetupReport | undefined>;
   /** What signs report download links and where they point; undefined when none can be made. */
   reportLinks?: () => ReportLinks | undefined;
+  /** Signing and pseudonymising for exports, erasures and retention. */
+  privacy: PrivacyKeys;
 }
 
 /** One turn's view of who is acting, in which language, in which organisation. */

@@ -15,4 +15,9 @@ export class StoredReferences {
     if (this.entries.size >= this.limit) this.entries.clear();
     this.entries.set(key, value);
   }
+
+  /** Forgets what was stored under `key`, so the next turn stores it again. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
 }

@@ -33,6 +33,11 @@ param cosmosDatabase string
 @description('Organisation file in the image, imported only when the store holds no organisation.')
 param orgFile string
 
+@description('Secret for signed links and placeholders (SIGNING_SECRET).')
+@secure()
+@minLength(32)
+param signingSecret string
+
 param logLevel string
 param minReplicas int
 param maxReplicas int
@@ -105,6 +110,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         {
           name: 'report-link-secret'
           value: reportLinkSecret
+        }
+        {
+          name: 'signing-secret'
+          value: signingSecret
         }
       ]
     }
@@ -223,6 +232,15 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'BOT_DOMAIN'
               value: '${appName}.${environment.properties.defaultDomain}'
+            }
+            {
+              // Export links point here: the app's own address on the environment's domain.
+              name: 'PUBLIC_URL'
+              value: 'https://${appName}.${environment.properties.defaultDomain}'
+            }
+            {
+              name: 'SIGNING_SECRET'
+              secretRef: 'signing-secret'
             }
             {
               name: 'LOG_LEVEL'

@@ -21,6 +21,8 @@ export interface ChatCommand {
   readonly scopes?: readonly CommandScope[];
   /** Who the help card lists it for; everyone when not given. */
   readonly audience?: CommandAudience;
+  /** Followed by a person: an email address or an Entra object id (`slett person kari@fjordvik.no`). */
+  readonly takesPerson?: boolean;
 }
 
 /** Every chat command, in the order the help card and the manifest list them. */
@@ -94,6 +96,21 @@ export const chatCommands = {
     listed: ['personal'],
     audience: 'admins',
   },
+  privacy: {
+    phrases: { nb: ['personvern', 'personopplysninger'], en: ['privacy', 'personal data'] },
+    listed: ['personal'],
+    audience: 'admins',
+  },
+  export_person: {
+    phrases: { nb: ['eksporter person'], en: ['export person'] },
+    audience: 'admins',
+    takesPerson: true,
+  },
+  erase_person: {
+    phrases: { nb: ['slett person'], en: ['erase person'] },
+    audience: 'admins',
+    takesPerson: true,
+  },
   thanks: {
     phrases: {
       nb: [
@@ -123,7 +140,12 @@ export type ChatCommandId = keyof typeof chatCommands | 'inquiry_number';
 
 /** What a chat message is, read as a command. */
 export type CommandMatch =
-  | { kind: 'command'; id: Exclude<ChatCommandId, 'inquiry_number'> }
+  | {
+      kind: 'command';
+      id: Exclude<ChatCommandId, 'inquiry_number'>;
+      /** The lower-case email address or Entra object id a person command names. */
+      person?: string;
+    }
   | { kind: 'command'; id: 'inquiry_number'; number: string }
   /** It looks like a command but is none: suggest the nearest one instead of opening an inquiry. */
   | { kind: 'suggestion'; id: ChatCommandId; phrase: string };
@@ -161,6 +183,8 @@ const commandIds = Object.keys(chatCommands) as (keyof typeof chatCommands)[];
  * one, or undefined for a question. "QM 2026 42" is inquiry QM-2026-0042.
  */
 export function recogniseCommand(text: string, locale: Locale): CommandMatch | undefined {
+  const withPerson = commandWithPerson(text);
+  if (withPerson) return withPerson;
   const words = normaliseCommand(text);
   const number = inquiryNumber.exec(words);
   if (number) {
@@ -187,6 +211,26 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
     }
   }
   return nearest && !question ? suggestion(words, nearest, locale) : undefined;
+}
+
+const trailingPerson =
+  /^(.*\S)\s+(?:mailto:)?([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/iu;
+
+/**
+ * A command that names a person, with the person: "slett person kari@fjordvik.no", or by Entra
+ * object id for someone the organisation does not list.
+ */
+function commandWithPerson(text: string): CommandMatch | undefined {
+  // Teams may send an address as a link; only its text counts.
+  const plain = text.replace(/<[^>]*>/g, ' ').trim();
+  const match = trailingPerson.exec(plain);
+  if (!match?.[1] || !match[2]) return undefined;
+  const words = normaliseCommand(match[1]);
+  const id = commandIds.find(
+    (candidate) =>
+      (chatCommands[candidate] as ChatCommand).takesPerson && phrasesOf(candidate).includes(words),
+  );
+  return id ? { kind: 'command', id, person: match[2].toLowerCase() } : undefined;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface SchedulerDeps {
   intervalMs: number;
   /** Called when a step queued notifications, so they go out at once. */
   notify?: () => void;
+  /** Work done after the escalation steps of every run, in bounded batches (retention). */
+  housekeeping?: () => Promise<void>;
   batchSize?: number;
 }
 
@@ -75,6 +77,7 @@ export class EscalationScheduler {
       if (!progressed && due.length < limit) break;
     }
     if (taken > 0) this.deps.notify?.();
+    await this.deps.housekeeping?.();
     return taken;
   }
 

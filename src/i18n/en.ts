@@ -83,6 +83,7 @@ export const en: Messages = {
       away: 'Say you are away, and who stands in for you meanwhile',
       knowledge_base: 'The answers in the knowledge base: view, edit and retire them',
       setup: 'For admins: who and which channels Teams cannot reach',
+      privacy: 'For admins: export or erase what is stored about a person',
     },
     numberHint: 'An inquiry number, such as QM-2026-0042, shows that inquiry.',
     thanks: "You're welcome! Write here if you wonder about anything else.",
@@ -621,6 +622,39 @@ export const en: Messages = {
     address: 'Address',
     subject: 'Subject',
     hint: 'If the email button does not open, copy the address and subject above into a new email.',
+  },
+  privacy: {
+    notAdmin: 'Only admins can export or erase what is stored about a person.',
+    usage:
+      'Write "export person kari@fjordvik.no" to get everything stored about a person as a JSON file, or "erase person kari@fjordvik.no" to erase it. For someone the organisation does not list, write their Entra object id instead of the email address.',
+    retention: (period: string) =>
+      `Finished inquiries keep their text and names for ${period}; after that only the figures remain.`,
+    noRetention:
+      'No retention period is set in the organisation file (retainFinishedFor): finished inquiries keep their text and names.',
+    exportReady: (email: string, link: string, minutes: number) =>
+      `The export for ${email} is ready: [download JSON](${link}). The link works for ${minutes} minutes; do not share it.`,
+    eraseTitle: 'Erase a person',
+    eraseFacts: {
+      person: 'Person',
+      asked: 'Inquiries asked',
+      handled: 'Inquiries handled or notified about',
+      drafts: 'Questions never sent',
+      profile: 'Profile',
+      absence: 'Absence',
+    },
+    yes: 'yes',
+    no: 'no',
+    eraseWhat:
+      'Inquiries the person asked keep their figures (times, status, level, unit, topic), but their text, answers and every name are removed. In inquiries the person handled, their name and email address are removed. Profile, absence and unsent questions are deleted. This cannot be undone.',
+    organisationNote:
+      'The person is still in the organisation. Remove them from the organisation file separately.',
+    confirm: 'Erase',
+    erased: (email: string, asked: number, handled: number) =>
+      `${email} is erased: ${asked} inquiries asked anonymised, the name removed from ${handled} others.`,
+    notChanged: (count: number) =>
+      `${count} inquiries changed at the same moment and are not erased yet. Write "erase person …" again.`,
+    stale:
+      'This confirmation has expired or is not valid. Write "erase person …" again for a new one.',
   },
   cardSize: {
     shortened: 'shortened here because the card was too large for Teams',

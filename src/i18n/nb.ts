@@ -84,6 +84,7 @@ export const nb = {
       away: 'Si fra at du er borte, og hvem som er stedfortreder imens',
       knowledge_base: 'Svarene i kunnskapsbasen: se, rett og fjern dem',
       setup: 'For administratorer: hvem og hvilke kanaler Teams ikke når',
+      privacy: 'For administratorer: eksporter eller slett det som er lagret om en person',
     },
     numberHint: 'Et saksnummer, som QM-2026-0042, viser den saken.',
     thanks: 'Bare hyggelig! Skriv her om du lurer på noe mer.',
@@ -627,6 +628,40 @@ export const nb = {
     address: 'Adresse',
     subject: 'Emne',
     hint: 'Åpner ikke e-postknappen seg? Kopier adressen og emnet over til en ny e-post.',
+  },
+  /** Retention, and an admin's export and erasure of what is stored about one person. */
+  privacy: {
+    notAdmin: 'Bare administratorer kan eksportere eller slette det som er lagret om en person.',
+    usage:
+      'Skriv «eksporter person kari@fjordvik.no» for å få alt som er lagret om en person som en JSON-fil, eller «slett person kari@fjordvik.no» for å slette det. Den som ikke står i organisasjonen, skriver du Entra-objekt-ID-en til i stedet for e-postadressen.',
+    retention: (period: string) =>
+      `Avsluttede henvendelser beholder tekst og navn i ${period}; deretter står bare tallene igjen.`,
+    noRetention:
+      'Ingen lagringstid er satt i organisasjonsfilen (retainFinishedFor): avsluttede henvendelser beholder tekst og navn.',
+    exportReady: (email: string, link: string, minutes: number) =>
+      `Eksporten for ${email} er klar: [last ned JSON](${link}). Lenken virker i ${minutes} minutter; ikke del den.`,
+    eraseTitle: 'Slette en person',
+    eraseFacts: {
+      person: 'Person',
+      asked: 'Henvendelser sendt inn',
+      handled: 'Henvendelser behandlet eller varslet om',
+      drafts: 'Spørsmål som ikke ble sendt',
+      profile: 'Profil',
+      absence: 'Fravær',
+    },
+    yes: 'ja',
+    no: 'nei',
+    eraseWhat:
+      'Henvendelser personen sendte inn beholder tallene (tidspunkter, status, nivå, enhet, tema), men teksten, svarene og alle navn fjernes. I henvendelser personen behandlet, fjernes navnet og e-postadressen. Profil, fravær og uferdige spørsmål slettes. Dette kan ikke angres.',
+    organisationNote:
+      'Personen står fortsatt i organisasjonen. Fjern vedkommende fra organisasjonsfilen for seg.',
+    confirm: 'Slett',
+    erased: (email: string, asked: number, handled: number) =>
+      `${email} er slettet: ${asked} innsendte henvendelser anonymisert, navnet fjernet fra ${handled} andre.`,
+    notChanged: (count: number) =>
+      `${count} henvendelser ble endret samtidig og er ikke slettet ennå. Skriv «slett person …» på nytt.`,
+    stale:
+      'Denne bekreftelsen er utløpt eller ugyldig. Skriv «slett person …» på nytt for å få en ny.',
   },
   cardSize: {
     shortened: 'forkortet her fordi kortet ble for stort for Teams',

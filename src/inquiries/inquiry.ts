@@ -219,6 +219,11 @@ export interface Inquiry {
     notices?: PostedNotice[];
   };
   history: InquiryEvent[];
+  /**
+   * When its text and people were removed, its retention period over or its asker erased; only
+   * the figures reports count are left.
+   */
+  redactedAt?: string;
   /** Concurrency token of the stored version. */
   etag?: string;
 }

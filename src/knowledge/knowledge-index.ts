@@ -80,7 +80,8 @@ export class KnowledgeIndex {
       .filter((hit) => hit.key !== except && hit.coverage >= goodMatch.coverage)
       .slice(0, limit);
     const found = await Promise.all(hits.map((hit) => this.store.solved(hit.key)));
-    return found.filter((s): s is SolvedInquiry => s !== undefined);
+    // A solved inquiry whose text was removed (retention, erasure) is no longer offered.
+    return found.filter((s): s is SolvedInquiry => s !== undefined && s.question !== '');
   }
 
   get size(): { entries: number; solved: number } {

@@ -159,6 +159,11 @@ export const organisationSchema = z
         }),
       })
       .optional(),
+    /**
+     * How long a finished (resolved or withdrawn) inquiry keeps its text and people, counted in
+     * calendar time from when it finished; then only its figures stay. Kept for ever when absent.
+     */
+    retainFinishedFor: isoDuration.optional(),
   })
   .superRefine((org, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {

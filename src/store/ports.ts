@@ -86,6 +86,22 @@ export interface InquiryRepository {
    * Served by an index on (work area, time of last write); older inquiries are never read.
    */
   writtenSince(workAreaIds: readonly string[], since: Date, limit: number): Promise<Inquiry[]>;
+  /**
+   * Finished inquiries (see `finishedAt`) not yet redacted that finished at or before `cutoff`,
+   * earliest first, at most `limit`: the retention run's work. Served by an index on the finishing
+   * time, kept only while an inquiry is finished and not redacted.
+   */
+  finishedBefore(cutoff: Date, limit: number): Promise<Inquiry[]>;
+  /**
+   * Writes an inquiry whose text or people were removed, if its etag is still current; where the
+   * asker's key changed, the inquiry leaves the old asker's list. Queues nothing.
+   */
+  scrub(inquiry: Inquiry): Promise<WriteResult<Inquiry>>;
+  /**
+   * Every inquiry that names one of these person keys anywhere (asker, handler, chain, history).
+   * A scan of the whole store: for the rare export and erasure of one person, never for a turn.
+   */
+  involving(personKeys: readonly string[]): Promise<Inquiry[]>;
 }
 
 export interface OutboxRepository {
@@ -108,6 +124,16 @@ export interface OutboxRepository {
   pendingCount(): Promise<number>;
   /** When the oldest item not yet sent (nor given up) was queued, or undefined when none waits. */
   oldestPending(): Promise<Date | undefined>;
+  /** Removes up to `limit` items sent or given up at or before `cutoff`; returns how many. */
+  removeFinishedBefore(cutoff: Date, limit: number): Promise<number>;
+  /**
+   * Removes the items sent or given up that are about these inquiries or addressed to these
+   * people (what they carried may name them); returns how many. A scan, for erasure.
+   */
+  removeFinishedAbout(
+    inquiryIds: readonly string[],
+    personKeys: readonly string[],
+  ): Promise<number>;
 }
 
 /** A person's remembered choices, for people the organisation file does not list. */
@@ -121,6 +147,8 @@ export interface Profile {
 export interface ProfileRepository {
   get(key: string): Promise<Profile | undefined>;
   put(profile: Profile): Promise<WriteResult<Profile>>;
+  /** Removes a person's profile; nothing happens when there is none. */
+  remove(key: string): Promise<void>;
 }
 
 /** Who is away and who stands in for them, one document per person. */
@@ -131,6 +159,8 @@ export interface AbsenceRepository {
    * create over an existing one or a stale etag is a conflict.
    */
   put(absence: Absence): Promise<WriteResult<Absence>>;
+  /** Removes a person's absence; nothing happens when there is none. */
+  remove(key: string): Promise<void>;
 }
 
 /** A question waiting for the asker to pick their unit or topic before it becomes an inquiry. */
@@ -150,6 +180,11 @@ export interface DraftRepository {
   add(draft: Draft): Promise<boolean>;
   get(id: string): Promise<Draft | undefined>;
   setUnit(id: string, unitId: string): Promise<void>;
+  /** Removes up to `limit` drafts created at or before `cutoff`; returns how many. */
+  removeCreatedBefore(cutoff: Date, limit: number): Promise<number>;
+  /** A person's drafts, at most `limit`. */
+  byAsker(askerKey: string, limit: number): Promise<Draft[]>;
+  remove(id: string): Promise<void>;
 }
 
 /** A Bot Framework conversation reference, kept as the opaque JSON the bot layer gives. */
@@ -173,6 +208,8 @@ export interface ConversationRepository {
   /** A person's Teams user id (`29:…`), as the roster of a team the bot is in gave it. */
   teamsUserId(key: string): Promise<string | undefined>;
   saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void>;
+  /** Forgets a person's 1:1 conversation and Teams user id. */
+  forgetPerson(key: string): Promise<void>;
 }
 
 /** Key-value documents with etags, for the bot framework's turn state. */
@@ -203,6 +240,10 @@ export interface KnowledgeRepository {
   selfServed(id: string): Promise<SelfServed | undefined>;
   /** Questions answered by an entry at or after `since`. */
   selfServedSince(since: Date): Promise<SelfServed[]>;
+  /** A person's self-served questions; a scan, for export and erasure. */
+  selfServedBy(askerKey: string): Promise<SelfServed[]>;
+  /** Gives a person's self-served questions another asker key (a placeholder); returns how many. */
+  reassignSelfServed(askerKey: string, placeholder: string): Promise<number>;
 }
 
 export interface Store {
@@ -215,5 +256,10 @@ export interface Store {
   conversations: ConversationRepository;
   state: StateRepository;
   knowledge: KnowledgeRepository;
+  /**
+   * Makes what was removed unreadable in the store's own files too (SQLite: writes its log back
+   * and empties it); nothing to do where the service keeps no old versions.
+   */
+  purgeRemoved(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { NewInquiry } from '../../src/inquiries/inquiry';
 import { validateOrganisation } from '../../src/org/validate';
 import type { Store } from '../../src/store/ports';
 import { knowledgeContract } from './knowledge-contract';
+import { privacyContract } from './privacy-contract';
 
 /** A store adapter under test: a fresh, empty store per test. */
 export interface StoreFactory {
@@ -980,6 +981,7 @@ export function storeContract(factory: StoreFactory): void {
     });
 
     knowledgeContract(() => store);
+    privacyContract(() => store);
 
     if (factory.reopen) {
       it('keeps everything across a restart', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
-import { people } from '../support/domain-fixture';
+import { organisation, people } from '../support/domain-fixture';
 import { personalConversationId, teamsUser } from '../support/activities';
 import { useConversation } from '../support/conversation';
 import { cardOf, teamsFailures } from '../support/fake-connector';
-import { cardText } from '../support/organisation';
+import { cardText, messageText } from '../support/organisation';
 import { askInChannel } from '../support/triage';
 
 const asker = teamsUser(people.asker);
@@ -26,7 +26,10 @@ function logLines(output: string): Record<string, unknown>[] {
 
 describe('the log at the default level', function () {
   this.timeout(120_000);
-  const { connector, bot, click } = useConversation({ env: { LOG_LEVEL: 'info' } });
+  const { connector, bot, click, say } = useConversation({
+    organisation: { ...organisation, retainFinishedFor: 'P30D' },
+    env: { LOG_LEVEL: 'info' },
+  });
 
   it('holds no question, answer or comment text and no name through the help chain, a retried "Ikke løst" included', async () => {
     const { inquiryId, thread } = await askInChannel(bot(), connector, question);
@@ -112,5 +115,78 @@ describe('the log at the default level', function () {
       lines.every((line) => !('actor' in line)),
       'who acted is not logged, only what and why',
     );
+  });
+
+  it('holds no text, no name and no address of the person through an export, an erasure and the retention run', async () => {
+    const admin = teamsUser(people.admin);
+    const from = bot().output().length;
+    const { inquiryId, thread } = await askInChannel(bot(), connector, question);
+    await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
+    await click(
+      sverre,
+      Verbs.answer,
+      { inquiryId, answerText: answer },
+      { conversationId: thread },
+    );
+    await click(asker, Verbs.confirmResolved, { inquiryId });
+    await click(asker, Verbs.rate, { inquiryId, rating: 'poor', ratingComment: comment });
+
+    const sentTo = (user: typeof admin, pattern: RegExp) =>
+      connector.waitFor(
+        () =>
+          connector
+            .sent()
+            .find(
+              (r) =>
+                r.conversationId === personalConversationId(user) && pattern.test(messageText(r)),
+            ),
+        `${String(pattern)} to ${user.name}`,
+      );
+    await say(admin, `eksporter person ${people.asker.email}`);
+    const link = /\((http:\/\/[^)]+)\)/.exec(messageText(await sentTo(admin, /Eksporten/)))?.[1];
+    assert.ok(link);
+    assert.equal((await fetch(link)).status, 200);
+    await say(admin, `slett person ${people.asker.email}`);
+    const confirmation = cardOf((await sentTo(admin, /Slette en person/)).body);
+    const erased = await click(admin, Verbs.erasePerson, confirmation.actions[0].data);
+    assert.match(String(erased.body.value), /er slettet/);
+
+    const second = await askInChannel(bot(), connector, `${question} Gjelder også kantina.`);
+    await click(
+      sverre,
+      Verbs.claim,
+      { inquiryId: second.inquiryId },
+      { conversationId: second.thread },
+    );
+    await click(
+      sverre,
+      Verbs.resolve,
+      { inquiryId: second.inquiryId, closingNote: answer },
+      { conversationId: second.thread },
+    );
+    await bot().advance('P31D');
+    await bot().logged(/"msg":"retention applied"/);
+
+    const output = bot().output().slice(from);
+    const lines = logLines(output);
+    assert.deepEqual(
+      lines.filter((line) => line.msg === 'privacy action completed').map((line) => line.action),
+      ['export_link', 'export_download', 'erase'],
+      'each admin action is logged once, so the log was read',
+    );
+    const url = new URL(link);
+    for (const text of [
+      question,
+      answer,
+      comment,
+      ...names,
+      people.asker.email,
+      people.admin.name,
+      url.searchParams.get('s')!,
+      url.searchParams.get('sig')!,
+    ]) {
+      const found = output.split('\n').filter((line) => line.includes(text));
+      assert.deepEqual(found, [], `"${text}" is in the log`);
+    }
   });
 });

@@ -124,6 +124,32 @@ describe('chat commands', () => {
       'away',
       'knowledge_base',
     ]);
-    assert.deepEqual(admin, ['help', 'my_inquiries', 'who_to_ask', 'setup']);
+    assert.deepEqual(admin, ['help', 'my_inquiries', 'who_to_ask', 'setup', 'privacy']);
+  });
+
+  it('reads the person commands with the address or Entra id that follows them, also sent as a link', () => {
+    assert.deepEqual(recogniseCommand('eksporter person Kari.Nordmann@fjordvik.no', 'nb'), {
+      kind: 'command',
+      id: 'export_person',
+      person: 'kari.nordmann@fjordvik.no',
+    });
+    assert.deepEqual(
+      recogniseCommand('Slett person <a href="mailto:kari@fjordvik.no">kari@fjordvik.no</a>', 'nb'),
+      { kind: 'command', id: 'erase_person', person: 'kari@fjordvik.no' },
+    );
+    assert.deepEqual(recogniseCommand('slett person 20000000-0000-4000-8000-00000000000A', 'nb'), {
+      kind: 'command',
+      id: 'erase_person',
+      person: '20000000-0000-4000-8000-00000000000a',
+    });
+    assert.deepEqual(recogniseCommand('erase person', 'en'), {
+      kind: 'command',
+      id: 'erase_person',
+    });
+    assert.equal(
+      recogniseCommand('hvorfor får jeg ikke sendt til kari@fjordvik.no', 'nb')?.kind,
+      undefined,
+      'a question that ends with an address is a question',
+    );
   });
 });

@@ -47,7 +47,10 @@ const sampleValues: Record<string, string> = {
   cosmosDatabase: 'qm-hjelp',
   orgFile: '/app/org/sample-organisation.json',
   logLevel: 'info',
-  "secret 'report-link-secret'": '3f6c1e0a9b8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
+  "'https://${appName}.${environment.properties.defaultDomain}'":
+    'https://qmhjelp-bot.example.westeurope.azurecontainerapps.io',
+  "'signing-secret'": '0123456789abcdef0123456789abcdef0123456789abcdef',
+  "'report-link-secret'": '3f6c1e0a9b8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
   "'${appName}.${environment.properties.defaultDomain}'":
     'qmhjelp-bot.example.azurecontainerapps.io',
   'appInsights.properties.ConnectionString':
@@ -86,23 +89,20 @@ function block(text: string, key: string): string {
 function templateSettings(): Map<string, string> {
   const env = block(appBicep(), 'env');
   const settings = new Map<string, string>();
-  for (const match of env.matchAll(/name: '([^']+)'\s+(value|secretRef): ([^\n]+)/g)) {
-    settings.set(
-      match[1],
-      match[2] === 'secretRef' ? `secret ${match[3].trim()}` : match[3].trim(),
-    );
+  for (const match of env.matchAll(/name: '([^']+)'\s+(?:value|secretRef): ([^\n]+)/g)) {
+    settings.set(match[1], match[2].trim());
   }
   return settings;
 }
 
 /** The value an expression gives: a literal as it stands, a parameter as a deployment sets it. */
 function valueOf(expression: string): string {
-  if (sampleValues[expression] !== undefined) return sampleValues[expression];
-  const literal = /^'([^']*)'$/.exec(expression);
-  if (literal) return literal[1];
+  // A secret reference, or a literal the deployment fills in, has its sample.
   const sample = sampleValues[expression];
-  assert.ok(sample !== undefined, `a sample value for ${expression}`);
-  return sample;
+  if (sample !== undefined) return sample;
+  const literal = /^'([^']*)'$/.exec(expression);
+  assert.ok(literal, `a sample value for ${expression}`);
+  return literal[1] ?? '';
 }
 
 /** Each stage of a Dockerfile: its name and its instructions (continuation lines joined). */

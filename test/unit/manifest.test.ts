@@ -101,6 +101,7 @@ describe('Teams app package', () => {
             'borte',
             'kunnskapsbase',
             'oppsett',
+            'personvern',
           ],
         ],
         [['team'], ['kø', 'tavle']],

@@ -56,6 +56,7 @@ export const containers = {
         '/workAreaId',
         '/topicId',
         '/updatedAt',
+        '/finishedAt',
       ],
       [
         // The handlers' queue: open inquiries of some units, work areas or topics, oldest first.
@@ -77,7 +78,7 @@ export const containers = {
     partitionKey: byPk,
     defaultTtl: -1,
     indexingPolicy: indexOnly(
-      ['/state', '/availableAt'],
+      ['/state', '/availableAt', '/doneAt'],
       [
         [
           { path: '/state', order: 'ascending' },
@@ -92,10 +93,13 @@ export const containers = {
     partitionKey: byPk,
     indexingPolicy: indexOnly(['/type', '/seq', '/at']),
   },
-  /** Profiles, drafts, conversation references, the Teams endpoint and turn state; read by id only. */
+  /**
+   * Profiles, drafts, conversation references, the Teams endpoint and turn state; read by id, but
+   * drafts by age (retention) and by asker (export and erasure).
+   */
   state: {
     id: 'state',
     partitionKey: byPk,
-    indexingPolicy: indexOnly([]),
+    indexingPolicy: indexOnly(['/type', '/value/createdAt', '/value/askerKey']),
   },
 } satisfies Record<string, ContainerRequest>;

@@ -128,6 +128,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
       logger,
       'knowledge',
     ),
+    purgeRemoved: () => Promise.resolve(),
     close: () => {
       client.dispose();
       return Promise.resolve();

@@ -9,6 +9,9 @@ import {
   type CardPlacement,
 } from '../../inquiries/posted-cards';
 import { inHandlersQueue } from '../../inquiries/statuses';
+import { finishedAt } from '../../privacy/finished-at';
+import { namesPerson } from '../../privacy/involves';
+import { isRedacted } from '../../privacy/redact';
 import type { InquiryRepository, QueueQuery, WriteResult } from '../ports';
 import type { Counters } from './counters';
 import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
@@ -34,6 +37,8 @@ interface InquiryDoc {
   createdAt?: string;
   /** Copied from the inquiry for the work area's board. */
   updatedAt?: string;
+  /** When a finished inquiry finished, until it is redacted: the retention run's range query. */
+  finishedAt?: string;
   /** Set while `pending` is not empty, for the sweep that finishes an interrupted move. */
   pendingSince?: string;
   pending: QueuedNotification[];
@@ -319,6 +324,62 @@ export class CosmosInquiryRepository implements InquiryRepository {
     return found;
   }
 
+  async finishedBefore(cutoff: Date, limit: number): Promise<Inquiry[]> {
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      'query of finished inquiries past their retention',
+      {
+        query: `SELECT * FROM c WHERE c.finishedAt <= @cutoff ORDER BY c.finishedAt`,
+        parameters: [{ name: '@cutoff', value: cutoff.toISOString() }],
+      },
+      { pageSize: Math.min(limit, this.pageSize) },
+      (page) => {
+        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
+        return found.length < limit;
+      },
+    );
+    return found;
+  }
+
+  async scrub(inquiry: Inquiry): Promise<WriteResult<Inquiry>> {
+    const current = await this.readDoc(inquiry.id);
+    if (!current) return { ok: false, reason: 'not_found' };
+    if (inquiry.etag === undefined || current._etag !== inquiry.etag)
+      return { ok: false, reason: 'conflict' };
+    const written = await this.write(current, stripEtag(inquiry), []);
+    if (!written.ok) return written;
+    const formerAsker = current.inquiry.asker.key;
+    if (formerAsker !== inquiry.asker.key) {
+      const entryId = docId('asker-entry', inquiry.id);
+      await attempt(`delete of asker entry ${entryId}`, () =>
+        this.container.item(entryId, askerPartition(formerAsker)).delete(),
+      );
+    }
+    return { ok: true, value: toInquiry(written.value) };
+  }
+
+  async involving(personKeys: readonly string[]): Promise<Inquiry[]> {
+    if (personKeys.length === 0) return [];
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      'scan of inquiries for one person',
+      { query: `SELECT * FROM c WHERE c.type = 'inquiry'`, parameters: [] },
+      { pageSize: this.pageSize },
+      (page) => {
+        for (const doc of page) {
+          const inquiry = toInquiry(doc);
+          if (namesPerson(inquiry, personKeys)) found.push(inquiry);
+        }
+        return true;
+      },
+    );
+    return found.sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
+  }
+
   /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */
   async moveStranded(olderThan: Date): Promise<void> {
     const stranded: Stored<InquiryDoc>[] = [];
@@ -368,7 +429,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
       inquiry.updatedAt,
     );
     const pending = [...current.pending, ...added];
-    const { dueAt: _dueAt, pendingSince: _since, ...kept } = current;
+    const { dueAt: _dueAt, pendingSince: _since, finishedAt: _finished, ...kept } = current;
     const next: InquiryDoc = {
       ...kept,
       ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
@@ -439,7 +500,13 @@ function queueFields(inquiry: Omit<Inquiry, 'etag'>) {
     topicId: inquiry.topicId,
     createdAt: inquiry.createdAt,
     updatedAt: inquiry.updatedAt,
+    ...finishing(inquiry),
   };
+}
+
+function finishing(inquiry: Omit<Inquiry, 'etag'>): { finishedAt?: string } {
+  const at = isRedacted(inquiry) ? undefined : finishedAt(inquiry);
+  return at ? { finishedAt: at } : {};
 }
 
 function stripEtag(inquiry: Inquiry): Omit<Inquiry, 'etag'> {

@@ -158,6 +158,39 @@ export class CosmosKnowledgeRepository implements KnowledgeRepository {
     return (await readDoc<SelfServedDoc>(this.container, key, key))?.record;
   }
 
+  async selfServedBy(askerKey: string): Promise<SelfServed[]> {
+    return (await this.selfServedDocsBy(askerKey)).map((doc) => doc.record);
+  }
+
+  async reassignSelfServed(askerKey: string, placeholder: string): Promise<number> {
+    let changed = 0;
+    for (const doc of await this.selfServedDocsBy(askerKey)) {
+      const written = await replaceIf(
+        this.container,
+        { ...doc, record: { ...doc.record, askerKey: placeholder } },
+        doc._etag,
+      );
+      if (written.ok) changed++;
+    }
+    return changed;
+  }
+
+  /** A scan of the self-served questions for one asker's: the key is not indexed. */
+  private async selfServedDocsBy(askerKey: string): Promise<Stored<SelfServedDoc>[]> {
+    const found: Stored<SelfServedDoc>[] = [];
+    await queryPages<Stored<SelfServedDoc>>(
+      this.container,
+      "scan of a person's self-served questions",
+      { query: "SELECT * FROM c WHERE c.type = 'self-served'", parameters: [] },
+      { pageSize: this.pageSize },
+      (page) => {
+        found.push(...page.filter((doc) => doc.record.askerKey === askerKey));
+        return true;
+      },
+    );
+    return found;
+  }
+
   async selfServedSince(since: Date): Promise<SelfServed[]> {
     const found: SelfServed[] = [];
     await queryPages<Stored<SelfServedDoc>>(

@@ -1,8 +1,16 @@
 import type { Container } from '@azure/cosmos';
-import type { NotificationIntent, OutboxItem } from '../../notifications/intents';
+import { inquiryOf, type NotificationIntent, type OutboxItem } from '../../notifications/intents';
 import type { OutboxRepository } from '../ports';
 import type { Counters } from './counters';
-import { call, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
+import {
+  attempt,
+  call,
+  createOnce,
+  queryPages,
+  readDoc,
+  replaceIf,
+  type Stored,
+} from './documents';
 
 /** A notification on its way into the outbox, keyed by its outbox number. */
 export interface QueuedNotification {
@@ -205,6 +213,62 @@ export class CosmosOutboxRepository implements OutboxRepository {
         .fetchAll(),
     );
     return resources.reduce((sum, n) => sum + n, 0);
+  }
+
+  async removeFinishedBefore(cutoff: Date, limit: number): Promise<number> {
+    const ids: string[] = [];
+    await queryPages<{ id: string }>(
+      this.container,
+      'query of finished notifications past their retention',
+      {
+        query: `SELECT c.id FROM c WHERE c.state IN ('sent', 'failed') AND c.doneAt <= @cutoff`,
+        parameters: [{ name: '@cutoff', value: cutoff.toISOString() }],
+      },
+      { pageSize: Math.min(limit, this.options.pageSize) },
+      (page) => {
+        for (const { id } of page) if (ids.length < limit) ids.push(id);
+        return ids.length < limit;
+      },
+    );
+    return this.remove(ids);
+  }
+
+  async removeFinishedAbout(
+    inquiryIds: readonly string[],
+    personKeys: readonly string[],
+  ): Promise<number> {
+    const inquiries = new Set(inquiryIds);
+    const people = new Set(personKeys);
+    const ids: string[] = [];
+    await queryPages<Stored<OutboxDoc>>(
+      this.container,
+      'scan of finished notifications for one person',
+      { query: `SELECT * FROM c WHERE c.state IN ('sent', 'failed')`, parameters: [] },
+      { pageSize: this.options.pageSize },
+      (page) => {
+        for (const doc of page) {
+          const { intent } = doc;
+          const recipient = intent.kind === 'handler.notice' ? intent.recipientKey : undefined;
+          const inquiryId = inquiryOf(intent);
+          if ((inquiryId && inquiries.has(inquiryId)) || (recipient && people.has(recipient)))
+            ids.push(doc.id);
+        }
+        return true;
+      },
+    );
+    return this.remove(ids);
+  }
+
+  /** Deletes finished items by id; one already gone counts as removed by someone else. */
+  private async remove(ids: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const id of ids) {
+      const deleted = await attempt(`delete of outbox item ${id}`, () =>
+        this.container.item(id, id).delete(),
+      );
+      if (deleted.ok) removed++;
+    }
+    return removed;
   }
 
   /** Changes an item its owner still holds and lets go of the lease; otherwise does nothing. */

@@ -12,7 +12,7 @@ import type {
   TeamsEndpoint,
   WriteResult,
 } from '../ports';
-import { attempt, call, patchContended, readDoc, replaceIf } from './documents';
+import { attempt, call, patchContended, queryPages, readDoc, replaceIf } from './documents';
 import { docId } from './ids';
 
 /**
@@ -31,6 +31,16 @@ interface ValueDoc<T> {
 function doc<T>(type: ValueDoc<T>['type'], key: string, value: T, at?: Date): ValueDoc<T> {
   const id = docId(type, key);
   return { id, pk: id, type, key, value, ...(at ? { updatedAt: at.toISOString() } : {}) };
+}
+
+/** Deletes a document by type and key; a missing one is already gone. */
+async function remove(
+  container: Container,
+  type: ValueDoc<unknown>['type'],
+  key: string,
+): Promise<void> {
+  const id = docId(type, key);
+  await attempt(`delete of ${type} document`, () => container.item(id, id).delete());
 }
 
 async function read<T>(
@@ -62,6 +72,10 @@ export class CosmosProfileRepository implements ProfileRepository {
     if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
     return { ok: true, value: { ...profile, etag: written.value._etag } };
   }
+
+  remove(key: string): Promise<void> {
+    return remove(this.container, 'profile', key);
+  }
 }
 
 export class CosmosAbsenceRepository implements AbsenceRepository {
@@ -84,6 +98,10 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
     if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
     return { ok: true, value: { ...absence, etag: written.value._etag } };
   }
+
+  remove(key: string): Promise<void> {
+    return remove(this.container, 'absence', key);
+  }
 }
 
 export class CosmosDraftRepository implements DraftRepository {
@@ -100,6 +118,45 @@ export class CosmosDraftRepository implements DraftRepository {
 
   async get(id: string): Promise<Draft | undefined> {
     return (await read<Draft>(this.container, 'draft', id))?.value;
+  }
+
+  async removeCreatedBefore(cutoff: Date, limit: number): Promise<number> {
+    const drafts = await this.query(
+      'query of drafts past their retention',
+      `SELECT * FROM c WHERE c.type = 'draft' AND c["value"].createdAt <= @at`,
+      cutoff.toISOString(),
+      limit,
+    );
+    for (const draft of drafts) await this.remove(draft.id);
+    return drafts.length;
+  }
+
+  byAsker(askerKey: string, limit: number): Promise<Draft[]> {
+    return this.query(
+      "query of a person's drafts",
+      `SELECT * FROM c WHERE c.type = 'draft' AND c["value"].askerKey = @at`,
+      askerKey,
+      limit,
+    );
+  }
+
+  remove(id: string): Promise<void> {
+    return remove(this.container, 'draft', id);
+  }
+
+  private async query(what: string, query: string, at: string, limit: number): Promise<Draft[]> {
+    const found: Draft[] = [];
+    await queryPages<ValueDoc<Draft>>(
+      this.container,
+      what,
+      { query, parameters: [{ name: '@at', value: at }] },
+      { pageSize: Math.min(limit, 100) },
+      (page) => {
+        for (const doc of page) if (found.length < limit) found.push(doc.value);
+        return found.length < limit;
+      },
+    );
+    return found;
   }
 
   async setUnit(id: string, unitId: string): Promise<void> {
@@ -138,6 +195,11 @@ export class CosmosConversationRepository implements ConversationRepository {
 
   async saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void> {
     await this.save(doc('member', key, teamsUserId, at));
+  }
+
+  async forgetPerson(key: string): Promise<void> {
+    await remove(this.container, 'conversation', key);
+    await remove(this.container, 'member', key);
   }
 
   private async save<T>(next: ValueDoc<T>): Promise<void> {

@@ -2,6 +2,9 @@ import { prepared } from './prepared';
 import type Database from 'better-sqlite3';
 import { formatInquiryNumber, type Inquiry, type NewInquiry } from '../../inquiries/inquiry';
 import { inHandlersQueue } from '../../inquiries/statuses';
+import { finishedAt } from '../../privacy/finished-at';
+import { isRedacted } from '../../privacy/redact';
+import { namesPerson } from '../../privacy/involves';
 import type { NotificationIntent } from '../../notifications/intents';
 import {
   withCardPlaced,
@@ -59,18 +62,20 @@ export function writtenSinceSql(count: number): string {
             ORDER BY updated_at DESC LIMIT ?`;
 }
 
-/** The columns the queue's indexes are on. */
+/** The columns the queue's, the board's and the retention run's indexes are on. */
 function placeOf(inquiry: Inquiry): {
   unitId: string;
   workAreaId: string;
   topicId: string;
   updatedAt: string;
+  finishedAt: string | null;
 } {
   return {
     unitId: inquiry.unitId,
     workAreaId: inquiry.workAreaId,
     topicId: inquiry.topicId,
     updatedAt: inquiry.updatedAt,
+    finishedAt: isRedacted(inquiry) ? null : (finishedAt(inquiry) ?? null),
   };
 }
 
@@ -105,9 +110,9 @@ export class SqliteInquiryRepository implements InquiryRepository {
       prepared(
         this.db,
         `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at,
-           unit_id, work_area_id, topic_id, updated_at, version, doc)
+           unit_id, work_area_id, topic_id, updated_at, finished_at, version, doc)
          VALUES (@id, @number, @requestKey, @askerKey, @status, @dueAt, @createdAt,
-           @unitId, @workAreaId, @topicId, @updatedAt, 1, @doc)`,
+           @unitId, @workAreaId, @topicId, @updatedAt, @finishedAt, 1, @doc)`,
       ).run({
         id: inquiry.id,
         number: inquiry.number,
@@ -203,6 +208,30 @@ export class SqliteInquiryRepository implements InquiryRepository {
     return Promise.resolve(rows.map(fromRow));
   }
 
+  finishedBefore(cutoff: Date, limit: number): Promise<Inquiry[]> {
+    const rows = prepared(
+      this.db,
+      `SELECT doc, version FROM inquiries WHERE finished_at IS NOT NULL AND finished_at <= ?
+         ORDER BY finished_at LIMIT ?`,
+    ).all(cutoff.toISOString(), limit) as Row[];
+    return Promise.resolve(rows.map(fromRow));
+  }
+
+  scrub(inquiry: Inquiry): Promise<WriteResult<Inquiry>> {
+    return Promise.resolve(this.db.transaction(() => this.write(inquiry)).immediate());
+  }
+
+  involving(personKeys: readonly string[]): Promise<Inquiry[]> {
+    if (personKeys.length === 0) return Promise.resolve([]);
+    // Person keys are written in the document as JSON strings; a match is checked again below.
+    const rows = prepared(
+      this.db,
+      `SELECT doc, version FROM inquiries WHERE ${personKeys.map(() => 'instr(doc, ?) > 0').join(' OR ')}
+         ORDER BY created_at`,
+    ).all(...personKeys.map((key) => JSON.stringify(key))) as Row[];
+    return Promise.resolve(rows.map(fromRow).filter((inquiry) => namesPerson(inquiry, personKeys)));
+  }
+
   private read(sql: string, value: string): Inquiry | undefined {
     const row = prepared(this.db, sql).get(value) as Row | undefined;
     return row ? fromRow(row) : undefined;
@@ -214,10 +243,11 @@ export class SqliteInquiryRepository implements InquiryRepository {
       this.db,
       `UPDATE inquiries SET status = @status, due_at = @dueAt, unit_id = @unitId,
          work_area_id = @workAreaId, topic_id = @topicId, updated_at = @updatedAt,
-         version = version + 1, doc = @doc
+         finished_at = @finishedAt, asker_key = @askerKey, version = version + 1, doc = @doc
        WHERE id = @id AND version = @version`,
     ).run({
       id: inquiry.id,
+      askerKey: inquiry.asker.key,
       status: inquiry.status,
       dueAt: inquiry.dueAt ?? null,
       ...placeOf(inquiry),

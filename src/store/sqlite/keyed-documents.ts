@@ -24,6 +24,11 @@ export class SqliteKeyedDocuments<T extends { key: string; etag?: string }> {
     );
   }
 
+  remove(key: string): Promise<void> {
+    prepared(this.db, `DELETE FROM ${this.table} WHERE key = ?`).run(key);
+    return Promise.resolve();
+  }
+
   put(item: T): Promise<WriteResult<T>> {
     const { etag, ...doc } = item;
     const json = JSON.stringify(doc);

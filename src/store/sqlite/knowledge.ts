@@ -6,6 +6,7 @@ import type {
   SolvedInquiry,
 } from '../../knowledge/entry';
 import type { KnowledgeRepository, WriteResult } from '../ports';
+import { prepared } from './prepared';
 
 const entriesCounter = 'knowledge-entries';
 const solvedCounter = 'knowledge-solved';
@@ -117,6 +118,23 @@ export class SqliteKnowledgeRepository implements KnowledgeRepository {
   selfServedSince(since: Date): Promise<SelfServed[]> {
     const rows = this.statements.selfServedSince.all(since.toISOString()) as { doc: string }[];
     return Promise.resolve(rows.map((row) => JSON.parse(row.doc) as SelfServed));
+  }
+
+  selfServedBy(askerKey: string): Promise<SelfServed[]> {
+    const rows = prepared(
+      this.db,
+      `SELECT doc FROM self_served WHERE json_extract(doc, '$.askerKey') = ? ORDER BY at`,
+    ).all(askerKey) as { doc: string }[];
+    return Promise.resolve(rows.map((row) => JSON.parse(row.doc) as SelfServed));
+  }
+
+  reassignSelfServed(askerKey: string, placeholder: string): Promise<number> {
+    const { changes } = prepared(
+      this.db,
+      `UPDATE self_served SET doc = json_set(doc, '$.askerKey', ?)
+         WHERE json_extract(doc, '$.askerKey') = ?`,
+    ).run(placeholder, askerKey);
+    return Promise.resolve(changes);
   }
 }
 

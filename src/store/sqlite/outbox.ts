@@ -104,6 +104,35 @@ export class SqliteOutboxRepository implements OutboxRepository {
     return Promise.resolve(row.n);
   }
 
+  removeFinishedBefore(cutoff: Date, limit: number): Promise<number> {
+    const { changes } = prepared(
+      this.db,
+      `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox
+         WHERE done_at IS NOT NULL AND done_at <= ? AND state != 'pending' ORDER BY done_at LIMIT ?)`,
+    ).run(cutoff.toISOString(), limit);
+    return Promise.resolve(changes);
+  }
+
+  removeFinishedAbout(
+    inquiryIds: readonly string[],
+    personKeys: readonly string[],
+  ): Promise<number> {
+    const byInquiry = prepared(
+      this.db,
+      `DELETE FROM outbox WHERE state != 'pending' AND json_extract(intent, '$.inquiryId') = ?`,
+    );
+    const byRecipient = prepared(
+      this.db,
+      `DELETE FROM outbox WHERE state != 'pending' AND json_extract(intent, '$.recipientKey') = ?`,
+    );
+    let removed = 0;
+    this.db.transaction(() => {
+      for (const id of inquiryIds) removed += byInquiry.run(id).changes;
+      for (const key of personKeys) removed += byRecipient.run(key).changes;
+    })();
+    return Promise.resolve(removed);
+  }
+
   private finish(id: number, owner: string, state: string, at: Date, error: string | null): void {
     prepared(
       this.db,

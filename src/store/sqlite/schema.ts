@@ -115,4 +115,12 @@ export const migrations: readonly string[] = [
   UPDATE inquiries SET updated_at = json_extract(doc, '$.updatedAt');
   CREATE INDEX inquiries_written_by_work_area ON inquiries (work_area_id, updated_at);
   `,
+  `
+  ALTER TABLE inquiries ADD COLUMN finished_at TEXT;
+  UPDATE inquiries SET finished_at = updated_at
+    WHERE status IN ('resolved', 'withdrawn') AND json_extract(doc, '$.redactedAt') IS NULL;
+  CREATE INDEX inquiries_finished ON inquiries (finished_at) WHERE finished_at IS NOT NULL;
+  CREATE INDEX outbox_done ON outbox (done_at) WHERE done_at IS NOT NULL;
+  CREATE INDEX drafts_by_time ON drafts (created_at);
+  `,
 ];

@@ -40,6 +40,28 @@ export class SqliteDraftRepository implements DraftRepository {
     return Promise.resolve(row ? (JSON.parse(row.doc) as Draft) : undefined);
   }
 
+  removeCreatedBefore(cutoff: Date, limit: number): Promise<number> {
+    const { changes } = prepared(
+      this.db,
+      `DELETE FROM drafts WHERE id IN
+         (SELECT id FROM drafts WHERE created_at <= ? ORDER BY created_at LIMIT ?)`,
+    ).run(cutoff.toISOString(), limit);
+    return Promise.resolve(changes);
+  }
+
+  byAsker(askerKey: string, limit: number): Promise<Draft[]> {
+    const rows = prepared(
+      this.db,
+      `SELECT doc FROM drafts WHERE json_extract(doc, '$.askerKey') = ? ORDER BY created_at LIMIT ?`,
+    ).all(askerKey, limit) as { doc: string }[];
+    return Promise.resolve(rows.map((row) => JSON.parse(row.doc) as Draft));
+  }
+
+  remove(id: string): Promise<void> {
+    prepared(this.db, 'DELETE FROM drafts WHERE id = ?').run(id);
+    return Promise.resolve();
+  }
+
   setUnit(id: string, unitId: string): Promise<void> {
     prepared(this.db, `UPDATE drafts SET doc = json_set(doc, '$.unitId', ?) WHERE id = ?`).run(
       unitId,
@@ -77,6 +99,15 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   saveTeamsUserId(key: string, teamsUserId: string, at: Date): Promise<void> {
     this.save(`member:${key}`, { teamsUserId }, at);
+    return Promise.resolve();
+  }
+
+  forgetPerson(key: string): Promise<void> {
+    const remove = prepared(this.db, 'DELETE FROM conversations WHERE key = ?');
+    this.db.transaction(() => {
+      remove.run(`person:${key}`);
+      remove.run(`member:${key}`);
+    })();
     return Promise.resolve();
   }
 

@@ -38,6 +38,9 @@ export function openSqliteStore(file: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // What is deleted or overwritten (a redacted inquiry's text) is zeroed in the file, not left in
+  // free space; `purgeRemoved` then clears the write-ahead log of the old versions.
+  db.pragma('secure_delete = ON');
   migrate(db);
   const outbox = new SqliteOutboxRepository(db);
   return {
@@ -50,6 +53,10 @@ export function openSqliteStore(file: string): Store {
     conversations: new SqliteConversationRepository(db),
     state: new SqliteStateRepository(db),
     knowledge: new SqliteKnowledgeRepository(db),
+    purgeRemoved: () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return Promise.resolve();
+    },
     close: () => {
       db.close();
       return Promise.resolve();

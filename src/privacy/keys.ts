@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import { derivedKey } from '../links/signed-link';
+import { pseudonymiser, type Pseudonymise } from './pseudonym';
+
+/** The keys privacy work signs and pseudonymises with, and where signed links point. */
+export interface PrivacyKeys {
+  /** Signs export links and erasure confirmations. */
+  linkKey: Buffer;
+  pseudonymise: Pseudonymise;
+  /** The bot server's address as browsers reach it, without a trailing slash. */
+  publicUrl: () => string;
+}
+
+/**
+ * Keys derived from the signing secret, one per use; without a secret a random one for this
+ * process (its links end with it, and its placeholders are its own).
+ */
+export function privacyKeys(secret: string | undefined, publicUrl: () => string): PrivacyKeys {
+  const root = secret ?? randomBytes(32);
+  return {
+    linkKey: derivedKey(root, 'privacy-links'),
+    pseudonymise: pseudonymiser(derivedKey(root, 'pseudonyms')),
+    publicUrl,
+  };
+}
