@@ -33,6 +33,8 @@ export const Verbs = {
   editEntry: 'qm.editEntry',
   saveEntry: 'qm.saveEntry',
   retireEntry: 'qm.retireEntry',
+  register: 'qm.register',
+  search: 'qm.search',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -64,7 +66,14 @@ export const Inputs = {
   entryQuestion: 'entryQuestion',
   entryAnswer: 'entryAnswer',
   entryKeywords: 'entryKeywords',
+  intakeEmployee: 'intakeEmployee',
+  intakeTopic: 'intakeTopic',
+  intakeQuestion: 'intakeQuestion',
+  intakeChannel: 'intakeChannel',
 } as const;
+
+/** The dataset the intake card's employee field asks the bot to search as the helpdesk types. */
+export const peopleDataset = 'qm.people';
 
 /**
  * Ids of the inputs on a card that lists several inquiries ("mine saker"): each inquiry's inputs

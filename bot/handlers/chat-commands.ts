@@ -10,10 +10,12 @@ import {
   type CommandMatch,
 } from '../../src/chat/commands';
 import { myInquiries } from '../../src/inquiries/my-inquiries';
-import { handlerRole } from '../../src/routing/authorisation';
 import { handlerScope } from '../../src/routing/handler-scope';
+import { maySeeInquiry } from '../../src/routing/visibility';
 import type { HandlerDeps, Turn } from './context';
+import { showIntake } from './intake';
 import { showKnowledgeBase } from './knowledge-base-command';
+import { showSearch } from './search';
 import { showBoard } from './board';
 import { showQueue } from './queue';
 import { showAway, showWhoToAsk } from './role-commands';
@@ -40,6 +42,7 @@ export function helpCard(turn: Turn): AdaptiveCardJson {
   const reader = {
     handler: handlerScope(directory, email) !== undefined,
     admin: !!email && directory.isAdmin(email),
+    helpdesk: !!email && directory.isHelpdesk(email),
   };
   const unitId = who.known ? who.unitId : undefined;
   return renderHelpCard(helpCardData(directory, unitId, locale, reader));
@@ -75,7 +78,7 @@ async function showInquiry({ context, deps, turn, match }: CommandTurn): Promise
     );
     return;
   }
-  if (inquiry && handlerRole(directory, inquiry, who.person.email)) {
+  if (inquiry && maySeeInquiry(directory, inquiry, who.person)) {
     const timeZone = directory.timeZone;
     await context.sendActivity(
       card(
@@ -104,6 +107,9 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
   board: ({ context, deps, turn }) => showBoard(context, deps, turn),
   away: ({ context, deps, turn }) => showAway(context, deps, turn),
   knowledge_base: ({ context, deps, turn }) => showKnowledgeBase(context, deps, turn),
+  register: ({ context, deps, turn }) => showIntake(context, deps, turn),
+  search: ({ context, deps, turn, match }) =>
+    showSearch(context, deps, turn, 'words' in match ? match.words : undefined),
   setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),
   thanks: async ({ context, turn }) => {
     await context.sendActivity(turn.t.commands.thanks);

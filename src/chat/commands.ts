@@ -9,8 +9,11 @@ import { editDistance } from './edit-distance';
 /** Where a command works and Teams offers it: the 1:1 chat, or a triage channel. */
 export type CommandScope = 'personal' | 'team';
 
-/** Who the help card shows a command to: anyone, the people in the help chain, or admins. */
-export type CommandAudience = 'everyone' | 'handlers' | 'admins';
+/**
+ * Who the help card shows a command to: anyone, the people in the help chain, admins, or the
+ * helpdesk; a list shows it to each.
+ */
+export type CommandAudience = 'everyone' | 'handlers' | 'admins' | 'helpdesk';
 
 export interface ChatCommand {
   /** Phrases that call the command, per language; matched ignoring case, punctuation and typos. */
@@ -20,7 +23,9 @@ export interface ChatCommand {
   /** Where the command works; the 1:1 chat when not given. */
   readonly scopes?: readonly CommandScope[];
   /** Who the help card lists it for; everyone when not given. */
-  readonly audience?: CommandAudience;
+  readonly audience?: CommandAudience | readonly CommandAudience[];
+  /** The phrase may be followed by words the command works on ("søk avvik elevtur"). */
+  readonly takesWords?: true;
 }
 
 /** Every chat command, in the order the help card and the manifest list them. */
@@ -81,6 +86,20 @@ export const chatCommands = {
     listed: ['personal'],
     audience: 'handlers',
   },
+  register: {
+    phrases: {
+      nb: ['registrer', 'registrer sak', 'registrer henvendelse'],
+      en: ['register', 'register inquiry'],
+    },
+    listed: ['personal'],
+    audience: 'helpdesk',
+  },
+  search: {
+    phrases: { nb: ['søk'], en: ['search'] },
+    listed: ['personal'],
+    audience: ['handlers', 'helpdesk'],
+    takesWords: true,
+  },
   setup: {
     phrases: { nb: ['oppsett'], en: ['setup'] },
     listed: ['personal'],
@@ -115,7 +134,8 @@ export type ChatCommandId = keyof typeof chatCommands | 'inquiry_number';
 
 /** What a chat message is, read as a command. */
 export type CommandMatch =
-  | { kind: 'command'; id: Exclude<ChatCommandId, 'inquiry_number'> }
+  /** `words`: what followed the phrase of a command that takes words. */
+  | { kind: 'command'; id: Exclude<ChatCommandId, 'inquiry_number'>; words?: string }
   | { kind: 'command'; id: 'inquiry_number'; number: string }
   /** It looks like a command but is none: suggest the nearest one instead of opening an inquiry. */
   | { kind: 'suggestion'; id: ChatCommandId; phrase: string };
@@ -162,9 +182,11 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
       number: formatInquiryNumber(Number(number[1]), Number(number[2])),
     };
   }
-  if (!words || words.length > maxCommandLength) return undefined;
   // A question mark makes a question of anything but a command itself ("hjelp?").
   const question = text.includes('?');
+  const withWords = question ? undefined : commandWithWords(text);
+  if (withWords) return withWords;
+  if (!words || words.length > maxCommandLength) return undefined;
   if (looksLikeNumber.test(words) && !question) {
     return { kind: 'suggestion', id: 'inquiry_number', phrase: 'QM-2026-0042' };
   }
@@ -179,6 +201,18 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
     }
   }
   return nearest && !question ? suggestion(words, nearest, locale) : undefined;
+}
+
+/** "søk avvik elevtur": a command that takes words, its one-word phrase first, then the words. */
+function commandWithWords(text: string): CommandMatch | undefined {
+  const [first = '', ...rest] = text.trim().split(/\s+/);
+  if (rest.length === 0) return undefined;
+  const phrase = normaliseCommand(first);
+  const id = commandIds.find(
+    (candidate) =>
+      (chatCommands[candidate] as ChatCommand).takesWords && phrasesOf(candidate).includes(phrase),
+  );
+  return id ? { kind: 'command', id, words: rest.join(' ') } : undefined;
 }
 
 /**
@@ -214,16 +248,32 @@ export type ListedCommandId = {
     : never;
 }[keyof typeof chatCommands];
 
-/** Who is reading: whether they are in the help chain, and whether they are an admin. */
+/**
+ * Who is reading: whether they are in the help chain, whether they are an admin, and whether they
+ * register inquiries for others at the helpdesk.
+ */
 export interface CommandReader {
   handler: boolean;
   admin: boolean;
+  helpdesk?: boolean;
 }
 
 function shownTo(id: keyof typeof chatCommands, reader: CommandReader | undefined): boolean {
   const audience = (chatCommands[id] as ChatCommand).audience ?? 'everyone';
-  if (!reader || audience === 'everyone') return true;
-  return audience === 'handlers' ? reader.handler : reader.admin;
+  const audiences: readonly CommandAudience[] = typeof audience === 'string' ? [audience] : audience;
+  if (!reader) return true;
+  return audiences.some((one) => {
+    switch (one) {
+      case 'everyone':
+        return true;
+      case 'handlers':
+        return reader.handler;
+      case 'admins':
+        return reader.admin;
+      case 'helpdesk':
+        return reader.helpdesk === true;
+    }
+  });
 }
 
 /**

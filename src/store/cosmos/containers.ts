@@ -56,6 +56,7 @@ export const containers = {
         '/workAreaId',
         '/topicId',
         '/updatedAt',
+        '/registeredBy',
       ],
       [
         // The handlers' queue: open inquiries of some units, work areas or topics, oldest first.
