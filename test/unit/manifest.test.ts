@@ -91,7 +91,18 @@ describe('Teams app package', () => {
       [
         [
           ['personal'],
-          ['hjelp', 'mine saker', 'kontakt', 'kø', 'tavle', 'borte', 'kunnskapsbase', 'oppsett'],
+          [
+            'hjelp',
+            'mine saker',
+            'kontakt',
+            'kø',
+            'tavle',
+            'borte',
+            'kunnskapsbase',
+            'registrer',
+            'søk',
+            'oppsett',
+          ],
         ],
         [['team'], ['kø', 'tavle']],
       ],
