@@ -5,6 +5,12 @@ import type { Inquiry } from './inquiry';
 import type { PersonRef } from './person';
 import { searchWords } from './search-text';
 
+/** Newest first; inquiries opened in the same millisecond by their number, the later first. */
+function newestFirst(a: Inquiry, b: Inquiry): number {
+  const sequence = (inquiry: Inquiry) => Number(inquiry.number.split('-')[2] ?? 0);
+  return b.createdAt.localeCompare(a.createdAt) || sequence(b) - sequence(a);
+}
+
 /** The most matches a search reads; more are counted as "and more". */
 export const maxSearchRead = 100;
 
@@ -35,7 +41,7 @@ export async function searchInquiries(
   }
   const inquiries = [...found.values()]
     .filter((inquiry) => maySeeInquiry(directory, inquiry, reader))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    .sort(newestFirst);
   if (inquiries.length > maxSearchRead) truncated = true;
   return { ok: true, inquiries: inquiries.slice(0, maxSearchRead), truncated };
 }
