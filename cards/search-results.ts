@@ -54,10 +54,7 @@ export function searchCardData(
   const t = messages(locale);
   const pages = Math.max(1, Math.ceil(found.inquiries.length / searchPageSize));
   const current = Math.min(Math.max(0, page), pages - 1);
-  const shown = found.inquiries.slice(
-    current * searchPageSize,
-    (current + 1) * searchPageSize,
-  );
+  const shown = found.inquiries.slice(current * searchPageSize, (current + 1) * searchPageSize);
   const timeZone = directory.timeZone;
   return {
     title: t.search.title(query),

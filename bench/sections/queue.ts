@@ -146,7 +146,7 @@ export const queueSection: Section = {
       await openSqliteStore(file).close();
       options.progress(`storing ${total.toLocaleString('en')} inquiries`);
       const began = performance.now();
-      bulkInsert(file, total, org, options.progress);
+      bulkInsert(file, total, org, (line) => options.progress(line));
       const loadSeconds = (performance.now() - began) / 1000;
 
       const store = openSqliteStore(file);

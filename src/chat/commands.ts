@@ -260,7 +260,8 @@ export interface CommandReader {
 
 function shownTo(id: keyof typeof chatCommands, reader: CommandReader | undefined): boolean {
   const audience = (chatCommands[id] as ChatCommand).audience ?? 'everyone';
-  const audiences: readonly CommandAudience[] = typeof audience === 'string' ? [audience] : audience;
+  const audiences: readonly CommandAudience[] =
+    typeof audience === 'string' ? [audience] : audience;
   if (!reader) return true;
   return audiences.some((one) => {
     switch (one) {

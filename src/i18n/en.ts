@@ -81,7 +81,8 @@ export const en: Messages = {
         "The work area's board: open inquiries by level and status, the oldest and this week's breaches",
       away: 'Say you are away, and who stands in for you meanwhile',
       knowledge_base: 'The answers in the knowledge base: view, edit and retire them',
-      register: 'For the helpdesk: register an inquiry for an employee who phoned, emailed or came by',
+      register:
+        'For the helpdesk: register an inquiry for an employee who phoned, emailed or came by',
       search: 'Search inquiries by words, for example “search deviation school trip”',
       setup: 'For admins: who and which channels Teams cannot reach',
     },

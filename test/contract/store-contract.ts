@@ -681,10 +681,9 @@ export function storeContract(factory: StoreFactory): void {
       it('finds what a helpdesk person registered, and nothing they did not', async () => {
         await seed();
         const scope = { registeredBy: 'hanne@fylke.example' };
-        assert.deepEqual(
-          ids(await store.inquiries.search({ words: words('logget'), scope }, 10)),
-          ['registered'],
-        );
+        assert.deepEqual(ids(await store.inquiries.search({ words: words('logget'), scope }, 10)), [
+          'registered',
+        ]);
         assert.deepEqual(await store.inquiries.search({ words: words('avvik'), scope }, 10), []);
         assert.deepEqual(
           await store.inquiries.search(

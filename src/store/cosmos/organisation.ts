@@ -164,8 +164,10 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
       { pageSize: Math.max(this.pageSize, 1000) },
       (page) => {
         for (const doc of page) {
-          const person = versionAt({ ...emptyPersonDoc, versions: doc.versions }, generation)
-            ?.person;
+          const person = versionAt(
+            { ...emptyPersonDoc, versions: doc.versions },
+            generation,
+          )?.person;
           if (!person) continue;
           const text = `${person.name} ${person.email}`.toLowerCase();
           if (words.every((word) => text.includes(word))) found.push(person);

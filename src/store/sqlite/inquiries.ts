@@ -66,7 +66,9 @@ export function writtenSinceSql(count: number): string {
  * their (column, created_at) index, newest first; each word is a LIKE on the stored search text,
  * so the scan stops as soon as `limit` inquiries match.
  */
-export function searchStatement(search: InquirySearch): { sql: string; values: string[] } | undefined {
+export function searchStatement(
+  search: InquirySearch,
+): { sql: string; values: string[] } | undefined {
   if (search.words.length === 0) return undefined;
   const values: string[] = [];
   const conditions: string[] = [];

@@ -59,7 +59,7 @@ export class SqliteOrganisationRepository implements OrganisationRepository {
     // Names are matched in JavaScript's lower case, which SQLite's own lower() is not for æ, ø, å.
     const rows = prepared(
       this.db,
-      'SELECT doc FROM people ORDER BY json_extract(doc, \'$.name\'), email',
+      "SELECT doc FROM people ORDER BY json_extract(doc, '$.name'), email",
     ).iterate() as IterableIterator<{ doc: string }>;
     const found: Person[] = [];
     for (const row of rows) {
