@@ -1,6 +1,7 @@
 import type { Section } from './section';
 import { cosmosSection } from './sections/cosmos';
 import { escalationSection } from './sections/escalation';
+import { queueSection } from './sections/queue';
 import { suggestionsSection } from './sections/suggestions';
 import { turnsSection } from './sections/turns';
 
@@ -10,4 +11,5 @@ export const sections: Section[] = [
   cosmosSection,
   escalationSection,
   suggestionsSection,
+  queueSection,
 ];

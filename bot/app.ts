@@ -15,6 +15,9 @@ import { awayActions } from './handlers/role-commands';
 import { suggestionActions } from './handlers/suggestions';
 import { knowledgeActions } from './handlers/knowledge-actions';
 import { privacyActions } from './handlers/privacy-commands';
+import { intakeActions, searchPeopleChoices } from './handlers/intake';
+import { searchActions } from './handlers/search';
+import { peopleDataset } from '../cards/verbs';
 import { QuietApplication } from './quiet-application';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
@@ -71,6 +74,8 @@ export function createApp(options: AppOptions): Application {
     ...suggestionActions(deps),
     ...knowledgeActions(deps),
     ...privacyActions(deps),
+    ...intakeActions(deps),
+    ...searchActions(deps),
   })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }
@@ -83,6 +88,16 @@ export function createApp(options: AppOptions): Application {
     );
     return turn.t.refusals.invalidAction;
   });
+
+  // The intake card's employee field: Teams asks for the people matching what the helpdesk types.
+  app.adaptiveCards.search(peopleDataset, async (context, _state, query) =>
+    searchPeopleChoices(
+      deps,
+      await readTurn(context, deps),
+      query.parameters.queryText,
+      query.count,
+    ),
+  );
 
   // The message action "Send til Qm+ Hjelp": a dialog with the message's text, sent as an inquiry.
   app.messageExtensions.fetchTask(sendToHelpCommand, (context) => fetchSendToHelp(context, deps));

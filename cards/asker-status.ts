@@ -138,6 +138,18 @@ function toldInChatLine(inquiry: Inquiry, t: Messages, locale: Locale): PersonLi
   return { label: t.askerStatus.told, name: t.askerStatus.toldInChat(list) };
 }
 
+/** Who at the helpdesk registered it for the asker, and how it came in. */
+function registeredLine(inquiry: Inquiry, t: Messages): PersonLine[] {
+  const { intake } = inquiry;
+  if (!intake) return [];
+  return [
+    {
+      label: t.intake.statusLabel,
+      name: `${intake.by.name} (${t.intake.channels[intake.channel]})`,
+    },
+  ];
+}
+
 /** What the asker's status card shows: where the inquiry stands, in the asker's words. */
 export function askerStatusCardData(
   inquiry: Inquiry,
@@ -157,6 +169,7 @@ export function askerStatusCardData(
     statusColor: statusColors[inquiry.status],
     facts: [sentFact(inquiry, t, timeZone)],
     people: [
+      ...registeredLine(inquiry, t),
       waitingForLine(inquiry, t),
       ...(told ? [told] : []),
       ...skippedLine(inquiry, t),

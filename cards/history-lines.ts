@@ -20,6 +20,10 @@ export function eventWhat(event: InquiryEvent, t: Messages): string {
         const sent = `${t.events.escalated} ${event.level ? t.levels[event.level].toLowerCase() : ''}`;
         return who ? `${who}: ${sent.trim()}` : sent;
       }
+      case 'registered':
+        return event.channel
+          ? `${who} ${t.intake.event(t.intake.channels[event.channel])}`
+          : `${who} ${t.events.registered}`;
       case 'reminded':
       case 'vendor_case':
       case 'vendor_reminded':

@@ -36,6 +36,8 @@ export const Verbs = {
   saveEntry: 'qm.saveEntry',
   retireEntry: 'qm.retireEntry',
   erasePerson: 'qm.erasePerson',
+  register: 'qm.register',
+  search: 'qm.search',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -71,7 +73,14 @@ export const Inputs = {
   reportPeriod: 'reportPeriod',
   reportFrom: 'reportFrom',
   reportTo: 'reportTo',
+  intakeEmployee: 'intakeEmployee',
+  intakeTopic: 'intakeTopic',
+  intakeQuestion: 'intakeQuestion',
+  intakeChannel: 'intakeChannel',
 } as const;
+
+/** The dataset the intake card's employee field asks the bot to search as the helpdesk types. */
+export const peopleDataset = 'qm.people';
 
 /**
  * Ids of the inputs on a card that lists several inquiries ("mine saker"): each inquiry's inputs

@@ -10,10 +10,12 @@ import {
   type CommandMatch,
 } from '../../src/chat/commands';
 import { myInquiries } from '../../src/inquiries/my-inquiries';
-import { handlerRole } from '../../src/routing/authorisation';
 import { handlerScope } from '../../src/routing/handler-scope';
+import { maySeeInquiry } from '../../src/routing/visibility';
 import type { HandlerDeps, Turn } from './context';
+import { showIntake } from './intake';
 import { showKnowledgeBase } from './knowledge-base-command';
+import { showSearch } from './search';
 import { showBoard } from './board';
 import { showReport } from './report';
 import { showQueue } from './queue';
@@ -42,6 +44,7 @@ export function helpCard(turn: Turn): AdaptiveCardJson {
   const reader = {
     handler: handlerScope(directory, email) !== undefined,
     admin: !!email && directory.isAdmin(email),
+    helpdesk: !!email && directory.isHelpdesk(email),
   };
   const unitId = who.known ? who.unitId : undefined;
   return renderHelpCard(helpCardData(directory, unitId, locale, reader));
@@ -77,7 +80,7 @@ async function showInquiry({ context, deps, turn, match }: CommandTurn): Promise
     );
     return;
   }
-  if (inquiry && handlerRole(directory, inquiry, who.person.email)) {
+  if (inquiry && maySeeInquiry(directory, inquiry, who.person)) {
     const timeZone = directory.timeZone;
     await context.sendActivity(
       card(
@@ -107,6 +110,9 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
   report: ({ context, deps, turn }) => showReport(context, deps, turn),
   away: ({ context, deps, turn }) => showAway(context, deps, turn),
   knowledge_base: ({ context, deps, turn }) => showKnowledgeBase(context, deps, turn),
+  register: ({ context, deps, turn }) => showIntake(context, deps, turn),
+  search: ({ context, deps, turn, match }) =>
+    showSearch(context, deps, turn, 'words' in match ? match.words : undefined),
   setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),
   privacy: ({ context, turn }) => showPrivacy(context, turn),
   export_person: ({ context, deps, turn, match }) =>

@@ -7,7 +7,7 @@ import { Inputs, Verbs } from '../../cards/verbs';
 import { escalationTiming } from '../../src/escalation/policy';
 import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { loadQueue, queueGroups, type QueueFilter } from '../../src/inquiries/queue';
-import { handlerRole } from '../../src/routing/authorisation';
+import { maySeeInquiry } from '../../src/routing/visibility';
 import { handlerScope, workAreaOfChannel } from '../../src/routing/handler-scope';
 import type { QueueQuery } from '../../src/store/ports';
 import { refusalText } from './card-actions';
@@ -139,7 +139,7 @@ export function queueActions(
       const inquiry = await deps.store.inquiries.get(value.inquiryId);
       if (!inquiry) return turn.t.refusals.unknownInquiry;
       const { directory } = turn;
-      if (!handlerRole(directory, inquiry, turn.who.person.email))
+      if (!maySeeInquiry(directory, inquiry, turn.who.person))
         return turn.t.refusals.notAllowed(directory.unit(inquiry.unitId)?.name ?? '');
       return renderTriageCard(
         triageCardData(inquiry, directory, turn.locale, {

@@ -9,8 +9,11 @@ import { editDistance } from './edit-distance';
 /** Where a command works and Teams offers it: the 1:1 chat, or a triage channel. */
 export type CommandScope = 'personal' | 'team';
 
-/** Who the help card shows a command to: anyone, the people in the help chain, or admins. */
-export type CommandAudience = 'everyone' | 'handlers' | 'admins';
+/**
+ * Who the help card shows a command to: anyone, the people in the help chain, admins, or the
+ * helpdesk; a list shows it to each.
+ */
+export type CommandAudience = 'everyone' | 'handlers' | 'admins' | 'helpdesk';
 
 export interface ChatCommand {
   /** Phrases that call the command, per language; matched ignoring case, punctuation and typos. */
@@ -20,9 +23,11 @@ export interface ChatCommand {
   /** Where the command works; the 1:1 chat when not given. */
   readonly scopes?: readonly CommandScope[];
   /** Who the help card lists it for; everyone when not given. */
-  readonly audience?: CommandAudience;
+  readonly audience?: CommandAudience | readonly CommandAudience[];
   /** Followed by a person: an email address or an Entra object id (`slett person kari@fjordvik.no`). */
   readonly takesPerson?: boolean;
+  /** The phrase may be followed by words the command works on ("søk avvik elevtur"). */
+  readonly takesWords?: true;
 }
 
 /** Every chat command, in the order the help card and the manifest list them. */
@@ -91,6 +96,20 @@ export const chatCommands = {
     listed: ['personal'],
     audience: 'handlers',
   },
+  register: {
+    phrases: {
+      nb: ['registrer', 'registrer sak', 'registrer henvendelse'],
+      en: ['register', 'register inquiry'],
+    },
+    listed: ['personal'],
+    audience: 'helpdesk',
+  },
+  search: {
+    phrases: { nb: ['søk'], en: ['search'] },
+    listed: ['personal'],
+    audience: ['handlers', 'helpdesk'],
+    takesWords: true,
+  },
   setup: {
     phrases: { nb: ['oppsett'], en: ['setup'] },
     listed: ['personal'],
@@ -145,6 +164,8 @@ export type CommandMatch =
       id: Exclude<ChatCommandId, 'inquiry_number'>;
       /** The lower-case email address or Entra object id a person command names. */
       person?: string;
+      /** What followed the phrase of a command that takes words. */
+      words?: string;
     }
   | { kind: 'command'; id: 'inquiry_number'; number: string }
   /** It looks like a command but is none: suggest the nearest one instead of opening an inquiry. */
@@ -194,9 +215,11 @@ export function recogniseCommand(text: string, locale: Locale): CommandMatch | u
       number: formatInquiryNumber(Number(number[1]), Number(number[2])),
     };
   }
-  if (!words || words.length > maxCommandLength) return undefined;
   // A question mark makes a question of anything but a command itself ("hjelp?").
   const question = text.includes('?');
+  const withWords = question ? undefined : commandWithWords(text);
+  if (withWords) return withWords;
+  if (!words || words.length > maxCommandLength) return undefined;
   if (looksLikeNumber.test(words) && !question) {
     return { kind: 'suggestion', id: 'inquiry_number', phrase: 'QM-2026-0042' };
   }
@@ -233,6 +256,18 @@ function commandWithPerson(text: string): CommandMatch | undefined {
   return id ? { kind: 'command', id, person: match[2].toLowerCase() } : undefined;
 }
 
+/** "søk avvik elevtur": a command that takes words, its one-word phrase first, then the words. */
+function commandWithWords(text: string): CommandMatch | undefined {
+  const [first = '', ...rest] = text.trim().split(/\s+/);
+  if (rest.length === 0) return undefined;
+  const phrase = normaliseCommand(first);
+  const id = commandIds.find(
+    (candidate) =>
+      (chatCommands[candidate] as ChatCommand).takesWords && phrasesOf(candidate).includes(phrase),
+  );
+  return id ? { kind: 'command', id, words: rest.join(' ') } : undefined;
+}
+
 /**
  * A suggestion when the message is near a listed command, or the start of one ("mine",
  * "kunnskap").
@@ -266,16 +301,33 @@ export type ListedCommandId = {
     : never;
 }[keyof typeof chatCommands];
 
-/** Who is reading: whether they are in the help chain, and whether they are an admin. */
+/**
+ * Who is reading: whether they are in the help chain, whether they are an admin, and whether they
+ * register inquiries for others at the helpdesk.
+ */
 export interface CommandReader {
   handler: boolean;
   admin: boolean;
+  helpdesk?: boolean;
 }
 
 function shownTo(id: keyof typeof chatCommands, reader: CommandReader | undefined): boolean {
   const audience = (chatCommands[id] as ChatCommand).audience ?? 'everyone';
-  if (!reader || audience === 'everyone') return true;
-  return audience === 'handlers' ? reader.handler : reader.admin;
+  const audiences: readonly CommandAudience[] =
+    typeof audience === 'string' ? [audience] : audience;
+  if (!reader) return true;
+  return audiences.some((one) => {
+    switch (one) {
+      case 'everyone':
+        return true;
+      case 'handlers':
+        return reader.handler;
+      case 'admins':
+        return reader.admin;
+      case 'helpdesk':
+        return reader.helpdesk === true;
+    }
+  });
 }
 
 /**

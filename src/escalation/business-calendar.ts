@@ -26,6 +26,8 @@ export class BusinessCalendar {
   private readonly durations = new Map<string, { days: number; ms: number }>();
   /** Working periods by the start of their local day, computed once. */
   private readonly windows = new Map<number, Window | undefined>();
+  /** The same windows by local day number, for `workingBetween`'s walk over many days. */
+  private readonly dayNumberWindows = new Map<number, Window | undefined>();
   private readonly holidays?: Holidays;
 
   private constructor(private readonly config: CalendarConfig) {
@@ -109,9 +111,11 @@ export class BusinessCalendar {
     if (to <= from) return 0;
     if (this.config === '24/7') return to.getTime() - from.getTime();
     let total = 0;
-    const last = this.localDay(to.getTime());
-    for (let day = this.localDay(from.getTime()); day <= last; day = day.plus({ days: 1 })) {
-      const window = this.windowOn(day);
+    // Days are counted by number, so that each day's window is looked up, not computed again:
+    // the queue asks this for every line it shows, of inquiries open for weeks.
+    const last = this.localDayNumber(to.getTime());
+    for (let day = this.localDayNumber(from.getTime()); day <= last; day++) {
+      const window = this.windowOnDayNumber(day);
       if (!window) continue;
       const start = Math.max(window.start, from.getTime());
       const end = Math.min(window.end, to.getTime());
@@ -161,6 +165,27 @@ export class BusinessCalendar {
     };
     this.durations.set(duration, result);
     return result;
+  }
+
+  /** The local date of an instant as a day number (days since 1970-01-01 of that date). */
+  private localDayNumber(instant: number): number {
+    const day = this.localDay(instant);
+    return Math.round(Date.UTC(day.year, day.month - 1, day.day) / 86_400_000);
+  }
+
+  /** The working period of the local day with this number (see `localDayNumber`). */
+  private windowOnDayNumber(dayNumber: number): Window | undefined {
+    if (this.dayNumberWindows.has(dayNumber)) return this.dayNumberWindows.get(dayNumber);
+    const date = new Date(dayNumber * 86_400_000);
+    const zone = this.config === '24/7' ? 'UTC' : this.config.timeZone;
+    const day = DateTime.fromObject(
+      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
+      { zone },
+    );
+    const window = this.windowOn(day);
+    if (this.dayNumberWindows.size > 20_000) this.dayNumberWindows.clear();
+    this.dayNumberWindows.set(dayNumber, window);
+    return window;
   }
 
   private localDay(instant: number): DateTime {

@@ -56,6 +56,7 @@ export const en: Messages = {
     withdrawn: 'The asker withdrew the inquiry',
     info_added: 'The asker added information',
     rated: 'The asker rated the help',
+    registered: 'Registered by the helpdesk',
   },
   help: {
     title: 'Qm+ Help',
@@ -82,6 +83,9 @@ export const en: Messages = {
         'A report on what you are responsible for: inquiries, response times, breaches and ratings, with CSV',
       away: 'Say you are away, and who stands in for you meanwhile',
       knowledge_base: 'The answers in the knowledge base: view, edit and retire them',
+      register:
+        'For the helpdesk: register an inquiry for an employee who phoned, emailed or came by',
+      search: 'Search inquiries by words, for example “search deviation school trip”',
       setup: 'For admins: who and which channels Teams cannot reach',
       privacy: 'For admins: export or erase what is stored about a person',
     },
@@ -412,6 +416,45 @@ export const en: Messages = {
     empty: 'The question is empty. Write what you want to ask, and send again.',
     unknownTopic: 'Pick a topic from the list, and send again.',
     unknownUnit: 'Pick your unit from the list, and send again.',
+  },
+  intake: {
+    title: 'Register an inquiry for an employee',
+    body: 'For inquiries that came by phone, email or in person. It goes to the superuser of the employee’s unit as if the employee had asked, and the employee gets the status card in Teams.',
+    employee: 'Employee',
+    employeePlaceholder: 'Type a name or email',
+    employeeRequired: 'Pick the employee.',
+    topic: 'Topic',
+    topicPlaceholder: 'Pick a topic',
+    topicRequired: 'Pick a topic.',
+    question: 'What does the employee want to know?',
+    questionRequired: 'Write the question.',
+    channel: 'Came in by',
+    channels: { phone: 'phone', email: 'email', in_person: 'in person', other: 'other' },
+    submit: 'Register',
+    registered: (number: string, name: string) =>
+      `Registered as ${number} for ${name}. ${name} gets the status card in Teams and can follow it in “my inquiries”.`,
+    already: (number: string) => `This inquiry is already registered as ${number}.`,
+    notHelpdesk:
+      'Registering inquiries for others is for the helpdesk. You can write your own question here in the chat, and it goes to the superuser of your unit.',
+    unknownEmployee:
+      'The employee is not in the organisation. Look the employee up in the list and register again.',
+    empty: 'The question is empty. Write what the employee wants to know, and register again.',
+    statusLabel: 'Registered by',
+    event: (channel: string) => `registered the inquiry (${channel})`,
+  },
+  search: {
+    title: (query: string) => `Search: ${query}`,
+    count: (count: number) => (count === 1 ? '1 inquiry' : `${count} inquiries`),
+    empty: (query: string) => `No inquiries you can see match “${query}”.`,
+    usage:
+      'Write “search” and a few words, for example “search deviation school trip”. I look in the number, question, answer and notes of the inquiries you can see, newest first.',
+    notHandler:
+      'Searching inquiries is for superusers, coordinators, system responsibles and the helpdesk. “my inquiries” shows yours, and you can write your question here in the chat.',
+    open: 'Open',
+    previous: 'Previous',
+    next: 'Next',
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    truncated: (max: number) => `Showing the ${max} newest matches. Add words to narrow it down.`,
   },
   knowledge: {
     suggestionsTitle: 'Does this answer your question?',

@@ -56,6 +56,7 @@ export const nb = {
     withdrawn: 'Innsender trakk saken tilbake',
     info_added: 'Innsender la til informasjon',
     rated: 'Innsender vurderte hjelpen',
+    registered: 'Registrert av brukerhjelpen',
   },
   help: {
     title: 'Qm+ Hjelp',
@@ -83,6 +84,9 @@ export const nb = {
         'Rapport for det du har ansvar for: saker, svartider, fristbrudd og vurderinger, med CSV',
       away: 'Si fra at du er borte, og hvem som er stedfortreder imens',
       knowledge_base: 'Svarene i kunnskapsbasen: se, rett og fjern dem',
+      register:
+        'For brukerhjelpen: registrer en henvendelse for en ansatt som ringte, sendte e-post eller kom innom',
+      search: 'Søk etter saker med ord, for eksempel «søk avvik elevtur»',
       setup: 'For administratorer: hvem og hvilke kanaler Teams ikke når',
       privacy: 'For administratorer: eksporter eller slett det som er lagret om en person',
     },
@@ -418,6 +422,48 @@ export const nb = {
     empty: 'Spørsmålet er tomt. Skriv hva du lurer på, og send igjen.',
     unknownTopic: 'Velg et tema fra listen, og send igjen.',
     unknownUnit: 'Velg enheten din fra listen, og send igjen.',
+  },
+  /** The helpdesk registers an inquiry for an employee who phoned, emailed or came by. */
+  intake: {
+    title: 'Registrer en henvendelse for en ansatt',
+    body: 'For henvendelser som kom på telefon, e-post eller ved oppmøte. Saken går til superbrukeren for den ansattes enhet som om den ansatte hadde spurt selv, og den ansatte får statuskortet i Teams.',
+    employee: 'Ansatt',
+    employeePlaceholder: 'Skriv navn eller e-post',
+    employeeRequired: 'Velg den ansatte.',
+    topic: 'Tema',
+    topicPlaceholder: 'Velg tema',
+    topicRequired: 'Velg et tema.',
+    question: 'Hva lurer den ansatte på?',
+    questionRequired: 'Skriv spørsmålet.',
+    channel: 'Kom inn via',
+    channels: { phone: 'telefon', email: 'e-post', in_person: 'oppmøte', other: 'annet' },
+    submit: 'Registrer',
+    registered: (number: string, name: string) =>
+      `Registrert som ${number} for ${name}. ${name} får statuskortet i Teams og kan følge saken i «mine saker».`,
+    already: (number: string) => `Denne henvendelsen er allerede registrert som ${number}.`,
+    notHelpdesk:
+      'Å registrere henvendelser for andre er for brukerhjelpen. Du kan skrive ditt eget spørsmål her i chatten, så går det til superbrukeren for enheten din.',
+    unknownEmployee:
+      'Fant ikke den ansatte i organisasjonen. Søk opp den ansatte i listen og registrer igjen.',
+    empty: 'Spørsmålet er tomt. Skriv hva den ansatte lurer på, og registrer igjen.',
+    statusLabel: 'Registrert av',
+    event: (channel: string) => `registrerte saken (${channel})`,
+  },
+  /** A handler's search of the inquiries they may see, by words. */
+  search: {
+    title: (query: string) => `Søk: ${query}`,
+    count: (count: number) => (count === 1 ? '1 sak' : `${count} saker`),
+    empty: (query: string) => `Fant ingen saker du kan se med «${query}».`,
+    usage:
+      'Skriv «søk» og noen ord, for eksempel «søk avvik elevtur». Jeg leter i saksnummer, spørsmål, svar og notater i sakene du kan se, de nyeste først.',
+    notHandler:
+      'Søk i saker er for superbrukere, koordinatorer, systemansvarlige og brukerhjelpen. «mine saker» viser sakene dine, og du kan skrive spørsmålet ditt her i chatten.',
+    open: 'Åpne',
+    previous: 'Forrige',
+    next: 'Neste',
+    page: (page: number, pages: number) => `Side ${page} av ${pages}`,
+    truncated: (max: number) =>
+      `Viser de ${max} nyeste treffene. Legg til flere ord for å snevre inn.`,
   },
   knowledge: {
     suggestionsTitle: 'Kanskje dette svarer på spørsmålet ditt?',

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n';
+import type { Intake, IntakeChannel } from './intake';
 import type { PersonRef } from './person';
 
 export const inquiryStatuses = [
@@ -106,7 +107,8 @@ export type InquiryEventType =
   | 'moved'
   | 'withdrawn'
   | 'info_added'
-  | 'rated';
+  | 'rated'
+  | 'registered';
 
 /** Where an inquiry belongs: its unit and topic. */
 export interface Place {
@@ -132,6 +134,8 @@ export interface InquiryEvent {
   move?: { from: Place; to: Place };
   /** Files and images the asker added with this step, by name. */
   attachments?: string[];
+  /** For a `registered` event: how the asker got in touch with the helpdesk. */
+  channel?: IntakeChannel;
 }
 
 /** A file or image the asker sent about an inquiry, as Teams described it. */
@@ -184,6 +188,8 @@ export interface Inquiry {
   status: InquiryStatus;
   level: Level;
   asker: PersonRef;
+  /** Set when the helpdesk registered the inquiry for the asker: who, and how it came in. */
+  intake?: Intake;
   locale: Locale;
   unitId: string;
   workAreaId: string;

@@ -10,6 +10,7 @@ import type { Store } from '../store/ports';
 import type { Inquiry, NewInquiry, PostedCard } from './inquiry';
 import type { PersonRef } from './person';
 import type { NewAttachment } from './commands';
+import type { Intake } from './intake';
 
 export const maxQuestionLength = 4000;
 
@@ -25,6 +26,8 @@ export interface OpenInquiryInput {
   askerStatusCard?: PostedCard;
   /** Files and images sent with the question. */
   attachments?: NewAttachment[];
+  /** The helpdesk registered it for the asker, who phoned, emailed or came by. */
+  intake?: Intake;
 }
 
 export interface InquiryDeps {
@@ -61,6 +64,7 @@ export async function openInquiry(
     status: 'new',
     level,
     asker: input.asker,
+    ...(input.intake ? { intake: input.intake } : {}),
     locale: input.locale,
     unitId: unit.id,
     workAreaId: unit.workArea,
@@ -77,6 +81,9 @@ export async function openInquiry(
       ...(input.askerStatusCard ? { askerStatus: input.askerStatusCard } : {}),
     },
     history: [
+      ...(input.intake
+        ? [{ type: 'registered' as const, at, by: input.intake.by, channel: input.intake.channel }]
+        : []),
       { type: 'opened', at, by: { key: input.asker.key, name: input.asker.name } },
       {
         type: 'routed',

@@ -21,6 +21,7 @@ export function snapshotOf(org: Organisation, version: number, importedAt: strin
     ...org.workAreas.flatMap((w) => w.coordinators),
     ...org.topics.flatMap((t) => t.systemResponsible),
     ...org.admins,
+    ...org.helpdesk,
   ]);
   return {
     version,
@@ -89,6 +90,11 @@ export class Directory {
 
   isAdmin(email: string): boolean {
     return this.snapshot.structure.admins.includes(email.toLowerCase());
+  }
+
+  /** Whether the person registers inquiries for others (brukerhjelp). */
+  isHelpdesk(email: string): boolean {
+    return (this.snapshot.structure.helpdesk ?? []).includes(email.toLowerCase());
   }
 
   isSystemResponsible(email: string): boolean {

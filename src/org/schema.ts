@@ -148,6 +148,7 @@ export const organisationSchema = z
     /** How long after resolution the asker may reopen an inquiry; 14 days when absent. */
     reopenWithin: isoDuration.optional(),
     admins: z.array(email).default([]),
+    helpdesk: z.array(email).max(200).default([]),
     contactPoints: z.array(contactPoint).max(100).default([]),
     /** The resource group: the channel its half-yearly report pack is posted to. */
     resourceGroup: z
@@ -227,6 +228,7 @@ export const organisationSchema = z
         issue(['people', index, 'unit'], `unknown unit "${person.unit}"`);
     });
     known(org.admins, ['admins']);
+    known(org.helpdesk, ['helpdesk']);
     org.contactPoints.forEach((point, index) => {
       if (point.unit && !units.has(point.unit))
         issue(['contactPoints', index, 'unit'], `unknown unit "${point.unit}"`);

@@ -29,6 +29,11 @@ export interface OrganisationRepository {
    */
   personByEmail(email: string, generation?: number): Promise<Person | undefined>;
   personByAadObjectId(aadObjectId: string, generation?: number): Promise<Person | undefined>;
+  /**
+   * People whose name or email holds every one of these lower-case words, by name, at most
+   * `limit`: the helpdesk's search for the employee it registers an inquiry for.
+   */
+  searchPeople(words: readonly string[], limit: number, generation?: number): Promise<Person[]>;
 }
 
 /**
@@ -39,6 +44,18 @@ export interface QueueQuery {
   unitIds?: readonly string[];
   workAreaIds?: readonly string[];
   topicIds?: readonly string[];
+}
+
+/**
+ * Which inquiries a search by words reads: those of a handler's scope (as the queue narrows it),
+ * or those a helpdesk person registered.
+ */
+export type SearchScope = QueueQuery | { registeredBy: string };
+
+export interface InquirySearch {
+  /** Lower-case words (see `searchWords`), each of which must occur in the inquiry's search text. */
+  words: readonly string[];
+  scope: SearchScope;
 }
 
 export interface InquiryRepository {
@@ -102,6 +119,11 @@ export interface InquiryRepository {
    * A scan of the whole store: for the rare export and erasure of one person, never for a turn.
    */
   involving(personKeys: readonly string[]): Promise<Inquiry[]>;
+  /**
+   * Inquiries of the scope, open or closed, whose number, question, answer, notes or vendor reply
+   * hold every word, newest first, at most `limit`. No words finds nothing.
+   */
+  search(search: InquirySearch, limit: number): Promise<Inquiry[]>;
 }
 
 export interface OutboxRepository {

@@ -568,6 +568,146 @@ export function storeContract(factory: StoreFactory): void {
       });
     });
 
+    describe('search by words', () => {
+      const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}T08:00:00.000Z`;
+      const ids = (inquiries: { id: string }[]) => inquiries.map((i) => i.id);
+      const words = (...list: string[]) => list;
+
+      async function seed(): Promise<void> {
+        await store.inquiries.create(
+          newInquiry({ id: 'elevtur', text: 'Avvik på elevtur til Bergen', createdAt: day(1) }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({
+            id: 'elevtur-closed',
+            status: 'resolved',
+            text: 'Hvordan melder jeg AVVIK etter en ELEVTUR?',
+            createdAt: day(2),
+          }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({
+            id: 'other-area',
+            unitId: 'sola-klinikk',
+            workAreaId: 'tannhelse',
+            topicId: 'ehandbok',
+            text: 'Avvik om elevtur i tannhelsen',
+            createdAt: day(3),
+          }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({
+            id: 'registered',
+            text: 'Får ikke logget inn i Qm+',
+            intake: { by: { key: 'hanne@fylke.example', name: 'Hanne' }, channel: 'phone' },
+            createdAt: day(4),
+          }),
+          [],
+        );
+      }
+
+      it('finds the inquiries of a scope holding every word, open or closed, newest first', async () => {
+        await seed();
+        assert.deepEqual(
+          ids(
+            await store.inquiries.search(
+              { words: words('avvik', 'elevtur'), scope: { workAreaIds: ['skole'] } },
+              10,
+            ),
+          ),
+          ['elevtur-closed', 'elevtur'],
+        );
+        assert.deepEqual(
+          ids(await store.inquiries.search({ words: words('avvik', 'elevtur'), scope: {} }, 10)),
+          ['other-area', 'elevtur-closed', 'elevtur'],
+        );
+        assert.deepEqual(
+          ids(
+            await store.inquiries.search(
+              { words: words('avvik', 'elevtur'), scope: { unitIds: ['sola-klinikk'] } },
+              10,
+            ),
+          ),
+          ['other-area'],
+        );
+        assert.deepEqual(
+          ids(await store.inquiries.search({ words: words('avvik', 'elevtur'), scope: {} }, 1)),
+          ['other-area'],
+        );
+        assert.deepEqual(
+          await store.inquiries.search({ words: words('avvik', 'oslo'), scope: {} }, 10),
+          [],
+        );
+        assert.deepEqual(await store.inquiries.search({ words: [], scope: {} }, 10), []);
+        assert.deepEqual(
+          await store.inquiries.search({ words: words('avvik'), scope: { unitIds: [] } }, 10),
+          [],
+        );
+      });
+
+      it('finds by number, answer and internal notes as updates add them', async () => {
+        await seed();
+        const found = await store.inquiries.get('elevtur');
+        assert.ok(found);
+        assert.deepEqual(
+          ids(
+            await store.inquiries.search(
+              { words: words(found.number.toLowerCase()), scope: {} },
+              10,
+            ),
+          ),
+          ['elevtur'],
+        );
+        const updated = await store.inquiries.update(
+          {
+            ...found,
+            answer: { text: 'Bruk skjemaet for reiser', by: found.asker, at: day(5) },
+            history: [...found.history, { type: 'noted', at: day(5), note: 'Ringte rektor' }],
+            updatedAt: day(5),
+          },
+          [],
+        );
+        assert.ok(updated.ok);
+        for (const word of ['skjemaet', 'rektor'])
+          assert.deepEqual(
+            ids(await store.inquiries.search({ words: words(word), scope: {} }, 10)),
+            ['elevtur'],
+            word,
+          );
+      });
+
+      it('finds what a helpdesk person registered, and nothing they did not', async () => {
+        await seed();
+        const scope = { registeredBy: 'hanne@fylke.example' };
+        assert.deepEqual(ids(await store.inquiries.search({ words: words('logget'), scope }, 10)), [
+          'registered',
+        ]);
+        assert.deepEqual(await store.inquiries.search({ words: words('avvik'), scope }, 10), []);
+        assert.deepEqual(
+          await store.inquiries.search(
+            { words: words('logget'), scope: { registeredBy: 'other@fylke.example' } },
+            10,
+          ),
+          [],
+        );
+      });
+
+      it('reads matches across many pages, newest first, up to the limit', async () => {
+        for (let n = 1; n <= 30; n++)
+          await store.inquiries.create(
+            newInquiry({ id: `match-${n}`, text: `Elevtur nummer ${n}`, createdAt: day(n) }),
+            [],
+          );
+        assert.deepEqual(
+          ids(await store.inquiries.search({ words: words('elevtur'), scope: {} }, 25)),
+          Array.from({ length: 25 }, (_, i) => `match-${30 - i}`),
+        );
+      });
+    });
+
     describe('outbox', () => {
       it('leases each due item to one owner until it is completed', async () => {
         const now = new Date(at);
@@ -753,6 +893,27 @@ export function storeContract(factory: StoreFactory): void {
           (await store.organisation.personByEmail('SVERRE@fylke.example', version))?.unit,
           'hauge-vgs',
         );
+      });
+      it('finds people by words of their name or email, in the version the caller reads', async () => {
+        await store.organisation.replace(validOrganisation(), new Date(at));
+        const names = (people: { name: string }[]) => people.map((p) => p.name);
+        assert.deepEqual(names(await store.organisation.searchPeople(['kari'], 10)), [
+          'Kari Nordmann',
+        ]);
+        assert.deepEqual(names(await store.organisation.searchPeople(['fylke'], 2)), [
+          'Kari Nordmann',
+          'Sverre Lunde',
+        ]);
+        assert.deepEqual(names(await store.organisation.searchPeople(['lunde', 'sverre'], 10)), [
+          'Sverre Lunde',
+        ]);
+        assert.deepEqual(await store.organisation.searchPeople(['nobody'], 10), []);
+        assert.deepEqual(await store.organisation.searchPeople([], 10), []);
+        const { version } = await store.organisation.replace(
+          validOrganisation({ people: organisation.people.slice(0, 2) }),
+          new Date(at),
+        );
+        assert.deepEqual(await store.organisation.searchPeople(['kari'], 10, version), []);
       });
     });
 

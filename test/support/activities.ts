@@ -108,6 +108,34 @@ export function cardAction(options: {
   };
 }
 
+/**
+ * What Teams sends as a person types in a card's dynamic typeahead (an Input.ChoiceSet whose
+ * `choices.data` is a Data.Query): an `application/search` invoke with the text and the dataset.
+ */
+export function typeaheadSearch(options: {
+  from: TestUser;
+  serviceUrl: string;
+  dataset: string;
+  queryText: string;
+  top?: number;
+}) {
+  const conversation = {
+    id: personalConversationId(options.from),
+    conversationType: 'personal',
+    tenantId,
+  };
+  return {
+    ...base(options.from, options.serviceUrl, conversation),
+    type: 'invoke',
+    name: 'application/search',
+    value: {
+      queryText: options.queryText,
+      queryOptions: { skip: 0, top: options.top ?? 15 },
+      dataset: options.dataset,
+    },
+  };
+}
+
 /** The bot installed in a person's 1:1 chat. */
 export function installUpdate(options: { from: TestUser; serviceUrl: string; tenantId?: string }) {
   const tenant = options.tenantId ?? tenantId;

@@ -42,6 +42,12 @@ export const people = {
   coordinator: { email: 'anne.winter@fylke.example', name: 'Anne Winter', unit: 'opplaering' },
   systemResponsible: { email: 'arne.hope@fylke.example', name: 'Arne Hope', unit: 'hms' },
   admin: { email: 'eva.admin@fylke.example', name: 'Eva Admin', unit: 'hms' },
+  helpdesk: {
+    email: 'hanne.hjelp@fylke.example',
+    name: 'Hanne Hjelp',
+    unit: 'hms',
+    aadObjectId: '10000000-0000-4000-8000-000000000009',
+  },
 } as const;
 
 export const organisation = {
@@ -111,6 +117,7 @@ export const organisation = {
   calendar: '24/7',
   vendor: { name: 'Leverandør AS', email: 'support@leverandor.example' },
   admins: [people.admin.email],
+  helpdesk: [people.helpdesk.email],
 };
 
 export function testDirectory(): Directory {

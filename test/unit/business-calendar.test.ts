@@ -122,6 +122,19 @@ describe('business calendar', () => {
     );
   });
 
+  it('measures weeks of working time across summer time and Easter, the same when asked again', () => {
+    // 39 hours the first week; Maundy Thursday and Good Friday off the second (24); Easter Monday
+    // off the third (31); the clocks go forward on the Sunday between the first two.
+    const from = at('2026-03-23T08:00+01:00');
+    const to = at('2026-04-10T15:00+02:00');
+    assert.equal(office.workingBetween(from, to), 94 * hour);
+    assert.equal(office.workingBetween(from, to), 94 * hour);
+    assert.equal(
+      office.workingBetween(at('2026-03-27T14:00+01:00'), at('2026-03-30T09:00+02:00')),
+      2 * hour,
+    );
+  });
+
   it('adds a pause back so the deadline keeps its working time', () => {
     // Four working hours from Monday 09:00; paused Monday 11:00 to Tuesday 10:00 (7 working hours).
     const start = at('2026-11-30T09:00+01:00');

@@ -123,6 +123,7 @@ describe('chat commands', () => {
       'report',
       'away',
       'knowledge_base',
+      'search',
     ]);
     assert.deepEqual(admin, ['help', 'my_inquiries', 'who_to_ask', 'setup', 'privacy']);
   });
@@ -150,6 +151,33 @@ describe('chat commands', () => {
       recogniseCommand('hvorfor får jeg ikke sendt til kari@fjordvik.no', 'nb')?.kind,
       undefined,
       'a question that ends with an address is a question',
+    );
+  });
+
+  it('lists registering and searching to the helpdesk, and neither to askers', () => {
+    const helpdesk = listedCommands('personal', { handler: false, admin: false, helpdesk: true });
+    assert.deepEqual(helpdesk, ['help', 'my_inquiries', 'who_to_ask', 'register', 'search']);
+    const asker = listedCommands('personal', { handler: false, admin: false, helpdesk: false });
+    assert.ok(!asker.includes('register') && !asker.includes('search'));
+  });
+
+  it('reads «søk» followed by words as a search, and «søk» alone as the search command', () => {
+    assert.deepEqual(recogniseCommand('søk avvik elevtur', 'nb'), {
+      kind: 'command',
+      id: 'search',
+      words: 'avvik elevtur',
+    });
+    assert.deepEqual(recogniseCommand('Search QM-2026-0042', 'en'), {
+      kind: 'command',
+      id: 'search',
+      words: 'QM-2026-0042',
+    });
+    assert.deepEqual(recogniseCommand('søk', 'nb'), { kind: 'command', id: 'search' });
+    assert.deepEqual(recogniseCommand('registrer', 'nb'), { kind: 'command', id: 'register' });
+    assert.equal(
+      recogniseCommand('Søk etter prosedyren for brannvern, hvor finner jeg den?', 'nb'),
+      undefined,
+      'a question that begins with «søk» is a question',
     );
   });
 });

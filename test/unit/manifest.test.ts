@@ -100,6 +100,8 @@ describe('Teams app package', () => {
             'rapport',
             'borte',
             'kunnskapsbase',
+            'registrer',
+            'søk',
             'oppsett',
             'personvern',
           ],

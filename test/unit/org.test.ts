@@ -204,7 +204,7 @@ describe('npm run org:import', () => {
 
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /Fjordvik fylkeskommune/);
-    assert.match(run.out, /11 units, 26 people, 3 work areas, 4 topics \(organisation version 1\)/);
+    assert.match(run.out, /11 units, 27 people, 3 work areas, 4 topics \(organisation version 1\)/);
     await withStore(sqlitePath, async (store) => {
       assert.equal(await store.organisation.version(), 1);
       const sverre = await store.organisation.personByEmail('Sverre.Lunde@fylke.example');
@@ -283,7 +283,7 @@ describe('npm run org:import', () => {
     const run = await importFile(sqlitePath, file);
 
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /10 units, 26 people, 3 work areas, 4 topics \(organisation version 2\)/);
+    assert.match(run.out, /10 units, 27 people, 3 work areas, 4 topics \(organisation version 2\)/);
     await withStore(sqlitePath, async (store) => {
       const snapshot = await store.organisation.current();
       assert.equal(snapshot?.version, 2);

@@ -57,6 +57,7 @@ export const containers = {
         '/topicId',
         '/updatedAt',
         '/finishedAt',
+        '/registeredBy',
       ],
       [
         // The handlers' queue: open inquiries of some units, work areas or topics, oldest first.

@@ -12,7 +12,8 @@ import { inHandlersQueue } from '../../inquiries/statuses';
 import { finishedAt } from '../../privacy/finished-at';
 import { namesPerson } from '../../privacy/involves';
 import { isRedacted } from '../../privacy/redact';
-import type { InquiryRepository, QueueQuery, WriteResult } from '../ports';
+import { searchTextOf } from '../../inquiries/search-text';
+import type { InquiryRepository, InquirySearch, QueueQuery, WriteResult } from '../ports';
 import type { Counters } from './counters';
 import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
 import { docId } from './ids';
@@ -39,6 +40,10 @@ interface InquiryDoc {
   updatedAt?: string;
   /** When a finished inquiry finished, until it is redacted: the retention run's range query. */
   finishedAt?: string;
+  /** What a search by words matches (see `searchTextOf`); not indexed, read within the scope. */
+  searchText?: string;
+  /** Who at the helpdesk registered it, for their search. */
+  registeredBy?: string;
   /** Set while `pending` is not empty, for the sweep that finishes an interrupted move. */
   pendingSince?: string;
   pending: QueuedNotification[];
@@ -342,6 +347,53 @@ export class CosmosInquiryRepository implements InquiryRepository {
     return found;
   }
 
+  async search(search: InquirySearch, limit: number): Promise<Inquiry[]> {
+    if (search.words.length === 0) return [];
+    const parameters: { name: string; value: string }[] = [];
+    const conditions: string[] = [];
+    const { scope } = search;
+    if ('registeredBy' in scope) {
+      conditions.push('c.registeredBy = @registeredBy');
+      parameters.push({ name: '@registeredBy', value: scope.registeredBy });
+    } else {
+      const filters = [
+        ['unitId', scope.unitIds],
+        ['workAreaId', scope.workAreaIds],
+        ['topicId', scope.topicIds],
+      ] as const;
+      for (const [field, ids] of filters) {
+        if (!ids) continue;
+        if (ids.length === 0) return [];
+        const names = ids.map((id, index) => {
+          const name = `@${field}${index}`;
+          parameters.push({ name, value: id });
+          return name;
+        });
+        conditions.push(`c.${field} IN (${names.join(', ')})`);
+      }
+    }
+    search.words.forEach((word, index) => {
+      conditions.push(`CONTAINS(c.searchText, @word${index})`);
+      parameters.push({ name: `@word${index}`, value: word });
+    });
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      'search of inquiries by words',
+      {
+        query: `SELECT * FROM c WHERE c.type = 'inquiry'
+                ${conditions.map((c) => `AND ${c}`).join(' ')} ORDER BY c.createdAt DESC`,
+        parameters,
+      },
+      { pageSize: Math.min(limit, this.pageSize) },
+      (page) => {
+        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
+        return found.length < limit;
+      },
+    );
+    return found;
+  }
+
   async scrub(inquiry: Inquiry): Promise<WriteResult<Inquiry>> {
     const current = await this.readDoc(inquiry.id);
     if (!current) return { ok: false, reason: 'not_found' };
@@ -491,9 +543,11 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 }
 
-/** The fields the queue's query filters and sorts on, beside the inquiry. */
+/** The fields the queue's, the board's and the search's queries filter and sort on. */
 function queueFields(inquiry: Omit<Inquiry, 'etag'>) {
   return {
+    searchText: searchTextOf(inquiry),
+    ...(inquiry.intake ? { registeredBy: inquiry.intake.by.key } : {}),
     status: inquiry.status,
     unitId: inquiry.unitId,
     workAreaId: inquiry.workAreaId,

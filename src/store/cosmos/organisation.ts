@@ -43,6 +43,7 @@ interface PersonDoc {
 }
 
 const removed = 'removed';
+const emptyPersonDoc: PersonDoc = { id: '', pk: '', type: 'person', hash: '', versions: [] };
 
 /**
  * The organisation in Cosmos DB. An import writes only the people it changes, adds or removes:
@@ -141,6 +142,42 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
 
   personByAadObjectId(aadObjectId: string, generation?: number): Promise<Person | undefined> {
     return this.person('aad', aadObjectId, generation);
+  }
+
+  async searchPeople(
+    words: readonly string[],
+    limit: number,
+    readerGeneration?: number,
+  ): Promise<Person[]> {
+    if (words.length === 0) return [];
+    const generation = readerGeneration ?? (await this.version());
+    if (generation === undefined) return [];
+    // Each person is read by their email document; the name lives in its versions, matched here.
+    const found: Person[] = [];
+    await queryPages<{ versions: PersonDoc['versions'] }>(
+      this.container,
+      'search of people',
+      {
+        query: "SELECT c.versions FROM c WHERE c.type = 'person' AND STARTSWITH(c.id, @prefix)",
+        parameters: [{ name: '@prefix', value: `${docId('person', 'email')}.` }],
+      },
+      { pageSize: Math.max(this.pageSize, 1000) },
+      (page) => {
+        for (const doc of page) {
+          const person = versionAt(
+            { ...emptyPersonDoc, versions: doc.versions },
+            generation,
+          )?.person;
+          if (!person) continue;
+          const text = `${person.name} ${person.email}`.toLowerCase();
+          if (words.every((word) => text.includes(word))) found.push(person);
+        }
+        return true;
+      },
+    );
+    return found
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.email.localeCompare(b.email))
+      .slice(0, limit);
   }
 
   private async person(

@@ -11,7 +11,8 @@ import {
   withDeliveryFailure,
   type CardPlacement,
 } from '../../inquiries/posted-cards';
-import type { InquiryRepository, QueueQuery, WriteResult } from '../ports';
+import { searchTextOf } from '../../inquiries/search-text';
+import type { InquiryRepository, InquirySearch, QueueQuery, WriteResult } from '../ports';
 import type { SqliteOutboxRepository } from './outbox';
 
 interface Row {
@@ -62,13 +63,55 @@ export function writtenSinceSql(count: number): string {
             ORDER BY updated_at DESC LIMIT ?`;
 }
 
-/** The columns the queue's, the board's and the retention run's indexes are on. */
+/**
+ * A search's query and its values (the limit is the last parameter); undefined when an empty
+ * filter lets nothing through or there are no words. The scope's columns pick the rows through
+ * their (column, created_at) index, newest first; each word is a LIKE on the stored search text,
+ * so the scan stops as soon as `limit` inquiries match.
+ */
+export function searchStatement(
+  search: InquirySearch,
+): { sql: string; values: string[] } | undefined {
+  if (search.words.length === 0) return undefined;
+  const values: string[] = [];
+  const conditions: string[] = [];
+  const { scope } = search;
+  if ('registeredBy' in scope) {
+    conditions.push('registered_by = ?');
+    values.push(scope.registeredBy);
+  } else {
+    const filters = [
+      ['unit_id', scope.unitIds],
+      ['work_area_id', scope.workAreaIds],
+      ['topic_id', scope.topicIds],
+    ] as const;
+    for (const [column, ids] of filters) {
+      if (!ids) continue;
+      if (ids.length === 0) return undefined;
+      conditions.push(`${column} IN (${ids.map(() => '?').join(', ')})`);
+      values.push(...ids);
+    }
+  }
+  for (const word of search.words) {
+    conditions.push('search_text LIKE ?');
+    values.push(`%${word}%`);
+  }
+  return {
+    sql: `SELECT doc, version FROM inquiries WHERE ${conditions.join(' AND ')}
+          ORDER BY created_at DESC LIMIT ?`,
+    values,
+  };
+}
+
+/** The columns the queue's, the board's, the search's and the retention run's indexes are on. */
 function placeOf(inquiry: Inquiry): {
   unitId: string;
   workAreaId: string;
   topicId: string;
   updatedAt: string;
   finishedAt: string | null;
+  searchText: string;
+  registeredBy: string | null;
 } {
   return {
     unitId: inquiry.unitId,
@@ -76,6 +119,8 @@ function placeOf(inquiry: Inquiry): {
     topicId: inquiry.topicId,
     updatedAt: inquiry.updatedAt,
     finishedAt: isRedacted(inquiry) ? null : (finishedAt(inquiry) ?? null),
+    searchText: searchTextOf(inquiry),
+    registeredBy: inquiry.intake?.by.key ?? null,
   };
 }
 
@@ -110,9 +155,9 @@ export class SqliteInquiryRepository implements InquiryRepository {
       prepared(
         this.db,
         `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at,
-           unit_id, work_area_id, topic_id, updated_at, finished_at, version, doc)
+           unit_id, work_area_id, topic_id, updated_at, finished_at, search_text, registered_by, version, doc)
          VALUES (@id, @number, @requestKey, @askerKey, @status, @dueAt, @createdAt,
-           @unitId, @workAreaId, @topicId, @updatedAt, @finishedAt, 1, @doc)`,
+           @unitId, @workAreaId, @topicId, @updatedAt, @finishedAt, @searchText, @registeredBy, 1, @doc)`,
       ).run({
         id: inquiry.id,
         number: inquiry.number,
@@ -232,6 +277,13 @@ export class SqliteInquiryRepository implements InquiryRepository {
     return Promise.resolve(rows.map(fromRow).filter((inquiry) => namesPerson(inquiry, personKeys)));
   }
 
+  search(search: InquirySearch, limit: number): Promise<Inquiry[]> {
+    const statement = searchStatement(search);
+    if (!statement) return Promise.resolve([]);
+    const rows = prepared(this.db, statement.sql).all(...statement.values, limit) as Row[];
+    return Promise.resolve(rows.map(fromRow));
+  }
+
   private read(sql: string, value: string): Inquiry | undefined {
     const row = prepared(this.db, sql).get(value) as Row | undefined;
     return row ? fromRow(row) : undefined;
@@ -243,7 +295,7 @@ export class SqliteInquiryRepository implements InquiryRepository {
       this.db,
       `UPDATE inquiries SET status = @status, due_at = @dueAt, unit_id = @unitId,
          work_area_id = @workAreaId, topic_id = @topicId, updated_at = @updatedAt,
-         finished_at = @finishedAt, asker_key = @askerKey, version = version + 1, doc = @doc
+         finished_at = @finishedAt, asker_key = @askerKey, search_text = @searchText, registered_by = @registeredBy, version = version + 1, doc = @doc
        WHERE id = @id AND version = @version`,
     ).run({
       id: inquiry.id,

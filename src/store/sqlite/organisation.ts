@@ -54,6 +54,23 @@ export class SqliteOrganisationRepository implements OrganisationRepository {
     );
   }
 
+  searchPeople(words: readonly string[], limit: number): Promise<Person[]> {
+    if (words.length === 0) return Promise.resolve([]);
+    // Names are matched in JavaScript's lower case, which SQLite's own lower() is not for æ, ø, å.
+    const rows = prepared(
+      this.db,
+      "SELECT doc FROM people ORDER BY json_extract(doc, '$.name'), email",
+    ).iterate() as IterableIterator<{ doc: string }>;
+    const found: Person[] = [];
+    for (const row of rows) {
+      const person = JSON.parse(row.doc) as Person;
+      const text = `${person.name} ${person.email}`.toLowerCase();
+      if (words.every((word) => text.includes(word))) found.push(person);
+      if (found.length >= limit) break;
+    }
+    return Promise.resolve(found);
+  }
+
   private person(sql: string, value: string): Person | undefined {
     const row = prepared(this.db, sql).get(value) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Person) : undefined;

@@ -122,5 +122,23 @@ export const migrations: readonly string[] = [
   CREATE INDEX inquiries_finished ON inquiries (finished_at) WHERE finished_at IS NOT NULL;
   CREATE INDEX outbox_done ON outbox (done_at) WHERE done_at IS NOT NULL;
   CREATE INDEX drafts_by_time ON drafts (created_at);
+  ALTER TABLE inquiries ADD COLUMN search_text TEXT;
+  ALTER TABLE inquiries ADD COLUMN registered_by TEXT;
+  UPDATE inquiries SET
+    search_text = lower(number || ' ' || coalesce(json_extract(doc, '$.text'), '') || ' ' ||
+      coalesce(json_extract(doc, '$.answer.text'), '') || ' ' ||
+      coalesce(json_extract(doc, '$.closingNote.text'), '') || ' ' ||
+      coalesce((SELECT group_concat(json_extract(event.value, '$.note'), ' ')
+        FROM json_each(doc, '$.history') AS event
+        WHERE json_extract(event.value, '$.type') = 'noted'), '') || ' ' ||
+      coalesce(json_extract(doc, '$.vendorCase.caseNumber'), '') || ' ' ||
+      coalesce(json_extract(doc, '$.vendorCase.reply.text'), '')),
+    registered_by = json_extract(doc, '$.intake.by.key');
+  CREATE INDEX inquiries_by_time ON inquiries (created_at);
+  CREATE INDEX inquiries_by_unit ON inquiries (unit_id, created_at);
+  CREATE INDEX inquiries_by_work_area ON inquiries (work_area_id, created_at);
+  CREATE INDEX inquiries_by_topic ON inquiries (topic_id, created_at);
+  CREATE INDEX inquiries_by_registrar ON inquiries (registered_by, created_at)
+    WHERE registered_by IS NOT NULL;
   `,
 ];
