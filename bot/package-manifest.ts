@@ -4,7 +4,13 @@ import path from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
 import { z } from 'zod/v4';
-import { chatCommands, listedCommands, type CommandScope } from '../src/chat/commands';
+import {
+  chatCommands,
+  listedCommands,
+  type ChatCommand,
+  type CommandAudience,
+  type CommandScope,
+} from '../src/chat/commands';
 import { localeFrom, messages, type Locale } from '../src/i18n';
 import { appPackageSettings } from '../src/config';
 
@@ -102,13 +108,39 @@ export function fillManifest(templateText: string, values: ManifestValues): AppM
 
 const scopes: CommandScope[] = ['personal', 'team'];
 
+/** The most commands one command list of a Teams app manifest may hold. */
+const teamsCommandListLimit = 10;
+
+const audienceRank: Record<CommandAudience, number> = {
+  everyone: 0,
+  handlers: 1,
+  helpdesk: 2,
+  admins: 3,
+};
+
+/**
+ * The commands Teams' menu shows, in their listed order: those for the most people first when
+ * there are more than a list may hold. The help card lists every command; admins find theirs there.
+ */
+function menuCommands<Id extends keyof typeof chatCommands>(ids: readonly Id[]): Id[] {
+  if (ids.length <= teamsCommandListLimit) return [...ids];
+  const rank = (id: Id): number => {
+    const audience = (chatCommands[id] as ChatCommand).audience ?? 'everyone';
+    return Math.min(
+      ...(typeof audience === 'string' ? [audience] : audience).map((a) => audienceRank[a]),
+    );
+  };
+  const kept = new Set([...ids].sort((a, b) => rank(a) - rank(b)).slice(0, teamsCommandListLimit));
+  return ids.filter((id) => kept.has(id));
+}
+
 /** The bot's command lists, per scope, in a language: the chat commands marked as listed. */
 export function commandLists(
   locale: Locale,
 ): { scopes: CommandScope[]; commands: { title: string; description: string }[] }[] {
   const t = messages(locale);
   return scopes.flatMap((scope) => {
-    const ids = listedCommands(scope);
+    const ids = menuCommands(listedCommands(scope));
     if (ids.length === 0) return [];
     return [
       {

@@ -82,7 +82,7 @@ describe('Teams app package', () => {
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
   });
 
-  it('lists the chat commands in the manifest, in Norwegian, and in English in its localisation', async () => {
+  it('lists the chat commands in the manifest, in Norwegian, and in English in its localisation, at most ten a list with the admins’ left to the help card', async () => {
     const manifest = fillManifest(template(), values) as unknown as {
       bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
     };
@@ -102,8 +102,6 @@ describe('Teams app package', () => {
             'kunnskapsbase',
             'registrer',
             'søk',
-            'oppsett',
-            'personvern',
           ],
         ],
         [['team'], ['kø', 'tavle']],
