@@ -34,6 +34,8 @@ export interface InjectedFailure {
   method: string;
   /** Matched against the decoded request path. */
   path: RegExp;
+  /** When given, matched against the request body too (e.g. the kind of document written). */
+  body?: RegExp;
   status: number;
   times: number;
 }
@@ -133,7 +135,12 @@ export async function startStrictCosmos(
       return;
     }
 
-    const injected = failures.find((f) => f.method === method && f.path.test(decodedPath));
+    const injected = failures.find(
+      (f) =>
+        f.method === method &&
+        f.path.test(decodedPath) &&
+        (f.body === undefined || f.body.test(body.toString('utf8'))),
+    );
     if (injected) {
       injected.times -= 1;
       if (injected.times <= 0) failures.splice(failures.indexOf(injected), 1);

@@ -126,7 +126,12 @@ export class CosmosInquiryRepository implements InquiryRepository {
       createdAt: inquiry.createdAt,
     });
 
-    const pending = this.queue(number, 0, notifications, inquiry.createdAt);
+    // A try cut short after reserving the key stored nothing else: this one's draft, with its own
+    // fresh id, is stored under the reserved id, and its notifications must name that one.
+    const intents = notifications.map((intent) =>
+      intent.inquiryId === draft.id ? { ...intent, inquiryId: id } : intent,
+    );
+    const pending = this.queue(number, 0, intents, inquiry.createdAt);
     const doc: InquiryDoc = {
       id,
       pk: id,
