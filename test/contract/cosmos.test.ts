@@ -143,6 +143,43 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
       }
     });
 
+    it('finds the reply to an inquiry that an earlier version left waiting for its asker', async () => {
+      const database = freshDatabaseName();
+      let store = await openCosmosStore({ ...account(), database });
+      const client = new CosmosClient({
+        endpoint: server.endpoint,
+        key: server.key,
+        agent: new https.Agent({ rejectUnauthorized: false }),
+      });
+      try {
+        const { inquiry } = await store.inquiries.create(newInquiry(), []);
+        const waiting = await store.inquiries.update(
+          { ...inquiry, status: 'waiting_for_asker' },
+          [],
+        );
+        assert.ok(waiting.ok);
+        // As an earlier version wrote it: without the fields an asker's message is found by.
+        const item = client.database(database).container('inquiries').item(inquiry.id, inquiry.id);
+        const { resource } = await item.read<Record<string, unknown>>();
+        assert.ok(resource?.askerKey && resource.number && resource.requestKeys);
+        const { askerKey: _askerKey, number: _number, requestKeys: _keys, ...earlier } = resource;
+        await item.replace(earlier);
+        await store.close();
+
+        store = await openCosmosStore({ ...account(), database });
+        const found = await store.inquiries.meantByAskerMessage(inquiry.asker.key, {
+          requestKey: 'chat|the-reply',
+        });
+        assert.deepEqual(
+          found.map((i) => i.id),
+          [inquiry.id],
+        );
+      } finally {
+        client.dispose();
+        await store.close();
+      }
+    });
+
     it('fails to open with a message naming the endpoint when nothing answers there', async () => {
       const endpoint = `https://127.0.0.1:${await freePort()}/`;
       await assert.rejects(

@@ -56,6 +56,10 @@ export const containers = {
         '/workAreaId',
         '/topicId',
         '/updatedAt',
+        '/askerKey',
+        '/number',
+        '/requestKeys/[]',
+        '/askerStatusActivityId',
       ],
       [
         // The handlers' queue: open inquiries of some units, work areas or topics, oldest first.

@@ -9,7 +9,7 @@ import {
   type CardPlacement,
 } from '../../inquiries/posted-cards';
 import { inHandlersQueue } from '../../inquiries/statuses';
-import type { InquiryRepository, QueueQuery, WriteResult } from '../ports';
+import type { AskerMessageKeys, InquiryRepository, QueueQuery, WriteResult } from '../ports';
 import type { Counters } from './counters';
 import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
 import { docId } from './ids';
@@ -34,6 +34,12 @@ interface InquiryDoc {
   createdAt?: string;
   /** Copied from the inquiry for the work area's board. */
   updatedAt?: string;
+  /** Copied from the inquiry to find what a message from its asker is about. */
+  askerKey?: string;
+  number?: string;
+  /** The request keys its history holds. */
+  requestKeys?: string[];
+  askerStatusActivityId?: string;
   /** Set while `pending` is not empty, for the sweep that finishes an interrupted move. */
   pendingSince?: string;
   pending: QueuedNotification[];
@@ -240,6 +246,40 @@ export class CosmosInquiryRepository implements InquiryRepository {
     return found;
   }
 
+  async meantByAskerMessage(askerKey: string, message: AskerMessageKeys): Promise<Inquiry[]> {
+    const parameters = [
+      { name: '@askerKey', value: askerKey },
+      { name: '@requestKey', value: message.requestKey },
+    ];
+    const quoted: string[] = [];
+    if (message.quotedActivityId !== undefined) {
+      parameters.push({ name: '@activityId', value: message.quotedActivityId });
+      quoted.push('OR c.askerStatusActivityId = @activityId');
+    }
+    if (message.quotedNumber !== undefined) {
+      parameters.push({ name: '@number', value: message.quotedNumber.toUpperCase() });
+      quoted.push('OR c.number = @number');
+    }
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      "query of the inquiries an asker's message may be about",
+      {
+        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.askerKey = @askerKey
+                AND (c.status = 'waiting_for_asker' OR ARRAY_CONTAINS(c.requestKeys, @requestKey)
+                ${quoted.join(' ')})`,
+        parameters,
+      },
+      { pageSize: this.pageSize },
+      (page) => {
+        found.push(...page.map(toInquiry));
+        return true;
+      },
+    );
+    // Few, so sorted here: a cross-partition ORDER BY would need an index of its own.
+    return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
   async due(now: Date, limit: number): Promise<Inquiry[]> {
     const found: Inquiry[] = [];
     await queryPages<Stored<InquiryDoc>>(
@@ -324,6 +364,31 @@ export class CosmosInquiryRepository implements InquiryRepository {
     return found;
   }
 
+  /**
+   * Copies the fields a message from the asker is found by onto inquiries an earlier version wrote
+   * without them and that wait for their asker, who may answer before anything else writes them.
+   */
+  async copyAskerFields(): Promise<void> {
+    const earlier: Stored<InquiryDoc>[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      'query of waiting inquiries written by an earlier version',
+      {
+        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.status = 'waiting_for_asker'
+                AND NOT IS_DEFINED(c.askerKey)`,
+        parameters: [],
+      },
+      { pageSize: this.pageSize },
+      (page) => {
+        earlier.push(...page);
+        return true;
+      },
+    );
+    // A conflict means another write has just copied them.
+    for (const doc of earlier)
+      await replaceIf(this.container, { ...doc, ...queueFields(doc.inquiry) }, doc._etag);
+  }
+
   /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */
   async moveStranded(olderThan: Date): Promise<void> {
     const stranded: Stored<InquiryDoc>[] = [];
@@ -373,16 +438,22 @@ export class CosmosInquiryRepository implements InquiryRepository {
       inquiry.updatedAt,
     );
     const pending = [...current.pending, ...added];
-    const { dueAt: _dueAt, pendingSince: _since, ...kept } = current;
+    const {
+      dueAt: _dueAt,
+      pendingSince: _since,
+      askerStatusActivityId: _activityId,
+      ...kept
+    } = current;
+    const stored = { ...inquiry, id: current.id, number: current.inquiry.number };
     const next: InquiryDoc = {
       ...kept,
       ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
-      ...queueFields(inquiry),
+      ...queueFields(stored),
       ...(pending.length ? { pendingSince: current.pendingSince ?? inquiry.updatedAt } : {}),
       pending,
       queued: current.queued + added.length,
       writeId: randomUUID(),
-      inquiry: { ...inquiry, id: current.id, number: current.inquiry.number },
+      inquiry: stored,
     };
     const written = await replaceIf(this.container, next, current._etag);
     if (written.ok) return written;
@@ -435,9 +506,17 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 }
 
-/** The fields the queue's query filters and sorts on, beside the inquiry. */
+/** The fields queries filter and sort on, copied beside the inquiry. */
 function queueFields(inquiry: Omit<Inquiry, 'etag'>) {
+  const requestKeys = [
+    ...new Set(inquiry.history.flatMap((event) => (event.requestKey ? [event.requestKey] : []))),
+  ];
+  const activityId = inquiry.teams.askerStatus?.activityId;
   return {
+    askerKey: inquiry.asker.key,
+    number: inquiry.number,
+    requestKeys,
+    ...(activityId ? { askerStatusActivityId: activityId } : {}),
     status: inquiry.status,
     unitId: inquiry.unitId,
     workAreaId: inquiry.workAreaId,
