@@ -46,7 +46,14 @@ export interface StrictCosmos {
   /** Answers the next `times` matching requests with `status`, as the service would. */
   fail(failure: InjectedFailure): void;
   /** Requests seen, by method and decoded path, with the charge the upstream answered with. */
-  readonly seen: { method: string; path: string; query?: string; charge?: number }[];
+  readonly seen: {
+    method: string;
+    path: string;
+    query?: string;
+    /** The query a query-plan request (which the client sends beside a query) is for. */
+    planFor?: string;
+    charge?: number;
+  }[];
   stop(): Promise<void>;
 }
 
@@ -120,10 +127,12 @@ export async function startStrictCosmos(
     const [rawPath, rawQuery] = rawUrl.split(/\?(.*)/s, 2);
     const decodedPath = safeDecode(rawPath);
     const isQuery = request.headers['x-ms-documentdb-isquery'] === 'true';
+    const isPlan = /^true$/i.test(String(request.headers['x-ms-cosmos-is-query-plan-request']));
     const entry: StrictCosmos['seen'][number] = {
       method,
       path: decodedPath,
       ...(isQuery ? { query: queryText(body) } : {}),
+      ...(isPlan ? { planFor: queryText(body) } : {}),
     };
     seen.push(entry);
     if (options.passThrough) {
