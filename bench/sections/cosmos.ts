@@ -14,15 +14,21 @@ const targets = { requestsBesideInquiry: 5 };
 /** Questions asked one at a time, each counted. */
 const counted = 20;
 
-type Seen = { method: string; path: string; query?: string; charge?: number };
+type Seen = { method: string; path: string; query?: string; planFor?: string; charge?: number };
 
-/** Which part of a turn a request to the database belongs to. */
-function partOf(request: Seen): 'organisation' | 'state' | 'query' | 'inquiry' | 'background' {
-  const query = request.query ?? '';
+/**
+ * Which part of a turn a request to the database belongs to. The client asks for a query's plan
+ * beside the query itself: that request counts with its query.
+ */
+function partOf(
+  request: Seen,
+): 'organisation' | 'state' | 'knowledge' | 'query' | 'inquiry' | 'background' {
+  const query = request.query ?? request.planFor ?? '';
   if (/c\.state = 'pending'|pendingSince/.test(query)) return 'background';
   if (request.path.includes('/colls/organisation/')) return 'organisation';
   if (request.path.includes('/colls/state/')) return 'state';
-  // The asker's inquiries (is one waiting for this reply?): a query and the reads it leads to.
+  if (request.path.includes('/colls/knowledge/')) return 'knowledge';
+  // The asker's inquiries (is one waiting for this reply?): a query and any reads it leads to.
   if (query || request.method === 'GET') return 'query';
   return 'inquiry';
 }
@@ -105,7 +111,7 @@ export const cosmosSection: Section = {
         return [
           {
             measure: `requests per inquiry-opening turn, ${who}`,
-            bot: `${all.toFixed(1)}: organisation ${per('organisation').toFixed(1)}, state ${per('state').toFixed(1)}, the asker's inquiries ${per('query').toFixed(1)}, the inquiry's write ${per('inquiry').toFixed(1)}`,
+            bot: `${all.toFixed(1)}: organisation ${per('organisation').toFixed(1)}, state ${per('state').toFixed(1)}, knowledge base ${per('knowledge').toFixed(1)}, the asker's inquiries ${per('query').toFixed(1)}, the inquiry's write ${per('inquiry').toFixed(1)}`,
             ratio: `${beside.toFixed(1)} beside the inquiry's write`,
             target: `≤ ${targets.requestsBesideInquiry} beside it`,
             met: beside <= targets.requestsBesideInquiry,

@@ -6,6 +6,7 @@ import { maxQuestionLength, openInquiry } from '../../src/inquiries/open-inquiry
 import { isWaitingForAsker } from '../../src/inquiries/statuses';
 import { obviousTopic } from '../../src/inquiries/topic';
 import type { NewAttachment } from '../../src/inquiries/commands';
+import type { Inquiry } from '../../src/inquiries/inquiry';
 import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
@@ -25,6 +26,26 @@ export function requestKeyOf(context: TurnContext): string {
 }
 
 /**
+ * The asker's inquiries this message may be about (waiting for the asker, holding this message
+ * already, or shown by the card a Teams reply quotes), looked up once for the turn.
+ */
+function meantInquiries(context: TurnContext, deps: HandlerDeps, turn: Turn) {
+  let found: Promise<Inquiry[]> | undefined;
+  return (): Promise<Inquiry[]> => {
+    const { attachments } = context.activity;
+    const quoted = quotedMessageId(attachments);
+    // A quote shows the one number of the inquiry it is about; several numbers name none.
+    const numbers = quoted ? quotedInquiryNumbers(attachments) : [];
+    found ??= deps.store.inquiries.meantByAskerMessage(turn.who.person.key, {
+      requestKey: requestKeyOf(context),
+      ...(quoted ? { quotedActivityId: quoted } : {}),
+      ...(numbers.length === 1 ? { quotedNumber: numbers[0] } : {}),
+    });
+    return found;
+  };
+}
+
+/**
  * When a handler has asked the asker something, the asker's next message in chat is the reply:
  * it goes to the handler and the inquiry's clock runs again. Files sent with it are recorded on
  * the inquiry. Returns false when nothing waits.
@@ -35,8 +56,9 @@ async function replyToHandler(
   turn: Turn,
   text: string,
   files: NewAttachment[],
+  meant: () => Promise<Inquiry[]>,
 ): Promise<boolean> {
-  const recent = await deps.store.inquiries.listByAsker(turn.who.person.key, 20);
+  const recent = await meant();
   const requestKey = requestKeyOf(context);
   const taken = recent.some((inquiry) =>
     inquiry.history.some(
@@ -116,17 +138,18 @@ async function addToKnownInquiry(
   turn: Turn,
   text: string,
   files: NewAttachment[],
+  meant: () => Promise<Inquiry[]>,
 ): Promise<boolean> {
   const quoted = quotedMessageId(context.activity.attachments);
   if (quoted) {
-    const recent = await deps.store.inquiries.listByAsker(turn.who.person.key, 50);
+    const recent = await meant();
     // The card's id is recorded once its post is answered; a reply that comes sooner (or quotes a
     // card posted again) is known by the one number of the asker's own inquiries it shows.
     const numbers = quotedInquiryNumbers(context.activity.attachments);
-    const meant =
+    const found =
       recent.find((inquiry) => inquiry.teams.askerStatus?.activityId === quoted) ??
       (numbers.length === 1 ? recent.find((inquiry) => inquiry.number === numbers[0]) : undefined);
-    if (meant) return addInfo(context, deps, turn, meant.id, text, files);
+    if (found) return addInfo(context, deps, turn, found.id, text, files);
   }
   if (files.length === 0) return false;
   const focus = await focusOf(deps, turn.who.person.key);
@@ -157,9 +180,10 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     await context.sendActivity(t.errors.channelOnly);
     return;
   }
-  if ((text || files.length > 0) && (await replyToHandler(context, deps, turn, text, files)))
+  const meant = meantInquiries(context, deps, turn);
+  if ((text || files.length > 0) && (await replyToHandler(context, deps, turn, text, files, meant)))
     return;
-  if (await addToKnownInquiry(context, deps, turn, text, files)) return;
+  if (await addToKnownInquiry(context, deps, turn, text, files, meant)) return;
   if (!text) {
     await context.sendActivity(
       files.length > 0 ? t.askerOutcomes.filesWithoutInquiry : cardMessage(helpCard(turn)),

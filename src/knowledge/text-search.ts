@@ -90,6 +90,7 @@ export class TextSearch {
   /** The keys that match a question best, best first; at most `limit`. */
   search(question: string, limit: number): SearchHit[] {
     const best = new Map<string, SearchHit>();
+    const leaders = new Leaders(limit);
     for (const locale of locales) {
       const queryWords = this.telling(this.queryWords(question, locale), locale);
       if (queryWords.length === 0) continue;
@@ -106,8 +107,11 @@ export class TextSearch {
         maxFuzzy: 2,
       });
       for (const result of results) {
-        const matched = new Set(result.queryTerms);
-        const covered = queryWords.filter((w) => w.terms.some((t) => matched.has(t))).length;
+        // Results come best score first, and a hit's rank is at most its score: once the scores
+        // fall below the rank of the last of the best `limit` so far, nothing later can join them.
+        if (result.score < leaders.bar) break;
+        const matched = result.queryTerms;
+        const covered = queryWords.filter((w) => w.terms.some((t) => matched.includes(t))).length;
         const hit: SearchHit = {
           key: String(result.id),
           locale,
@@ -115,7 +119,10 @@ export class TextSearch {
           coverage: covered / queryWords.length,
         };
         const known = best.get(hit.key);
-        if (!known || rank(hit) > rank(known)) best.set(hit.key, hit);
+        if (!known || rank(hit) > rank(known)) {
+          best.set(hit.key, hit);
+          leaders.offer(hit.key, rank(hit));
+        }
       }
     }
     return [...best.values()].sort((a, b) => rank(b) - rank(a)).slice(0, limit);
@@ -151,6 +158,28 @@ export class TextSearch {
       }
       return { terms: [term] };
     });
+  }
+}
+
+/** The best `size` ranks seen so far, one per key, and the rank a newcomer must reach to join them. */
+class Leaders {
+  private readonly ranks = new Map<string, number>();
+  /** The lowest rank among the leaders once there are `size` of them; 0 until then. */
+  bar = 0;
+
+  constructor(private readonly size: number) {}
+
+  /** A key's rank, higher than any it had before. */
+  offer(key: string, rank: number): void {
+    if (this.size <= 0) return;
+    if (!this.ranks.has(key) && this.ranks.size >= this.size) {
+      if (rank <= this.bar) return;
+      let lowest: [string, number] | undefined;
+      for (const entry of this.ranks) if (!lowest || entry[1] < lowest[1]) lowest = entry;
+      if (lowest) this.ranks.delete(lowest[0]);
+    }
+    this.ranks.set(key, rank);
+    if (this.ranks.size >= this.size) this.bar = Math.min(...this.ranks.values());
   }
 }
 

@@ -58,6 +58,15 @@ export interface InquirySearch {
   scope: SearchScope;
 }
 
+/** What a message from an asker is known by, to find the inquiries it may be about. */
+export interface AskerMessageKeys {
+  requestKey: string;
+  /** The activity id of the message a Teams reply quotes. */
+  quotedActivityId?: string;
+  /** The one inquiry number the quoted message shows. */
+  quotedNumber?: string;
+}
+
 export interface InquiryRepository {
   /**
    * Stores a new inquiry with the next readable number of its year and queues its notifications,
@@ -87,6 +96,14 @@ export interface InquiryRepository {
   ): Promise<WriteResult<Inquiry>>;
   /** An asker's inquiries, newest first. */
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]>;
+  /**
+   * The asker's inquiries a message from them may be about, newest first: those waiting for the
+   * asker, those whose history already holds the message's request key (Teams delivered it
+   * again), and, for a Teams reply that quotes a card, the one whose status card has the quoted
+   * activity id or whose number the quote shows. One indexed look-up, however many inquiries the
+   * asker has.
+   */
+  meantByAskerMessage(askerKey: string, message: AskerMessageKeys): Promise<Inquiry[]>;
   /**
    * Inquiries whose `dueAt` has come at `now`, earliest first, at most `limit`: the escalation
    * scheduler's work. Served by an index on `dueAt`; inquiries without one are never returned.

@@ -107,6 +107,79 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
       }
     });
 
+    it('queues the notifications of a question asked again after a cut-short create under the inquiry it stored', async () => {
+      const store = await openCosmosStore({ ...account(), database: freshDatabaseName() });
+      const intentsFor = (inquiryId: string) => [
+        { kind: 'asker.status' as const, inquiryId },
+        { kind: 'triage.post' as const, inquiryId },
+      ];
+      try {
+        // The first try reserves the question's request key, then the inquiry's own write fails,
+        // as when the process dies between the two.
+        server.strict.fail({
+          method: 'POST',
+          path: /\/colls\/inquiries\/docs$/,
+          body: /"type":"inquiry"/,
+          status: 500,
+          times: 1,
+        });
+        const first = newInquiry({ id: 'first-try', requestKey: 'req-asked-again' });
+        await assert.rejects(store.inquiries.create(first, intentsFor(first.id)));
+        // Teams delivers the question again; the new turn drafts it under a fresh id.
+        const again = newInquiry({ id: 'second-try', requestKey: 'req-asked-again' });
+        const { inquiry, created } = await store.inquiries.create(again, intentsFor(again.id));
+        assert.equal(created, true);
+
+        const now = new Date('2026-11-28T09:00:05.000Z');
+        const items = await store.outbox.lease(now, 'one', new Date(now.getTime() + 60_000), 10);
+        assert.deepEqual(
+          items.map((item) => item.intent),
+          intentsFor(inquiry.id),
+          'each notification names the inquiry that was stored',
+        );
+        assert.equal((await store.inquiries.get(inquiry.id))?.number, inquiry.number);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('finds the reply to an inquiry that an earlier version left waiting for its asker', async () => {
+      const database = freshDatabaseName();
+      let store = await openCosmosStore({ ...account(), database });
+      const client = new CosmosClient({
+        endpoint: server.endpoint,
+        key: server.key,
+        agent: new https.Agent({ rejectUnauthorized: false }),
+      });
+      try {
+        const { inquiry } = await store.inquiries.create(newInquiry(), []);
+        const waiting = await store.inquiries.update(
+          { ...inquiry, status: 'waiting_for_asker' },
+          [],
+        );
+        assert.ok(waiting.ok);
+        // As an earlier version wrote it: without the fields an asker's message is found by.
+        const item = client.database(database).container('inquiries').item(inquiry.id, inquiry.id);
+        const { resource } = await item.read<Record<string, unknown>>();
+        assert.ok(resource?.askerKey && resource.number && resource.requestKeys);
+        const { askerKey: _askerKey, number: _number, requestKeys: _keys, ...earlier } = resource;
+        await item.replace(earlier);
+        await store.close();
+
+        store = await openCosmosStore({ ...account(), database });
+        const found = await store.inquiries.meantByAskerMessage(inquiry.asker.key, {
+          requestKey: 'chat|the-reply',
+        });
+        assert.deepEqual(
+          found.map((i) => i.id),
+          [inquiry.id],
+        );
+      } finally {
+        client.dispose();
+        await store.close();
+      }
+    });
+
     it('fails to open with a message naming the endpoint when nothing answers there', async () => {
       const endpoint = `https://127.0.0.1:${await freePort()}/`;
       await assert.rejects(

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { NewInquiry } from '../../src/inquiries/inquiry';
+import type { Inquiry, NewInquiry } from '../../src/inquiries/inquiry';
 import { validateOrganisation } from '../../src/org/validate';
 import type { Store } from '../../src/store/ports';
 import { knowledgeContract } from './knowledge-contract';
@@ -276,6 +276,105 @@ export function storeContract(factory: StoreFactory): void {
           listed.map((i) => i.id),
           ['new', 'old'],
         );
+      });
+
+      describe("the inquiries an asker's message may be about", () => {
+        const kari = 'kari@fylke.example';
+        /** Kari's inquiries, one per way a message can be about one, and some it is not about. */
+        async function seed(): Promise<Record<string, Inquiry>> {
+          const made: Record<string, Inquiry> = {};
+          const open = async (id: string, day: number, change: Partial<Inquiry> = {}) => {
+            const createdAt = `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`;
+            const { inquiry } = await store.inquiries.create(newInquiry({ id, createdAt }), []);
+            const written = await store.inquiries.update({ ...inquiry, ...change }, []);
+            assert.ok(written.ok);
+            made[id] = written.value;
+          };
+          await open('waiting', 2, { status: 'waiting_for_asker' });
+          await open('replied', 3, {
+            status: 'claimed',
+            history: [
+              { type: 'opened', at },
+              { type: 'asker_replied', at, requestKey: 'chat|reply-1' },
+            ],
+          });
+          await open('carded', 4, {
+            teams: {
+              triageCards: [],
+              askerStatus: { conversationId: 'chat', activityId: 'card-1' },
+            },
+          });
+          await open('numbered', 5);
+          await open('closed', 6, { status: 'resolved' });
+          await open('claimed', 7, { status: 'claimed' });
+          // Another asker's inquiry that waits, with the same request key in its history.
+          const { inquiry: other } = await store.inquiries.create(
+            newInquiry({ id: 'other', asker: { key: 'ola@fylke.example', name: 'Ola' } }),
+            [],
+          );
+          const written = await store.inquiries.update(
+            {
+              ...other,
+              status: 'waiting_for_asker',
+              history: [{ type: 'asker_replied', at, requestKey: 'chat|reply-1' }],
+            },
+            [],
+          );
+          assert.ok(written.ok);
+          return made;
+        }
+
+        it('finds the ones waiting for the asker, and none of another asker', async () => {
+          await seed();
+          const found = await store.inquiries.meantByAskerMessage(kari, { requestKey: 'chat|new' });
+          assert.deepEqual(
+            found.map((i) => i.id),
+            ['waiting'],
+          );
+        });
+
+        it('finds the one that already took the same message, newest first beside the waiting one', async () => {
+          await seed();
+          const found = await store.inquiries.meantByAskerMessage(kari, {
+            requestKey: 'chat|reply-1',
+          });
+          assert.deepEqual(
+            found.map((i) => i.id),
+            ['replied', 'waiting'],
+          );
+        });
+
+        it('finds the one whose status card a reply quotes, by its activity id or by its number', async () => {
+          const made = await seed();
+          const byCard = await store.inquiries.meantByAskerMessage(kari, {
+            requestKey: 'chat|quote-1',
+            quotedActivityId: 'card-1',
+          });
+          assert.deepEqual(
+            byCard.map((i) => i.id),
+            ['carded', 'waiting'],
+          );
+          const byNumber = await store.inquiries.meantByAskerMessage(kari, {
+            requestKey: 'chat|quote-2',
+            quotedActivityId: 'a-card-not-recorded',
+            quotedNumber: made.numbered.number.toLowerCase(),
+          });
+          assert.deepEqual(
+            byNumber.map((i) => i.id),
+            ['numbered', 'waiting'],
+          );
+        });
+
+        it('finds nothing for an asker without inquiries', async () => {
+          await seed();
+          assert.deepEqual(
+            await store.inquiries.meantByAskerMessage('nobody@fylke.example', {
+              requestKey: 'chat|reply-1',
+              quotedActivityId: 'card-1',
+            }),
+            [],
+          );
+        });
       });
     });
 

@@ -34,6 +34,8 @@ export interface InjectedFailure {
   method: string;
   /** Matched against the decoded request path. */
   path: RegExp;
+  /** When given, matched against the request body too (e.g. the kind of document written). */
+  body?: RegExp;
   status: number;
   times: number;
 }
@@ -44,7 +46,14 @@ export interface StrictCosmos {
   /** Answers the next `times` matching requests with `status`, as the service would. */
   fail(failure: InjectedFailure): void;
   /** Requests seen, by method and decoded path, with the charge the upstream answered with. */
-  readonly seen: { method: string; path: string; query?: string; charge?: number }[];
+  readonly seen: {
+    method: string;
+    path: string;
+    query?: string;
+    /** The query a query-plan request (which the client sends beside a query) is for. */
+    planFor?: string;
+    charge?: number;
+  }[];
   stop(): Promise<void>;
 }
 
@@ -118,10 +127,12 @@ export async function startStrictCosmos(
     const [rawPath, rawQuery] = rawUrl.split(/\?(.*)/s, 2);
     const decodedPath = safeDecode(rawPath);
     const isQuery = request.headers['x-ms-documentdb-isquery'] === 'true';
+    const isPlan = /^true$/i.test(String(request.headers['x-ms-cosmos-is-query-plan-request']));
     const entry: StrictCosmos['seen'][number] = {
       method,
       path: decodedPath,
       ...(isQuery ? { query: queryText(body) } : {}),
+      ...(isPlan ? { planFor: queryText(body) } : {}),
     };
     seen.push(entry);
     if (options.passThrough) {
@@ -133,7 +144,12 @@ export async function startStrictCosmos(
       return;
     }
 
-    const injected = failures.find((f) => f.method === method && f.path.test(decodedPath));
+    const injected = failures.find(
+      (f) =>
+        f.method === method &&
+        f.path.test(decodedPath) &&
+        (f.body === undefined || f.body.test(body.toString('utf8'))),
+    );
     if (injected) {
       injected.times -= 1;
       if (injected.times <= 0) failures.splice(failures.indexOf(injected), 1);

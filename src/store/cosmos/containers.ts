@@ -58,6 +58,10 @@ export const containers = {
         '/updatedAt',
         '/finishedAt',
         '/registeredBy',
+        '/askerKey',
+        '/number',
+        '/requestKeys/[]',
+        '/askerStatusActivityId',
       ],
       [
         // The handlers' queue: open inquiries of some units, work areas or topics, oldest first.

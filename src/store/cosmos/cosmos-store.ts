@@ -100,6 +100,12 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     pageSize,
     logger,
   );
+  try {
+    await inquiries.copyAskerFields();
+  } catch (error) {
+    client.dispose();
+    throw connectionError(options, error);
+  }
   return {
     organisation: logRefusals(
       new CosmosOrganisationRepository(

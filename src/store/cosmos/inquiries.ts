@@ -13,7 +13,13 @@ import { finishedAt } from '../../privacy/finished-at';
 import { namesPerson } from '../../privacy/involves';
 import { isRedacted } from '../../privacy/redact';
 import { searchTextOf } from '../../inquiries/search-text';
-import type { InquiryRepository, InquirySearch, QueueQuery, WriteResult } from '../ports';
+import type {
+  AskerMessageKeys,
+  InquiryRepository,
+  InquirySearch,
+  QueueQuery,
+  WriteResult,
+} from '../ports';
 import type { Counters } from './counters';
 import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
 import { docId } from './ids';
@@ -44,6 +50,12 @@ interface InquiryDoc {
   searchText?: string;
   /** Who at the helpdesk registered it, for their search. */
   registeredBy?: string;
+  /** Copied from the inquiry to find what a message from its asker is about. */
+  askerKey?: string;
+  number?: string;
+  /** The request keys its history holds. */
+  requestKeys?: string[];
+  askerStatusActivityId?: string;
   /** Set while `pending` is not empty, for the sweep that finishes an interrupted move. */
   pendingSince?: string;
   pending: QueuedNotification[];
@@ -136,7 +148,14 @@ export class CosmosInquiryRepository implements InquiryRepository {
       createdAt: inquiry.createdAt,
     });
 
-    const pending = this.queue(number, 0, notifications, inquiry.createdAt);
+    // A try cut short after reserving the key stored nothing else: this one's draft, with its own
+    // fresh id, is stored under the reserved id, and its notifications must name that one.
+    const intents = notifications.map((intent) =>
+      intent.kind !== 'report.pack' && intent.inquiryId === draft.id
+        ? { ...intent, inquiryId: id }
+        : intent,
+    );
+    const pending = this.queue(number, 0, intents, inquiry.createdAt);
     const doc: InquiryDoc = {
       id,
       pk: id,
@@ -243,6 +262,40 @@ export class CosmosInquiryRepository implements InquiryRepository {
       },
     );
     return found;
+  }
+
+  async meantByAskerMessage(askerKey: string, message: AskerMessageKeys): Promise<Inquiry[]> {
+    const parameters = [
+      { name: '@askerKey', value: askerKey },
+      { name: '@requestKey', value: message.requestKey },
+    ];
+    const quoted: string[] = [];
+    if (message.quotedActivityId !== undefined) {
+      parameters.push({ name: '@activityId', value: message.quotedActivityId });
+      quoted.push('OR c.askerStatusActivityId = @activityId');
+    }
+    if (message.quotedNumber !== undefined) {
+      parameters.push({ name: '@number', value: message.quotedNumber.toUpperCase() });
+      quoted.push('OR c.number = @number');
+    }
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      "query of the inquiries an asker's message may be about",
+      {
+        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.askerKey = @askerKey
+                AND (c.status = 'waiting_for_asker' OR ARRAY_CONTAINS(c.requestKeys, @requestKey)
+                ${quoted.join(' ')})`,
+        parameters,
+      },
+      { pageSize: this.pageSize },
+      (page) => {
+        found.push(...page.map(toInquiry));
+        return true;
+      },
+    );
+    // Few, so sorted here: a cross-partition ORDER BY would need an index of its own.
+    return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async due(now: Date, limit: number): Promise<Inquiry[]> {
@@ -432,6 +485,31 @@ export class CosmosInquiryRepository implements InquiryRepository {
     );
   }
 
+  /**
+   * Copies the fields a message from the asker is found by onto inquiries an earlier version wrote
+   * without them and that wait for their asker, who may answer before anything else writes them.
+   */
+  async copyAskerFields(): Promise<void> {
+    const earlier: Stored<InquiryDoc>[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      'query of waiting inquiries written by an earlier version',
+      {
+        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.status = 'waiting_for_asker'
+                AND NOT IS_DEFINED(c.askerKey)`,
+        parameters: [],
+      },
+      { pageSize: this.pageSize },
+      (page) => {
+        earlier.push(...page);
+        return true;
+      },
+    );
+    // A conflict means another write has just copied them.
+    for (const doc of earlier)
+      await replaceIf(this.container, { ...doc, ...queueFields(doc.inquiry) }, doc._etag);
+  }
+
   /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */
   async moveStranded(olderThan: Date): Promise<void> {
     const stranded: Stored<InquiryDoc>[] = [];
@@ -481,16 +559,23 @@ export class CosmosInquiryRepository implements InquiryRepository {
       inquiry.updatedAt,
     );
     const pending = [...current.pending, ...added];
-    const { dueAt: _dueAt, pendingSince: _since, finishedAt: _finished, ...kept } = current;
+    const {
+      dueAt: _dueAt,
+      pendingSince: _since,
+      finishedAt: _finished,
+      askerStatusActivityId: _activityId,
+      ...kept
+    } = current;
+    const stored = { ...inquiry, id: current.id, number: current.inquiry.number };
     const next: InquiryDoc = {
       ...kept,
       ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
-      ...queueFields(inquiry),
+      ...queueFields(stored),
       ...(pending.length ? { pendingSince: current.pendingSince ?? inquiry.updatedAt } : {}),
       pending,
       queued: current.queued + added.length,
       writeId: randomUUID(),
-      inquiry: { ...inquiry, id: current.id, number: current.inquiry.number },
+      inquiry: stored,
     };
     const written = await replaceIf(this.container, next, current._etag);
     if (written.ok) return written;
@@ -543,11 +628,19 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 }
 
-/** The fields the queue's, the board's and the search's queries filter and sort on. */
+/** The fields queries filter and sort on, copied beside the inquiry. */
 function queueFields(inquiry: Omit<Inquiry, 'etag'>) {
+  const requestKeys = [
+    ...new Set(inquiry.history.flatMap((event) => (event.requestKey ? [event.requestKey] : []))),
+  ];
+  const activityId = inquiry.teams.askerStatus?.activityId;
   return {
     searchText: searchTextOf(inquiry),
     ...(inquiry.intake ? { registeredBy: inquiry.intake.by.key } : {}),
+    askerKey: inquiry.asker.key,
+    number: inquiry.number,
+    requestKeys,
+    ...(activityId ? { askerStatusActivityId: activityId } : {}),
     status: inquiry.status,
     unitId: inquiry.unitId,
     workAreaId: inquiry.workAreaId,

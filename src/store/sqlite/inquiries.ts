@@ -12,7 +12,13 @@ import {
   type CardPlacement,
 } from '../../inquiries/posted-cards';
 import { searchTextOf } from '../../inquiries/search-text';
-import type { InquiryRepository, InquirySearch, QueueQuery, WriteResult } from '../ports';
+import type {
+  AskerMessageKeys,
+  InquiryRepository,
+  InquirySearch,
+  QueueQuery,
+  WriteResult,
+} from '../ports';
 import type { SqliteOutboxRepository } from './outbox';
 
 interface Row {
@@ -228,6 +234,25 @@ export class SqliteInquiryRepository implements InquiryRepository {
       this.db,
       'SELECT doc, version FROM inquiries WHERE asker_key = ? ORDER BY created_at DESC LIMIT ?',
     ).all(askerKey, limit) as Row[];
+    return Promise.resolve(rows.map(fromRow));
+  }
+
+  meantByAskerMessage(askerKey: string, message: AskerMessageKeys): Promise<Inquiry[]> {
+    const rows = prepared(
+      this.db,
+      `SELECT doc, version FROM inquiries WHERE asker_key = @askerKey AND (
+         status = 'waiting_for_asker'
+         OR number = @quotedNumber
+         OR json_extract(doc, '$.teams.askerStatus.activityId') = @quotedActivityId
+         OR EXISTS (SELECT 1 FROM json_each(doc, '$.history') AS event
+                      WHERE json_extract(event.value, '$.requestKey') = @requestKey)
+       ) ORDER BY created_at DESC`,
+    ).all({
+      askerKey,
+      requestKey: message.requestKey,
+      quotedActivityId: message.quotedActivityId ?? null,
+      quotedNumber: message.quotedNumber?.toUpperCase() ?? null,
+    }) as Row[];
     return Promise.resolve(rows.map(fromRow));
   }
 
