@@ -115,4 +115,17 @@ export const migrations: readonly string[] = [
   UPDATE inquiries SET updated_at = json_extract(doc, '$.updatedAt');
   CREATE INDEX inquiries_written_by_work_area ON inquiries (work_area_id, updated_at);
   `,
+  `
+  CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    actor_key TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX audit_events_by_action ON audit_events (action, seq);
+  CREATE INDEX audit_events_by_actor ON audit_events (actor_key, seq);
+  CREATE INDEX audit_events_by_time ON audit_events (at);
+  `,
 ];
