@@ -13,6 +13,10 @@ import { boardActions } from './handlers/board';
 import { awayActions } from './handlers/role-commands';
 import { suggestionActions } from './handlers/suggestions';
 import { knowledgeActions } from './handlers/knowledge-actions';
+import { auditActions } from './handlers/audit-log';
+import { orgImportActions } from './handlers/org-file-upload';
+import { organisationActions } from './handlers/organisation-admin';
+import { useChannelActions } from './handlers/use-channel';
 import { QuietApplication } from './quiet-application';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
@@ -67,6 +71,10 @@ export function createApp(options: AppOptions): Application {
     ...awayActions(deps),
     ...suggestionActions(deps),
     ...knowledgeActions(deps),
+    ...organisationActions(deps),
+    ...useChannelActions(deps),
+    ...orgImportActions(deps),
+    ...auditActions(deps),
   })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }

@@ -33,6 +33,12 @@ export const Verbs = {
   editEntry: 'qm.editEntry',
   saveEntry: 'qm.saveEntry',
   retireEntry: 'qm.retireEntry',
+  orgPage: 'qm.orgPage',
+  orgRole: 'qm.orgRole',
+  orgDeputy: 'qm.orgDeputy',
+  orgChannel: 'qm.orgChannel',
+  orgImport: 'qm.orgImport',
+  auditPage: 'qm.auditPage',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -64,6 +70,17 @@ export const Inputs = {
   entryQuestion: 'entryQuestion',
   entryAnswer: 'entryAnswer',
   entryKeywords: 'entryKeywords',
+  orgFilter: 'orgFilter',
+  orgRolePlace: 'orgRolePlace',
+  orgEmail: 'orgEmail',
+  orgAwayPerson: 'orgAwayPerson',
+  orgAwayUntil: 'orgAwayUntil',
+  orgDeputy: 'orgDeputy',
+  orgWorkArea: 'orgWorkArea',
+  auditAction: 'auditAction',
+  auditPerson: 'auditPerson',
+  auditFrom: 'auditFrom',
+  auditTo: 'auditTo',
 } as const;
 
 /**

@@ -14,6 +14,7 @@ import { attachmentsOf, quotedInquiryNumbers, quotedMessageId } from './attachme
 import { helpCard, runChatCommand } from './chat-commands';
 import { htmlToText } from './message-payload';
 import { offerSuggestions } from './suggestions';
+import { previewUploadedOrgFile } from './org-file-upload';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -157,6 +158,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     await context.sendActivity(t.errors.channelOnly);
     return;
   }
+  if (files.length > 0 && (await previewUploadedOrgFile(context, deps, turn))) return;
   if ((text || files.length > 0) && (await replyToHandler(context, deps, turn, text, files)))
     return;
   if (await addToKnownInquiry(context, deps, turn, text, files)) return;

@@ -18,6 +18,9 @@ import { showBoard } from './board';
 import { showQueue } from './queue';
 import { showAway, showWhoToAsk } from './role-commands';
 import { answerSetupCommand } from './setup-command';
+import { showAuditLog } from './audit-log';
+import { showOrganisation } from './organisation-admin';
+import { useThisChannel } from './use-channel';
 
 type Command = Extract<CommandMatch, { kind: 'command' }>;
 
@@ -105,6 +108,9 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
   away: ({ context, deps, turn }) => showAway(context, deps, turn),
   knowledge_base: ({ context, deps, turn }) => showKnowledgeBase(context, deps, turn),
   setup: ({ context, deps, turn }) => answerSetupCommand(context, deps, turn),
+  organisation: ({ context, deps, turn }) => showOrganisation(context, deps, turn),
+  audit: ({ context, deps, turn }) => showAuditLog(context, deps, turn),
+  use_channel: ({ context, deps, turn }) => useThisChannel(context, deps, turn),
   thanks: async ({ context, turn }) => {
     await context.sendActivity(turn.t.commands.thanks);
   },

@@ -28,6 +28,8 @@ export interface HandlerDeps {
   stored: StoredReferences;
   /** Checks the organisation's Teams setup now; undefined while Teams cannot be reached. */
   teamsSetup?: () => Promise<TeamsSetupReport | undefined>;
+  /** Local mode (no app id): files sent to the bot may then be fetched from loopback. */
+  localMode?: boolean;
 }
 
 /** One turn's view of who is acting, in which language, in which organisation. */

@@ -21,6 +21,7 @@ export function snapshotOf(org: Organisation, version: number, importedAt: strin
     ...org.workAreas.flatMap((w) => w.coordinators),
     ...org.topics.flatMap((t) => t.systemResponsible),
     ...org.admins,
+    ...org.helpdesk,
   ]);
   return {
     version,

@@ -148,6 +148,7 @@ export const organisationSchema = z
     /** How long after resolution the asker may reopen an inquiry; 14 days when absent. */
     reopenWithin: isoDuration.optional(),
     admins: z.array(email).default([]),
+    helpdesk: z.array(email).max(200).default([]),
     contactPoints: z.array(contactPoint).max(100).default([]),
   })
   .superRefine((org, ctx) => {
