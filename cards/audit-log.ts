@@ -11,6 +11,9 @@ export const auditEventsPerPage = 15;
 /** How much of an event's before and after a line shows. */
 const shownJson = 300;
 
+/** The choice that filters on no action. */
+export const allActions = 'all';
+
 /** The filters as the card's inputs hold them. */
 export interface AuditFilterView {
   action: string;
@@ -59,9 +62,9 @@ export function auditLogCardData(
     title: t.title,
     intro: t.filters,
     ...(notice ? { notice } : {}),
-    filter,
+    filter: { ...filter, action: filter.action || allActions },
     actions: [
-      { title: t.allActions, value: '' },
+      { title: t.allActions, value: allActions },
       ...auditActions.map((action) => ({ title: t.actions[action], value: action })),
     ],
     ...(events.length === 0 ? { empty: t.empty } : {}),

@@ -8,8 +8,8 @@ import { Inputs, Verbs } from './verbs';
 
 /** How many units one page of the organisation card shows. */
 export const unitsPerPage = 20;
-/** At most this many work areas and topics are listed; more are counted. */
-const listedPlaces = 40;
+/** At most this many work areas and topics are listed (and offered for editing); a search finds the rest. */
+const listedPlaces = 15;
 
 interface Line {
   name: string;
@@ -86,21 +86,31 @@ export function organisationCardData(
     emails.length ? emails.map(name).join(', ') : t.nobody;
   const topicName = (topic: (typeof structure.topics)[number]) => topic.name[locale];
   const needle = view.filter.trim().toLowerCase();
-  const units = needle
-    ? structure.units.filter((unit) =>
-        [unit.id, unit.name, ...unit.superusers, ...unit.superusers.map(name)].some((text) =>
-          text.toLowerCase().includes(needle),
-        ),
-      )
-    : structure.units;
+  const units = structure.units.filter((unit) =>
+    [unit.id, unit.name, ...unit.superusers, ...unit.superusers.map(name)].some(
+      (text) => !needle || text.toLowerCase().includes(needle),
+    ),
+  );
+  const matches = (texts: string[]) =>
+    !needle || texts.some((text) => text.toLowerCase().includes(needle));
+  const areas = structure.workAreas.filter((area) =>
+    matches([area.id, area.name, ...area.coordinators, ...area.coordinators.map(name)]),
+  );
+  const topics = structure.topics.filter((topic) =>
+    matches([topic.id, topicName(topic), ...topic.systemResponsible.map(name)]),
+  );
+  const shownAreas = areas.slice(0, listedPlaces);
+  const shownTopics = topics.slice(0, listedPlaces);
+  const more = (all: unknown[], shown: unknown[]) =>
+    all.length > shown.length ? [{ name: '', line: t.morePlaces(all.length - shown.length) }] : [];
   const pages = Math.max(1, Math.ceil(units.length / unitsPerPage));
   const page = Math.min(Math.max(0, view.page), pages - 1);
   const shown = units.slice(page * unitsPerPage, (page + 1) * unitsPerPage);
   const workAreaName = (id: string) => directory.workArea(id)?.name ?? id;
   const places: Record<(typeof editableRoles)[number], { id: string; name: string }[]> = {
     superuser: shown.map((u) => ({ id: u.id, name: u.name })),
-    coordinator: structure.workAreas.map((w) => ({ id: w.id, name: w.name })),
-    system_responsible: structure.topics.map((topic) => ({ id: topic.id, name: topicName(topic) })),
+    coordinator: shownAreas.map((w) => ({ id: w.id, name: w.name })),
+    system_responsible: shownTopics.map((topic) => ({ id: topic.id, name: topicName(topic) })),
     helpdesk: [{ id: '-', name: structure.name }],
   };
   const rolePlaces = editableRoles.flatMap((role) =>
@@ -120,18 +130,26 @@ export function organisationCardData(
     ),
     ...(view.notice ? { notice: view.notice } : {}),
     workAreasHeading: t.workAreasHeading,
-    workAreas: structure.workAreas.slice(0, listedPlaces).map((area) => ({
-      name: area.name,
-      line: t.workAreaLine(
-        names(area.coordinators),
-        area.triageChannel ? (area.triageChannel.name ?? area.triageChannel.channelId) : t.noChannel,
-      ),
-    })),
+    workAreas: [
+      ...shownAreas.map((area) => ({
+        name: area.name,
+        line: t.workAreaLine(
+          names(area.coordinators),
+          area.triageChannel
+            ? (area.triageChannel.name ?? area.triageChannel.channelId)
+            : t.noChannel,
+        ),
+      })),
+      ...more(areas, shownAreas),
+    ],
     topicsHeading: t.topicsHeading,
-    topics: structure.topics.slice(0, listedPlaces).map((topic) => ({
-      name: topicName(topic),
-      line: t.topicLine(names(topic.systemResponsible)),
-    })),
+    topics: [
+      ...shownTopics.map((topic) => ({
+        name: topicName(topic),
+        line: t.topicLine(names(topic.systemResponsible)),
+      })),
+      ...more(topics, shownTopics),
+    ],
     helpdesk: t.helpdesk(names(structure.helpdesk)),
     admins: t.admins(names(structure.admins)),
     unitsHeading: needle

@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import {
+  allActions,
   auditEventsPerPage,
   auditLogCardData,
   renderAuditLogCard,
@@ -77,7 +78,7 @@ export function auditActions(
         deps,
         turn,
         {
-          action: value.auditAction,
+          action: value.auditAction === allActions ? '' : value.auditAction,
           person: value.auditPerson,
           from: value.auditFrom,
           to: value.auditTo,

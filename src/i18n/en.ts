@@ -564,6 +564,7 @@ export const en: Messages = {
     topicLine: (holders: string) => `System responsible: ${holders}`,
     helpdesk: (holders: string) => `Helpdesk: ${holders}`,
     admins: (holders: string) => `Admins: ${holders}`,
+    morePlaces: (count: number) => `… and ${count} more: search to find them`,
     nobody: 'nobody',
     unitsHeading: (page: number, pages: number, count: number) =>
       `Units (page ${page} of ${pages}, ${count} in all)`,

@@ -569,6 +569,7 @@ export const nb = {
     topicLine: (holders: string) => `Systemansvarlig: ${holders}`,
     helpdesk: (holders: string) => `Brukerhjelp: ${holders}`,
     admins: (holders: string) => `Administratorer: ${holders}`,
+    morePlaces: (count: number) => `… og ${count} til: søk for å finne dem`,
     nobody: 'ingen',
     unitsHeading: (page: number, pages: number, count: number) =>
       `Enheter (side ${page} av ${pages}, ${count} i alt)`,

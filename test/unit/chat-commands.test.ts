@@ -120,6 +120,27 @@ describe('chat commands', () => {
       'away',
       'knowledge_base',
     ]);
-    assert.deepEqual(admin, ['help', 'my_inquiries', 'who_to_ask', 'setup']);
+    assert.deepEqual(admin, [
+      'help',
+      'my_inquiries',
+      'who_to_ask',
+      'setup',
+      'organisation',
+      'audit',
+    ]);
+  });
+
+  it('reads the organisation, audit log and triage channel commands in both languages', () => {
+    for (const [text, id] of [
+      ['organisasjon', 'organisation'],
+      ['Organization', 'organisation'],
+      ['revisjonslogg', 'audit'],
+      ['audit log', 'audit'],
+      ['Bruk denne kanalen!', 'use_channel'],
+      ['use this channel', 'use_channel'],
+    ] as const)
+      assert.deepEqual(recogniseCommand(text, 'nb'), { kind: 'command', id }, text);
+    assert.equal(worksIn('use_channel', 'team'), true);
+    assert.equal(worksIn('organisation', 'team'), false);
   });
 });

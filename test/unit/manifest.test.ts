@@ -91,9 +91,20 @@ describe('Teams app package', () => {
       [
         [
           ['personal'],
-          ['hjelp', 'mine saker', 'kontakt', 'kø', 'tavle', 'borte', 'kunnskapsbase', 'oppsett'],
+          [
+            'hjelp',
+            'mine saker',
+            'kontakt',
+            'kø',
+            'tavle',
+            'borte',
+            'kunnskapsbase',
+            'oppsett',
+            'organisasjon',
+            'revisjonslogg',
+          ],
         ],
-        [['team'], ['kø', 'tavle']],
+        [['team'], ['kø', 'tavle', 'bruk denne kanalen']],
       ],
     );
     const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
