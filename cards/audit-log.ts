@@ -69,7 +69,11 @@ export function auditLogCardData(
     ],
     ...(events.length === 0 ? { empty: t.empty } : {}),
     events: events.map((event) => ({
-      line: t.line(at(event.at), `${event.actor.name} (${event.actor.key})`, t.actions[event.action]),
+      line: t.line(
+        at(event.at),
+        `${event.actor.name} (${event.actor.key})`,
+        t.actions[event.action],
+      ),
       ...(event.target ? { target: event.target } : {}),
       ...(event.before !== undefined || event.after !== undefined
         ? { change: t.change(json(event.before), json(event.after)) }

@@ -13,7 +13,12 @@ import { validatedAction, type ActionReply } from './validated-action';
 const fileDownloadInfo = 'application/vnd.microsoft.teams.file.download.info';
 const uploaded = z.object({
   contentType: z.literal(fileDownloadInfo),
-  name: z.string().trim().min(1).max(255).regex(/\.json$/i),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/\.json$/i),
   content: z.object({ downloadUrl: z.url({ protocol: /^https?$/ }) }),
 });
 

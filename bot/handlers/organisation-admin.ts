@@ -52,7 +52,13 @@ export async function showOrganisation(
 }
 
 const page = z.coerce.number().int().min(0).max(10_000).default(0);
-const email = z.string().trim().toLowerCase().min(3).max(254).regex(/^[^\s@]+@[^\s@]+$/);
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/);
 const schemas = {
   page: z.object({ page, orgFilter: z.string().max(100).optional() }),
   role: z.object({

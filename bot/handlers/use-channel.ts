@@ -22,7 +22,11 @@ function channelOf(
   const parsed = channelData.safeParse(context.activity.channelData);
   if (!parsed.success) return undefined;
   const { team, channel } = parsed.data;
-  return { teamId: team.id, channelId: channel.id, ...(channel.name ? { name: channel.name } : {}) };
+  return {
+    teamId: team.id,
+    channelId: channel.id,
+    ...(channel.name ? { name: channel.name } : {}),
+  };
 }
 
 /** The work areas the person may give a triage channel: all for an admin, their own otherwise. */
@@ -82,7 +86,7 @@ export async function useThisChannel(
     return;
   }
   if (areas.length === 1) {
-    await context.sendActivity(await useFor(deps, turn, areas[0]!, channel));
+    await context.sendActivity(await useFor(deps, turn, areas[0], channel));
     return;
   }
   const card = renderUseChannelCard(useChannelCardData(turn.directory, areas, turn.locale));

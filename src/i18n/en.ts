@@ -649,7 +649,8 @@ export const en: Messages = {
         `The organisation file is applied (version ${version}). The change takes effect at once.`,
       changedMeanwhile:
         'The organisation has changed since the preview, so the file was not applied. This is what it changes now:',
-      unknownImport: 'That preview does not exist (any more). Send the file again to see what it changes.',
+      unknownImport:
+        'That preview does not exist (any more). Send the file again to see what it changes.',
       invalid: (file: string, count: number, errors: string) =>
         `${file} is not a valid organisation file (${count} ${count === 1 ? 'error' : 'errors'}). Nothing was changed:\n${errors}`,
       downloadFailed: (file: string) => `I could not fetch ${file}. Try sending it again.`,

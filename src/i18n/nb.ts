@@ -82,7 +82,8 @@ export const nb = {
       away: 'Si fra at du er borte, og hvem som er stedfortreder imens',
       knowledge_base: 'Svarene i kunnskapsbasen: se, rett og fjern dem',
       setup: 'For administratorer: hvem og hvilke kanaler Teams ikke når',
-      organisation: 'For administratorer og systemansvarlige: enheter, personer og roller, og endre dem',
+      organisation:
+        'For administratorer og systemansvarlige: enheter, personer og roller, og endre dem',
       audit: 'For administratorer og systemansvarlige: hvem endret organisasjonen, og når',
       use_channel: 'Skrevet i en kanal: gjør den til triagekanal for arbeidsområdet ditt',
     },
@@ -574,8 +575,7 @@ export const nb = {
     unitsHeading: (page: number, pages: number, count: number) =>
       `Enheter (side ${page} av ${pages}, ${count} i alt)`,
     unitsFiltered: (filter: string, count: number) => `Enheter som passer «${filter}» (${count})`,
-    unitLine: (workArea: string, superusers: string) =>
-      `${workArea} · Superbrukere: ${superusers}`,
+    unitLine: (workArea: string, superusers: string) => `${workArea} · Superbrukere: ${superusers}`,
     filterPlaceholder: 'Søk etter enhet eller person',
     search: 'Søk',
     previous: 'Forrige side',
@@ -658,9 +658,8 @@ export const nb = {
       unknownImport:
         'Den forhåndsvisningen finnes ikke (lenger). Send filen på nytt for å se hva den endrer.',
       invalid: (file: string, count: number, errors: string) =>
-        `${file} er ikke en gyldig organisasjonsfil (${count} ${count === 1 ? 'feil' : 'feil'}). Ingenting er endret:\n${errors}`,
-      downloadFailed: (file: string) =>
-        `Jeg fikk ikke hentet ${file}. Prøv å sende den på nytt.`,
+        `${file} er ikke en gyldig organisasjonsfil (${count} feil). Ingenting er endret:\n${errors}`,
+      downloadFailed: (file: string) => `Jeg fikk ikke hentet ${file}. Prøv å sende den på nytt.`,
       notAllowedHost: (file: string) =>
         `${file} ligger et sted jeg ikke henter filer fra. Send den som vedlegg her i chatten.`,
       tooLarge: (file: string) => `${file} er for stor til å være en organisasjonsfil.`,

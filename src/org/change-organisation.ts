@@ -35,7 +35,14 @@ export interface ChangeDeps extends AuditDeps {
 }
 
 type Decision =
-  | { ok: true; org: Organisation; action: AuditAction; target: string; before: unknown; after: unknown }
+  | {
+      ok: true;
+      org: Organisation;
+      action: AuditAction;
+      target: string;
+      before: unknown;
+      after: unknown;
+    }
   | { ok: false; reason: ChangeRefusal };
 
 /** What the change makes of the organisation, or why it cannot be made. Pure. */
@@ -83,7 +90,11 @@ export function decideChange(org: Organisation, change: OrgChange): Decision {
 }
 
 /** Whether the person may make this change at all, by the organisation they see. */
-export function mayChange(directory: Directory, email: string | undefined, change: OrgChange): boolean {
+export function mayChange(
+  directory: Directory,
+  email: string | undefined,
+  change: OrgChange,
+): boolean {
   if (change.kind === 'triage_channel')
     return maySetTriageChannel(directory, email, change.workAreaId);
   const editor = orgEditor(directory, email);

@@ -27,7 +27,8 @@ export interface ImportPreview {
   diff: OrgDiff;
 }
 
-export type PreviewOutcome = { ok: true; preview: ImportPreview } | { ok: false; errors: OrgError[] };
+export type PreviewOutcome =
+  { ok: true; preview: ImportPreview } | { ok: false; errors: OrgError[] };
 
 export type ConfirmOutcome =
   | { ok: true; version: number; diff: OrgDiff }
@@ -91,7 +92,11 @@ export async function confirmImport(
     version,
   );
   if (!written.ok) {
-    return { ok: false, reason: 'changed', preview: await compare(deps, importId, pending.fileName, pending.org) };
+    return {
+      ok: false,
+      reason: 'changed',
+      preview: await compare(deps, importId, pending.fileName, pending.org),
+    };
   }
   await deps.store.state.delete([key]);
   await recordAuditEvent(deps, {

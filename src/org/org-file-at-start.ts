@@ -24,7 +24,10 @@ const lastFileKey = 'org-file:last-imported';
  * `ORG_FILE`; a file unchanged since its last import leaves the stored organisation as it is, so
  * changes made in Teams since are not undone by a restart.
  */
-export async function importOrgFileAtStart(deps: ImportDeps, text: string): Promise<OrgFileOutcome> {
+export async function importOrgFileAtStart(
+  deps: ImportDeps,
+  text: string,
+): Promise<OrgFileOutcome> {
   const parsed = parseOrganisation(text);
   if (!parsed.ok) return parsed;
   const hash = fileHash(text);

@@ -6,7 +6,12 @@ import type { Organisation } from './schema';
  * organisation the role lives (a unit, a work area, a topic, or the organisation as a whole),
  * how its holders are read and written, and who may change it. A new role is one more entry.
  */
-export const editableRoles = ['superuser', 'coordinator', 'system_responsible', 'helpdesk'] as const;
+export const editableRoles = [
+  'superuser',
+  'coordinator',
+  'system_responsible',
+  'helpdesk',
+] as const;
 export type EditableRole = (typeof editableRoles)[number];
 
 /** Where a role lives: one place of a kind, or the whole organisation. */

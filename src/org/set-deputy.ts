@@ -29,8 +29,7 @@ export async function setDeputyFor(
     locale: input.locale,
   });
   if (!outcome.ok) return outcome;
-  const summary = (a: typeof before) =>
-    a ? { until: a.until, deputy: a.deputy.key } : null;
+  const summary = (a: typeof before) => (a ? { until: a.until, deputy: a.deputy.key } : null);
   await recordAuditEvent(deps, {
     actor,
     action: 'organisation.deputy_set',

@@ -807,8 +807,8 @@ export function storeContract(factory: StoreFactory): void {
         const won = results.filter((r) => r.ok);
         assert.equal(won.length, 1, JSON.stringify(results));
         const current = await store.organisation.current();
-        assert.equal(current?.structure.name, won[0]!.ok ? won[0]!.value.structure.name : '');
-        assert.equal(current?.version, won[0]!.ok ? won[0]!.value.version : 0);
+        assert.equal(current?.structure.name, won[0].ok ? won[0].value.structure.name : '');
+        assert.equal(current?.version, won[0].ok ? won[0].value.version : 0);
       });
     });
 

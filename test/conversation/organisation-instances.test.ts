@@ -32,7 +32,7 @@ describe(`the organisation on two server instances on one store, and the file at
     await Promise.all([first?.stop(), second?.stop()]);
     await connector.stop();
   });
-  afterEach(async function () {
+  afterEach(function () {
     if (this.currentTest?.state === 'failed')
       [first, second].forEach((bot) => process.stderr.write(bot?.output() ?? ''));
   });

@@ -170,7 +170,7 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
       ORG_FILE: file,
     });
     assert.equal(lines.length, 1 + 3, lines.join('\n'));
-    assert.match(lines[0]!, /nothing was imported/);
+    assert.match(lines[0], /nothing was imported/);
     assert.ok(lines.some((line) => /\$\.units\[\d+\]\.id: /.test(line)));
     assert.ok(
       lines.some((line) => /\$\.units\[\d+\]\.workArea: unknown work area "ukjent"/.test(line)),

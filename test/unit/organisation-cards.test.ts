@@ -29,7 +29,7 @@ function bigOrganisation(): Organisation {
       ...Array.from({ length: 60 }, (_, n) => ({
         id: `omrade-${n}`,
         name: `Arbeidsområde med langt navn nummer ${n}`,
-        coordinators: [staff[n]!.email, staff[n + 1]!.email],
+        coordinators: [staff[n].email, staff[n + 1].email],
       })),
     ],
     units: [
@@ -38,7 +38,7 @@ function bigOrganisation(): Organisation {
         id: `enhet-${n}`,
         name: `Enhet med et langt navn, avdeling nummer ${n}`,
         workArea: `omrade-${n % 60}`,
-        superusers: [0, 1, 2].map((k) => staff[(n + k) % 400]!.email),
+        superusers: [0, 1, 2].map((k) => staff[(n + k) % 400].email),
       })),
     ],
   };
@@ -184,7 +184,7 @@ describe('changing the organisation', () => {
   it('tells what a new file adds, removes and changes, settings included', () => {
     const diff = diffOrganisations(org, {
       ...org,
-      units: [...org.units.slice(1), { ...org.units[0]!, id: 'ny', name: 'Ny' }],
+      units: [...org.units.slice(1), { ...org.units[0], id: 'ny', name: 'Ny' }],
       people: org.people.map((p) =>
         p.email === people.asker.email ? { ...p, unit: 'bryne-vgs' } : p,
       ),

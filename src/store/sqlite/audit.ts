@@ -25,7 +25,10 @@ export class SqliteAuditRepository implements AuditRepository {
 }
 
 /** The query for a page of events; exported so a test can read its plan. */
-export function auditListStatement(query: AuditQuery): { sql: string; values: (string | number)[] } {
+export function auditListStatement(query: AuditQuery): {
+  sql: string;
+  values: (string | number)[];
+} {
   const where: string[] = [];
   const values: (string | number)[] = [];
   const add = (clause: string, value: string | number | undefined): void => {
