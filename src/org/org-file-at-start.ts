@@ -38,7 +38,7 @@ export async function importOrgFileAtStart(
     deps.store.state.write({
       [lastFileKey]: { value: { hash, at: deps.clock.now().toISOString() } },
     });
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 8; attempt++) {
     const current = await currentOrganisation(deps.store);
     if (current && lastHash === hash) return { ok: true, outcome: 'unchanged_since_import' };
     const diff = diffOrganisations(current?.org, parsed.org);
@@ -51,7 +51,11 @@ export async function importOrgFileAtStart(
       deps.clock.now(),
       current?.snapshot.version,
     );
-    if (!written.ok) continue;
+    if (!written.ok) {
+      // Another instance is importing: its import is read on the next round.
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      continue;
+    }
     await remember();
     await recordAuditEvent(deps, {
       actor: orgFileActor,

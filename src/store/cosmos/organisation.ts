@@ -21,6 +21,16 @@ interface CurrentDoc {
   claimedUntil?: string;
 }
 
+/** The claim of the first import, so that instances starting together on an empty store import once. */
+interface ClaimDoc {
+  id: string;
+  pk: string;
+  type: 'claim';
+  claimedUntil: string;
+}
+
+const firstImportId = 'first-import';
+
 /** How long a conditional write may hold the organisation before another may take it. */
 const claimMs = 120_000;
 
@@ -95,11 +105,12 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
   ): Promise<WriteResult<OrgSnapshot>> {
     const current = await readDoc<CurrentDoc>(this.container, currentId, currentId);
     if (current?.generation !== expectedVersion) return { ok: false, reason: 'conflict' };
+    const now = importedAt.getTime();
     if (!current) {
-      // The first organisation: nothing to lose, as the unconditional import at start.
+      // The first organisation: one writer claims it, so instances starting together import once.
+      if (!(await this.claimFirst(now))) return { ok: false, reason: 'conflict' };
       return { ok: true, value: await this.replace(org, importedAt) };
     }
-    const now = importedAt.getTime();
     if (current.claimedUntil && new Date(current.claimedUntil).getTime() > now)
       return { ok: false, reason: 'conflict' };
     const claim: CurrentDoc = {
@@ -118,6 +129,20 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
       return flipped;
     });
     return flipped ? { ok: true, value: snapshot } : { ok: false, reason: 'conflict' };
+  }
+
+  /** Claims the first import, unless another writer holds an unexpired claim on it. */
+  private async claimFirst(now: number): Promise<boolean> {
+    const doc: ClaimDoc = {
+      id: firstImportId,
+      pk: firstImportId,
+      type: 'claim',
+      claimedUntil: new Date(now + claimMs).toISOString(),
+    };
+    const found = await readDoc<ClaimDoc>(this.container, firstImportId, firstImportId);
+    if (!found) return createOnce(this.container, doc);
+    if (new Date(found.claimedUntil).getTime() > now) return false;
+    return (await replaceIf(this.container, doc, found._etag)).ok;
   }
 
   async allPeople(): Promise<Person[]> {
