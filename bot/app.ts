@@ -18,6 +18,10 @@ import { privacyActions } from './handlers/privacy-commands';
 import { intakeActions, searchPeopleChoices } from './handlers/intake';
 import { searchActions } from './handlers/search';
 import { peopleDataset } from '../cards/verbs';
+import { auditActions } from './handlers/audit-log';
+import { orgImportActions } from './handlers/org-file-upload';
+import { organisationActions } from './handlers/organisation-admin';
+import { useChannelActions } from './handlers/use-channel';
 import { QuietApplication } from './quiet-application';
 import { fetchSendToHelp, sendToHelpCommand, submitSendToHelp } from './handlers/send-to-help';
 import { reportTurnError } from './handlers/turn-error';
@@ -76,6 +80,10 @@ export function createApp(options: AppOptions): Application {
     ...privacyActions(deps),
     ...intakeActions(deps),
     ...searchActions(deps),
+    ...organisationActions(deps),
+    ...useChannelActions(deps),
+    ...orgImportActions(deps),
+    ...auditActions(deps),
   })) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => handler(context, data));
   }

@@ -3,6 +3,8 @@ import { runCli } from './cli';
 import path from 'node:path';
 import { systemClock, type Clock } from '../src/clock';
 import { ConfigError, loadConfig } from '../src/config';
+import { recordAuditEvent } from '../src/audit/record-audit-event';
+import { uuidGenerator } from '../src/ids';
 import { formatOrgErrors, importOrganisation } from '../src/org/import';
 import { openStore } from '../src/store/open-store';
 
@@ -62,6 +64,7 @@ export async function runOrgImport(
       ? path.resolve(config.store.sqlitePath)
       : `Cosmos DB database ${config.store.cosmos.database} at ${config.store.cosmos.endpoint}`;
   try {
+    const before = await store.organisation.version();
     const result = await importOrganisation(store, text, options.clock);
     if (!result.ok) {
       const count = result.errors.length;
@@ -73,6 +76,16 @@ export async function runOrgImport(
       return 1;
     }
     const { structure, version } = result.snapshot;
+    await recordAuditEvent(
+      { store, clock: options.clock, ids: uuidGenerator },
+      {
+        actor: { key: 'org:import', name: 'npm run org:import' },
+        action: 'organisation.imported',
+        target: `file:${path.basename(file)}`,
+        before: { version: before ?? null },
+        after: { version },
+      },
+    );
     const people = (JSON.parse(text) as { people: unknown[] }).people.length;
     out(
       `Imported "${structure.name}" from ${file} into ${where}: ` +

@@ -6,7 +6,8 @@ import { ConfigError, type Config } from '../src/config';
 import { EscalationScheduler } from '../src/escalation/scheduler';
 import { uuidGenerator, type IdGenerator } from '../src/ids';
 import type { Logger } from '../src/logger';
-import { importIfEmpty } from '../src/org/import';
+import { formatOrgErrors } from '../src/org/import';
+import { importOrgFileAtStart } from '../src/org/org-file-at-start';
 import { DirectoryProvider } from '../src/org/provider';
 import { KnowledgeIndex } from '../src/knowledge/knowledge-index';
 import { Periodic } from '../src/periodic';
@@ -79,18 +80,21 @@ export async function startQmHjelp(
   }
   const store = await openConfiguredStore(config, logger);
 
-  const imported = await importIfEmpty(store, orgText, clock);
-  if (imported && !imported.ok) {
+  const ids = collaborators.ids ?? uuidGenerator;
+  const imported = await importOrgFileAtStart({ store, clock, ids }, orgText).catch(
+    async (error: unknown) => {
+      await store.close();
+      throw error;
+    },
+  );
+  if (!imported.ok) {
     await store.close();
+    const count = imported.errors.length;
     throw new ConfigError(
-      `ORG_FILE: the organisation file ${config.orgFile} is invalid: ${imported.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}. Fix the file or set ORG_FILE to another one.`,
+      `ORG_FILE: the organisation file ${config.orgFile} is invalid (${count} ${count === 1 ? 'error' : 'errors'}); nothing was imported. Fix the file or set ORG_FILE to another one:\n${formatOrgErrors(imported.errors)}`,
     );
   }
-  if (imported?.ok)
-    logger.info(
-      { file: config.orgFile, version: imported.snapshot.version },
-      'organisation imported',
-    );
+  logger.info({ file: config.orgFile, outcome: imported.outcome }, 'organisation file read');
   const directories = new DirectoryProvider(store.organisation);
   try {
     await loadKnowledgeFile(config, store, directories, clock, logger);
@@ -175,7 +179,7 @@ export async function startQmHjelp(
     botAppId: config.bot.appId,
     store,
     clock,
-    ids: collaborators.ids ?? uuidGenerator,
+    ids,
     directories,
     knowledge,
     logger,
@@ -183,6 +187,7 @@ export async function startQmHjelp(
     teamsSetup: () => checkTeamsSetupNow(teams),
     reportLinks,
     privacy,
+    localMode: config.localMode,
   });
   const server = await startServer({
     port: config.port,

@@ -38,6 +38,12 @@ export const Verbs = {
   erasePerson: 'qm.erasePerson',
   register: 'qm.register',
   search: 'qm.search',
+  orgPage: 'qm.orgPage',
+  orgRole: 'qm.orgRole',
+  orgDeputy: 'qm.orgDeputy',
+  orgChannel: 'qm.orgChannel',
+  orgImport: 'qm.orgImport',
+  auditPage: 'qm.auditPage',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -77,6 +83,17 @@ export const Inputs = {
   intakeTopic: 'intakeTopic',
   intakeQuestion: 'intakeQuestion',
   intakeChannel: 'intakeChannel',
+  orgFilter: 'orgFilter',
+  orgRolePlace: 'orgRolePlace',
+  orgEmail: 'orgEmail',
+  orgAwayPerson: 'orgAwayPerson',
+  orgAwayUntil: 'orgAwayUntil',
+  orgDeputy: 'orgDeputy',
+  orgWorkArea: 'orgWorkArea',
+  auditAction: 'auditAction',
+  auditPerson: 'auditPerson',
+  auditFrom: 'auditFrom',
+  auditTo: 'auditTo',
 } as const;
 
 /** The dataset the intake card's employee field asks the bot to search as the helpdesk types. */

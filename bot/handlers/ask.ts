@@ -15,6 +15,7 @@ import { attachmentsOf, quotedInquiryNumbers, quotedMessageId } from './attachme
 import { helpCard, runChatCommand } from './chat-commands';
 import { htmlToText } from './message-payload';
 import { offerSuggestions } from './suggestions';
+import { previewUploadedOrgFile } from './org-file-upload';
 
 export function cardMessage(card: AdaptiveCardJson) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -180,6 +181,7 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     await context.sendActivity(t.errors.channelOnly);
     return;
   }
+  if (files.length > 0 && (await previewUploadedOrgFile(context, deps, turn))) return;
   const meant = meantInquiries(context, deps, turn);
   if ((text || files.length > 0) && (await replyToHandler(context, deps, turn, text, files, meant)))
     return;

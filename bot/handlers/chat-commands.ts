@@ -22,6 +22,9 @@ import { showQueue } from './queue';
 import { showAway, showWhoToAsk } from './role-commands';
 import { answerSetupCommand } from './setup-command';
 import { erasePersonCommand, exportPersonCommand, showPrivacy } from './privacy-commands';
+import { showAuditLog } from './audit-log';
+import { showOrganisation } from './organisation-admin';
+import { useThisChannel } from './use-channel';
 
 type Command = Extract<CommandMatch, { kind: 'command' }>;
 
@@ -119,6 +122,9 @@ const handlers: Record<ChatCommandId, (command: CommandTurn) => Promise<void>> =
     exportPersonCommand(context, deps, turn, 'person' in match ? match.person : undefined),
   erase_person: ({ context, deps, turn, match }) =>
     erasePersonCommand(context, deps, turn, 'person' in match ? match.person : undefined),
+  organisation: ({ context, deps, turn }) => showOrganisation(context, deps, turn),
+  audit: ({ context, deps, turn }) => showAuditLog(context, deps, turn),
+  use_channel: ({ context, deps, turn }) => useThisChannel(context, deps, turn),
   thanks: async ({ context, turn }) => {
     await context.sendActivity(turn.t.commands.thanks);
   },

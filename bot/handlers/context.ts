@@ -34,6 +34,8 @@ export interface HandlerDeps {
   reportLinks?: () => ReportLinks | undefined;
   /** Signing and pseudonymising for exports, erasures and retention. */
   privacy: PrivacyKeys;
+  /** Local mode (no app id): files sent to the bot may then be fetched from loopback. */
+  localMode?: boolean;
 }
 
 /** One turn's view of who is acting, in which language, in which organisation. */

@@ -130,6 +130,31 @@ export const chatCommands = {
     audience: 'admins',
     takesPerson: true,
   },
+  organisation: {
+    phrases: {
+      nb: ['organisasjon', 'organisasjonen', 'roller'],
+      en: ['organisation', 'organization', 'roles'],
+    },
+    listed: ['personal'],
+    audience: 'admins',
+  },
+  audit: {
+    phrases: {
+      nb: ['revisjonslogg', 'revisjonsloggen', 'endringslogg'],
+      en: ['audit log', 'audit trail', 'audit'],
+    },
+    listed: ['personal'],
+    audience: 'admins',
+  },
+  use_channel: {
+    phrases: {
+      nb: ['bruk denne kanalen', 'bruk kanalen', 'bruk denne kanalen til triage'],
+      en: ['use this channel', 'use this channel for triage'],
+    },
+    listed: ['team'],
+    scopes: ['personal', 'team'],
+    audience: 'handlers',
+  },
   thanks: {
     phrases: {
       nb: [

@@ -88,6 +88,9 @@ export const en: Messages = {
       search: 'Search inquiries by words, for example “search deviation school trip”',
       setup: 'For admins: who and which channels Teams cannot reach',
       privacy: 'For admins: export or erase what is stored about a person',
+      organisation: 'For admins and system responsibles: units, people and roles, and change them',
+      audit: 'For admins and system responsibles: who changed the organisation, and when',
+      use_channel: 'Written in a channel: makes it the triage channel of your work area',
     },
     numberHint: 'An inquiry number, such as QM-2026-0042, shows that inquiry.',
     thanks: "You're welcome! Write here if you wonder about anything else.",
@@ -728,6 +731,140 @@ export const en: Messages = {
       'Qm+ Hjelp has not reached Teams yet, so the setup cannot be checked now. Try again shortly.',
     notAdmin:
       'Only administrators of Qm+ Hjelp can see the setup. You can ask a question about Qm+ by writing it here, or write “help” to see what I can do.',
+  },
+  organisation: {
+    title: (name: string) => `The organisation: ${name}`,
+    summary: (version: number, units: number, people: number, areas: number, topics: number) =>
+      `Version ${version} · ${units} units · ${people} people · ${areas} work areas · ${topics} topics`,
+    workAreasHeading: 'Work areas',
+    workAreaLine: (coordinators: string, channel: string) =>
+      `Coordinators: ${coordinators} · Triage channel: ${channel}`,
+    noChannel: 'none',
+    topicsHeading: 'Topics',
+    topicLine: (holders: string) => `System responsible: ${holders}`,
+    helpdesk: (holders: string) => `Helpdesk: ${holders}`,
+    admins: (holders: string) => `Admins: ${holders}`,
+    morePlaces: (count: number) => `… and ${count} more: search to find them`,
+    nobody: 'nobody',
+    unitsHeading: (page: number, pages: number, count: number) =>
+      `Units (page ${page} of ${pages}, ${count} in all)`,
+    unitsFiltered: (filter: string, count: number) => `Units matching "${filter}" (${count})`,
+    unitLine: (workArea: string, superusers: string) => `${workArea} · Superusers: ${superusers}`,
+    filterPlaceholder: 'Search for a unit or a person',
+    search: 'Search',
+    previous: 'Previous page',
+    next: 'Next page',
+    editHeading: 'Change a role',
+    rolePlaceLabel: 'Role and place',
+    emailLabel: "The person's email address",
+    emailPlaceholder: 'name@county.no',
+    add: 'Add',
+    remove: 'Remove',
+    roleNames: {
+      superuser: 'Superuser',
+      coordinator: 'Coordinator',
+      system_responsible: 'System responsible',
+      helpdesk: 'Helpdesk',
+    },
+    rolePlace: (role: string, place: string) => `${role} – ${place}`,
+    deputyHeading: 'Set a deputy for someone who is away',
+    deputyPerson: 'Who is away (email)',
+    deputyUntil: 'Away until and including',
+    deputyWho: 'Deputy (email)',
+    deputySave: 'Set deputy',
+    importHint:
+      'Send an organisation file (.json) here in the chat to see what it changes before it is applied.',
+    changed: {
+      role_added: (role: string, name: string, place: string) =>
+        `${name} is now ${role.toLowerCase()} for ${place}.`,
+      role_removed: (role: string, name: string, place: string) =>
+        `${name} is no longer ${role.toLowerCase()} for ${place}.`,
+      deputy: (name: string, until: string, deputy: string) =>
+        `${name} is away until and including ${until}; ${deputy} stands in.`,
+    },
+    refusals: {
+      notAllowed:
+        'Only admins and system responsibles can view and change the organisation. You can ask a question about Qm+ by writing it here, write "contact" to see who to ask, or "help" to see what I can do.',
+      unknown_place: 'That place is no longer in the organisation. Here it is as it is now.',
+      unknown_person: (email: string) =>
+        `${email} is not in the organisation. Add the person to the organisation file first.`,
+      already_holds: (email: string) => `${email} holds that role there already.`,
+      not_holder: (email: string) => `${email} does not hold that role there (any more).`,
+      unchanged: 'It is so already; nothing was changed.',
+      busy: 'The organisation was being changed by someone else just now. Try again.',
+      invalid: (errors: string) => `The change would make the organisation invalid:\n${errors}`,
+      badDeputy:
+        'The deputy must hold one of the same roles as the person away, and the date cannot be past.',
+      notHandler: (email: string) => `${email} holds no role in the help chain.`,
+    },
+    channel: {
+      set: (workArea: string) =>
+        `This channel is now the triage channel for ${workArea}. New inquiries from there come here.`,
+      already: (workArea: string) => `This channel is the triage channel for ${workArea} already.`,
+      pickTitle: 'Use this channel as the triage channel for',
+      pick: 'Use the channel',
+      notAllowed:
+        'Only admins and the coordinator of the work area can choose its triage channel. Write "queue" or "board" here to see the inquiries.',
+      notChannel: 'Write "use this channel" in the channel that is to be the triage channel.',
+    },
+    import: {
+      title: (file: string) => `Preview of ${file}`,
+      comparedWith: (version: string) =>
+        `Compared with the organisation stored now (version ${version}). Nothing has changed yet.`,
+      noStored: 'none',
+      added: (count: number) => `Added (${count})`,
+      removed: (count: number) => `Removed (${count})`,
+      changed: (count: number) => `Changed (${count})`,
+      more: (count: number) => `… and ${count} more`,
+      nothing: 'The file says the same as the organisation stored now.',
+      kinds: {
+        unit: 'Unit',
+        workArea: 'Work area',
+        topic: 'Topic',
+        person: 'Person',
+        setting: 'Setting',
+      },
+      apply: 'Apply the file',
+      applied: (version: number) =>
+        `The organisation file is applied (version ${version}). The change takes effect at once.`,
+      changedMeanwhile:
+        'The organisation has changed since the preview, so the file was not applied. This is what it changes now:',
+      unknownImport:
+        'That preview does not exist (any more). Send the file again to see what it changes.',
+      invalid: (file: string, count: number, errors: string) =>
+        `${file} is not a valid organisation file (${count} ${count === 1 ? 'error' : 'errors'}). Nothing was changed:\n${errors}`,
+      downloadFailed: (file: string) => `I could not fetch ${file}. Try sending it again.`,
+      notAllowedHost: (file: string) =>
+        `${file} is somewhere I do not fetch files from. Send it as an attachment here in the chat.`,
+      tooLarge: (file: string) => `${file} is too large to be an organisation file.`,
+    },
+  },
+  audit: {
+    title: 'Audit log',
+    filters: 'Changes to the organisation and admin actions, newest first.',
+    actionLabel: 'Action',
+    allActions: 'All actions',
+    personLabel: 'Who (email)',
+    fromLabel: 'From',
+    toLabel: 'Until and including',
+    show: 'Show',
+    next: 'Older events',
+    empty: 'No events match.',
+    actions: {
+      'organisation.imported': 'Organisation file applied',
+      'organisation.role_added': 'Role added',
+      'organisation.role_removed': 'Role removed',
+      'organisation.triage_channel_set': 'Triage channel set',
+      'organisation.deputy_set': 'Deputy set',
+      'admin.report_pack_posted': 'Half-yearly pack posted',
+      'admin.privacy_exported': 'Personal data exported',
+      'admin.privacy_erased': 'Personal data erased',
+    },
+    line: (at: string, actor: string, action: string) => `${at} · ${actor} · ${action}`,
+    change: (before: string, after: string) => `Before: ${before} → After: ${after}`,
+    notAllowed:
+      'Only admins and system responsibles can see the audit log. You can ask a question about Qm+ by writing it here, or write "help" to see what I can do.',
+    badFilter: 'The filter could not be read. Dates are written yyyy-mm-dd.',
   },
   businessDuration: durationIn({
     weeks: ['working week', 'working weeks'],

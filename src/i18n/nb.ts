@@ -89,6 +89,10 @@ export const nb = {
       search: 'Søk etter saker med ord, for eksempel «søk avvik elevtur»',
       setup: 'For administratorer: hvem og hvilke kanaler Teams ikke når',
       privacy: 'For administratorer: eksporter eller slett det som er lagret om en person',
+      organisation:
+        'For administratorer og systemansvarlige: enheter, personer og roller, og endre dem',
+      audit: 'For administratorer og systemansvarlige: hvem endret organisasjonen, og når',
+      use_channel: 'Skrevet i en kanal: gjør den til triagekanal for arbeidsområdet ditt',
     },
     numberHint: 'Et saksnummer, som QM-2026-0042, viser den saken.',
     thanks: 'Bare hyggelig! Skriv her om du lurer på noe mer.',
@@ -737,6 +741,142 @@ export const nb = {
       'Qm+ Hjelp har ikke nådd Teams ennå, så oppsettet kan ikke sjekkes nå. Prøv igjen om litt.',
     notAdmin:
       'Bare administratorer for Qm+ Hjelp kan se oppsettet. Du kan stille et spørsmål om Qm+ ved å skrive det her, eller skrive «hjelp» for å se hva jeg kan.',
+  },
+  /** The organisation in Teams: units, people and roles, changed by admins and system responsibles. */
+  organisation: {
+    title: (name: string) => `Organisasjonen: ${name}`,
+    summary: (version: number, units: number, people: number, areas: number, topics: number) =>
+      `Versjon ${version} · ${units} enheter · ${people} personer · ${areas} arbeidsområder · ${topics} temaer`,
+    workAreasHeading: 'Arbeidsområder',
+    workAreaLine: (coordinators: string, channel: string) =>
+      `Koordinatorer: ${coordinators} · Triagekanal: ${channel}`,
+    noChannel: 'ingen',
+    topicsHeading: 'Temaer',
+    topicLine: (holders: string) => `Systemansvarlig: ${holders}`,
+    helpdesk: (holders: string) => `Brukerhjelp: ${holders}`,
+    admins: (holders: string) => `Administratorer: ${holders}`,
+    morePlaces: (count: number) => `… og ${count} til: søk for å finne dem`,
+    nobody: 'ingen',
+    unitsHeading: (page: number, pages: number, count: number) =>
+      `Enheter (side ${page} av ${pages}, ${count} i alt)`,
+    unitsFiltered: (filter: string, count: number) => `Enheter som passer «${filter}» (${count})`,
+    unitLine: (workArea: string, superusers: string) => `${workArea} · Superbrukere: ${superusers}`,
+    filterPlaceholder: 'Søk etter enhet eller person',
+    search: 'Søk',
+    previous: 'Forrige side',
+    next: 'Neste side',
+    editHeading: 'Endre en rolle',
+    rolePlaceLabel: 'Rolle og sted',
+    emailLabel: 'E-postadressen til personen',
+    emailPlaceholder: 'navn@fylke.no',
+    add: 'Legg til',
+    remove: 'Fjern',
+    roleNames: {
+      superuser: 'Superbruker',
+      coordinator: 'Koordinator',
+      system_responsible: 'Systemansvarlig',
+      helpdesk: 'Brukerhjelp',
+    },
+    rolePlace: (role: string, place: string) => `${role} – ${place}`,
+    deputyHeading: 'Sett stedfortreder for en som er borte',
+    deputyPerson: 'Hvem er borte (e-post)',
+    deputyUntil: 'Borte til og med',
+    deputyWho: 'Stedfortreder (e-post)',
+    deputySave: 'Sett stedfortreder',
+    importHint:
+      'Send en organisasjonsfil (.json) her i chatten for å se hva den endrer før den tas i bruk.',
+    changed: {
+      role_added: (role: string, name: string, place: string) =>
+        `${name} er nå ${role.toLowerCase()} for ${place}.`,
+      role_removed: (role: string, name: string, place: string) =>
+        `${name} er ikke lenger ${role.toLowerCase()} for ${place}.`,
+      deputy: (name: string, until: string, deputy: string) =>
+        `${name} er borte til og med ${until}; ${deputy} er stedfortreder.`,
+    },
+    refusals: {
+      notAllowed:
+        'Bare administratorer og systemansvarlige kan se og endre organisasjonen. Du kan stille et spørsmål om Qm+ ved å skrive det her, skrive «kontakt» for å se hvem du kan spørre, eller «hjelp» for å se hva jeg kan.',
+      unknown_place: 'Det stedet finnes ikke lenger i organisasjonen. Her er den som den er nå.',
+      unknown_person: (email: string) =>
+        `${email} står ikke i organisasjonen. Legg personen inn i organisasjonsfilen først.`,
+      already_holds: (email: string) => `${email} har den rollen der allerede.`,
+      not_holder: (email: string) => `${email} har ikke den rollen der (lenger).`,
+      unchanged: 'Det er slik allerede; ingenting ble endret.',
+      busy: 'Organisasjonen ble endret av andre akkurat nå. Prøv igjen.',
+      invalid: (errors: string) => `Endringen ville gjort organisasjonen ugyldig:\n${errors}`,
+      badDeputy:
+        'Stedfortrederen må ha en av de samme rollene som den som er borte, og datoen kan ikke ha vært.',
+      notHandler: (email: string) => `${email} har ingen rolle i hjelpekjeden.`,
+    },
+    channel: {
+      set: (workArea: string) =>
+        `Denne kanalen er nå triagekanal for ${workArea}. Nye henvendelser derfra kommer hit.`,
+      already: (workArea: string) => `Denne kanalen er triagekanal for ${workArea} allerede.`,
+      pickTitle: 'Bruk denne kanalen som triagekanal for',
+      pick: 'Bruk kanalen',
+      notAllowed:
+        'Bare administratorer og koordinatoren for arbeidsområdet kan velge triagekanal. Skriv «kø» eller «tavle» her for å se sakene.',
+      notChannel: 'Skriv «bruk denne kanalen» i kanalen som skal være triagekanal.',
+    },
+    import: {
+      title: (file: string) => `Forhåndsvisning av ${file}`,
+      comparedWith: (version: string) =>
+        `Sammenlignet med organisasjonen som er lagret nå (versjon ${version}). Ingenting er endret ennå.`,
+      noStored: 'ingen',
+      added: (count: number) => `Lagt til (${count})`,
+      removed: (count: number) => `Fjernet (${count})`,
+      changed: (count: number) => `Endret (${count})`,
+      more: (count: number) => `… og ${count} til`,
+      nothing: 'Filen sier det samme som organisasjonen som er lagret nå.',
+      kinds: {
+        unit: 'Enhet',
+        workArea: 'Arbeidsområde',
+        topic: 'Tema',
+        person: 'Person',
+        setting: 'Innstilling',
+      },
+      apply: 'Ta i bruk filen',
+      applied: (version: number) =>
+        `Organisasjonsfilen er tatt i bruk (versjon ${version}). Endringen gjelder med en gang.`,
+      changedMeanwhile:
+        'Organisasjonen er endret siden forhåndsvisningen, så filen er ikke tatt i bruk. Her er hva den endrer nå:',
+      unknownImport:
+        'Den forhåndsvisningen finnes ikke (lenger). Send filen på nytt for å se hva den endrer.',
+      invalid: (file: string, count: number, errors: string) =>
+        `${file} er ikke en gyldig organisasjonsfil (${count} feil). Ingenting er endret:\n${errors}`,
+      downloadFailed: (file: string) => `Jeg fikk ikke hentet ${file}. Prøv å sende den på nytt.`,
+      notAllowedHost: (file: string) =>
+        `${file} ligger et sted jeg ikke henter filer fra. Send den som vedlegg her i chatten.`,
+      tooLarge: (file: string) => `${file} er for stor til å være en organisasjonsfil.`,
+    },
+  },
+  /** The audit trail: who changed the organisation or acted as an admin, and when. */
+  audit: {
+    title: 'Revisjonslogg',
+    filters: 'Endringer i organisasjonen og administratorhandlinger, nyeste først.',
+    actionLabel: 'Handling',
+    allActions: 'Alle handlinger',
+    personLabel: 'Hvem (e-post)',
+    fromLabel: 'Fra og med',
+    toLabel: 'Til og med',
+    show: 'Vis',
+    next: 'Eldre hendelser',
+    empty: 'Ingen hendelser passer.',
+    actions: {
+      'organisation.imported': 'Organisasjonsfil tatt i bruk',
+      'organisation.role_added': 'Rolle lagt til',
+      'organisation.role_removed': 'Rolle fjernet',
+      'organisation.triage_channel_set': 'Triagekanal satt',
+      'organisation.deputy_set': 'Stedfortreder satt',
+      'admin.report_pack_posted': 'Halvårsrapport postet',
+      'admin.privacy_exported': 'Personopplysninger eksportert',
+      'admin.privacy_erased': 'Personopplysninger slettet',
+    },
+    line: (at: string, actor: string, action: string) => `${at} · ${actor} · ${action}`,
+    change: (before: string, after: string) => `Før: ${before} → Etter: ${after}`,
+    notAllowed:
+      'Bare administratorer og systemansvarlige kan se revisjonsloggen. Du kan stille et spørsmål om Qm+ ved å skrive det her, eller skrive «hjelp» for å se hva jeg kan.',
+    badFilter: 'Filteret kunne ikke leses. Datoene skrives som åååå-mm-dd.',
   },
   /** "4 arbeidstimer" in a working calendar, "4 timer" round the clock. */
   businessDuration: durationIn({

@@ -1,4 +1,5 @@
 import type { Absence } from '../absence/absence';
+import type { AuditEvent, AuditQuery, NewAuditEvent } from '../audit/audit-event';
 import type { NewAttachment } from '../inquiries/commands';
 import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
 import type {
@@ -23,6 +24,18 @@ export interface OrganisationRepository {
   version(): Promise<number | undefined>;
   /** Replaces the whole organisation atomically; readers see the old one or the new one. */
   replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot>;
+  /**
+   * Replaces the whole organisation as `replace` does, but only if its version is still
+   * `expectedVersion` (undefined: only if none is stored) and no other conditional write is under
+   * way; otherwise a conflict, and nothing changes for readers.
+   */
+  replaceIfVersion(
+    org: Organisation,
+    importedAt: Date,
+    expectedVersion: number | undefined,
+  ): Promise<WriteResult<OrgSnapshot>>;
+  /** Every person of the current organisation, in no particular order. */
+  allPeople(): Promise<Person[]>;
   /**
    * A person of the organisation. `generation` is the version of the snapshot the caller reads
    * (from `version()` or a cached `current()`): given, the store need not look it up again.
@@ -285,8 +298,17 @@ export interface KnowledgeRepository {
   reassignSelfServed(askerKey: string, placeholder: string): Promise<number>;
 }
 
+/** The audit trail: append-only events of organisation changes and admin actions. */
+export interface AuditRepository {
+  /** Records an event; it gets the next sequence number and is never changed afterwards. */
+  append(event: NewAuditEvent): Promise<AuditEvent>;
+  /** Events that match the query, newest first, at most `limit`. */
+  list(query: AuditQuery, limit: number): Promise<AuditEvent[]>;
+}
+
 export interface Store {
   organisation: OrganisationRepository;
+  audit: AuditRepository;
   inquiries: InquiryRepository;
   outbox: OutboxRepository;
   profiles: ProfileRepository;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Inquiry, NewInquiry } from '../../src/inquiries/inquiry';
 import { validateOrganisation } from '../../src/org/validate';
 import type { Store } from '../../src/store/ports';
+import { auditContract } from './audit-contract';
 import { knowledgeContract } from './knowledge-contract';
 import { privacyContract } from './privacy-contract';
 
@@ -1016,6 +1017,62 @@ export function storeContract(factory: StoreFactory): void {
       });
     });
 
+    describe('organisation written on condition', () => {
+      it('replaces the organisation only when its version is the one the writer read', async () => {
+        const first = await store.organisation.replaceIfVersion(
+          validOrganisation(),
+          new Date(at),
+          undefined,
+        );
+        assert.ok(first.ok);
+        const again = await store.organisation.replaceIfVersion(
+          validOrganisation(),
+          new Date(at),
+          undefined,
+        );
+        assert.deepEqual(again, { ok: false, reason: 'conflict' });
+        const fewer = validOrganisation({ people: organisation.people.slice(0, 2) });
+        const stale = await store.organisation.replaceIfVersion(
+          fewer,
+          new Date(at),
+          first.value.version + 1,
+        );
+        assert.deepEqual(stale, { ok: false, reason: 'conflict' });
+        assert.equal((await store.organisation.allPeople()).length, 3, 'nothing changed');
+        const second = await store.organisation.replaceIfVersion(
+          fewer,
+          new Date(at),
+          first.value.version,
+        );
+        assert.ok(second.ok);
+        assert.equal(await store.organisation.version(), second.value.version);
+        assert.equal(await store.organisation.personByEmail('kari@fylke.example'), undefined);
+        assert.deepEqual((await store.organisation.allPeople()).map((p) => p.email).sort(), [
+          'sverre@fylke.example',
+          'tor@fylke.example',
+        ]);
+      });
+
+      it('lets one of two writers of the same version through and tells the other of the conflict', async () => {
+        const first = await store.organisation.replaceIfVersion(
+          validOrganisation(),
+          new Date(at),
+          undefined,
+        );
+        assert.ok(first.ok);
+        const renamed = (name: string) => validOrganisation({ name });
+        const results = await Promise.all([
+          store.organisation.replaceIfVersion(renamed('A'), new Date(at), first.value.version),
+          store.organisation.replaceIfVersion(renamed('B'), new Date(at), first.value.version),
+        ]);
+        const won = results.filter((r) => r.ok);
+        assert.equal(won.length, 1, JSON.stringify(results));
+        const current = await store.organisation.current();
+        assert.equal(current?.structure.name, won[0].ok ? won[0].value.structure.name : '');
+        assert.equal(current?.version, won[0].ok ? won[0].value.version : 0);
+      });
+    });
+
     describe('profiles, drafts, conversations and turn state', () => {
       it('writes a profile once and then only with its current etag', async () => {
         const created = await store.profiles.put({
@@ -1242,6 +1299,7 @@ export function storeContract(factory: StoreFactory): void {
 
     knowledgeContract(() => store);
     privacyContract(() => store);
+    auditContract(() => store);
 
     if (factory.reopen) {
       it('keeps everything across a restart', async () => {

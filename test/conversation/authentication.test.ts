@@ -55,7 +55,7 @@ describe('with Bot Framework credentials configured', function () {
   it('refuses to start with an invalid organisation file, listing each error with its path', async () => {
     await assert.rejects(
       startBotProcess({ orgFile: writeOrganisation({ name: 'x', units: [] }) }),
-      /ORG_FILE: the organisation file .* is invalid: \$\.units: [^\n]*; \$\.workAreas/,
+      /ORG_FILE: the organisation file .* is invalid \(\d+ errors\); nothing was imported[^\n]*\n {2}\$\.units: [^\n]*\n {2}\$\.workAreas/,
     );
   });
 });

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, startBotProcess, tempSqlitePath } from '../support/bot-server';
 import { writeOrganisation } from '../support/organisation';
+import { openBotStore, storeEnvironment } from '../support/store-under-test';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -41,6 +42,26 @@ function startAndExit(
       resolve({ code, stdout, stderr });
     }),
   );
+}
+
+/**
+ * Exit 1 with the organisation file's errors on stderr: a first line naming ORG_FILE and the fix,
+ * then one line per error with its JSON path; no stack trace. Returns the lines.
+ */
+async function refusesToStartWithErrors(env: Record<string, string>): Promise<string[]> {
+  const { code, stdout, stderr } = await startAndExit(env);
+  const lines = stderr
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\(node:\d+\) |^\(Use `node --trace/.test(line));
+  assert.equal(code, 1, `exit code; stderr:\n${stderr}`);
+  assert.match(lines[0] ?? '', /^ORG_FILE: the organisation file .* is invalid \(\d+ errors?\)/);
+  assert.ok(lines.length >= 2, `one line per error:\n${stderr}`);
+  assert.ok(
+    lines.slice(1).every((line) => /^ {2}\$/.test(line)),
+    `one line per error:\n${stderr}`,
+  );
+  assert.doesNotMatch(stdout + stderr, /^\s+at /m, 'no stack trace');
+  return lines;
 }
 
 /** Exit 1 with one line on stderr that names `setting`, and no stack trace anywhere. */
@@ -113,10 +134,57 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
     );
   });
 
-  it('ORG_FILE that is not a valid organisation', async () => {
+  it('ORG_FILE that is not a valid organisation: a line naming it, then one line per error', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-start-')), 'org.json');
     fs.writeFileSync(file, JSON.stringify({ name: 'Uten enheter', units: [] }));
-    await refusesToStart({ ORG_FILE: file }, 'ORG_FILE');
+    const lines = await refusesToStartWithErrors({ ORG_FILE: file });
+    assert.ok(
+      lines.some((line) => /^ {2}\$\.units: /.test(line)),
+      lines.join('\n'),
+    );
+  });
+
+  it('ORG_FILE changed into an invalid one, when the store holds an organisation: the store is left untouched', async () => {
+    const sqlitePath = tempSqlitePath();
+    const file = writeOrganisation();
+    const bot = await startBotProcess({ orgFile: file, sqlitePath });
+    await bot.stop();
+    const valid = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      units: object[];
+      admins: string[];
+    };
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...valid,
+        units: [
+          ...valid.units,
+          { id: 'Ny skole', name: 'Ny skole', workArea: 'ukjent', superusers: [] },
+        ],
+        admins: ['ingen@fylke.example'],
+      }),
+    );
+    const lines = await refusesToStartWithErrors({
+      SQLITE_PATH: sqlitePath,
+      ...(await storeEnvironment(sqlitePath)),
+      ORG_FILE: file,
+    });
+    assert.equal(lines.length, 1 + 3, lines.join('\n'));
+    assert.match(lines[0], /nothing was imported/);
+    assert.ok(lines.some((line) => /\$\.units\[\d+\]\.id: /.test(line)));
+    assert.ok(
+      lines.some((line) => /\$\.units\[\d+\]\.workArea: unknown work area "ukjent"/.test(line)),
+    );
+    assert.ok(
+      lines.some((line) => /\$\.admins\[0\]: "ingen@fylke\.example" is not listed/.test(line)),
+    );
+    const store = await openBotStore(sqlitePath);
+    try {
+      assert.equal(await store.organisation.version(), 1, 'the stored organisation is unchanged');
+      assert.equal((await store.audit.list({}, 10)).length, 1, 'only the first import');
+    } finally {
+      await store.close();
+    }
   });
 
   it('MicrosoftAppId that is not a GUID', async () => {

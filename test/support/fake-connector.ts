@@ -127,6 +127,8 @@ export class FakeConnector {
   private recentPosts = new Map<string, number[]>();
   private postsPerSecond: number | undefined;
   private maxActivityBytes = 100 * 1024;
+  /** Files sent in 1:1 chats, as OneDrive serves them to the download URL Teams gives the bot. */
+  private files = new Map<string, string>();
 
   constructor(model: TeamsModel = defaultTeamsModel()) {
     this.users = model.users.map((user) => ({ ...user }));
@@ -141,6 +143,16 @@ export class FakeConnector {
   get url(): string {
     if (this.port === undefined) throw new Error('The fake connector is not started');
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * Keeps a file as Teams keeps one sent in a 1:1 chat, and returns the `downloadUrl` Teams would
+   * give the bot for it (in Teams a SharePoint address; here one on this connector).
+   */
+  serveFile(name: string, content: string): string {
+    const path = `/files/${++this.counter}/${encodeURIComponent(name)}`;
+    this.files.set(path, content);
+    return `${this.url}${path}`;
   }
 
   async start(): Promise<void> {
@@ -406,6 +418,12 @@ export class FakeConnector {
     const path = (req.url ?? '').split('?')[0] ?? '';
     const parts = path.split('/').map(decodeURIComponent);
     const method = req.method ?? '';
+    const file = method === 'GET' ? this.files.get(path) : undefined;
+    if (file !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(file);
+      return;
+    }
     const record: RecordedRequest = {
       method,
       path,

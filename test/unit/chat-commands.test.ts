@@ -125,7 +125,15 @@ describe('chat commands', () => {
       'knowledge_base',
       'search',
     ]);
-    assert.deepEqual(admin, ['help', 'my_inquiries', 'who_to_ask', 'setup', 'privacy']);
+    assert.deepEqual(admin, [
+      'help',
+      'my_inquiries',
+      'who_to_ask',
+      'setup',
+      'privacy',
+      'organisation',
+      'audit',
+    ]);
   });
 
   it('reads the person commands with the address or Entra id that follows them, also sent as a link', () => {
@@ -179,5 +187,19 @@ describe('chat commands', () => {
       undefined,
       'a question that begins with «søk» is a question',
     );
+  });
+
+  it('reads the organisation, audit log and triage channel commands in both languages', () => {
+    for (const [text, id] of [
+      ['organisasjon', 'organisation'],
+      ['Organization', 'organisation'],
+      ['revisjonslogg', 'audit'],
+      ['audit log', 'audit'],
+      ['Bruk denne kanalen!', 'use_channel'],
+      ['use this channel', 'use_channel'],
+    ] as const)
+      assert.deepEqual(recogniseCommand(text, 'nb'), { kind: 'command', id }, text);
+    assert.equal(worksIn('use_channel', 'team'), true);
+    assert.equal(worksIn('organisation', 'team'), false);
   });
 });

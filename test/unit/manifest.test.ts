@@ -104,7 +104,7 @@ describe('Teams app package', () => {
             'søk',
           ],
         ],
-        [['team'], ['kø', 'tavle']],
+        [['team'], ['kø', 'tavle', 'bruk denne kanalen']],
       ],
     );
     const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');

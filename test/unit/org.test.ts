@@ -209,6 +209,9 @@ describe('npm run org:import', () => {
       assert.equal(await store.organisation.version(), 1);
       const sverre = await store.organisation.personByEmail('Sverre.Lunde@fylke.example');
       assert.equal(sverre?.unit, 'hauge-vgs');
+      const [event] = await store.audit.list({}, 10);
+      assert.equal(event?.action, 'organisation.imported', 'the import is on the audit trail');
+      assert.equal(event?.actor.key, 'org:import');
     });
   });
 

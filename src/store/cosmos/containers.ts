@@ -98,6 +98,12 @@ export const containers = {
     partitionKey: byPk,
     indexingPolicy: indexOnly(['/type', '/seq', '/at']),
   },
+  /** The audit trail (pk = id) and its counter; listed newest first, filtered by action, actor, time. */
+  audit: {
+    id: 'audit',
+    partitionKey: byPk,
+    indexingPolicy: indexOnly(['/type', '/seq', '/action', '/actorKey', '/at']),
+  },
   /**
    * Profiles, drafts, conversation references, the Teams endpoint and turn state; read by id, but
    * drafts by age (retention) and by asker (export and erasure).

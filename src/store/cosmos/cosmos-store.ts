@@ -18,6 +18,7 @@ import { Counters } from './counters';
 import { logRefusals, statusOf } from './cosmos-errors';
 import { queryPages } from './documents';
 import { isEarlierSchemeId } from './ids';
+import { CosmosAuditRepository } from './audit';
 import { CosmosInquiryRepository } from './inquiries';
 import { CosmosKnowledgeRepository } from './knowledge';
 import { CosmosOrganisationRepository } from './organisation';
@@ -117,6 +118,11 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
       ),
       logger,
       'organisation',
+    ),
+    audit: logRefusals(
+      new CosmosAuditRepository(opened.audit, new Counters(opened.audit), pageSize),
+      logger,
+      'audit',
     ),
     inquiries: logRefusals(inquiries, logger, 'inquiries'),
     outbox: logRefusals(outbox, logger, 'outbox'),

@@ -3,7 +3,7 @@ import { BulkOperationType, type Container, type JSONObject } from '@azure/cosmo
 import type { Logger } from '../../logger';
 import { snapshotOf, type OrgSnapshot } from '../../org/directory';
 import type { Organisation, Person } from '../../org/schema';
-import type { OrganisationRepository } from '../ports';
+import type { OrganisationRepository, WriteResult } from '../ports';
 import { runBulk, type BulkPace, type Operation } from './bulk';
 import type { Counters } from './counters';
 import { call, createOnce, queryPages, readDoc, replaceIf } from './documents';
@@ -17,7 +17,22 @@ interface CurrentDoc {
   pk: string;
   type: 'current';
   generation: number;
+  /** A conditional write under way holds the organisation until then (an ISO instant). */
+  claimedUntil?: string;
 }
+
+/** The claim of the first import, so that instances starting together on an empty store import once. */
+interface ClaimDoc {
+  id: string;
+  pk: string;
+  type: 'claim';
+  claimedUntil: string;
+}
+
+const firstImportId = 'first-import';
+
+/** How long a conditional write may hold the organisation before another may take it. */
+const claimMs = 120_000;
 
 /** One generation's snapshot: the structure and the role holders. */
 interface SnapshotDoc {
@@ -73,6 +88,95 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
 
   async replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot> {
     const readersUse = await this.version();
+    return this.write(org, importedAt, readersUse, async (generation) => {
+      await this.makeCurrent(generation);
+      return true;
+    });
+  }
+
+  /**
+   * Claims the `current` document with its etag first, so that of two conditional writers one
+   * goes on and the other is told of the conflict before it writes anything readers could see;
+   * the claim's etag then guards the flip.
+   */
+  async replaceIfVersion(
+    org: Organisation,
+    importedAt: Date,
+    expectedVersion: number | undefined,
+  ): Promise<WriteResult<OrgSnapshot>> {
+    const current = await readDoc<CurrentDoc>(this.container, currentId, currentId);
+    if (current?.generation !== expectedVersion) return { ok: false, reason: 'conflict' };
+    const now = importedAt.getTime();
+    if (!current) {
+      // The first organisation: one writer claims it, so instances starting together import once.
+      if (!(await this.claimFirst(now))) return { ok: false, reason: 'conflict' };
+      return { ok: true, value: await this.replace(org, importedAt) };
+    }
+    if (current.claimedUntil && new Date(current.claimedUntil).getTime() > now)
+      return { ok: false, reason: 'conflict' };
+    const claim: CurrentDoc = {
+      id: currentId,
+      pk: currentId,
+      type: 'current',
+      generation: current.generation,
+      claimedUntil: new Date(now + claimMs).toISOString(),
+    };
+    const claimed = await replaceIf(this.container, claim, current._etag);
+    if (!claimed.ok) return { ok: false, reason: 'conflict' };
+    let flipped = false;
+    const snapshot = await this.write(org, importedAt, current.generation, async (generation) => {
+      const doc: CurrentDoc = { id: currentId, pk: currentId, type: 'current', generation };
+      flipped = (await replaceIf(this.container, doc, claimed.value._etag)).ok;
+      return flipped;
+    });
+    return flipped ? { ok: true, value: snapshot } : { ok: false, reason: 'conflict' };
+  }
+
+  /** Claims the first import, unless another writer holds an unexpired claim on it. */
+  private async claimFirst(now: number): Promise<boolean> {
+    const doc: ClaimDoc = {
+      id: firstImportId,
+      pk: firstImportId,
+      type: 'claim',
+      claimedUntil: new Date(now + claimMs).toISOString(),
+    };
+    const found = await readDoc<ClaimDoc>(this.container, firstImportId, firstImportId);
+    if (!found) return createOnce(this.container, doc);
+    if (new Date(found.claimedUntil).getTime() > now) return false;
+    return (await replaceIf(this.container, doc, found._etag)).ok;
+  }
+
+  async allPeople(): Promise<Person[]> {
+    const generation = await this.version();
+    if (generation === undefined) return [];
+    const people = new Map<string, Person>();
+    await queryPages<PersonDoc>(
+      this.container,
+      'query of the people',
+      { query: "SELECT * FROM c WHERE c.type = 'person'", parameters: [] },
+      { pageSize: Math.max(this.pageSize, 1000) },
+      (page) => {
+        for (const doc of page) {
+          const person = versionAt(doc, generation)?.person;
+          if (person) people.set(person.email, person);
+        }
+        return true;
+      },
+    );
+    return [...people.values()];
+  }
+
+  /**
+   * Writes a new generation's snapshot and changed people beside the one readers use, has `flip`
+   * point readers at it, then deletes what it replaced.
+   */
+  private async write(
+    org: Organisation,
+    importedAt: Date,
+    readersUse: number | undefined,
+    /** Points readers at the new generation; false when it could not, and nothing is deleted. */
+    flip: (generation: number) => Promise<boolean>,
+  ): Promise<OrgSnapshot> {
     const generation = await this.counters.next('organisation-generation');
     const snapshot = snapshotOf(org, generation, importedAt.toISOString());
     const snapshotDocId = snapshotId(generation);
@@ -118,7 +222,7 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
       }),
       this.pace,
     );
-    await this.makeCurrent(generation);
+    if (!(await flip(generation))) return snapshot;
     const deleted = await this.deleteReplaced(generation, [
       ...[...stored].filter(([id, hash]) => hash === removed && !wanted.has(id)).map(([id]) => id),
       ...[...changes].filter(([, person]) => person === null).map(([id]) => id),

@@ -2,7 +2,7 @@ import { prepared } from './prepared';
 import type Database from 'better-sqlite3';
 import { snapshotOf, type OrgSnapshot } from '../../org/directory';
 import type { Organisation, Person } from '../../org/schema';
-import type { OrganisationRepository } from '../ports';
+import type { OrganisationRepository, WriteResult } from '../ports';
 
 export class SqliteOrganisationRepository implements OrganisationRepository {
   constructor(private readonly db: Database.Database) {}
@@ -20,26 +20,48 @@ export class SqliteOrganisationRepository implements OrganisationRepository {
   }
 
   replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot> {
-    const replace = this.db.transaction(() => {
+    const replace = this.db.transaction(() => this.write(org, importedAt));
+    return Promise.resolve(replace.immediate());
+  }
+
+  replaceIfVersion(
+    org: Organisation,
+    importedAt: Date,
+    expectedVersion: number | undefined,
+  ): Promise<WriteResult<OrgSnapshot>> {
+    const replace = this.db.transaction((): WriteResult<OrgSnapshot> => {
       const previous = prepared(this.db, 'SELECT version FROM organisation WHERE id = 1').get() as
         { version: number } | undefined;
-      const snapshot = snapshotOf(org, (previous?.version ?? 0) + 1, importedAt.toISOString());
-      prepared(
-        this.db,
-        `INSERT INTO organisation (id, version, imported_at, snapshot) VALUES (1, @version, @at, @doc)
-           ON CONFLICT (id) DO UPDATE SET version = @version, imported_at = @at, snapshot = @doc`,
-      ).run({ version: snapshot.version, at: snapshot.importedAt, doc: JSON.stringify(snapshot) });
-      prepared(this.db, 'DELETE FROM people').run();
-      const insert = prepared(
-        this.db,
-        'INSERT INTO people (email, aad_object_id, doc) VALUES (?, ?, ?)',
-      );
-      for (const person of org.people) {
-        insert.run(person.email, person.aadObjectId ?? null, JSON.stringify(person));
-      }
-      return snapshot;
+      if (previous?.version !== expectedVersion) return { ok: false, reason: 'conflict' };
+      return { ok: true, value: this.write(org, importedAt) };
     });
     return Promise.resolve(replace.immediate());
+  }
+
+  allPeople(): Promise<Person[]> {
+    const rows = prepared(this.db, 'SELECT doc FROM people').all() as { doc: string }[];
+    return Promise.resolve(rows.map((row) => JSON.parse(row.doc) as Person));
+  }
+
+  /** Writes the organisation as the next version; run inside an immediate transaction. */
+  private write(org: Organisation, importedAt: Date): OrgSnapshot {
+    const previous = prepared(this.db, 'SELECT version FROM organisation WHERE id = 1').get() as
+      { version: number } | undefined;
+    const snapshot = snapshotOf(org, (previous?.version ?? 0) + 1, importedAt.toISOString());
+    prepared(
+      this.db,
+      `INSERT INTO organisation (id, version, imported_at, snapshot) VALUES (1, @version, @at, @doc)
+         ON CONFLICT (id) DO UPDATE SET version = @version, imported_at = @at, snapshot = @doc`,
+    ).run({ version: snapshot.version, at: snapshot.importedAt, doc: JSON.stringify(snapshot) });
+    prepared(this.db, 'DELETE FROM people').run();
+    const insert = prepared(
+      this.db,
+      'INSERT INTO people (email, aad_object_id, doc) VALUES (?, ?, ?)',
+    );
+    for (const person of org.people) {
+      insert.run(person.email, person.aadObjectId ?? null, JSON.stringify(person));
+    }
+    return snapshot;
   }
 
   personByEmail(email: string): Promise<Person | undefined> {

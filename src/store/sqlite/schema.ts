@@ -122,6 +122,8 @@ export const migrations: readonly string[] = [
   CREATE INDEX inquiries_finished ON inquiries (finished_at) WHERE finished_at IS NOT NULL;
   CREATE INDEX outbox_done ON outbox (done_at) WHERE done_at IS NOT NULL;
   CREATE INDEX drafts_by_time ON drafts (created_at);
+  `,
+  `
   ALTER TABLE inquiries ADD COLUMN search_text TEXT;
   ALTER TABLE inquiries ADD COLUMN registered_by TEXT;
   UPDATE inquiries SET
@@ -140,5 +142,18 @@ export const migrations: readonly string[] = [
   CREATE INDEX inquiries_by_topic ON inquiries (topic_id, created_at);
   CREATE INDEX inquiries_by_registrar ON inquiries (registered_by, created_at)
     WHERE registered_by IS NOT NULL;
+  `,
+  `
+  CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    actor_key TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX audit_events_by_action ON audit_events (action, seq);
+  CREATE INDEX audit_events_by_actor ON audit_events (actor_key, seq);
+  CREATE INDEX audit_events_by_time ON audit_events (at);
   `,
 ];

@@ -8,6 +8,7 @@ import { SqliteInquiryRepository } from './inquiries';
 import { SqliteKnowledgeRepository } from './knowledge';
 import { SqliteOutboxRepository } from './outbox';
 import { SqliteAbsenceRepository } from './absences';
+import { SqliteAuditRepository } from './audit';
 import {
   SqliteConversationRepository,
   SqliteDraftRepository,
@@ -45,6 +46,7 @@ export function openSqliteStore(file: string): Store {
   const outbox = new SqliteOutboxRepository(db);
   return {
     organisation: new SqliteOrganisationRepository(db),
+    audit: new SqliteAuditRepository(db),
     inquiries: new SqliteInquiryRepository(db, outbox),
     outbox,
     profiles: new SqliteProfileRepository(db),
