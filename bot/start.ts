@@ -220,7 +220,15 @@ export async function startQmHjelp(
           secret: () => reportSecret,
         }),
       (server) =>
-        addExportDownload(server, { store, directories, clock, logger, linkKey: privacy.linkKey }),
+        addExportDownload(server, {
+          store,
+          directories,
+          clock,
+          ids,
+          logger,
+          linkKey: privacy.linkKey,
+          pseudonymise: privacy.pseudonymise,
+        }),
     ],
   }).catch(async (error: unknown) => {
     await store.close();

@@ -10,7 +10,8 @@ import {
   signedQueryString,
   verifyLink,
 } from '../../src/links/signed-link';
-import { privacyActionCompleted } from '../../src/privacy/completed';
+import type { AuditActor } from '../../src/audit/audit-event';
+import { privacyActionCompleted, type PrivacyRecordDeps } from '../../src/privacy/completed';
 import { erasePerson } from '../../src/privacy/erase-person';
 import { identify, type PersonIdentity } from '../../src/privacy/person-data';
 import { forgetFocus } from './asker-focus';
@@ -27,6 +28,14 @@ export const exportSubject = z.object({ person: z.string(), by: z.string() });
 /** The key export subjects are sealed with, derived from the link key. */
 export function exportSealKey(linkKey: Buffer): Buffer {
   return derivedKey(linkKey, 'export-subject');
+}
+
+function recordDeps(deps: HandlerDeps): PrivacyRecordDeps {
+  return { ...deps, pseudonymise: deps.privacy.pseudonymise };
+}
+
+function actorOf(turn: Turn): AuditActor {
+  return { key: turn.who.person.key, name: turn.who.person.name };
 }
 
 function isAdmin(turn: Turn): boolean {
@@ -75,9 +84,9 @@ export async function exportPersonCommand(
     expiresAt,
   });
   const link = `${deps.privacy.publicUrl()}/privacy/export?${query}`;
-  privacyActionCompleted(deps.logger, {
+  await privacyActionCompleted(recordDeps(deps), {
     kind: 'export_link',
-    by: turn.who.person.key,
+    by: actorOf(turn),
     subject: person,
     at: now.toISOString(),
   });
@@ -171,9 +180,9 @@ export function privacyActions(
       await forgetFocus(deps.store, identity.keys);
       const result = await erasePerson(deps.store, identity, deps.privacy.pseudonymise, now);
       for (const key of identity.keys) deps.stored.forget(`person:${key}`);
-      privacyActionCompleted(deps.logger, {
+      await privacyActionCompleted(recordDeps(deps), {
         kind: 'erase',
-        by: turn.who.person.key,
+        by: actorOf(turn),
         subject: person,
         at: now.toISOString(),
         counts: {

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from '../../src/audit/record-audit-event';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { renderReportCard, reportCardData, scopeName } from '../../cards/report';
@@ -152,6 +153,12 @@ export function reportActions(
         now,
       );
       await deps.store.state.write({ [taken]: { value: { at: now.toISOString() } } });
+      await recordAuditEvent(deps, {
+        actor: { key: who.person.key, name: who.person.name },
+        action: 'admin.report_pack_posted',
+        target: channel.channelId,
+        after: { from: resolved.period.from.toISOString(), to: resolved.period.to.toISOString() },
+      });
       deps.notify();
       turn.log.info('half-yearly report pack queued');
       return queued;

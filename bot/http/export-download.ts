@@ -3,12 +3,12 @@ import type { Clock } from '../../src/clock';
 import { openSubject, verifyLink } from '../../src/links/signed-link';
 import type { Logger } from '../../src/logger';
 import type { DirectoryProvider } from '../../src/org/provider';
-import { privacyActionCompleted } from '../../src/privacy/completed';
+import { privacyActionCompleted, type PrivacyRecordDeps } from '../../src/privacy/completed';
 import { exportPerson, identify } from '../../src/privacy/person-data';
 import type { Store } from '../../src/store/ports';
 import { exportPurpose, exportSealKey, exportSubject } from '../handlers/privacy-commands';
 
-export interface ExportDownloadOptions {
+export interface ExportDownloadOptions extends PrivacyRecordDeps {
   store: Store;
   directories: DirectoryProvider;
   clock: Clock;
@@ -40,9 +40,12 @@ export function addExportDownload(server: restify.Server, options: ExportDownloa
     if (!record.success) return refuse('unknown_export');
     const directory = await options.directories.current();
     const data = await exportPerson(options.store, identify(record.data.person, directory), now);
-    privacyActionCompleted(options.logger, {
+    await privacyActionCompleted(options, {
       kind: 'export_download',
-      by: record.data.by,
+      by: {
+        key: record.data.by,
+        name: directory.staffMember(record.data.by)?.name ?? record.data.by,
+      },
       subject: record.data.person,
       at: now.toISOString(),
     });

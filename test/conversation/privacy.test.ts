@@ -153,6 +153,9 @@ describe('export and erasure of one person', function () {
     assert.equal(await tampered((p) => p.delete('sig')), 403);
     await bot().advance('PT16M');
     assert.equal((await fetch(link)).status, 403, 'expired');
+    const exports = await inStore((s) => s.audit.list({ action: 'admin.privacy_exported' }, 10));
+    assert.equal(exports.length, 1, 'the download is on the audit trail, the asking is not');
+    assert.match(exports[0]?.target ?? '', /^anon:/);
     const output = bot().output();
     assert.ok(!output.includes(url.searchParams.get('s')!), 'the link is not logged');
   });
@@ -208,6 +211,10 @@ describe('export and erasure of one person', function () {
       );
     });
     assert.equal(await inStore((s) => s.profiles.get(`aad:${stranger.aadObjectId}`)), undefined);
+    const audited = await inStore((s) => s.audit.list({ action: 'admin.privacy_erased' }, 10));
+    assert.equal(audited.length, 1, 'the erasure is on the audit trail');
+    assert.equal(audited[0]?.actor.key, people.admin.email);
+    assert.match(audited[0]?.target ?? '', /^anon:/, 'naming her only by her placeholder');
 
     // Asked again, the card shows nothing left to erase.
     const again = replyTo(admin, /Slette en person/, 'the confirmation card again');

@@ -336,6 +336,17 @@ describe('reports over real HTTP', function () {
       .conversationsCreated()
       .filter((r) => r.body?.channelData?.channel?.id === resourceGroupChannel);
     assert.equal(posts.length, 1, `posted once: ${connector.summary()}`);
+    const store = await openBotStore(bot().sqlitePath);
+    try {
+      const audited = await store.audit.list({ action: 'admin.report_pack_posted' }, 10);
+      assert.deepEqual(
+        audited.map((e) => [e.actor.key, e.target]),
+        [[eva.email, resourceGroupChannel]],
+        'one audit event for the one pack',
+      );
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a CSV link once it has expired', async () => {
