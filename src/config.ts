@@ -21,6 +21,21 @@ const tenantList = z
       .min(1, 'name at least one tenant id'),
   );
 
+/** A comma-separated list of http(s) URLs that receive every inquiry event. */
+const webhookUrls = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((url) => url.trim())
+      .filter((url) => url !== ''),
+  )
+  .pipe(
+    z
+      .array(z.url({ protocol: /^https?$/, error: 'http(s) URLs, separated by commas' }))
+      .min(1, 'name at least one URL'),
+  );
+
 /** The tenant the Agents Playground gives its users in local mode. */
 export const playgroundTenantId = '00000000-0000-4000-8000-000000000001';
 
@@ -76,6 +91,13 @@ export const environmentSchema = z.object({
   READY_OUTBOX_MAX_AGE_MS: positiveInt.default(900000),
   SHUTDOWN_DEADLINE_MS: positiveInt.default(20000),
   SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
+  WEBHOOK_URLS: webhookUrls.optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters, shared with the receivers (openssl rand -hex 32 makes one)')
+    .optional(),
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10000),
+  WEBHOOK_INCLUDE_PERSONAL_DATA: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   // The Teams app package (`npm run package`): who publishes the app, as Teams shows it. Checked
@@ -163,9 +185,21 @@ export interface Config {
   shutdownDeadlineMs: number;
   /** How often each instance looks for reminders and deadlines that have come. */
   schedulerIntervalMs: number;
+  /** Where every inquiry event is sent as signed JSON (docs/webhook.md); absent when none is set. */
+  webhook?: WebhookConfig;
   logLevel: string;
   /** Readable lines in local mode, JSON lines otherwise, unless LOG_FORMAT says which. */
   logFormat: 'json' | 'pretty';
+}
+
+export interface WebhookConfig {
+  urls: [string, ...string[]];
+  /** The HMAC-SHA256 key the signature header is made with. */
+  secret: string;
+  /** The longest one call to a receiver may take before it counts as failed. */
+  timeoutMs: number;
+  /** Whether payloads carry the question, answers, notes and names (off by default). */
+  includePersonalData: boolean;
 }
 
 export const sampleOrgFile = path.join(__dirname, '..', '..', 'org', 'sample-organisation.json');
@@ -190,6 +224,23 @@ function storeConfig(e: z.infer<typeof environmentSchema>): StoreConfig {
       database: e.COSMOS_DATABASE,
       allowSelfSigned: e.COSMOS_ALLOW_SELF_SIGNED,
     },
+  };
+}
+
+/** WEBHOOK_URLS with its secret; a URL without a secret is a mistake to fix before start. */
+function webhookConfig(e: z.infer<typeof environmentSchema>): WebhookConfig | undefined {
+  const [first, ...rest] = e.WEBHOOK_URLS ?? [];
+  if (!first) return undefined;
+  if (!e.WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: WEBHOOK_SECRET: required when WEBHOOK_URLS is set; set it to a random key of at least 32 characters that the receivers share (openssl rand -hex 32)',
+    );
+  }
+  return {
+    urls: [first, ...rest],
+    secret: e.WEBHOOK_SECRET,
+    timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    includePersonalData: e.WEBHOOK_INCLUDE_PERSONAL_DATA,
   };
 }
 
@@ -228,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration: MicrosoftAppPassword: required when MicrosoftAppId is set; set it to the client secret of the app registration, or use MicrosoftAppType=UserAssignedMSI',
     );
   }
+  const webhook = webhookConfig(e);
   return {
     tenants: allowedTenants(e, localMode),
     ...(e.TEAMS_SERVICE_URL ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
@@ -271,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyOutboxMaxAgeMs: e.READY_OUTBOX_MAX_AGE_MS,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    ...(webhook ? { webhook } : {}),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (localMode ? 'pretty' : 'json'),
   };

@@ -9,13 +9,15 @@ import type { DeliveryDeps } from './deliver';
  * - `person:<key>`: a person's 1:1 chat (the asker's cards, a handler's notice);
  * - `channel:<id>`: the work area's triage channel, where the card, its updates, pings and
  *   reminders and thread notes go;
- * - `handlers:<inquiry>`: an inquiry whose area has no channel, its cards going to each handler.
+ * - `handlers:<inquiry>`: an inquiry whose area has no channel, its cards going to each handler;
+ * - `webhook:<target>:<inquiry>`: one inquiry's events to one webhook, in the order they happened.
  */
 export async function conversationKeyOf(
   deps: Pick<DeliveryDeps, 'store' | 'directories'>,
   intent: NotificationIntent,
 ): Promise<string> {
   if (intent.kind === 'handler.notice') return `person:${intent.recipientKey}`;
+  if (intent.kind === 'webhook') return `webhook:${intent.target}:${intent.inquiryId}`;
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
   // Delivery finds out for itself that it is gone; its own key keeps it from holding others up.
   if (!inquiry) return `inquiry:${intent.inquiryId}`;

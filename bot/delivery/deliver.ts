@@ -12,6 +12,7 @@ import {
 import { pingCardData } from '../../cards/ping';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
 import type { Clock } from '../../src/clock';
+import type { WebhookConfig } from '../../src/config';
 import type { Inquiry, InquiryEvent, PostedCard } from '../../src/inquiries/inquiry';
 import { escalationTiming } from '../../src/escalation/policy';
 import { messages, type Locale } from '../../src/i18n';
@@ -38,6 +39,7 @@ import { recordNotice, updateNotices } from './notice-updates';
 import { teamsUserIdOf } from './roster';
 import { attempted, sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
+import { sendWebhook } from './webhook-sender';
 
 export interface DeliveryDeps {
   store: Store;
@@ -59,6 +61,8 @@ export interface DeliveryDeps {
   /** Where triage cards find resolved inquiries like theirs; none without it. */
   knowledge?: KnowledgeIndex;
   logger?: Logger;
+  /** Where inquiry events go as signed JSON; webhook items are dropped without it. */
+  webhook?: WebhookConfig;
 }
 
 /** Delivers one notification intent, rendering the inquiry as it is now. */
@@ -161,6 +165,16 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       });
       return;
     }
+    case 'webhook':
+      if (!deps.webhook) return;
+      return sendWebhook(
+        deps.webhook,
+        deps.clock,
+        inquiry,
+        directory,
+        intent.sequence,
+        intent.target,
+      );
     case 'asker.question': {
       if (!isWaitingForAsker(inquiry)) return;
       const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));

@@ -292,6 +292,9 @@ export class OutboxWorker {
       logger.error({ notification, attempts, error: message }, 'send failed for good');
       await store.outbox.fail(id, owner, clock.now(), message);
       await sent.clear();
+      // A service desk that refuses an event is not a step of the inquiry (and recording it as
+      // one would be an event to deliver in its turn): the log line is its record.
+      if (intent.kind === 'webhook') return;
       await store.inquiries.recordDeliveryFailure(intent.inquiryId, {
         at: clock.now().toISOString(),
         note: `${intent.kind}: ${message}`,

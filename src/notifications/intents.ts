@@ -25,6 +25,11 @@ export type NotificationIntent =
   | { kind: 'asker.question'; inquiryId: string }
   /** Post what the asker wrote ("Ikke løst" with a comment) in the inquiry's channel thread. */
   | { kind: 'thread.note'; inquiryId: string; note: string }
+  /**
+   * Deliver one event of the inquiry's history (its index, `sequence`) to one configured webhook
+   * (`target`, a digest of its URL, so the URL itself is never stored in the outbox).
+   */
+  | { kind: 'webhook'; inquiryId: string; sequence: number; target: string }
   | {
       kind: 'handler.notice';
       inquiryId: string;
