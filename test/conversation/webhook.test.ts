@@ -3,6 +3,7 @@ import { Duration } from 'luxon';
 import { Verbs } from '../../cards/verbs';
 import type { Inquiry } from '../../src/inquiries/inquiry';
 import { webhookSchemaVersion } from '../../src/webhook/payload';
+import { webhookPayloadSchema } from '../../src/webhook/payload-schema';
 import { teamsUser } from '../support/activities';
 import { actionData } from '../support/card-actions';
 import { useConversation } from '../support/conversation';
@@ -99,6 +100,7 @@ describe('the outgoing webhook', function () {
     assert.doesNotMatch(bodies, /legger jeg ved et bilde/, 'no question text');
     assert.doesNotMatch(bodies, /Kari Asker|Sverre Lunde|kari\.asker|sverre\.lunde/, 'no names');
     assert.deepEqual(desk.repeats, []);
+    for (const payload of desk.accepted) webhookPayloadSchema.parse(payload);
   });
 
   it('delivers each event once after the receiver failed, hung and refused connections for a while', async () => {
