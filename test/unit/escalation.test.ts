@@ -1,3 +1,4 @@
+import { followUpDefaults } from '../../src/org/schema';
 import assert from 'node:assert/strict';
 import { BusinessCalendar } from '../../src/escalation/business-calendar';
 import { stepDue, type DueStep } from '../../src/escalation/due';
@@ -29,9 +30,17 @@ const policy: EscalationPolicy = {
   vendorReminders: 2,
 };
 
-const roundTheClock: EscalationTiming = { policy, calendar: BusinessCalendar.of('24/7') };
+const roundTheClock: EscalationTiming = {
+  policy,
+  calendar: BusinessCalendar.of('24/7'),
+  followUps: followUpDefaults,
+};
 
-const office: EscalationTiming = { policy, calendar: BusinessCalendar.of(osloOffice) };
+const office: EscalationTiming = {
+  policy,
+  calendar: BusinessCalendar.of(osloOffice),
+  followUps: followUpDefaults,
+};
 
 type Person = { email: string; name: string };
 
