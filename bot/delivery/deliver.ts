@@ -177,7 +177,11 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       );
     case 'asker.question': {
       if (!isWaitingForAsker(inquiry)) return;
-      const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));
+      const card = renderNoticeCard(
+        askerQuestionCardData(inquiry, directory, inquiry.locale, {
+          reminder: intent.reminder === true,
+        }),
+      );
       await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
         sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale)),
       );

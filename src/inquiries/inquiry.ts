@@ -55,6 +55,8 @@ export interface EscalationClock {
   vendorReminders: number;
   /** While waiting for the asker: when the clock stopped. */
   pausedAt?: string;
+  /** While waiting for the asker: when the asker was reminded of the handler's question. */
+  askerRemindedAt?: string;
 }
 
 /** A Teams message the bot posted and may update in place. */
@@ -106,7 +108,11 @@ export type InquiryEventType =
   | 'moved'
   | 'withdrawn'
   | 'info_added'
-  | 'rated';
+  | 'rated'
+  | 'asker_reminded'
+  | 'returned_to_handler'
+  | 'stalled_reminded'
+  | 'undeliverable_reported';
 
 /** Where an inquiry belongs: its unit and topic. */
 export interface Place {

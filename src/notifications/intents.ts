@@ -22,7 +22,7 @@ export type NotificationIntent =
   /** Tell the asker, in plain words, where the inquiry has gone. */
   | { kind: 'asker.notice'; inquiryId: string; reason: AskerNoticeReason }
   /** Put the handler's question to the asker in 1:1 chat; the reply goes back to the handler. */
-  | { kind: 'asker.question'; inquiryId: string }
+  | { kind: 'asker.question'; inquiryId: string; reminder?: boolean }
   /** Post what the asker wrote ("Ikke løst" with a comment) in the inquiry's channel thread. */
   | { kind: 'thread.note'; inquiryId: string; note: string }
   /**
@@ -48,9 +48,11 @@ export type HandlerNoticeReason =
   | 'stalled'
   | 'escalated'
   | 'withdrawn'
-  | 'info_added';
+  | 'info_added'
+  | 'asker_silent'
+  | 'stalled_reminder';
 
-export type AskerNoticeReason = 'escalated' | 'stalled' | 'moved';
+export type AskerNoticeReason = 'escalated' | 'stalled' | 'moved' | 'returned';
 
 export type NotificationKind = NotificationIntent['kind'];
 
