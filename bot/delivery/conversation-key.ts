@@ -17,6 +17,7 @@ export async function conversationKeyOf(
   intent: NotificationIntent,
 ): Promise<string> {
   if (intent.kind === 'handler.notice') return `person:${intent.recipientKey}`;
+  if (intent.kind === 'staff.notice') return `person:${intent.email}`;
   if (intent.kind === 'webhook') return `webhook:${intent.target}:${intent.inquiryId}`;
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
   // Delivery finds out for itself that it is gone; its own key keeps it from holding others up.

@@ -165,6 +165,23 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       });
       return;
     }
+    case 'staff.notice': {
+      const person = directory.staffMember(intent.email);
+      if (!person) throw new PermanentDeliveryError('Not in the organisation any more');
+      const ref = personRef({
+        name: person.name,
+        email: person.email,
+        ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+      });
+      const area = directory.workArea(inquiry.workAreaId)?.name ?? inquiry.workAreaId;
+      await attempted(deps.sent, `person:${ref.key}`, () =>
+        sendToPerson(deps, ref, {
+          type: 'message',
+          text: messages(directory.language).followUps.undeliverable(inquiry.number, area),
+        }),
+      );
+      return;
+    }
     case 'webhook':
       if (!deps.webhook) return;
       return sendWebhook(

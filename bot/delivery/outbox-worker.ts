@@ -1,6 +1,7 @@
 import type { Logger } from '../../src/logger';
 import type { NotificationIntent, OutboxItem } from '../../src/notifications/intents';
 import { Periodic } from '../../src/periodic';
+import { recordUndeliverable } from '../../src/notifications/undeliverable';
 import { conversationKeyOf } from './conversation-key';
 import { deliver, type DeliveryDeps } from './deliver';
 import { NotReadyError, statusOf } from './errors';
@@ -299,6 +300,14 @@ export class OutboxWorker {
         at: clock.now().toISOString(),
         note: `${intent.kind}: ${message}`,
       });
+      // Someone must know that a step of the inquiry reached nobody: once per inquiry.
+      if (intent.kind !== 'staff.notice')
+        await recordUndeliverable(
+          store,
+          await this.options.directories.current(),
+          intent.inquiryId,
+          clock.now(),
+        );
     }
   }
 }

@@ -30,6 +30,11 @@ export type NotificationIntent =
    * (`target`, a digest of its URL, so the URL itself is never stored in the outbox).
    */
   | { kind: 'webhook'; inquiryId: string; sequence: number; target: string }
+  /**
+   * Tell someone of the organisation outside the inquiry's chain (a coordinator or admin, by the
+   * email the organisation file lists) about a problem with it: a notification that reached nobody.
+   */
+  | { kind: 'staff.notice'; inquiryId: string; email: string; reason: 'undeliverable' }
   | {
       kind: 'handler.notice';
       inquiryId: string;

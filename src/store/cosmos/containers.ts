@@ -92,10 +92,13 @@ export const containers = {
     partitionKey: byPk,
     indexingPolicy: indexOnly(['/type', '/seq', '/at']),
   },
-  /** Profiles, drafts, conversation references, the Teams endpoint and turn state; read by id only. */
+  /**
+   * Profiles, drafts, conversation references, the Teams endpoint and turn state; read by id, but
+   * for drafts whose follow-up has come (only drafts have `followUpAt`).
+   */
   state: {
     id: 'state',
     partitionKey: byPk,
-    indexingPolicy: indexOnly([]),
+    indexingPolicy: indexOnly(['/followUpAt']),
   },
 } satisfies Record<string, ContainerRequest>;

@@ -115,4 +115,9 @@ export const migrations: readonly string[] = [
   UPDATE inquiries SET updated_at = json_extract(doc, '$.updatedAt');
   CREATE INDEX inquiries_written_by_work_area ON inquiries (work_area_id, updated_at);
   `,
+  `
+  ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE drafts ADD COLUMN follow_up_at TEXT;
+  CREATE INDEX drafts_follow_up ON drafts (follow_up_at) WHERE follow_up_at IS NOT NULL;
+  `,
 ];
