@@ -17,6 +17,8 @@ export async function conversationKeyOf(
   intent: NotificationIntent,
 ): Promise<string> {
   if (intent.kind === 'handler.notice') return `person:${intent.recipientKey}`;
+  if (intent.kind === 'draft.reminder' || intent.kind === 'draft.dropped')
+    return `person:${intent.askerKey}`;
   if (intent.kind === 'staff.notice') return `person:${intent.email}`;
   if (intent.kind === 'webhook') return `webhook:${intent.target}:${intent.inquiryId}`;
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);

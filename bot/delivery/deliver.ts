@@ -67,6 +67,23 @@ export interface DeliveryDeps {
 
 /** Delivers one notification intent, rendering the inquiry as it is now. */
 export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): Promise<void> {
+  if (intent.kind === 'draft.reminder' || intent.kind === 'draft.dropped') {
+    const t = messages(intent.locale).followUps;
+    await attempted(deps.sent, `asker:${intent.askerKey}`, () =>
+      sendToPerson(
+        deps,
+        { key: intent.askerKey, name: '' },
+        {
+          type: 'message',
+          text:
+            intent.kind === 'draft.reminder'
+              ? t.unfinishedReminder
+              : t.unfinishedDropped(intent.excerpt),
+        },
+      ),
+    );
+    return;
+  }
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
   if (!inquiry) throw new PermanentDeliveryError(`Inquiry ${intent.inquiryId} no longer exists`);
   const directory = await deps.directories.current();

@@ -1,5 +1,9 @@
 import type { Logger } from '../../src/logger';
-import type { NotificationIntent, OutboxItem } from '../../src/notifications/intents';
+import {
+  subjectOf,
+  type NotificationIntent,
+  type OutboxItem,
+} from '../../src/notifications/intents';
 import { Periodic } from '../../src/periodic';
 import { recordUndeliverable } from '../../src/notifications/undeliverable';
 import { conversationKeyOf } from './conversation-key';
@@ -183,7 +187,7 @@ export class OutboxWorker {
       .catch((error: unknown) =>
         this.options.logger.error(
           {
-            inquiry: item.intent.inquiryId,
+            inquiry: subjectOf(item.intent),
             notification: loggableIntent(item.intent),
             error: describe(error),
           },
@@ -203,7 +207,7 @@ export class OutboxWorker {
     try {
       return await conversationKeyOf(this.options, item.intent);
     } catch {
-      return `inquiry:${item.intent.inquiryId}`;
+      return `inquiry:${subjectOf(item.intent)}`;
     }
   }
 
@@ -255,7 +259,7 @@ export class OutboxWorker {
   private async handle({ id, intent, attempts }: OutboxItem, key: string): Promise<void> {
     const { store, clock, owner } = this.options;
     // Lines about this send carry the inquiry's id, and of the intent only what kind it is.
-    const logger = this.options.logger.child({ inquiry: intent.inquiryId });
+    const logger = this.options.logger.child({ inquiry: subjectOf(intent) });
     const notification = loggableIntent(intent);
     // Teams asked for a pause in this conversation: the item waits it out, unsent.
     const pausedUntil = this.throttled.get(key);
@@ -295,7 +299,7 @@ export class OutboxWorker {
       await sent.clear();
       // A service desk that refuses an event is not a step of the inquiry (and recording it as
       // one would be an event to deliver in its turn): the log line is its record.
-      if (intent.kind === 'webhook') return;
+      if (intent.kind === 'webhook' || !('inquiryId' in intent)) return;
       await store.inquiries.recordDeliveryFailure(intent.inquiryId, {
         at: clock.now().toISOString(),
         note: `${intent.kind}: ${message}`,

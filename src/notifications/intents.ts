@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n';
 import type { EscalationReason, Level } from '../inquiries/inquiry';
 
 /**
@@ -5,7 +6,22 @@ import type { EscalationReason, Level } from '../inquiries/inquiry';
  * Intents name the inquiry, not the message: the sender renders the inquiry as it is at send
  * time, so a late or repeated delivery never shows stale state.
  */
-export type NotificationIntent =
+export type NotificationIntent = InquiryIntent | DraftIntent;
+
+/**
+ * Follow up a question its asker left without choosing where it belongs (it is no inquiry yet):
+ * remind them once, or tell them it was dropped, quoting its start.
+ */
+export type DraftIntent =
+  | { kind: 'draft.reminder'; draftId: string; askerKey: string; locale: Locale }
+  | { kind: 'draft.dropped'; draftId: string; askerKey: string; locale: Locale; excerpt: string };
+
+/** What a notification is about, for logs and ordering: the inquiry's id, or the draft's. */
+export function subjectOf(intent: NotificationIntent): string {
+  return 'inquiryId' in intent ? intent.inquiryId : `draft:${intent.draftId}`;
+}
+
+export type InquiryIntent =
   /** Post the triage card: as a new thread in the work area's channel, or to each handler's 1:1 chat. */
   | { kind: 'triage.post'; inquiryId: string }
   /** Update every posted triage card in place. */
