@@ -45,7 +45,8 @@ const organisation = {
 };
 
 describe(`nothing waits unseen, with two server instances on one store (${testStore})`, function () {
-  this.timeout(40_000);
+  // Two servers on the in-process Cosmos DB emulator take their time on a loaded machine.
+  this.timeout(120_000);
   const connector = new FakeConnector();
   let first: BotUnderTest;
   let second: BotUnderTest;
@@ -118,13 +119,17 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
       { conversationId: thread },
     );
     assert.match(cardText(asked.body.value), /Venter på innsender/);
-    const reminder = new RegExp(`Påminnelse: Sverre Lunde venter fortsatt på svar fra deg om ${number}`);
+    const reminder = new RegExp(
+      `Påminnelse: Sverre Lunde venter fortsatt på svar fra deg om ${number}`,
+    );
     await wait(5);
     assert.deepEqual(toPerson(asker, reminder), [], 'not before its time');
     await wait(5);
     await connector.waitFor(() => toPerson(asker, reminder)[0], 'the reminder to the asker');
     await wait(5);
-    const back = new RegExp(`${number}: Vi fikk ikke svar fra deg, så saken er tilbake hos Sverre Lunde`);
+    const back = new RegExp(
+      `${number}: Vi fikk ikke svar fra deg, så saken er tilbake hos Sverre Lunde`,
+    );
     await wait(5);
     await connector.waitFor(() => toPerson(asker, back)[0], 'the asker told it went back');
     const silent = new RegExp(`${number}: Innsender har ikke svart på spørsmålet ditt`);
@@ -173,9 +178,16 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
       'the topic card',
     );
     const draftId = cardOf(pick.body).actions[0].data.draftId as string;
-    await click(first, connector, asker, Verbs.pickTopic, { draftId, topicId: 'annet' }, {
-      replyToId: pick.resultId!,
-    });
+    await click(
+      first,
+      connector,
+      asker,
+      Verbs.pickTopic,
+      { draftId, topicId: 'annet' },
+      {
+        replyToId: pick.resultId!,
+      },
+    );
     await wait(30);
     assert.deepEqual(toPerson(asker, /Spørsmålet ditt (er ikke sendt|«)/), []);
   });
@@ -215,7 +227,11 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
           (r.path === '/v3/conversations' && JSON.stringify(r.body).includes(asker.aadObjectId!))),
       Array.from({ length: 50 }, blocked),
     );
-    const { number } = await askInChannel(first, connector, 'Hvordan melder jeg avvik om brann på skolen?');
+    const { number } = await askInChannel(
+      first,
+      connector,
+      'Hvordan melder jeg avvik om brann på skolen?',
+    );
     await wait(60);
     const told = new RegExp(`Et varsel om ${number} \\(Skoler\\) kom ikke fram i Teams`);
     const anne = { aadObjectId: coordinatorAad };
