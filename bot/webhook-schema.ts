@@ -14,5 +14,5 @@ export const webhookSchemaFile = path.join(
 /** `node dist/bot/webhook-schema.js`: regenerates the published schema from src/webhook. */
 if (require.main === module) {
   fs.writeFileSync(webhookSchemaFile, webhookJsonSchemaText());
-  console.log(`Wrote ${path.relative(process.cwd(), webhookSchemaFile)}`);
+  process.stdout.write(`Wrote ${path.relative(process.cwd(), webhookSchemaFile)}\n`);
 }
