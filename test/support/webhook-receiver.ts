@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { verifyWebhook, webhookHeaders } from '../../src/webhook/signature';
@@ -29,6 +30,8 @@ export class WebhookReceiver {
   mode: ReceiverMode = 'accept';
   /** The receiver's clock, for the timestamp check. */
   now = new Date(0);
+  /** Says `request` whenever a request has arrived or been answered. */
+  private readonly events = new EventEmitter();
   private server = http.createServer((request, response) => this.handle(request, response));
   private readonly sockets = new Set<Socket>();
   private port = 0;
@@ -64,6 +67,28 @@ export class WebhookReceiver {
     for (const socket of this.sockets) socket.destroy();
     if (this.server.listening)
       await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Resolves with what `find` gives once it gives something, looking at each request's arrival and answer. */
+  waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = (): void => {
+        const found = find();
+        if (found === undefined || found === false) return;
+        done();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Timed out waiting for ${what}`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.events.off('request', check);
+      };
+      this.events.on('request', check);
+      check();
+    });
   }
 
   /** Posts a request as it was received once, again, as an attacker replaying it would. */
@@ -106,8 +131,9 @@ export class WebhookReceiver {
       const answer = (status: number) => {
         received.status = status;
         response.writeHead(status).end();
+        this.events.emit('request');
       };
-      if (this.mode === 'hang') return;
+      if (this.mode === 'hang') return void this.events.emit('request');
       if (this.mode === 'fail') return answer(500);
       const verified = verifyWebhook({
         secret: this.secret,
