@@ -83,7 +83,6 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
     elapsed += seconds;
     const at = new Date(new Date(testMorning).getTime() + elapsed * 1000);
     await Promise.all([first.setClock(at), second.setClock(at)]);
-    await Promise.all([first.settle(), second.settle()]);
   };
   /** Messages in a person's 1:1 chat (theirs or one the bot started) whose text matches. */
   const toPerson = (user: TestUser | { aadObjectId: string }, pattern: RegExp) => {
