@@ -17,8 +17,9 @@ export interface DueStep {
  * What the bot does when an inquiry's due time has come: remind the current level before its
  * deadline; at the deadline, move it to the next level (the claim lapses if someone held it
  * without answering); at the vendor level, remind the holder a bounded number of times and then
- * mark it stalled. Pure: returns the changed inquiry and who must be told, or undefined when
- * nothing is due at `now`.
+ * mark it stalled. Nothing waits unseen: an inquiry waiting for the asker reminds the asker and
+ * then goes back to its holder, and a stalled one reminds its coordinators on a schedule. Pure:
+ * returns the changed inquiry and who must be told, or undefined when nothing is due at `now`.
  */
 export function stepDue(
   inquiry: Inquiry,
