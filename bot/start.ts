@@ -12,6 +12,7 @@ import { DirectoryProvider } from '../src/org/provider';
 import { KnowledgeIndex } from '../src/knowledge/knowledge-index';
 import { Periodic } from '../src/periodic';
 import { openStore } from '../src/store/open-store';
+import { withWebhookEvents } from '../src/webhook/queued-events';
 import type { Store } from '../src/store/ports';
 import { BotAdapter, botFrameworkSettings } from './adapter';
 import { createApp } from './app';
@@ -78,7 +79,9 @@ export async function startQmHjelp(
   } catch (error) {
     throw orgFileFailure(error, config.orgFile);
   }
-  const store = await openConfiguredStore(config, logger);
+  const opened = await openConfiguredStore(config, logger);
+  // Every inquiry event is queued for the webhooks in the same write that stores it.
+  const store = config.webhook ? withWebhookEvents(opened, config.webhook.urls) : opened;
 
   const ids = collaborators.ids ?? uuidGenerator;
   const imported = await importOrgFileAtStart({ store, clock, ids }, orgText).catch(
@@ -126,6 +129,7 @@ export async function startQmHjelp(
     localServiceUrl: (personKey?: string) => local.playgrounds?.serviceUrl(personKey),
     logger,
     knowledge,
+    ...(config.webhook ? { webhook: config.webhook } : {}),
   };
   const worker = new OutboxWorker({
     ...teams,

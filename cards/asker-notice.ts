@@ -11,6 +11,8 @@ export function askerNoticeText(
 ): string {
   const t = messages(inquiry.locale);
   if (reason === 'stalled') return t.askerNotices.stalled(inquiry.number);
+  if (reason === 'returned')
+    return t.followUps.returned(inquiry.number, inquiry.assignee?.name ?? t.levels[inquiry.level]);
   if (reason === 'moved') {
     return t.askerNotices.moved(
       inquiry.number,

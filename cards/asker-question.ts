@@ -12,12 +12,16 @@ export function askerQuestionCardData(
   inquiry: Inquiry,
   directory: Directory,
   locale: Locale,
+  /** `reminder`: the question again, as a reminder that it waits for a reply. */
+  { reminder = false }: { reminder?: boolean } = {},
 ): NoticeCardData {
   const t = messages(locale);
   const asked = [...inquiry.history].reverse().find((e) => e.type === 'asked_asker');
   const name = asked?.by?.name ?? inquiry.assignee?.name ?? '';
   return {
-    line: t.askerNotices.question(name, inquiry.number),
+    line: reminder
+      ? t.followUps.askerReminder(name, inquiry.number)
+      : t.askerNotices.question(name, inquiry.number),
     comment: { label: t.card.questionFrom(name), text: longText(asked?.note ?? '') },
     hint: t.askerNotices.replyHint,
     statusLine: askerStatusLine(inquiry, directory, t),

@@ -36,6 +36,10 @@ export function eventWhat(event: InquiryEvent, t: Messages): string {
       case 'withdrawn':
       case 'info_added':
       case 'rated':
+      case 'asker_reminded':
+      case 'returned_to_handler':
+      case 'stalled_reminded':
+      case 'undeliverable_reported':
         return t.events[event.type];
       default:
         return `${who} ${t.events[event.type]}`;

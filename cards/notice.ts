@@ -91,6 +91,10 @@ function noticeLine(
       return t.notices.withdrawn(inquiry.number);
     case 'info_added':
       return t.notices.infoAdded(inquiry.number);
+    case 'asker_silent':
+      return t.followUps.askerSilent(inquiry.number);
+    case 'stalled_reminder':
+      return t.followUps.stalledReminder(inquiry.number, vendor);
     case 'escalated':
       return t.notices.escalated(
         inquiry.number,

@@ -21,6 +21,21 @@ const tenantList = z
       .min(1, 'name at least one tenant id'),
   );
 
+/** A comma-separated list of http(s) URLs that receive every inquiry event. */
+const webhookUrls = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((url) => url.trim())
+      .filter((url) => url !== ''),
+  )
+  .pipe(
+    z
+      .array(z.url({ protocol: /^https?$/, error: 'http(s) URLs, separated by commas' }))
+      .min(1, 'name at least one URL'),
+  );
+
 /** The tenant the Agents Playground gives its users in local mode. */
 export const playgroundTenantId = '00000000-0000-4000-8000-000000000001';
 
@@ -86,6 +101,13 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name such as qm-hjelp.example.com')
     .optional(),
+  WEBHOOK_URLS: webhookUrls.optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters, shared with the receivers (openssl rand -hex 32 makes one)')
+    .optional(),
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10000),
+  WEBHOOK_INCLUDE_PERSONAL_DATA: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   // The Teams app package (`npm run package`): who publishes the app, as Teams shows it. Checked
@@ -187,6 +209,8 @@ export interface Config {
    * offer no download.
    */
   reports: { linkSecret?: string; publicBaseUrl?: string };
+  /** Where every inquiry event is sent as signed JSON (docs/webhook.md); absent when none is set. */
+  webhook?: WebhookConfig;
   logLevel: string;
   /** Readable lines in local mode, JSON lines otherwise, unless LOG_FORMAT says which. */
   logFormat: 'json' | 'pretty';
@@ -196,6 +220,16 @@ export interface Config {
    * at each start when unset: links then end with the process, and placeholders differ).
    */
   links: { publicUrl?: string; signingSecret?: string };
+}
+
+export interface WebhookConfig {
+  urls: [string, ...string[]];
+  /** The HMAC-SHA256 key the signature header is made with. */
+  secret: string;
+  /** The longest one call to a receiver may take before it counts as failed. */
+  timeoutMs: number;
+  /** Whether payloads carry the question, answers, notes and names (off by default). */
+  includePersonalData: boolean;
 }
 
 export const sampleOrgFile = path.join(__dirname, '..', '..', 'org', 'sample-organisation.json');
@@ -220,6 +254,23 @@ function storeConfig(e: z.infer<typeof environmentSchema>): StoreConfig {
       database: e.COSMOS_DATABASE,
       allowSelfSigned: e.COSMOS_ALLOW_SELF_SIGNED,
     },
+  };
+}
+
+/** WEBHOOK_URLS with its secret; a URL without a secret is a mistake to fix before start. */
+function webhookConfig(e: z.infer<typeof environmentSchema>): WebhookConfig | undefined {
+  const [first, ...rest] = e.WEBHOOK_URLS ?? [];
+  if (!first) return undefined;
+  if (!e.WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: WEBHOOK_SECRET: required when WEBHOOK_URLS is set; set it to a random key of at least 32 characters that the receivers share (openssl rand -hex 32)',
+    );
+  }
+  return {
+    urls: [first, ...rest],
+    secret: e.WEBHOOK_SECRET,
+    timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    includePersonalData: e.WEBHOOK_INCLUDE_PERSONAL_DATA,
   };
 }
 
@@ -258,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration: MicrosoftAppPassword: required when MicrosoftAppId is set; set it to the client secret of the app registration, or use MicrosoftAppType=UserAssignedMSI',
     );
   }
+  const webhook = webhookConfig(e);
   return {
     tenants: allowedTenants(e, localMode),
     ...(e.TEAMS_SERVICE_URL ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
@@ -305,6 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.REPORT_LINK_SECRET ? { linkSecret: e.REPORT_LINK_SECRET } : {}),
       ...(e.BOT_DOMAIN ? { publicBaseUrl: `https://${e.BOT_DOMAIN}` } : {}),
     },
+    ...(webhook ? { webhook } : {}),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (localMode ? 'pretty' : 'json'),
     links: {

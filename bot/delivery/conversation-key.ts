@@ -11,6 +11,7 @@ import type { DeliveryDeps } from './deliver';
  *   reminders and thread notes go;
  * - `handlers:<inquiry>`: an inquiry whose area has no channel, its cards going to each handler;
  * - the resource group's channel for the half-yearly report pack.
+ * - `webhook:<target>:<inquiry>`: one inquiry's events to one webhook, in the order they happened.
  */
 export async function conversationKeyOf(
   deps: Pick<DeliveryDeps, 'store' | 'directories'>,
@@ -22,6 +23,10 @@ export async function conversationKeyOf(
     const channel = directory.snapshot.structure.resourceGroup?.channel;
     return channel ? `channel:${channel.channelId}` : 'report.pack';
   }
+  if (intent.kind === 'draft.reminder' || intent.kind === 'draft.dropped')
+    return `person:${intent.askerKey}`;
+  if (intent.kind === 'staff.notice') return `person:${intent.email}`;
+  if (intent.kind === 'webhook') return `webhook:${intent.target}:${intent.inquiryId}`;
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
   // Delivery finds out for itself that it is gone; its own key keeps it from holding others up.
   if (!inquiry) return `inquiry:${intent.inquiryId}`;

@@ -12,6 +12,7 @@ import {
 import { pingCardData } from '../../cards/ping';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
 import type { Clock } from '../../src/clock';
+import type { WebhookConfig } from '../../src/config';
 import type { Inquiry, InquiryEvent, PostedCard } from '../../src/inquiries/inquiry';
 import { escalationTiming } from '../../src/escalation/policy';
 import { messages, type Locale } from '../../src/i18n';
@@ -39,6 +40,7 @@ import { postReportPack } from './report-pack';
 import { teamsUserIdOf } from './roster';
 import { attempted, sendOnce, type SentLog } from './sent-log';
 import type { PersonalTarget, TeamsSender } from './teams-sender';
+import { sendWebhook } from './webhook-sender';
 
 export interface DeliveryDeps {
   store: Store;
@@ -60,11 +62,30 @@ export interface DeliveryDeps {
   /** Where triage cards find resolved inquiries like theirs; none without it. */
   knowledge?: KnowledgeIndex;
   logger?: Logger;
+  /** Where inquiry events go as signed JSON; webhook items are dropped without it. */
+  webhook?: WebhookConfig;
 }
 
 /** Delivers one notification intent, rendering the inquiry as it is now. */
 export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): Promise<void> {
   if (intent.kind === 'report.pack') return postReportPack(deps, intent, () => endpointFor(deps));
+  if (intent.kind === 'draft.reminder' || intent.kind === 'draft.dropped') {
+    const t = messages(intent.locale).followUps;
+    await attempted(deps.sent, `asker:${intent.askerKey}`, () =>
+      sendToPerson(
+        deps,
+        { key: intent.askerKey, name: '' },
+        {
+          type: 'message',
+          text:
+            intent.kind === 'draft.reminder'
+              ? t.unfinishedReminder
+              : t.unfinishedDropped(intent.excerpt),
+        },
+      ),
+    );
+    return;
+  }
   const inquiry = await deps.store.inquiries.get(intent.inquiryId);
   if (!inquiry) throw new PermanentDeliveryError(`Inquiry ${intent.inquiryId} no longer exists`);
   const directory = await deps.directories.current();
@@ -163,9 +184,40 @@ export async function deliver(deps: DeliveryDeps, intent: NotificationIntent): P
       });
       return;
     }
+    case 'staff.notice': {
+      const person = directory.staffMember(intent.email);
+      if (!person) throw new PermanentDeliveryError('Not in the organisation any more');
+      const ref = personRef({
+        name: person.name,
+        email: person.email,
+        ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+      });
+      const area = directory.workArea(inquiry.workAreaId)?.name ?? inquiry.workAreaId;
+      await attempted(deps.sent, `person:${ref.key}`, () =>
+        sendToPerson(deps, ref, {
+          type: 'message',
+          text: messages(directory.language).followUps.undeliverable(inquiry.number, area),
+        }),
+      );
+      return;
+    }
+    case 'webhook':
+      if (!deps.webhook) return;
+      return sendWebhook(
+        deps.webhook,
+        deps.clock,
+        inquiry,
+        directory,
+        intent.sequence,
+        intent.target,
+      );
     case 'asker.question': {
       if (!isWaitingForAsker(inquiry)) return;
-      const card = renderNoticeCard(askerQuestionCardData(inquiry, directory, inquiry.locale));
+      const card = renderNoticeCard(
+        askerQuestionCardData(inquiry, directory, inquiry.locale, {
+          reminder: intent.reminder === true,
+        }),
+      );
       await attempted(deps.sent, `asker:${inquiry.asker.key}`, () =>
         sendToPerson(deps, inquiry.asker, cardActivity(card, inquiry.number, inquiry.locale)),
       );

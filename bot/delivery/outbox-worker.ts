@@ -1,10 +1,12 @@
 import type { Logger } from '../../src/logger';
 import {
   inquiryOf,
+  subjectOf,
   type NotificationIntent,
   type OutboxItem,
 } from '../../src/notifications/intents';
 import { Periodic } from '../../src/periodic';
+import { recordUndeliverable } from '../../src/notifications/undeliverable';
 import { conversationKeyOf } from './conversation-key';
 import { deliver, type DeliveryDeps } from './deliver';
 import { NotReadyError, statusOf } from './errors';
@@ -186,7 +188,7 @@ export class OutboxWorker {
       .catch((error: unknown) =>
         this.options.logger.error(
           {
-            inquiry: inquiryOf(item.intent),
+            inquiry: subjectOf(item.intent),
             notification: loggableIntent(item.intent),
             error: describe(error),
           },
@@ -206,7 +208,7 @@ export class OutboxWorker {
     try {
       return await conversationKeyOf(this.options, item.intent);
     } catch {
-      return `inquiry:${inquiryOf(item.intent) ?? item.intent.kind}`;
+      return `inquiry:${subjectOf(item.intent)}`;
     }
   }
 
@@ -258,7 +260,7 @@ export class OutboxWorker {
   private async handle({ id, intent, attempts }: OutboxItem, key: string): Promise<void> {
     const { store, clock, owner } = this.options;
     // Lines about this send carry the inquiry's id, and of the intent only what kind it is.
-    const logger = this.options.logger.child({ inquiry: inquiryOf(intent) });
+    const logger = this.options.logger.child({ inquiry: subjectOf(intent) });
     const notification = loggableIntent(intent);
     // Teams asked for a pause in this conversation: the item waits it out, unsent.
     const pausedUntil = this.throttled.get(key);
@@ -296,12 +298,22 @@ export class OutboxWorker {
       logger.error({ notification, attempts, error: message }, 'send failed for good');
       await store.outbox.fail(id, owner, clock.now(), message);
       await sent.clear();
+      // A service desk that refuses an event is not a step of the inquiry (and recording it as
+      // one would be an event to deliver in its turn): the log line is its record.
       const inquiryId = inquiryOf(intent);
-      if (inquiryId)
-        await store.inquiries.recordDeliveryFailure(inquiryId, {
-          at: clock.now().toISOString(),
-          note: `${intent.kind}: ${message}`,
-        });
+      if (intent.kind === 'webhook' || !inquiryId) return;
+      await store.inquiries.recordDeliveryFailure(inquiryId, {
+        at: clock.now().toISOString(),
+        note: `${intent.kind}: ${message}`,
+      });
+      // Someone must know that a step of the inquiry reached nobody: once per inquiry.
+      if (intent.kind !== 'staff.notice')
+        await recordUndeliverable(
+          store,
+          await this.options.directories.current(),
+          inquiryId,
+          clock.now(),
+        );
     }
   }
 }

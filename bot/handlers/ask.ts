@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { pickTopicCardData, renderPickTopicCard } from '../../cards/pick-topic';
 import { pickUnitCardData, renderPickUnitCard } from '../../cards/pick-unit';
 import type { AdaptiveCardJson } from '../../cards/render';
+import { escalationTiming } from '../../src/escalation/policy';
 import { maxQuestionLength, openInquiry } from '../../src/inquiries/open-inquiry';
 import { isWaitingForAsker } from '../../src/inquiries/statuses';
 import { obviousTopic } from '../../src/inquiries/topic';
@@ -209,12 +210,15 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
     deps.notify();
     return;
   }
+  const { calendar, followUps } = escalationTiming(directory);
   const fresh = await deps.store.drafts.add({
     id: requestKey,
     askerKey: who.person.key,
     text,
     locale,
     createdAt: deps.clock.now().toISOString(),
+    // Left without a choice, the question is followed up: a reminder, then it is dropped.
+    followUpAt: calendar.add(deps.clock.now(), followUps.unfinishedReminderAfter).toISOString(),
     ...(who.known ? { unitId: who.unitId } : {}),
     ...attachments,
   });

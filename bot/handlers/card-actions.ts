@@ -473,6 +473,7 @@ export async function openFromDraft(
         : {}),
     },
   );
+  await deps.store.drafts.finish(draft.id);
   await setFocus(deps, turn.who.person.key, inquiry.id);
   deps.notify();
   return renderAskerStatusCard(

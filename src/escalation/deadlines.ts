@@ -57,11 +57,18 @@ function due(clock: EscalationClock, deadline: string): { dueAt: string } {
   return { dueAt: earliest(clock.remindAt, deadline)! };
 }
 
-/** Stops the clock while the handler waits for the asker. */
-function pauseClock(inquiry: Inquiry, now: Date): Inquiry {
+/**
+ * Stops the clock while the handler waits for the asker; the scheduler looks again when the asker
+ * is to be reminded.
+ */
+function pauseClock(inquiry: Inquiry, now: Date, timing: EscalationTiming): Inquiry {
   if (!inquiry.escalation) return inquiry;
-  const { dueAt: _due, ...rest } = inquiry;
-  return { ...rest, escalation: { ...inquiry.escalation, pausedAt: now.toISOString() } };
+  const { askerRemindedAt: _reminded, ...clock } = inquiry.escalation;
+  return {
+    ...inquiry,
+    escalation: { ...clock, pausedAt: now.toISOString() },
+    dueAt: timing.calendar.add(now, timing.followUps.askerReminderAfter).toISOString(),
+  };
 }
 
 /** Restarts a paused clock, moving the deadline and reminder on by the business time it stood. */
@@ -72,7 +79,7 @@ function resumeClock(inquiry: Inquiry, now: Date, timing: EscalationTiming): Inq
   const paused = calendar.workingBetween(new Date(clock.pausedAt), now);
   const shift = (instant: string): string =>
     calendar.addWorking(new Date(instant), paused).toISOString();
-  const { pausedAt: _paused, remindAt, ...kept } = clock;
+  const { pausedAt: _paused, askerRemindedAt: _reminded, remindAt, ...kept } = clock;
   const moved: EscalationClock = { ...kept, ...(remindAt ? { remindAt: shift(remindAt) } : {}) };
   const deadline = shift(inquiry.deadline);
   return { ...inquiry, escalation: moved, deadline, ...due(moved, deadline) };
@@ -93,7 +100,15 @@ export function retime(
     if (isWaitingForAsker(before)) return after;
     // Asking the asker makes the handler its holder; their claim timeout is what stands still.
     const newHolder = after.level !== 'vendor' && before.assignee?.key !== after.assignee?.key;
-    return pauseClock(newHolder ? startClock(after, now, timing) : after, now);
+    return pauseClock(newHolder ? startClock(after, now, timing) : after, now, timing);
+  }
+  // Stalled at the vendor: the coordinators are reminded on a schedule until someone acts.
+  if (after.status === 'stalled') {
+    // Stalled already: someone acted on it (a note, the vendor's reply), so the next reminder waits a whole period.
+    return {
+      ...withoutClock(after),
+      dueAt: timing.calendar.add(now, timing.followUps.stalledReminderEvery).toISOString(),
+    };
   }
   // The clock runs while someone owes a response.
   if (!isOpenForHandling(after)) return withoutClock(after);

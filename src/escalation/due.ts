@@ -1,5 +1,6 @@
-import type { Inquiry, InquiryEvent } from '../inquiries/inquiry';
-import { isOpenForHandling } from '../inquiries/statuses';
+import type { EscalationClock, Inquiry, InquiryEvent } from '../inquiries/inquiry';
+import type { PersonRef } from '../inquiries/person';
+import { isOpenForHandling, isWaitingForAsker } from '../inquiries/statuses';
 import type { NotificationIntent } from '../notifications/intents';
 import { nextLevel, targetsAt } from '../routing/chain';
 import { retime, startClock } from './deadlines';
@@ -16,8 +17,9 @@ export interface DueStep {
  * What the bot does when an inquiry's due time has come: remind the current level before its
  * deadline; at the deadline, move it to the next level (the claim lapses if someone held it
  * without answering); at the vendor level, remind the holder a bounded number of times and then
- * mark it stalled. Pure: returns the changed inquiry and who must be told, or undefined when
- * nothing is due at `now`.
+ * mark it stalled. Nothing waits unseen: an inquiry waiting for the asker reminds the asker and
+ * then goes back to its holder, and a stalled one reminds its coordinators on a schedule. Pure:
+ * returns the changed inquiry and who must be told, or undefined when nothing is due at `now`.
  */
 export function stepDue(
   inquiry: Inquiry,
@@ -31,7 +33,13 @@ export function stepDue(
   const running = isOpenForHandling(inquiry);
   const level = nextLevel(inquiry.chain, inquiry.level);
   const stuck = clock?.phase !== 'vendor' && !level;
-  if (!clock || !inquiry.deadline || !running || clock.pausedAt || stuck) {
+  const waiting = isWaitingForAsker(inquiry) && clock?.pausedAt !== undefined;
+  const stalled = inquiry.status === 'stalled';
+  if (
+    !waiting &&
+    !stalled &&
+    (!clock || !inquiry.deadline || !running || clock?.pausedAt || stuck)
+  ) {
     // Nothing owes a response any more: forget the due time.
     const { dueAt: _due, ...rest } = inquiry;
     return { inquiry: { ...rest, updatedAt: at }, notifications: [] };
@@ -46,6 +54,9 @@ export function stepDue(
     updatedAt: at,
     history: [...inquiry.history, { ...event, at }],
   });
+  if (stalled) return remindStalled(inquiry, now, timing, record);
+  if (waiting && clock) return followUpAsker(inquiry, clock, now, timing, record);
+  if (!clock || !inquiry.deadline) return undefined;
 
   if (clock.remindAt && new Date(clock.remindAt) <= now && new Date(inquiry.deadline) > now) {
     const { remindAt: _sent, ...rest } = clock;
@@ -78,16 +89,19 @@ export function stepDue(
         })),
       };
     }
-    const inChain = targetsAt(inquiry.chain, 'coordinator');
-    const coordinators = inChain.length ? inChain : targetsAt(inquiry.chain, 'system_responsible');
     const { escalation: _c, dueAt: _d, deadline: _dl, ...stopped } = inquiry;
+    // The coordinators are reminded of it on a schedule until someone acts.
+    const remindAt = timing.calendar.add(now, timing.followUps.stalledReminderEvery).toISOString();
     return {
-      inquiry: record({ ...stopped, status: 'stalled' }, { type: 'stalled', level: 'vendor' }),
+      inquiry: record(
+        { ...stopped, status: 'stalled', dueAt: remindAt },
+        { type: 'stalled', level: 'vendor' },
+      ),
       notifications: [
         { kind: 'triage.update', inquiryId: id },
         { kind: 'asker.status', inquiryId: id },
         { kind: 'asker.notice', inquiryId: id, reason: 'stalled' },
-        ...coordinators.map((person): NotificationIntent => ({
+        ...coordinatorsOf(inquiry).map((person): NotificationIntent => ({
           kind: 'handler.notice',
           inquiryId: id,
           recipientKey: person.key,
@@ -130,5 +144,83 @@ export function stepDue(
   return {
     inquiry: record(retime(inquiry, moved, now, timing), { type: 'escalated', level, reason }),
     notifications,
+  };
+}
+
+type RecordStep = (changed: Inquiry, event: Omit<InquiryEvent, 'at'>) => Inquiry;
+
+/** Who follows up a stalled inquiry: its coordinators, or without them its system responsible. */
+function coordinatorsOf(inquiry: Inquiry): PersonRef[] {
+  const inChain = targetsAt(inquiry.chain, 'coordinator');
+  return inChain.length ? inChain : targetsAt(inquiry.chain, 'system_responsible');
+}
+
+/** A stalled inquiry nobody has acted on for a period: its coordinators are reminded again. */
+function remindStalled(
+  inquiry: Inquiry,
+  now: Date,
+  timing: EscalationTiming,
+  record: RecordStep,
+): DueStep {
+  const next = timing.calendar.add(now, timing.followUps.stalledReminderEvery).toISOString();
+  return {
+    inquiry: record({ ...inquiry, dueAt: next }, { type: 'stalled_reminded', level: 'vendor' }),
+    notifications: coordinatorsOf(inquiry).map((person) => ({
+      kind: 'handler.notice',
+      inquiryId: inquiry.id,
+      recipientKey: person.key,
+      reason: 'stalled_reminder',
+    })),
+  };
+}
+
+/**
+ * An inquiry waiting for the asker's reply: first the asker is reminded of the question; when a
+ * second period passes without a reply, it goes back to its handler (the clock runs again from
+ * where it stood) and both are told.
+ */
+function followUpAsker(
+  inquiry: Inquiry,
+  clock: EscalationClock,
+  now: Date,
+  timing: EscalationTiming,
+  record: RecordStep,
+): DueStep {
+  const id = inquiry.id;
+  if (!clock.askerRemindedAt) {
+    const returnAt = timing.calendar.add(now, timing.followUps.askerReturnAfter).toISOString();
+    return {
+      inquiry: record(
+        {
+          ...inquiry,
+          escalation: { ...clock, askerRemindedAt: now.toISOString() },
+          dueAt: returnAt,
+        },
+        { type: 'asker_reminded', level: inquiry.level },
+      ),
+      notifications: [{ kind: 'asker.question', inquiryId: id, reminder: true }],
+    };
+  }
+  const back: Inquiry = { ...inquiry, status: inquiry.assignee ? 'claimed' : 'new' };
+  return {
+    inquiry: record(retime(inquiry, back, now, timing), {
+      type: 'returned_to_handler',
+      level: inquiry.level,
+    }),
+    notifications: [
+      { kind: 'triage.update', inquiryId: id },
+      { kind: 'asker.status', inquiryId: id },
+      { kind: 'asker.notice', inquiryId: id, reason: 'returned' },
+      ...(inquiry.assignee
+        ? [
+            {
+              kind: 'handler.notice',
+              inquiryId: id,
+              recipientKey: inquiry.assignee.key,
+              reason: 'asker_silent',
+            } as const,
+          ]
+        : []),
+    ],
   };
 }

@@ -1,5 +1,6 @@
 import type { Level } from '../inquiries/inquiry';
 import type { Directory } from '../org/directory';
+import { followUpDefaults, type FollowUps } from '../org/schema';
 import { BusinessCalendar } from './business-calendar';
 
 export type RespondingLevel = Exclude<Level, 'vendor'>;
@@ -20,6 +21,8 @@ export interface EscalationPolicy {
 export interface EscalationTiming {
   policy: EscalationPolicy;
   calendar: BusinessCalendar;
+  /** When what waits unseen is followed up (the organisation file's `followUps`). */
+  followUps: FollowUps;
 }
 
 const defaults = { vendorReminderInterval: 'P2D', vendorReminders: 3 } as const;
@@ -45,6 +48,8 @@ export function escalationTiming(directory: Directory): EscalationTiming {
       vendorReminders: escalation.vendorReminders ?? defaults.vendorReminders,
     },
     calendar: BusinessCalendar.of(structure.calendar),
+    // An organisation stored before the periods existed has none: the defaults hold for it.
+    followUps: { ...followUpDefaults, ...(structure.followUps as Partial<FollowUps> | undefined) },
   };
   timings.set(structure, timing);
   return timing;

@@ -4,6 +4,7 @@ import { Periodic } from '../periodic';
 import type { DirectoryProvider } from '../org/provider';
 import type { Store } from '../store/ports';
 import { withCurrentAbsences } from '../absence/active-absences';
+import { followUpUnfinished } from '../follow-ups/unfinished-questions';
 import { stepDue } from './due';
 import { escalationTiming } from './policy';
 
@@ -21,7 +22,8 @@ export interface SchedulerDeps {
 }
 
 /**
- * Looks for inquiries whose reminder or deadline has come and takes the next escalation step.
+ * Looks for inquiries whose reminder or deadline has come and takes the next escalation step, and
+ * for questions left without a unit or topic whose follow-up has come.
  * Each step is written with the etag that was read, so when several instances find the same
  * inquiry only one write succeeds and only its notifications are queued: every step happens once.
  */
@@ -76,6 +78,12 @@ export class EscalationScheduler {
       }
       if (!progressed && due.length < limit) break;
     }
+    taken += await followUpUnfinished(
+      store,
+      escalationTiming(await this.deps.directories.current()),
+      clock.now(),
+      limit,
+    );
     if (taken > 0) this.deps.notify?.();
     await this.deps.housekeeping?.();
     return taken;

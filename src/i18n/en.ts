@@ -57,6 +57,10 @@ export const en: Messages = {
     info_added: 'The asker added information',
     rated: 'The asker rated the help',
     registered: 'Registered by the helpdesk',
+    asker_reminded: 'The asker was reminded of the question',
+    returned_to_handler: 'Back with the handler: the asker did not reply',
+    stalled_reminded: 'The coordinator was reminded of the stalled inquiry',
+    undeliverable_reported: 'A notification that did not arrive was reported to the coordinator',
   },
   help: {
     title: 'Qm+ Help',
@@ -657,6 +661,22 @@ export const en: Messages = {
     replyHint: 'Reply here in the chat and your answer goes straight to the handler.',
     moved: (number: string, unit: string, topic: string) =>
       `${number}: Your inquiry has been moved to ${unit} (${topic}) and sent to those who handle such inquiries there.`,
+  },
+  followUps: {
+    askerReminder: (name: string, number: string) =>
+      `Reminder: ${name} is still waiting for your reply about ${number}:`,
+    returned: (number: string, name: string) =>
+      `${number}: We did not hear back from you, so the inquiry is back with ${name}. You can still add information.`,
+    askerSilent: (number: string) =>
+      `${number}: The asker has not replied to your question. The inquiry is back with you.`,
+    stalledReminder: (number: string, vendor: string) =>
+      `${number} is still stalled at ${vendor}. Can someone follow it up?`,
+    undeliverable: (number: string, workArea: string) =>
+      `A notification about ${number} (${workArea}) did not reach anyone in Teams, nor those meant to take over. Check that the app is installed for the people in the chain.`,
+    unfinishedReminder:
+      'Your question has not been sent yet: choose on the card above where it belongs, or it will be dropped.',
+    unfinishedDropped: (excerpt: string) =>
+      `Your question “${excerpt}” was not sent because nobody chose where it belongs. Feel free to ask again.`,
   },
   vendorEmail: {
     greeting: 'Hello,',

@@ -57,6 +57,10 @@ export const nb = {
     info_added: 'Innsender la til informasjon',
     rated: 'Innsender vurderte hjelpen',
     registered: 'Registrert av brukerhjelpen',
+    asker_reminded: 'Innsender minnet på spørsmålet',
+    returned_to_handler: 'Tilbake hos behandler: innsender svarte ikke',
+    stalled_reminded: 'Koordinator minnet på den stansede saken',
+    undeliverable_reported: 'Varsel som ikke kom fram, meldt til koordinator',
   },
   help: {
     title: 'Qm+ Hjelp',
@@ -667,6 +671,22 @@ export const nb = {
     replyHint: 'Svar her i chatten, så går svaret rett til behandleren.',
     moved: (number: string, unit: string, topic: string) =>
       `${number}: Saken er flyttet til ${unit} (${topic}) og sendt til dem som behandler slike saker der.`,
+  },
+  followUps: {
+    askerReminder: (name: string, number: string) =>
+      `Påminnelse: ${name} venter fortsatt på svar fra deg om ${number}:`,
+    returned: (number: string, name: string) =>
+      `${number}: Vi fikk ikke svar fra deg, så saken er tilbake hos ${name}. Du kan fortsatt legge til informasjon.`,
+    askerSilent: (number: string) =>
+      `${number}: Innsender har ikke svart på spørsmålet ditt. Saken er tilbake hos deg.`,
+    stalledReminder: (number: string, vendor: string) =>
+      `${number} står fortsatt stanset hos ${vendor}. Kan noen følge den opp?`,
+    undeliverable: (number: string, workArea: string) =>
+      `Et varsel om ${number} (${workArea}) kom ikke fram i Teams, heller ikke til dem som skulle ta over. Sjekk at appen er installert for dem i kjeden.`,
+    unfinishedReminder:
+      'Spørsmålet ditt er ikke sendt ennå: velg på kortet over hvor det hører hjemme, ellers forkastes det.',
+    unfinishedDropped: (excerpt: string) =>
+      `Spørsmålet ditt «${excerpt}» ble ikke sendt fordi det ikke ble valgt hvor det hører hjemme. Skriv det gjerne på nytt.`,
   },
   vendorEmail: {
     greeting: 'Hei,',

@@ -56,6 +56,8 @@ export interface EscalationClock {
   vendorReminders: number;
   /** While waiting for the asker: when the clock stopped. */
   pausedAt?: string;
+  /** While waiting for the asker: when the asker was reminded of the handler's question. */
+  askerRemindedAt?: string;
 }
 
 /** A Teams message the bot posted and may update in place. */
@@ -108,7 +110,11 @@ export type InquiryEventType =
   | 'withdrawn'
   | 'info_added'
   | 'rated'
-  | 'registered';
+  | 'registered'
+  | 'asker_reminded'
+  | 'returned_to_handler'
+  | 'stalled_reminded'
+  | 'undeliverable_reported';
 
 /** Where an inquiry belongs: its unit and topic. */
 export interface Place {

@@ -83,6 +83,15 @@ const calendar = z.union(
   { error: 'either "24/7" or an object with timeZone, workingHours and holidays' },
 );
 
+/** The follow-up periods of an organisation file that names none. */
+export const followUpDefaults = {
+  askerReminderAfter: 'P2D',
+  askerReturnAfter: 'P3D',
+  unfinishedReminderAfter: 'PT4H',
+  unfinishedDropAfter: 'P2D',
+  stalledReminderEvery: 'P5D',
+};
+
 export const organisationSchema = z
   .object({
     $schema: z.string().optional(),
@@ -165,6 +174,21 @@ export const organisationSchema = z
      * calendar time from when it finished; then only its figures stay. Kept for ever when absent.
      */
     retainFinishedFor: isoDuration.optional(),
+    /**
+     * When the bot follows up what would otherwise wait unseen, in business time of the calendar:
+     * an inquiry waiting for the asker (reminded, then back to the handler), a question left
+     * without a unit or topic (reminded, then dropped), and a stalled inquiry (its coordinators
+     * reminded on a schedule).
+     */
+    followUps: z
+      .object({
+        askerReminderAfter: isoDuration.default(followUpDefaults.askerReminderAfter),
+        askerReturnAfter: isoDuration.default(followUpDefaults.askerReturnAfter),
+        unfinishedReminderAfter: isoDuration.default(followUpDefaults.unfinishedReminderAfter),
+        unfinishedDropAfter: isoDuration.default(followUpDefaults.unfinishedDropAfter),
+        stalledReminderEvery: isoDuration.default(followUpDefaults.stalledReminderEvery),
+      })
+      .default(followUpDefaults),
   })
   .superRefine((org, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {
@@ -240,6 +264,11 @@ export const organisationSchema = z
       const problem = durationProblem(value, weeklyWorkingSeconds);
       if (problem) issue(['escalation', field], problem);
     }
+    for (const [field, value] of Object.entries(org.followUps)) {
+      if (weeklyWorkingSeconds === 0) continue;
+      const problem = durationProblem(value, weeklyWorkingSeconds);
+      if (problem) issue(['followUps', field], problem);
+    }
     if (typeof org.calendar !== 'string') {
       const { workingHours } = org.calendar;
       try {
@@ -279,6 +308,7 @@ export type WorkArea = Organisation['workAreas'][number];
 export type Person = Organisation['people'][number];
 export type Topic = Organisation['topics'][number];
 export type ContactPoint = Organisation['contactPoints'][number];
+export type FollowUps = Organisation['followUps'];
 
 /** The JSON Schema published for organisation files (schema/organisation.schema.json). */
 export function organisationJsonSchema(): object {

@@ -142,7 +142,7 @@ export async function erasePerson(
   for (const key of identity.keys) {
     result.selfServed += await store.knowledge.reassignSelfServed(key, pseudonymise(key));
     const drafts = await store.drafts.byAsker(key, 1000);
-    for (const draft of drafts) await store.drafts.remove(draft.id);
+    for (const draft of drafts) await store.drafts.erase(draft.id);
     result.drafts += drafts.length;
     await store.profiles.remove(key);
     await store.absences.remove(key);

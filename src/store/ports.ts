@@ -225,6 +225,19 @@ export interface Draft {
   unitId?: string;
   /** Files and images sent with the question, recorded on the inquiry it becomes. */
   attachments?: NewAttachment[];
+  /**
+   * When the bot next follows the question up while nobody has chosen where it belongs (a reminder
+   * to the asker, then dropping it); absent once it became an inquiry or when never followed up.
+   */
+  followUpAt?: string;
+  /** The asker has been reminded of it once. */
+  reminded?: boolean;
+}
+
+/** A draft whose follow-up has come, with the version it was read at. */
+export interface DueDraft {
+  draft: Draft;
+  etag: string;
 }
 
 export interface DraftRepository {
@@ -236,7 +249,26 @@ export interface DraftRepository {
   removeCreatedBefore(cutoff: Date, limit: number): Promise<number>;
   /** A person's drafts, at most `limit`. */
   byAsker(askerKey: string, limit: number): Promise<Draft[]>;
-  remove(id: string): Promise<void>;
+  /** Removes a draft whatever its version: a person's erasure. */
+  erase(id: string): Promise<void>;
+  /**
+   * Drafts whose `followUpAt` has come at `now`, earliest first, at most `limit`. Served by an
+   * index on `followUpAt`; drafts without one are never read.
+   */
+  due(now: Date, limit: number): Promise<DueDraft[]>;
+  /**
+   * Sets (or, without `followUpAt`, clears) a draft's next follow-up and whether its asker was
+   * reminded, if it is still at `etag`: of several instances, one wins each follow-up.
+   */
+  followUp(
+    id: string,
+    etag: string,
+    next: { followUpAt?: string; reminded: boolean },
+  ): Promise<WriteResult<void>>;
+  /** The draft became an inquiry: it is never followed up. */
+  finish(id: string): Promise<void>;
+  /** Removes a draft if it is still at `etag`. */
+  remove(id: string, etag: string): Promise<WriteResult<void>>;
 }
 
 /** A Bot Framework conversation reference, kept as the opaque JSON the bot layer gives. */

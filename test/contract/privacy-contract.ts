@@ -152,7 +152,7 @@ export function privacyContract(store: () => Store): void {
         (await s.drafts.byAsker('kari@fylke.example', 10)).map((d) => d.id),
         ['d-new'],
       );
-      await s.drafts.remove('d-new');
+      await s.drafts.erase('d-new');
       assert.deepEqual(await s.drafts.byAsker('kari@fylke.example', 10), []);
       assert.equal((await s.drafts.get('d-ola'))?.askerKey, 'ola@fylke.example');
     });

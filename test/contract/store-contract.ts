@@ -1131,6 +1131,56 @@ export function storeContract(factory: StoreFactory): void {
         assert.deepEqual(await store.drafts.get('d1'), { ...draft, unitId: 'hauge-vgs' });
       });
 
+      it('finds drafts whose follow-up has come, and lets one writer take each follow-up', async () => {
+        const base = { askerKey: 'aad:2', text: 'Uferdig', locale: 'nb' as const, createdAt: at };
+        const later = '2030-01-03T00:00:00.000Z';
+        await store.drafts.add({ ...base, id: 'd-due-2', followUpAt: '2030-01-01T00:00:02.000Z' });
+        await store.drafts.add({ ...base, id: 'd-due-1', followUpAt: '2030-01-01T00:00:01.000Z' });
+        await store.drafts.add({ ...base, id: 'd-later', followUpAt: '2030-01-02T00:00:00.000Z' });
+        await store.drafts.add({ ...base, id: 'd-never' });
+        const noon = new Date('2030-01-01T12:00:00.000Z');
+        const ids = async (now: Date, limit = 10) =>
+          (await store.drafts.due(now, limit)).map((d) => d.draft.id);
+        assert.deepEqual(await ids(noon), ['d-due-1', 'd-due-2']);
+        assert.deepEqual(await ids(noon, 1), ['d-due-1']);
+
+        const [first] = await store.drafts.due(noon, 1);
+        const taken = await store.drafts.followUp('d-due-1', first.etag, {
+          followUpAt: later,
+          reminded: true,
+        });
+        assert.equal(taken.ok, true);
+        const again = await store.drafts.followUp('d-due-1', first.etag, { reminded: true });
+        assert.deepEqual(again, { ok: false, reason: 'conflict' }, 'the second instance loses');
+        assert.deepEqual(await store.drafts.get('d-due-1'), {
+          ...base,
+          id: 'd-due-1',
+          followUpAt: later,
+          reminded: true,
+        });
+        assert.deepEqual(await ids(noon), ['d-due-2']);
+
+        await store.drafts.finish('d-due-2');
+        assert.deepEqual(await ids(noon), []);
+        assert.equal((await store.drafts.get('d-due-2'))?.followUpAt, undefined);
+
+        const due = (await store.drafts.due(new Date(later), 10)).find(
+          (d) => d.draft.id === 'd-due-1',
+        );
+        assert.ok(due, 'due again at its new time');
+        assert.deepEqual(await store.drafts.remove('d-due-1', first.etag), {
+          ok: false,
+          reason: 'conflict',
+        });
+        assert.equal((await store.drafts.remove('d-due-1', due.etag)).ok, true);
+        assert.equal(await store.drafts.get('d-due-1'), undefined);
+        assert.deepEqual(await store.drafts.remove('d-due-1', due.etag), {
+          ok: false,
+          reason: 'not_found',
+        });
+        assert.deepEqual(await ids(new Date(later)), ['d-later']);
+      });
+
       it('keeps the files sent with a draft question', async () => {
         const draft = {
           id: 'd-files',

@@ -211,4 +211,26 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
   it('LOG_LEVEL that pino does not know', async () => {
     await refusesToStart({ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL');
   });
+
+  it('WEBHOOK_URLS without WEBHOOK_SECRET', async () => {
+    const line = await refusesToStart(
+      { WEBHOOK_URLS: 'https://servicedesk.example.com/hooks/qm' },
+      'WEBHOOK_SECRET',
+    );
+    assert.match(line, /required when WEBHOOK_URLS is set/);
+  });
+
+  it('WEBHOOK_URLS with something that is not a URL', async () => {
+    await refusesToStart(
+      { WEBHOOK_URLS: 'servicedesk.example.com', WEBHOOK_SECRET: 'x'.repeat(32) },
+      'WEBHOOK_URLS',
+    );
+  });
+
+  it('WEBHOOK_SECRET too short to be a key', async () => {
+    await refusesToStart(
+      { WEBHOOK_URLS: 'https://servicedesk.example.com/hooks/qm', WEBHOOK_SECRET: 'geheim' },
+      'WEBHOOK_SECRET',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { followUpDefaults } from '../../src/org/schema';
 import assert from 'node:assert/strict';
 import { BusinessCalendar } from '../../src/escalation/business-calendar';
 import { stepDue, type DueStep } from '../../src/escalation/due';
@@ -29,9 +30,17 @@ const policy: EscalationPolicy = {
   vendorReminders: 2,
 };
 
-const roundTheClock: EscalationTiming = { policy, calendar: BusinessCalendar.of('24/7') };
+const roundTheClock: EscalationTiming = {
+  policy,
+  calendar: BusinessCalendar.of('24/7'),
+  followUps: followUpDefaults,
+};
 
-const office: EscalationTiming = { policy, calendar: BusinessCalendar.of(osloOffice) };
+const office: EscalationTiming = {
+  policy,
+  calendar: BusinessCalendar.of(osloOffice),
+  followUps: followUpDefaults,
+};
 
 type Person = { email: string; name: string };
 
@@ -232,7 +241,7 @@ describe('escalation clock', () => {
       '2026-11-30T10:00:00.000Z',
     );
     assert.equal(waiting.status, 'waiting_for_asker');
-    assert.equal(waiting.dueAt, undefined);
+    assert.equal(waiting.dueAt, '2026-12-02T10:00:00.000Z', 'the asker is reminded after P2D');
     assert.equal(waiting.deadline, '2026-11-30T11:30:00.000Z', 'the deadline is kept to move on');
     assert.deepEqual(waiting.escalation, {
       phase: 'claim',
@@ -241,7 +250,44 @@ describe('escalation clock', () => {
       vendorReminders: 0,
       pausedAt: '2026-11-30T10:00:00.000Z',
     });
-    assert.equal(stepDue(waiting, new Date('2026-12-31T00:00:00.000Z'), roundTheClock), undefined);
+    assert.equal(stepDue(waiting, new Date('2026-12-02T09:59:59.000Z'), roundTheClock), undefined);
+  });
+
+  it('reminds a silent asker once, then gives the inquiry back to its holder with the clock running', () => {
+    const waiting = act(
+      claimedBySverre(),
+      people.sverre,
+      { type: 'ask_asker', question: 'Hvilken elevtur gjelder det?' },
+      '2026-11-30T10:00:00.000Z',
+    );
+    const reminded = step(waiting, '2026-12-02T10:00:00.000Z');
+    assert.equal(reminded.inquiry.status, 'waiting_for_asker');
+    assert.equal(reminded.inquiry.history.at(-1)?.type, 'asker_reminded');
+    assert.deepEqual(reminded.notifications, [
+      { kind: 'asker.question', inquiryId: id, reminder: true },
+    ]);
+    assert.equal(reminded.inquiry.dueAt, '2026-12-05T10:00:00.000Z', 'back after P3D more');
+    assert.equal(
+      stepDue(reminded.inquiry, new Date('2026-12-05T09:00:00.000Z'), roundTheClock),
+      undefined,
+    );
+    const back = step(reminded.inquiry, '2026-12-05T10:00:00.000Z');
+    assert.equal(back.inquiry.status, 'claimed');
+    assert.equal(back.inquiry.assignee?.key, people.sverre.email);
+    assert.equal(back.inquiry.history.at(-1)?.type, 'returned_to_handler');
+    assert.equal(back.inquiry.escalation?.pausedAt, undefined, 'the clock runs again');
+    assert.equal(back.inquiry.escalation?.askerRemindedAt, undefined);
+    assert.equal(
+      back.inquiry.deadline,
+      '2026-12-05T11:30:00.000Z',
+      'the deadline moved on by the time it stood',
+    );
+    assert.deepEqual(back.notifications, [
+      { kind: 'triage.update', inquiryId: id },
+      { kind: 'asker.status', inquiryId: id },
+      { kind: 'asker.notice', inquiryId: id, reason: 'returned' },
+      notice(people.sverre, 'asker_silent'),
+    ]);
   });
 
   it('moves the deadline on by exactly the time the asker took to reply, round the clock', () => {
@@ -484,7 +530,13 @@ describe('escalation steps when an inquiry is due', () => {
     const stalled = step(second.inquiry, '2026-12-05T21:00:00.000Z');
     assert.equal(stalled.inquiry.status, 'stalled');
     assert.equal(stalled.inquiry.level, 'vendor');
-    assertNoClock(stalled.inquiry);
+    const { dueAt: _reminder, ...withoutReminder } = stalled.inquiry;
+    assertNoClock(withoutReminder);
+    assert.equal(
+      stalled.inquiry.dueAt,
+      '2026-12-10T21:00:00.000Z',
+      'its coordinators reminded in P5D',
+    );
     assert.deepEqual(stalled.inquiry.history.at(-1), {
       type: 'stalled',
       level: 'vendor',
@@ -496,11 +548,15 @@ describe('escalation steps when an inquiry is due', () => {
       { kind: 'asker.notice', inquiryId: id, reason: 'stalled' },
       notice(people.coordinator, 'stalled'),
     ]);
+    const again = step(stalled.inquiry, '2027-06-01T00:00:00.000Z');
     assert.equal(
-      stepDue(stalled.inquiry, new Date('2027-06-01T00:00:00.000Z'), roundTheClock),
-      undefined,
+      again.inquiry.status,
+      'stalled',
       'a stalled inquiry stays open until someone closes it',
     );
+    assert.equal(again.inquiry.history.at(-1)?.type, 'stalled_reminded');
+    assert.deepEqual(again.notifications, [notice(people.coordinator, 'stalled_reminder')]);
+    assert.equal(again.inquiry.dueAt, '2027-06-06T00:00:00.000Z', 'and again until someone acts');
   });
 
   it('reminds the handler who sent it to the vendor, and the system responsibles of a stall when there is no coordinator', () => {
@@ -524,7 +580,7 @@ describe('escalation steps when an inquiry is due', () => {
     assert.deepEqual(stalled.notifications.at(-1), notice(people.systemResponsible, 'stalled'));
   });
 
-  it('only forgets a stale due time on an answered, resolved, waiting or stalled inquiry', () => {
+  it('only forgets a stale due time on an answered or resolved inquiry', () => {
     const claimed = claimedBySverre();
     const answered = act(
       claimed,
@@ -533,19 +589,8 @@ describe('escalation steps when an inquiry is due', () => {
       '2026-11-30T10:00:00.000Z',
     );
     const resolved = act(answered, people.sverre, { type: 'resolve' }, '2026-11-30T10:10:00.000Z');
-    const waiting = act(
-      claimed,
-      people.sverre,
-      { type: 'ask_asker', question: 'Hvilken tur?' },
-      '2026-11-30T10:00:00.000Z',
-    );
     const stale = '2026-11-30T11:30:00.000Z';
-    for (const inquiry of [
-      answered,
-      resolved,
-      waiting,
-      { ...claimed, status: 'stalled' as const },
-    ]) {
+    for (const inquiry of [answered, resolved]) {
       const withStale: Inquiry = { ...inquiry, dueAt: stale };
       const forgotten = step(withStale, '2026-11-30T12:00:00.000Z');
       assert.deepEqual(forgotten.notifications, [], inquiry.status);

@@ -34,6 +34,10 @@ const unsetInProduction: Record<string, string> = {
   APP_WEBSITE_URL: 'read by `npm run package`, not by the bot',
   APP_PRIVACY_URL: 'read by `npm run package`, not by the bot',
   APP_TERMS_URL: 'read by `npm run package`, not by the bot',
+  WEBHOOK_URLS: 'set per deployment when a service desk takes the events (docs/webhook.md)',
+  WEBHOOK_SECRET: 'set with WEBHOOK_URLS, as a Container Apps secret',
+  WEBHOOK_TIMEOUT_MS: 'the default fits unless a receiver is known to be slow',
+  WEBHOOK_INCLUDE_PERSONAL_DATA: 'off: the events carry no personal data unless decided otherwise',
 };
 
 /** For each expression the template sets from a parameter, a value a deployment could give it. */

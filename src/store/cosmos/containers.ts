@@ -106,11 +106,12 @@ export const containers = {
   },
   /**
    * Profiles, drafts, conversation references, the Teams endpoint and turn state; read by id, but
-   * drafts by age (retention) and by asker (export and erasure).
+   * drafts by age (retention), by asker (export and erasure) and by when their follow-up comes
+   * (only drafts have `followUpAt`).
    */
   state: {
     id: 'state',
     partitionKey: byPk,
-    indexingPolicy: indexOnly(['/type', '/value/createdAt', '/value/askerKey']),
+    indexingPolicy: indexOnly(['/type', '/value/createdAt', '/value/askerKey', '/followUpAt']),
   },
 } satisfies Record<string, ContainerRequest>;

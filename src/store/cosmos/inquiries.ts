@@ -151,7 +151,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
     // A try cut short after reserving the key stored nothing else: this one's draft, with its own
     // fresh id, is stored under the reserved id, and its notifications must name that one.
     const intents = notifications.map((intent) =>
-      intent.kind !== 'report.pack' && intent.inquiryId === draft.id
+      'inquiryId' in intent && intent.inquiryId === draft.id
         ? { ...intent, inquiryId: id }
         : intent,
     );

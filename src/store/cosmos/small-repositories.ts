@@ -5,6 +5,7 @@ import type {
   ConversationRepository,
   Draft,
   DraftRepository,
+  DueDraft,
   Profile,
   ProfileRepository,
   StateRepository,
@@ -26,6 +27,8 @@ interface ValueDoc<T> {
   key: string;
   value: T;
   updatedAt?: string;
+  /** A draft's next follow-up, indexed: the scheduler's query finds due drafts by it. */
+  followUpAt?: string;
 }
 
 function doc<T>(type: ValueDoc<T>['type'], key: string, value: T, at?: Date): ValueDoc<T> {
@@ -109,7 +112,7 @@ export class CosmosDraftRepository implements DraftRepository {
 
   async add(draft: Draft): Promise<boolean> {
     const created = await attempt(`create of draft ${draft.id}`, () =>
-      this.container.items.create(doc('draft', draft.id, draft)),
+      this.container.items.create(draftDoc(draft)),
     );
     if (created.ok) return true;
     if (created.status === 409) return false;
@@ -127,7 +130,7 @@ export class CosmosDraftRepository implements DraftRepository {
       cutoff.toISOString(),
       limit,
     );
-    for (const draft of drafts) await this.remove(draft.id);
+    for (const draft of drafts) await this.erase(draft.id);
     return drafts.length;
   }
 
@@ -140,7 +143,7 @@ export class CosmosDraftRepository implements DraftRepository {
     );
   }
 
-  remove(id: string): Promise<void> {
+  erase(id: string): Promise<void> {
     return remove(this.container, 'draft', id);
   }
 
@@ -168,6 +171,76 @@ export class CosmosDraftRepository implements DraftRepository {
         .patch([{ op: 'set', path: '/value/unitId', value: unitId }]),
     );
   }
+
+  async due(now: Date, limit: number): Promise<DueDraft[]> {
+    const found: DueDraft[] = [];
+    await queryPages<ValueDoc<Draft> & { _etag: string }>(
+      this.container,
+      'query of due drafts',
+      {
+        query: 'SELECT * FROM c WHERE c.followUpAt <= @now ORDER BY c.followUpAt',
+        parameters: [{ name: '@now', value: now.toISOString() }],
+      },
+      { pageSize: Math.min(limit, 100) },
+      (page) => {
+        for (const item of page)
+          if (found.length < limit) found.push({ draft: item.value, etag: item._etag });
+        return found.length < limit;
+      },
+    );
+    return found;
+  }
+
+  async followUp(
+    id: string,
+    etag: string,
+    next: { followUpAt?: string; reminded: boolean },
+  ): Promise<WriteResult<void>> {
+    const found = await read<Draft>(this.container, 'draft', id);
+    if (!found) return { ok: false, reason: 'not_found' };
+    if (found._etag !== etag) return { ok: false, reason: 'conflict' };
+    const { followUpAt: _before, ...value } = found.value;
+    const draft: Draft = {
+      ...value,
+      reminded: next.reminded,
+      ...(next.followUpAt ? { followUpAt: next.followUpAt } : {}),
+    };
+    return writeOutcome(await replaceIf(this.container, draftDoc(draft), etag));
+  }
+
+  async finish(id: string): Promise<void> {
+    for (let round = 0; round < 5; round++) {
+      const found = await read<Draft>(this.container, 'draft', id);
+      if (!found?.value.followUpAt) return;
+      const { followUpAt: _due, ...value } = found.value;
+      const written = await replaceIf(this.container, draftDoc(value), found._etag);
+      if (written.ok || written.status === 404) return;
+    }
+  }
+
+  async remove(id: string, etag: string): Promise<WriteResult<void>> {
+    const docIdOfDraft = docId('draft', id);
+    return writeOutcome(
+      await attempt(`delete of draft ${id}`, () =>
+        this.container
+          .item(docIdOfDraft, docIdOfDraft)
+          .delete({ accessCondition: { type: 'IfMatch', condition: etag } }),
+      ),
+    );
+  }
+}
+
+/** A draft's document: its follow-up time beside the value, where the index is. */
+function draftDoc(draft: Draft): ValueDoc<Draft> {
+  return {
+    ...doc('draft', draft.id, draft),
+    ...(draft.followUpAt ? { followUpAt: draft.followUpAt } : {}),
+  };
+}
+
+function writeOutcome(written: { ok: boolean; status?: number }): WriteResult<void> {
+  if (written.ok) return { ok: true, value: undefined };
+  return { ok: false, reason: written.status === 404 ? 'not_found' : 'conflict' };
 }
 
 export class CosmosConversationRepository implements ConversationRepository {

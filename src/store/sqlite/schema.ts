@@ -156,4 +156,9 @@ export const migrations: readonly string[] = [
   CREATE INDEX audit_events_by_actor ON audit_events (actor_key, seq);
   CREATE INDEX audit_events_by_time ON audit_events (at);
   `,
+  `
+  ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE drafts ADD COLUMN follow_up_at TEXT;
+  CREATE INDEX drafts_follow_up ON drafts (follow_up_at) WHERE follow_up_at IS NOT NULL;
+  `,
 ];

@@ -5,6 +5,7 @@ import type {
   ConversationRepository,
   Draft,
   DraftRepository,
+  DueDraft,
   Profile,
   ProfileRepository,
   StateRepository,
@@ -29,9 +30,66 @@ export class SqliteDraftRepository implements DraftRepository {
   add(draft: Draft): Promise<boolean> {
     const { changes } = prepared(
       this.db,
-      'INSERT INTO drafts (id, doc, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-    ).run(draft.id, JSON.stringify(draft), draft.createdAt);
+      `INSERT INTO drafts (id, doc, created_at, follow_up_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+    ).run(draft.id, JSON.stringify(draft), draft.createdAt, draft.followUpAt ?? null);
     return Promise.resolve(changes === 1);
+  }
+
+  due(now: Date, limit: number): Promise<DueDraft[]> {
+    const rows = prepared(
+      this.db,
+      `SELECT doc, version FROM drafts WHERE follow_up_at IS NOT NULL AND follow_up_at <= ?
+         ORDER BY follow_up_at LIMIT ?`,
+    ).all(now.toISOString(), limit) as { doc: string; version: number }[];
+    return Promise.resolve(
+      rows.map((row) => ({ draft: JSON.parse(row.doc) as Draft, etag: String(row.version) })),
+    );
+  }
+
+  followUp(
+    id: string,
+    etag: string,
+    next: { followUpAt?: string; reminded: boolean },
+  ): Promise<WriteResult<void>> {
+    const { changes } = prepared(
+      this.db,
+      `UPDATE drafts SET follow_up_at = @at, version = version + 1,
+         doc = json_set(
+           CASE WHEN @at IS NULL THEN json_remove(doc, '$.followUpAt')
+                ELSE json_set(doc, '$.followUpAt', @at) END,
+           '$.reminded', json(@reminded))
+       WHERE id = @id AND version = @version`,
+    ).run({
+      id,
+      at: next.followUpAt ?? null,
+      reminded: next.reminded ? 'true' : 'false',
+      version: Number(etag),
+    });
+    return Promise.resolve(this.outcome(id, changes));
+  }
+
+  finish(id: string): Promise<void> {
+    prepared(
+      this.db,
+      `UPDATE drafts SET follow_up_at = NULL, version = version + 1,
+         doc = json_remove(doc, '$.followUpAt') WHERE id = ? AND follow_up_at IS NOT NULL`,
+    ).run(id);
+    return Promise.resolve();
+  }
+
+  remove(id: string, etag: string): Promise<WriteResult<void>> {
+    const { changes } = prepared(this.db, 'DELETE FROM drafts WHERE id = ? AND version = ?').run(
+      id,
+      Number(etag),
+    );
+    return Promise.resolve(this.outcome(id, changes));
+  }
+
+  private outcome(id: string, changes: number): WriteResult<void> {
+    if (changes === 1) return { ok: true, value: undefined };
+    const exists = prepared(this.db, 'SELECT 1 FROM drafts WHERE id = ?').get(id);
+    return { ok: false, reason: exists ? 'conflict' : 'not_found' };
   }
 
   get(id: string): Promise<Draft | undefined> {
@@ -57,16 +115,16 @@ export class SqliteDraftRepository implements DraftRepository {
     return Promise.resolve(rows.map((row) => JSON.parse(row.doc) as Draft));
   }
 
-  remove(id: string): Promise<void> {
+  erase(id: string): Promise<void> {
     prepared(this.db, 'DELETE FROM drafts WHERE id = ?').run(id);
     return Promise.resolve();
   }
 
   setUnit(id: string, unitId: string): Promise<void> {
-    prepared(this.db, `UPDATE drafts SET doc = json_set(doc, '$.unitId', ?) WHERE id = ?`).run(
-      unitId,
-      id,
-    );
+    prepared(
+      this.db,
+      `UPDATE drafts SET doc = json_set(doc, '$.unitId', ?), version = version + 1 WHERE id = ?`,
+    ).run(unitId, id);
     return Promise.resolve();
   }
 }
