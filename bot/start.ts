@@ -1,3 +1,4 @@
+import { derivedKey } from '../src/links/signed-link';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { hostname } from 'node:os';
@@ -139,17 +140,16 @@ export async function startQmHjelp(
     concurrency: config.outboxConcurrency,
     retryPolicy: { ...defaultRetryPolicy, baseDelayMs: config.outboxRetryBaseMs },
   });
-  // Known once the server listens (`PORT=0` picks the port), unless PUBLIC_URL says where.
+  // Known once the server listens (`PORT=0` picks the port), unless BOT_DOMAIN says where.
   const listening: { url?: string } = {};
   if (!config.links.signingSecret && !config.localMode)
     logger.warn(
       {},
       'SIGNING_SECRET is not set: export links work only on this instance until it stops, and redacted inquiries get placeholders of their own',
     );
-  const privacy = privacyKeys(
-    config.links.signingSecret,
-    () => config.links.publicUrl ?? listening.url ?? '',
-  );
+  // One secret for every signed link and placeholder, a key derived from it for each use.
+  const signingRoot = config.links.signingSecret ?? randomBytes(32);
+  const privacy = privacyKeys(signingRoot, () => config.links.publicUrl ?? listening.url ?? '');
   const scheduler = new EscalationScheduler({
     store,
     directories,
@@ -168,16 +168,15 @@ export async function startQmHjelp(
         logger.info({ ...removed }, 'retention applied');
     },
   });
-  // Report download links: signed with the configured secret (in local mode a random one for this
-  // process) and pointing at BOT_DOMAIN (in local mode at the address the server listens on).
-  const reportSecret = config.reports.linkSecret
-    ? Buffer.from(config.reports.linkSecret, 'utf8')
-    : config.localMode
-      ? randomBytes(32)
+  // Report download links: offered where they can work, with SIGNING_SECRET (the same on every
+  // instance) and BOT_DOMAIN, or in local mode at the address the server listens on.
+  const reportSecret = derivedKey(signingRoot, 'report-links');
+  const reportLinks = () => {
+    const baseUrl = config.links.publicUrl ?? (config.localMode ? listening.url : undefined);
+    return baseUrl && (config.links.signingSecret || config.localMode)
+      ? { secret: reportSecret, baseUrl }
       : undefined;
-  const reportBase: { url?: string } = { url: config.reports.publicBaseUrl };
-  const reportLinks = () =>
-    reportSecret && reportBase.url ? { secret: reportSecret, baseUrl: reportBase.url } : undefined;
+  };
   const app = createApp({
     adapter,
     botAppId: config.bot.appId,
@@ -243,7 +242,6 @@ export async function startQmHjelp(
   knowledgeRefresh.start();
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
-  if (!reportBase.url && config.localMode) reportBase.url = url;
   listening.url = url;
   logger.info({ url, port, localMode: config.localMode }, 'Qm+ Hjelp is listening');
   local.playgrounds = config.playground.enabled

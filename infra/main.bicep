@@ -57,10 +57,6 @@ param signingSecret string = ''
 ])
 param logLevel string = 'info'
 
-@secure()
-@description('Secret the report download links are signed with; a new one at each deployment unless given (links made before it then stop working).')
-param reportLinkSecret string = newGuid()
-
 @description('Fewest replicas of the bot; two or more so one can fail or be replaced without a gap.')
 @minValue(2)
 param minReplicas int = 2
@@ -150,7 +146,6 @@ module botApp 'modules/bot-app.bicep' = if (deployApp) {
     orgFile: orgFile
     signingSecret: signingSecret
     logLevel: logLevel
-    reportLinkSecret: reportLinkSecret
     minReplicas: minReplicas
     maxReplicas: maxReplicas
     readinessPath: readinessPath

@@ -91,12 +91,8 @@ export const environmentSchema = z.object({
   READY_OUTBOX_MAX_AGE_MS: positiveInt.default(900000),
   SHUTDOWN_DEADLINE_MS: positiveInt.default(20000),
   SCHEDULER_INTERVAL_MS: positiveInt.default(30000),
-  // Reports: the secret their CSV download links are signed with, and the host name the bot's
-  // server is reached by from outside (the same BOT_DOMAIN the Teams app package lists).
-  REPORT_LINK_SECRET: z
-    .string()
-    .min(32, 'at least 32 characters, e.g. openssl rand -hex 32')
-    .optional(),
+  // The host name the bot's server is reached by from outside (the same BOT_DOMAIN the Teams app
+  // package lists): signed links to the bot's own server point there.
   BOT_DOMAIN: z
     .string()
     .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name such as qm-hjelp.example.com')
@@ -116,9 +112,8 @@ export const environmentSchema = z.object({
   APP_WEBSITE_URL: z.string().min(1).default('https://qm-hjelp.example.com'),
   APP_PRIVACY_URL: z.string().min(1).default('https://qm-hjelp.example.com/personvern'),
   APP_TERMS_URL: z.string().min(1).default('https://qm-hjelp.example.com/vilkar'),
-  // Signed links to the bot's own server (a person's data export) and the placeholders that take
-  // the place of people in redacted inquiries.
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // The one secret signed links to the bot's own server (report downloads, a person's data export)
+  // and the placeholders of people in redacted inquiries are keyed with, a key derived per use.
   SIGNING_SECRET: z
     .string()
     .min(32, 'at least 32 characters, such as 64 random hex digits')
@@ -202,22 +197,16 @@ export interface Config {
   shutdownDeadlineMs: number;
   /** How often each instance looks for reminders and deadlines that have come. */
   schedulerIntervalMs: number;
-  /**
-   * Report downloads: the secret their links are signed with (REPORT_LINK_SECRET; in local mode a
-   * random one per process when unset) and the public address of the bot's server (https:// and
-   * BOT_DOMAIN; in local mode the address it listens on when unset). Without both, report cards
-   * offer no download.
-   */
-  reports: { linkSecret?: string; publicBaseUrl?: string };
   /** Where every inquiry event is sent as signed JSON (docs/webhook.md); absent when none is set. */
   webhook?: WebhookConfig;
   logLevel: string;
   /** Readable lines in local mode, JSON lines otherwise, unless LOG_FORMAT says which. */
   logFormat: 'json' | 'pretty';
   /**
-   * Signed links: the address people's browsers reach the bot's server at (its own listening
-   * address when unset), and the secret links and placeholders are keyed with (a new random one
-   * at each start when unset: links then end with the process, and placeholders differ).
+   * Signed links: the address people's browsers reach the bot's server at (`https://BOT_DOMAIN`;
+   * in local mode its own listening address when unset), and the secret links and placeholders are
+   * keyed with (SIGNING_SECRET; a new random one at each start when unset: links then end with the
+   * process, and placeholders differ).
    */
   links: { publicUrl?: string; signingSecret?: string };
 }
@@ -353,15 +342,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyOutboxMaxAgeMs: e.READY_OUTBOX_MAX_AGE_MS,
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
-    reports: {
-      ...(e.REPORT_LINK_SECRET ? { linkSecret: e.REPORT_LINK_SECRET } : {}),
-      ...(e.BOT_DOMAIN ? { publicBaseUrl: `https://${e.BOT_DOMAIN}` } : {}),
-    },
     ...(webhook ? { webhook } : {}),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (localMode ? 'pretty' : 'json'),
     links: {
-      ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+      ...(e.BOT_DOMAIN ? { publicUrl: `https://${e.BOT_DOMAIN}` } : {}),
       ...(e.SIGNING_SECRET ? { signingSecret: e.SIGNING_SECRET } : {}),
     },
   };

@@ -45,10 +45,6 @@ param maxReplicas int
 @description('Path of the readiness probe.')
 param readinessPath string
 
-@secure()
-@description('Secret the report download links are signed with (REPORT_LINK_SECRET), the same on every replica.')
-param reportLinkSecret string
-
 param workspaceName string
 param appInsightsName string
 param tags object
@@ -107,10 +103,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         }
       ]
       secrets: [
-        {
-          name: 'report-link-secret'
-          value: reportLinkSecret
-        }
         {
           name: 'signing-secret'
           value: signingSecret
@@ -223,20 +215,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               name: 'REQUEST_BODY_TIMEOUT_MS'
               value: '15000'
             }
-            // Report downloads: links signed with one secret for every replica, pointing at the
-            // app's own address.
-            {
-              name: 'REPORT_LINK_SECRET'
-              secretRef: 'report-link-secret'
-            }
+            // Signed links (report downloads, a person's export) point at the app's own address.
             {
               name: 'BOT_DOMAIN'
               value: '${appName}.${environment.properties.defaultDomain}'
-            }
-            {
-              // Export links point here: the app's own address on the environment's domain.
-              name: 'PUBLIC_URL'
-              value: 'https://${appName}.${environment.properties.defaultDomain}'
             }
             {
               name: 'SIGNING_SECRET'

@@ -330,7 +330,7 @@ export const en: Messages = {
     download: 'Download CSV',
     downloadNote: (until: string) => `The CSV link works until ${until}.`,
     downloadUnavailable:
-      'CSV download is not set up here (REPORT_LINK_SECRET and BOT_DOMAIN, see the README).',
+      'CSV download is not set up here (SIGNING_SECRET and BOT_DOMAIN, see the README).',
     periodProblems: {
       invalid_date: 'Choose both a start and an end date.',
       reversed: 'The end date must be the start date or later.',

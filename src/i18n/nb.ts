@@ -336,7 +336,7 @@ export const nb = {
     download: 'Last ned CSV',
     downloadNote: (until: string) => `Lenken til CSV-fila virker til ${until}.`,
     downloadUnavailable:
-      'CSV-nedlasting er ikke satt opp her (REPORT_LINK_SECRET og BOT_DOMAIN, se README).',
+      'CSV-nedlasting er ikke satt opp her (SIGNING_SECRET og BOT_DOMAIN, se README).',
     periodProblems: {
       invalid_date: 'Velg både fra- og til-dato.',
       reversed: 'Til-datoen må være samme dag som fra-datoen eller senere.',

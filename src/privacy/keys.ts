@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { derivedKey } from '../links/signed-link';
 import { pseudonymiser, type Pseudonymise } from './pseudonym';
 
@@ -12,11 +11,10 @@ export interface PrivacyKeys {
 }
 
 /**
- * Keys derived from the signing secret, one per use; without a secret a random one for this
- * process (its links end with it, and its placeholders are its own).
+ * Keys derived from the signing secret (or, without one, the random secret of this process: its
+ * links end with it, and its placeholders are its own), one per use.
  */
-export function privacyKeys(secret: string | undefined, publicUrl: () => string): PrivacyKeys {
-  const root = secret ?? randomBytes(32);
+export function privacyKeys(root: string | Buffer, publicUrl: () => string): PrivacyKeys {
   return {
     linkKey: derivedKey(root, 'privacy-links'),
     pseudonymise: pseudonymiser(derivedKey(root, 'pseudonyms')),

@@ -45,7 +45,7 @@ describe('reports over real HTTP', function () {
       },
     },
     // At the default level, so that the test reads what is logged about downloads.
-    env: { REPORT_LINK_SECRET: secret, LOG_LEVEL: 'info' },
+    env: { SIGNING_SECRET: secret, LOG_LEVEL: 'info' },
   });
 
   /** Writes in the 1:1 chat and returns the message the bot answers with. */

@@ -19,17 +19,14 @@ describe('configuration', () => {
     );
   });
 
-  it('signs report links with REPORT_LINK_SECRET and points them at BOT_DOMAIN', () => {
-    assert.deepEqual(loadConfig({}).reports, {});
+  it('signs links with SIGNING_SECRET and points them at BOT_DOMAIN', () => {
+    assert.deepEqual(loadConfig({}).links, {});
     const secret = 'f'.repeat(64);
     assert.deepEqual(
-      loadConfig({ REPORT_LINK_SECRET: secret, BOT_DOMAIN: 'qm-hjelp.example.com' }).reports,
-      { linkSecret: secret, publicBaseUrl: 'https://qm-hjelp.example.com' },
+      loadConfig({ SIGNING_SECRET: secret, BOT_DOMAIN: 'qm-hjelp.example.com' }).links,
+      { signingSecret: secret, publicUrl: 'https://qm-hjelp.example.com' },
     );
-    assert.throws(
-      () => loadConfig({ REPORT_LINK_SECRET: 'short' }),
-      /REPORT_LINK_SECRET: at least 32/,
-    );
+    assert.throws(() => loadConfig({ SIGNING_SECRET: 'short' }), /SIGNING_SECRET: at least 32/);
     assert.throws(() => loadConfig({ BOT_DOMAIN: 'https://x/' }), /BOT_DOMAIN: a host name/);
   });
 

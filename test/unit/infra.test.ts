@@ -54,7 +54,6 @@ const sampleValues: Record<string, string> = {
   "'https://${appName}.${environment.properties.defaultDomain}'":
     'https://qmhjelp-bot.example.westeurope.azurecontainerapps.io',
   "'signing-secret'": '0123456789abcdef0123456789abcdef0123456789abcdef',
-  "'report-link-secret'": '3f6c1e0a9b8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
   "'${appName}.${environment.properties.defaultDomain}'":
     'qmhjelp-bot.example.azurecontainerapps.io',
   'appInsights.properties.ConnectionString':

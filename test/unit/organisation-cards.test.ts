@@ -150,7 +150,7 @@ describe('changing the organisation', () => {
       email: people.asker.email,
     });
     assert.ok(added.ok);
-    assert.deepEqual(added.org.helpdesk, [people.asker.email]);
+    assert.deepEqual(added.org.helpdesk, [...org.helpdesk, people.asker.email]);
     const coordinator = decideChange(org, {
       kind: 'role',
       op: 'remove',
