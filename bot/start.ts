@@ -1,4 +1,4 @@
-import { derivedKey } from '../src/links/signed-link';
+import { reportLinkKey } from '../src/reports/report-link';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { hostname } from 'node:os';
@@ -170,7 +170,7 @@ export async function startQmHjelp(
   });
   // Report download links: offered where they can work, with SIGNING_SECRET (the same on every
   // instance) and BOT_DOMAIN, or in local mode at the address the server listens on.
-  const reportSecret = derivedKey(signingRoot, 'report-links');
+  const reportSecret = reportLinkKey(signingRoot);
   const reportLinks = () => {
     const baseUrl = config.links.publicUrl ?? (config.localMode ? listening.url : undefined);
     return baseUrl && (config.links.signingSecret || config.localMode)

@@ -1,8 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod/v4';
+import { derivedKey } from '../links/signed-link';
 
 // The signed link to a report's CSV: who asked, for which scope and period, in which language,
 // and until when it works, signed with HMAC-SHA256 so that none of it can be changed.
+
+/** The key report links are signed with, derived from the signing secret. */
+export function reportLinkKey(signingSecret: string | Buffer): Buffer {
+  return derivedKey(signingSecret, 'report-links');
+}
 
 /** How long a download link works after the card that carries it was made. */
 export const reportLinkLifetimeMs = 60 * 60 * 1000;

@@ -132,7 +132,7 @@ describe('the organisation in Teams', function () {
     assert.ok(size < cardLimit, `the card is ${size} bytes`);
     const text = cardText(card);
     assert.match(text, /Organisasjonen: Testfylket/);
-    assert.match(text, /306 enheter · 10 personer · 3 arbeidsområder · 3 temaer/);
+    assert.match(text, /306 enheter · 11 personer · 3 arbeidsområder · 3 temaer/);
     assert.match(text, /Enheter \(side 1 av 16, 306 i alt\)/);
     assert.match(text, /Hauge vgs/);
     assert.match(text, /Superbrukere: Sverre Lunde, Hilde Berg/);
@@ -204,7 +204,7 @@ describe('the organisation in Teams', function () {
       orgEmail: people.asker.email,
     });
     assert.match(replyText(helpdesk), /Kari Asker er nå brukerhjelp for Testfylket\./);
-    assert.match(replyText(helpdesk), /Brukerhjelp: Kari Asker/);
+    assert.match(replyText(helpdesk), /Brukerhjelp: Hanne Hjelp, Kari Asker/);
     const coordinator = await conversation.click(admin, Verbs.orgRole, {
       op: 'add',
       page: 0,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Inputs, Verbs } from '../../cards/verbs';
-import { signReportLink } from '../../src/reports/report-link';
+import { reportLinkKey, signReportLink } from '../../src/reports/report-link';
 import { people, organisation } from '../support/domain-fixture';
 import {
   cardAction,
@@ -85,7 +85,7 @@ describe('reports over real HTTP', function () {
         locale: 'nb',
         expiresAt: new Date(now.getTime() + expiresInMs).toISOString(),
       },
-      Buffer.from(secret, 'utf8'),
+      reportLinkKey(secret),
     );
     return `${bot().url}/reports/csv?token=${token}`;
   }
