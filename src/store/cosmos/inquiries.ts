@@ -299,58 +299,30 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 
   async due(now: Date, limit: number): Promise<Inquiry[]> {
-    const found: Inquiry[] = [];
-    await queryPages<Stored<InquiryDoc>>(
-      this.container,
+    return this.firstInquiries(
       'query of due inquiries',
       {
         query: `SELECT * FROM c WHERE c.dueAt <= @now ORDER BY c.dueAt`,
         parameters: [{ name: '@now', value: now.toISOString() }],
       },
-      { pageSize: Math.min(limit, this.pageSize) },
-      (page) => {
-        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
-        return found.length < limit;
-      },
+      limit,
     );
-    return found;
   }
 
   async handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]> {
-    const parameters: { name: string; value: string }[] = [];
-    const conditions: string[] = [];
-    const filters = [
-      ['unitId', query.unitIds],
-      ['workAreaId', query.workAreaIds],
-      ['topicId', query.topicIds],
-    ] as const;
-    for (const [field, ids] of filters) {
-      if (!ids) continue;
-      if (ids.length === 0) return [];
-      const names = ids.map((id, index) => {
-        const name = `@${field}${index}`;
-        parameters.push({ name, value: id });
-        return name;
-      });
-      conditions.push(`c.${field} IN (${names.join(', ')})`);
-    }
+    const scope = scopeConditions(query);
+    if (!scope) return [];
+    const { conditions, parameters } = scope;
     const statuses = inHandlersQueue.map((status) => `'${status}'`).join(', ');
-    const found: Inquiry[] = [];
-    await queryPages<Stored<InquiryDoc>>(
-      this.container,
+    return this.firstInquiries(
       "query of a handler's queue",
       {
         query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.status IN (${statuses})
                 ${conditions.map((c) => `AND ${c}`).join(' ')} ORDER BY c.createdAt`,
         parameters,
       },
-      { pageSize: Math.min(limit, this.pageSize) },
-      (page) => {
-        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
-        return found.length < limit;
-      },
+      limit,
     );
-    return found;
   }
 
   async writtenSince(
@@ -363,9 +335,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
       { name: '@since', value: since.toISOString() },
       ...workAreaIds.map((id, index) => ({ name: `@workAreaId${index}`, value: id })),
     ];
-    const found: Inquiry[] = [];
-    await queryPages<Stored<InquiryDoc>>(
-      this.container,
+    return this.firstInquiries(
       "query of a work area's inquiries written since",
       {
         query: `SELECT * FROM c WHERE c.type = 'inquiry'
@@ -373,71 +343,59 @@ export class CosmosInquiryRepository implements InquiryRepository {
                 AND c.updatedAt >= @since ORDER BY c.updatedAt DESC`,
         parameters,
       },
-      { pageSize: Math.min(limit, this.pageSize) },
-      (page) => {
-        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
-        return found.length < limit;
-      },
+      limit,
     );
-    return found;
   }
 
   async finishedBefore(cutoff: Date, limit: number): Promise<Inquiry[]> {
-    const found: Inquiry[] = [];
-    await queryPages<Stored<InquiryDoc>>(
-      this.container,
+    return this.firstInquiries(
       'query of finished inquiries past their retention',
       {
         query: `SELECT * FROM c WHERE c.finishedAt <= @cutoff ORDER BY c.finishedAt`,
         parameters: [{ name: '@cutoff', value: cutoff.toISOString() }],
       },
-      { pageSize: Math.min(limit, this.pageSize) },
-      (page) => {
-        for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
-        return found.length < limit;
-      },
+      limit,
     );
-    return found;
   }
 
   async search(search: InquirySearch, limit: number): Promise<Inquiry[]> {
     if (search.words.length === 0) return [];
-    const parameters: { name: string; value: string }[] = [];
-    const conditions: string[] = [];
     const { scope } = search;
-    if ('registeredBy' in scope) {
-      conditions.push('c.registeredBy = @registeredBy');
-      parameters.push({ name: '@registeredBy', value: scope.registeredBy });
-    } else {
-      const filters = [
-        ['unitId', scope.unitIds],
-        ['workAreaId', scope.workAreaIds],
-        ['topicId', scope.topicIds],
-      ] as const;
-      for (const [field, ids] of filters) {
-        if (!ids) continue;
-        if (ids.length === 0) return [];
-        const names = ids.map((id, index) => {
-          const name = `@${field}${index}`;
-          parameters.push({ name, value: id });
-          return name;
-        });
-        conditions.push(`c.${field} IN (${names.join(', ')})`);
-      }
-    }
+    const selected =
+      'registeredBy' in scope
+        ? {
+            conditions: ['c.registeredBy = @registeredBy'],
+            parameters: [{ name: '@registeredBy', value: scope.registeredBy }],
+          }
+        : scopeConditions(scope);
+    if (!selected) return [];
+    const { conditions, parameters } = selected;
     search.words.forEach((word, index) => {
       conditions.push(`CONTAINS(c.searchText, @word${index})`);
       parameters.push({ name: `@word${index}`, value: word });
     });
-    const found: Inquiry[] = [];
-    await queryPages<Stored<InquiryDoc>>(
-      this.container,
+    return this.firstInquiries(
       'search of inquiries by words',
       {
         query: `SELECT * FROM c WHERE c.type = 'inquiry'
                 ${conditions.map((c) => `AND ${c}`).join(' ')} ORDER BY c.createdAt DESC`,
         parameters,
       },
+      limit,
+    );
+  }
+
+  /** The first `limit` inquiries a query finds, reading pages only until it has them. */
+  private async firstInquiries(
+    what: string,
+    query: { query: string; parameters: { name: string; value: string }[] },
+    limit: number,
+  ): Promise<Inquiry[]> {
+    const found: Inquiry[] = [];
+    await queryPages<Stored<InquiryDoc>>(
+      this.container,
+      what,
+      query,
       { pageSize: Math.min(limit, this.pageSize) },
       (page) => {
         for (const doc of page) if (found.length < limit) found.push(toInquiry(doc));
@@ -626,6 +584,33 @@ export class CosmosInquiryRepository implements InquiryRepository {
   private settled(written: Stored<InquiryDoc>, latest: Stored<InquiryDoc>): Inquiry {
     return toInquiry(latest.writeId === written.writeId ? latest : written);
   }
+}
+
+/**
+ * The conditions that keep a query to the units, work areas and topics of a handler's scope, with
+ * their parameters; undefined when an empty filter lets nothing through.
+ */
+function scopeConditions(
+  scope: QueueQuery,
+): { conditions: string[]; parameters: { name: string; value: string }[] } | undefined {
+  const parameters: { name: string; value: string }[] = [];
+  const conditions: string[] = [];
+  const filters = [
+    ['unitId', scope.unitIds],
+    ['workAreaId', scope.workAreaIds],
+    ['topicId', scope.topicIds],
+  ] as const;
+  for (const [field, ids] of filters) {
+    if (!ids) continue;
+    if (ids.length === 0) return undefined;
+    const names = ids.map((id, index) => {
+      const name = `@${field}${index}`;
+      parameters.push({ name, value: id });
+      return name;
+    });
+    conditions.push(`c.${field} IN (${names.join(', ')})`);
+  }
+  return { conditions, parameters };
 }
 
 /** The fields queries filter and sort on, copied beside the inquiry. */

@@ -37,30 +37,45 @@ function fromRow(row: Row): Inquiry {
 const queueStatuses = `status IN (${inHandlersQueue.map((status) => `'${status}'`).join(', ')})`;
 
 /**
+ * The conditions that keep a query to the units, work areas and topics of a handler's scope, with
+ * their values and the first of them (`unit`, `work_area`, `topic`: the index to read by);
+ * undefined when an empty filter lets nothing through.
+ */
+function scopeConditions(
+  scope: QueueQuery,
+): { conditions: string[]; values: string[]; first?: string } | undefined {
+  const filters = [
+    ['unit', scope.unitIds],
+    ['work_area', scope.workAreaIds],
+    ['topic', scope.topicIds],
+  ] as const;
+  const conditions: string[] = [];
+  const values: string[] = [];
+  let first: string | undefined;
+  for (const [column, ids] of filters) {
+    if (!ids) continue;
+    if (ids.length === 0) return undefined;
+    first ??= column;
+    conditions.push(`${column}_id IN (${ids.map(() => '?').join(', ')})`);
+    values.push(...ids);
+  }
+  return { conditions, values, ...(first ? { first } : {}) };
+}
+
+/**
  * The queue's query and its values (the limit is the last parameter); undefined when an empty
  * filter lets nothing through.
  */
 export function queueStatement(query: QueueQuery): { sql: string; values: string[] } | undefined {
-  const filters = [
-    ['unit_id', query.unitIds, 'inquiries_queue_by_unit'],
-    ['work_area_id', query.workAreaIds, 'inquiries_queue_by_work_area'],
-    ['topic_id', query.topicIds, 'inquiries_queue_by_topic'],
-  ] as const;
-  const values: string[] = [];
-  const conditions: string[] = [];
-  let index = 'inquiries_queue';
-  for (const [column, ids, byColumn] of filters) {
-    if (!ids) continue;
-    if (ids.length === 0) return undefined;
-    if (conditions.length === 0) index = byColumn;
-    conditions.push(`AND ${column} IN (${ids.map(() => '?').join(', ')})`);
-    values.push(...ids);
-  }
+  const scope = scopeConditions(query);
+  if (!scope) return undefined;
+  const { conditions, values } = scope;
+  const index = scope.first ? `inquiries_queue_by_${scope.first}` : 'inquiries_queue';
   // Named, because the search's indexes on the same columns cover closed inquiries too: the
   // planner would otherwise read those and filter out every closed one.
   return {
     sql: `SELECT doc, version FROM inquiries INDEXED BY ${index}
-          WHERE ${queueStatuses} ${conditions.join(' ')} ORDER BY created_at LIMIT ?`,
+          WHERE ${[queueStatuses, ...conditions].join(' AND ')} ORDER BY created_at LIMIT ?`,
     values,
   };
 }
@@ -83,25 +98,13 @@ export function searchStatement(
   search: InquirySearch,
 ): { sql: string; values: string[] } | undefined {
   if (search.words.length === 0) return undefined;
-  const values: string[] = [];
-  const conditions: string[] = [];
   const { scope } = search;
-  if ('registeredBy' in scope) {
-    conditions.push('registered_by = ?');
-    values.push(scope.registeredBy);
-  } else {
-    const filters = [
-      ['unit_id', scope.unitIds],
-      ['work_area_id', scope.workAreaIds],
-      ['topic_id', scope.topicIds],
-    ] as const;
-    for (const [column, ids] of filters) {
-      if (!ids) continue;
-      if (ids.length === 0) return undefined;
-      conditions.push(`${column} IN (${ids.map(() => '?').join(', ')})`);
-      values.push(...ids);
-    }
-  }
+  const selected =
+    'registeredBy' in scope
+      ? { conditions: ['registered_by = ?'], values: [scope.registeredBy] }
+      : scopeConditions(scope);
+  if (!selected) return undefined;
+  const { conditions, values } = selected;
   for (const word of search.words) {
     conditions.push('search_text LIKE ?');
     values.push(`%${word}%`);
