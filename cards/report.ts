@@ -116,8 +116,14 @@ export function periodLine(period: ReportPeriod, directory: Directory, locale: L
   );
 }
 
-function facts<T>(points: T[], title: (p: T) => string, value: (p: T) => number): Fact[] {
-  return points.map((p) => ({ title: title(p), value: String(value(p)) }));
+/** A bar chart, with its points again as facts for clients that draw no charts. */
+function barChart(title: string, data: BarPoint[]): Chart<BarPoint> {
+  return { title, data, facts: data.map((p) => ({ title: p.x, value: String(p.y) })) };
+}
+
+/** A pie or donut chart, with its slices again as facts for clients that draw no charts. */
+function sliceChart(title: string, data: SlicePoint[]): Chart<SlicePoint> {
+  return { title, data, facts: data.map((p) => ({ title: p.legend, value: String(p.value) })) };
 }
 
 /** What the card is for: its reader's choices, a download link, the pack's extra sections. */
@@ -222,42 +228,10 @@ export function reportCardData(
       { title: t.vendorCases, value: String(report.vendorCases) },
       { title: t.selfServed, value: String(report.selfServed) },
     ],
-    escalations: {
-      title: t.escalationsHeading,
-      data: escalations,
-      facts: facts(
-        escalations,
-        (p) => p.x,
-        (p) => p.y,
-      ),
-    },
-    byTopic: {
-      title: t.byTopicHeading,
-      data: topics,
-      facts: facts(
-        topics,
-        (p) => p.legend,
-        (p) => p.value,
-      ),
-    },
-    byUnit: {
-      title: t.byUnitHeading,
-      data: unitBars,
-      facts: facts(
-        unitBars,
-        (p) => p.x,
-        (p) => p.y,
-      ),
-    },
-    ratings: {
-      title: t.ratingsHeading,
-      data: ratingSlices,
-      facts: facts(
-        ratingSlices,
-        (p) => p.legend,
-        (p) => p.value,
-      ),
-    },
+    escalations: barChart(t.escalationsHeading, escalations),
+    byTopic: sliceChart(t.byTopicHeading, topics),
+    byUnit: barChart(t.byUnitHeading, unitBars),
+    ratings: sliceChart(t.ratingsHeading, ratingSlices),
     table: [
       ...shown.map((u) => ({
         name: u.name,
