@@ -31,18 +31,19 @@ const awkwardStrings = [
   'Hvordan melder jeg avvik?',
 ];
 
-const awkwardValues: unknown[] = [
-  null,
-  true,
-  0,
-  -1,
-  1e308,
-  [],
-  {},
-  [[[]]],
-  JSON.parse('{"__proto__":{"polluted":true}}') as unknown,
-  { constructor: { prototype: { polluted: true } } },
-  ...awkwardStrings,
+/** JSON texts, parsed at each pick so that a mutation of one pick never reaches a later one. */
+const awkwardValues: string[] = [
+  'null',
+  'true',
+  '0',
+  '-1',
+  '1e308',
+  '[]',
+  '{}',
+  '[[[]]]',
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  ...awkwardStrings.map((text) => JSON.stringify(text)),
 ];
 
 /** One fuzzed request: its body (text, maybe not JSON at all) and content type. */
@@ -63,7 +64,8 @@ export function fuzzer(
   options: { serviceUrl: string; inquiryId: string; thread: string; outsiders: TestUser[] },
 ) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const value = (): unknown => (random() < 0.7 ? pick(awkwardValues) : pick(awkwardStrings));
+  const value = (): unknown =>
+    random() < 0.7 ? (JSON.parse(pick(awkwardValues)) as unknown) : pick(awkwardStrings);
 
   const mutate = (activity: Record<string, unknown>): Record<string, unknown> => {
     const copy: Record<string, unknown> = JSON.parse(JSON.stringify(activity));
