@@ -1,5 +1,5 @@
-import MiniSearch from 'minisearch';
 import type { Locale } from '../i18n';
+import { TermIndex, type IndexedField, type Matches } from './term-index';
 import { termOf, termsOf, words } from './terms';
 
 const locales: readonly Locale[] = ['nb', 'en'];
@@ -26,8 +26,6 @@ export interface SearchHit {
   coverage: number;
 }
 
-type Indexed = { id: string } & Record<string, string>;
-
 /** A query word and the terms that stand for it: its own, or the parts of a compound word. */
 interface QueryWord {
   terms: string[];
@@ -41,46 +39,48 @@ interface QueryWord {
  * is searched in both languages and each key keeps its better match.
  */
 export class TextSearch {
-  private readonly indexes: Record<Locale, MiniSearch<Indexed>>;
+  private readonly fieldNames: string[];
+  private readonly boosts: number[];
+  private readonly indexes: Record<Locale, TermIndex>;
   /** Each term of a language's index, with how often it was indexed. */
   private readonly vocabulary: Record<Locale, Map<string, number>> = {
     nb: new Map(),
     en: new Map(),
   };
 
-  constructor(private readonly fields: Record<string, number>) {
-    const make = (locale: Locale): MiniSearch<Indexed> =>
-      new MiniSearch<Indexed>({
-        fields: Object.keys(fields),
-        tokenize: words,
-        processTerm: (term) => {
-          const processed = termOf(term, locale);
-          if (processed) {
-            const vocabulary = this.vocabulary[locale];
-            vocabulary.set(processed, (vocabulary.get(processed) ?? 0) + 1);
-          }
-          return processed ?? null;
-        },
-        searchOptions: {
-          tokenize: (text) => text.split(' ').filter(Boolean),
-          processTerm: (term) => term,
-        },
-      });
-    this.indexes = { nb: make('nb'), en: make('en') };
+  constructor(fields: Record<string, number>) {
+    this.fieldNames = Object.keys(fields);
+    this.boosts = this.fieldNames.map((name) => fields[name] || 1);
+    this.indexes = {
+      nb: new TermIndex(this.fieldNames.length),
+      en: new TermIndex(this.fieldNames.length),
+    };
   }
 
   /** Adds a text, or replaces the text of its key in its language. */
   put(text: SearchText): void {
     const index = this.indexes[text.locale];
-    const doc: Indexed = { ...text.fields, id: text.key };
-    if (index.has(text.key)) index.replace(doc);
-    else index.add(doc);
+    const vocabulary = this.vocabulary[text.locale];
+    const fields = this.fieldNames.map((name): IndexedField | undefined => {
+      const value = text.fields[name];
+      if (value === undefined) return undefined;
+      const tokens = words(value);
+      const terms: string[] = [];
+      for (const token of tokens) {
+        const term = termOf(token, text.locale);
+        if (!term) continue;
+        terms.push(term);
+        vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
+      }
+      return { terms, words: new Set(tokens).size };
+    });
+    index.remove(text.key);
+    index.add(text.key, fields);
   }
 
   /** Removes every text of a key. */
   remove(key: string): void {
-    for (const locale of locales)
-      if (this.indexes[locale].has(key)) this.indexes[locale].discard(key);
+    for (const locale of locales) this.indexes[locale].remove(key);
   }
 
   get size(): number {
@@ -90,39 +90,27 @@ export class TextSearch {
   /** The keys that match a question best, best first; at most `limit`. */
   search(question: string, limit: number): SearchHit[] {
     const best = new Map<string, SearchHit>();
-    const leaders = new Leaders(limit);
+    if (limit <= 0) return [];
     for (const locale of locales) {
       const queryWords = this.telling(this.queryWords(question, locale), locale);
       if (queryWords.length === 0) continue;
       const terms = [...new Set(queryWords.flatMap((w) => w.terms))];
       const vocabulary = this.vocabulary[locale];
-      const results = this.indexes[locale].search(terms.join(' '), {
-        boost: this.fields,
-        combineWith: 'OR',
-        // A word the index knows is whole and no typo: prefix and fuzzy matching, the costly parts
-        // (each walks the index's terms), are for the others, a word begun or misspelt.
-        prefix: (term) => term.length >= 4 && !vocabulary.has(term),
-        fuzzy: (term) =>
-          vocabulary.has(term) ? false : term.length >= 10 ? 2 : term.length >= 4 ? 1 : false,
-        maxFuzzy: 2,
-      });
-      for (const result of results) {
-        // Results come best score first, and a hit's rank is at most its score: once the scores
-        // fall below the rank of the last of the best `limit` so far, nothing later can join them.
-        if (result.score < leaders.bar) break;
-        const matched = result.queryTerms;
-        const covered = queryWords.filter((w) => w.terms.some((t) => matched.includes(t))).length;
-        const hit: SearchHit = {
-          key: String(result.id),
-          locale,
-          score: result.score,
-          coverage: covered / queryWords.length,
-        };
+      // A word the index knows is whole and no typo: prefix and fuzzy matching, the costly parts
+      // (each walks the index's terms), are for the others, a word begun or misspelt.
+      const query = terms.map((term) => ({
+        term,
+        prefix: term.length >= 4 && !vocabulary.has(term),
+        fuzzy: vocabulary.has(term) ? 0 : term.length >= 10 ? 2 : term.length >= 4 ? 1 : 0,
+      }));
+      const matches = this.indexes[locale].match(
+        query,
+        queryWords.map((w) => w.terms.map((t) => terms.indexOf(t))),
+        this.boosts,
+      );
+      for (const hit of leading(matches, locale, queryWords.length, limit)) {
         const known = best.get(hit.key);
-        if (!known || rank(hit) > rank(known)) {
-          best.set(hit.key, hit);
-          leaders.offer(hit.key, rank(hit));
-        }
+        if (!known || rank(hit) > rank(known)) best.set(hit.key, hit);
       }
     }
     return [...best.values()].sort((a, b) => rank(b) - rank(a)).slice(0, limit);
@@ -161,29 +149,45 @@ export class TextSearch {
   }
 }
 
-/** The best `size` ranks seen so far, one per key, and the rank a newcomer must reach to join them. */
-class Leaders {
-  private readonly ranks = new Map<string, number>();
-  /** The lowest rank among the leaders once there are `size` of them; 0 until then. */
-  bar = 0;
-
-  constructor(private readonly size: number) {}
-
-  /** A key's rank, higher than any it had before. */
-  offer(key: string, rank: number): void {
-    if (this.size <= 0) return;
-    if (!this.ranks.has(key) && this.ranks.size >= this.size) {
-      if (rank <= this.bar) return;
-      let lowest: [string, number] | undefined;
-      for (const entry of this.ranks) if (!lowest || entry[1] < lowest[1]) lowest = entry;
-      if (lowest) this.ranks.delete(lowest[0]);
-    }
-    this.ranks.set(key, rank);
-    if (this.ranks.size >= this.size) this.bar = Math.min(...this.ranks.values());
+/**
+ * The hits of one language that can be among the best `limit`: those whose rank reaches the
+ * `limit`-th best rank there, ordered by score and then by the order they were matched in (as
+ * MiniSearch ordered its results), so that equal ranks keep the order they had. Only these few are
+ * made into hits, not the thousands of texts that share a common word with the question.
+ */
+function leading(matches: Matches, locale: Locale, queryWords: number, limit: number): SearchHit[] {
+  const hitOf = (doc: number): SearchHit => ({
+    key: matches.key(doc),
+    locale,
+    score: matches.score(doc),
+    coverage: matches.covered(doc) / queryWords,
+  });
+  const scratch = { score: 0, coverage: 0 };
+  const ranks = matches.docs.map((doc) => {
+    scratch.score = matches.score(doc);
+    scratch.coverage = matches.covered(doc) / queryWords;
+    return rank(scratch);
+  });
+  const top: number[] = [];
+  for (const r of ranks) {
+    if (top.length === limit && r <= top[limit - 1]) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1] < r) at--;
+    top.splice(at, 0, r);
+    if (top.length > limit) top.pop();
   }
+  const bar = top.length === limit ? top[limit - 1] : -Infinity;
+  const chosen: number[] = [];
+  ranks.forEach((r, i) => {
+    if (r >= bar) chosen.push(i);
+  });
+  return chosen
+    .map((i) => ({ hit: hitOf(matches.docs[i]), order: i }))
+    .sort((a, b) => b.hit.score - a.hit.score || a.order - b.order)
+    .map(({ hit }) => hit);
 }
 
 /** How hits are ordered: a hit that matches more of the question wins over a higher raw score. */
-export function rank(hit: SearchHit): number {
+export function rank(hit: Pick<SearchHit, 'score' | 'coverage'>): number {
   return hit.score * hit.coverage * hit.coverage;
 }
