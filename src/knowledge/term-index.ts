@@ -76,10 +76,6 @@ export class TermIndex {
     return this.count;
   }
 
-  has(key: string): boolean {
-    return this.ids.has(key);
-  }
-
   /** Adds a text under a new key; its fields in the index's field order, undefined for none. */
   add(key: string, fields: readonly (IndexedField | undefined)[]): void {
     if (this.ids.has(key)) throw new Error(`TermIndex: ${key} is already indexed`);
