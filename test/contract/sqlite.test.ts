@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { queueStatement, writtenSinceSql } from '../../src/store/sqlite/inquiries';
+import {
+  queueItemColumns,
+  queueStatement,
+  writtenSinceSql,
+} from '../../src/store/sqlite/inquiries';
 import { migrations } from '../../src/store/sqlite/schema';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { storeContract } from './store-contract';
@@ -36,16 +40,17 @@ describe("the SQLite handlers' queue", () => {
       { workAreaIds: ['skole'] },
       { unitIds: ['hauge-vgs', 'bryne-vgs'] },
       { topicIds: ['avvik'], workAreaIds: ['skole'] },
-    ].map((query) => {
-      const statement = queueStatement(query)!;
-      return (
-        db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.values, 10) as {
-          detail: string;
-        }[]
-      )
-        .map((row) => row.detail)
-        .join(' | ');
-    });
+    ].flatMap((query) =>
+      [queueStatement(query)!, queueStatement(query, queueItemColumns)!].map((statement) => {
+        return (
+          db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.values, 10) as {
+            detail: string;
+          }[]
+        )
+          .map((row) => row.detail)
+          .join(' | ');
+      }),
+    );
     db.close();
     for (const plan of plans) assert.match(plan, /USING INDEX inquiries_queue/, plan);
     for (const plan of plans) assert.doesNotMatch(plan, /SCAN inquiries( |$)(?!USING)/, plan);
@@ -80,6 +85,33 @@ describe("the SQLite handlers' queue", () => {
       work_area_id: 'skole',
       topic_id: 'avvik',
     });
+    db.close();
+  });
+
+  it('fills the level and holder of inquiries stored before the queue read them from columns', () => {
+    const db = new Database(':memory:');
+    const before = migrations.length - 1;
+    migrations.slice(0, before).forEach((sql) => db.exec(sql));
+    const insert = db.prepare(
+      `INSERT INTO inquiries (id, number, request_key, asker_key, status, created_at, version, doc)
+       VALUES (?, ?, ?, 'k', ?, '2026-11-30T08:00:00.000Z', 1, ?)`,
+    );
+    insert.run(
+      'held',
+      'QM-2026-0001',
+      'r1',
+      'claimed',
+      JSON.stringify({ level: 'coordinator', assignee: { key: 'sverre@fylke.example' } }),
+    );
+    insert.run('free', 'QM-2026-0002', 'r2', 'new', JSON.stringify({ level: 'superuser' }));
+    migrations.slice(before).forEach((sql) => db.exec(sql));
+    assert.deepEqual(
+      db.prepare('SELECT id, level, assignee_key FROM inquiries ORDER BY id').all(),
+      [
+        { id: 'free', level: 'superuser', assignee_key: null },
+        { id: 'held', level: 'coordinator', assignee_key: 'sverre@fylke.example' },
+      ],
+    );
     db.close();
   });
 });

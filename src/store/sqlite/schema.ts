@@ -161,4 +161,11 @@ export const migrations: readonly string[] = [
   ALTER TABLE drafts ADD COLUMN follow_up_at TEXT;
   CREATE INDEX drafts_follow_up ON drafts (follow_up_at) WHERE follow_up_at IS NOT NULL;
   `,
+  `
+  ALTER TABLE inquiries ADD COLUMN level TEXT;
+  ALTER TABLE inquiries ADD COLUMN assignee_key TEXT;
+  UPDATE inquiries SET
+    level = json_extract(doc, '$.level'),
+    assignee_key = json_extract(doc, '$.assignee.key');
+  `,
 ];
