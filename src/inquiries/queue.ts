@@ -104,7 +104,8 @@ export async function loadQueue(
     for (const item of read.slice(0, maxQueueRead)) found.set(item.id, item);
   }
   const all = [...found.values()]
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    // ISO instants order as plain strings, compared so at a fraction of localeCompare's cost.
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
     .map((item) => ({ item, group: queueGroup(item, personKey) }));
   const counts = Object.fromEntries(queueGroups.map((g) => [g, 0])) as Record<QueueGroup, number>;
   for (const entry of all) counts[entry.group]++;

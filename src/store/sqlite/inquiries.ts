@@ -69,23 +69,28 @@ function scopeConditions(
   return { conditions, values, ...(first ? { first } : {}) };
 }
 
-/** The columns a queue item is read from, named as `QueueItem` names them. */
-export const queueItemColumns = `id, status, level, assignee_key AS assigneeKey, unit_id AS unitId,
-  topic_id AS topicId, created_at AS createdAt`;
+/**
+ * The columns a queue item is read from, read as arrays in this order (`QueueItemRow`): for the
+ * 2,000 rows of a large queue, arrays cost about half the time of named rows. The queue's indexes
+ * hold them all, so the table itself is not read.
+ */
+export const queueItemColumns = 'id, status, level, assignee_key, unit_id, topic_id, created_at';
 
-interface QueueItemRow {
-  id: string;
-  status: InquiryStatus;
-  level: Level;
-  assigneeKey: string | null;
-  unitId: string;
-  topicId: string;
-  createdAt: string;
-}
+type QueueItemRow = [
+  id: string,
+  status: InquiryStatus,
+  level: Level,
+  assigneeKey: string | null,
+  unitId: string,
+  topicId: string,
+  createdAt: string,
+];
 
 function toQueueItem(row: QueueItemRow): QueueItem {
-  const { assigneeKey, ...item } = row;
-  return assigneeKey === null ? item : { ...item, assigneeKey };
+  const [id, status, level, assigneeKey, unitId, topicId, createdAt] = row;
+  const item: QueueItem = { id, status, level, unitId, topicId, createdAt };
+  if (assigneeKey !== null) item.assigneeKey = assigneeKey;
+  return item;
 }
 
 /**
@@ -316,7 +321,9 @@ export class SqliteInquiryRepository implements InquiryRepository {
   handlersQueueItems(query: QueueQuery, limit: number): Promise<QueueItem[]> {
     const statement = queueStatement(query, queueItemColumns);
     if (!statement) return Promise.resolve([]);
-    const rows = prepared(this.db, statement.sql).all(...statement.values, limit) as QueueItemRow[];
+    const rows = prepared(this.db, statement.sql)
+      .raw(true)
+      .all(...statement.values, limit) as QueueItemRow[];
     return Promise.resolve(rows.map(toQueueItem));
   }
 
