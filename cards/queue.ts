@@ -136,9 +136,9 @@ export function queueLineText(
 }
 
 export interface QueueView {
+  /** The queue as `loadQueue` read it, with `queuePageSize` lines to a page. */
   queue: Queue;
   filter: QueueFilter;
-  page: number;
   /** The one reading it: their actions are asked of the state machine. */
   reader: PersonRef;
   /** The work area, when the queue is a triage channel's. */
@@ -155,9 +155,7 @@ export function queueCardData(
 ): QueueCardData {
   const t = messages(locale);
   const { queue, filter, reader, now, timing } = view;
-  const pages = Math.max(1, Math.ceil(queue.entries.length / queuePageSize));
-  const page = Math.min(Math.max(0, view.page), pages - 1);
-  const shown = queue.entries.slice(page * queuePageSize, (page + 1) * queuePageSize);
+  const { page, pages, shown } = queue;
   const state = queueState(filter, page);
   const line = (inquiry: Inquiry): QueueLine => {
     const role = handlerRole(directory, inquiry, reader.email);

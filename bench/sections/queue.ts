@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { queueCardData, renderQueueCard } from '../../cards/queue';
+import { queueCardData, queuePageSize, renderQueueCard } from '../../cards/queue';
 import { ManualClock } from '../../src/clock';
 import { sampleOrgFile } from '../../src/config';
 import { escalationTiming } from '../../src/escalation/policy';
@@ -96,9 +96,11 @@ function bulkInsert(
   db.pragma('synchronous = OFF');
   const insert = db.prepare(
     `INSERT INTO inquiries (id, number, request_key, asker_key, status, due_at, created_at,
-       unit_id, work_area_id, topic_id, updated_at, search_text, registered_by, version, doc)
+       level, assignee_key, unit_id, work_area_id, topic_id, updated_at, search_text,
+       registered_by, version, doc)
      VALUES (@id, @number, @requestKey, @askerKey, @status, NULL, @createdAt,
-       @unitId, @workAreaId, @topicId, @updatedAt, @searchText, NULL, 1, @doc)`,
+       @level, @assigneeKey, @unitId, @workAreaId, @topicId, @updatedAt, @searchText,
+       NULL, 1, @doc)`,
   );
   const chunk = db.transaction((from: number, to: number) => {
     for (let index = from; index < to; index++) {
@@ -110,6 +112,8 @@ function bulkInsert(
         askerKey: inquiry.asker.key,
         status: inquiry.status,
         createdAt: inquiry.createdAt,
+        level: inquiry.level,
+        assigneeKey: inquiry.assignee?.key ?? null,
         unitId: inquiry.unitId,
         workAreaId: inquiry.workAreaId,
         topicId: inquiry.topicId,
@@ -168,9 +172,12 @@ export const queueSection: Section = {
       const queueTimes: number[] = [];
       for (let run = 0; run < runs + 5; run++) {
         const runBegan = performance.now();
-        const queue = await loadQueue(store, scope, {}, reader.key);
+        const queue = await loadQueue(store, scope, {}, reader.key, {
+          page: 0,
+          pageSize: queuePageSize,
+        });
         const card = renderQueueCard(
-          queueCardData({ queue, filter: {}, page: 0, reader, now, timing }, directory, 'nb'),
+          queueCardData({ queue, filter: {}, reader, now, timing }, directory, 'nb'),
         );
         bytes = JSON.stringify(card).length;
         listed = queue.entries.length;

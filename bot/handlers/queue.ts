@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
-import { allChoice, queueCardData, renderQueueCard } from '../../cards/queue';
+import { allChoice, queueCardData, queuePageSize, renderQueueCard } from '../../cards/queue';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { renderTriageCard, triageCardData } from '../../cards/triage';
 import { Inputs, Verbs } from '../../cards/verbs';
@@ -53,13 +53,15 @@ async function queueCard(
   const scope = queueScope(context, turn);
   if (!scope.ok) return scope.reply;
   const { directory, who } = turn;
-  const queue = await loadQueue(deps.store, scope.scope, filter, who.person.key);
+  const queue = await loadQueue(deps.store, scope.scope, filter, who.person.key, {
+    page,
+    pageSize: queuePageSize,
+  });
   return renderQueueCard(
     queueCardData(
       {
         queue,
         filter,
-        page,
         reader: who.person,
         ...(scope.workAreaId ? { workAreaId: scope.workAreaId } : {}),
         now: deps.clock.now(),

@@ -2,6 +2,7 @@ import type { Absence } from '../absence/absence';
 import type { AuditEvent, AuditQuery, NewAuditEvent } from '../audit/audit-event';
 import type { NewAttachment } from '../inquiries/commands';
 import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
+import type { QueueItem } from '../inquiries/queue-item';
 import type {
   KnowledgeEntry,
   KnowledgeMarker,
@@ -127,6 +128,12 @@ export interface InquiryRepository {
    * most `limit`. Served by indexes on the open inquiries; closed ones are never read.
    */
   handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]>;
+  /**
+   * The same inquiries as `handlersQueue`, in the same order and up to the same limit, as their
+   * queue items: the fields kept beside each inquiry, without reading its document. What a
+   * handler's queue groups and counts.
+   */
+  handlersQueueItems(query: QueueQuery, limit: number): Promise<QueueItem[]>;
   /**
    * Inquiries of these work areas, open or closed, last written at or after `since`, most recently
    * written first, at most `limit`: what a work area's board reads to count this week's events.

@@ -1,4 +1,5 @@
 import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
+import type { QueueItem } from '../inquiries/queue-item';
 import { withCardPlaced, withDeliveryFailure, type CardPlacement } from '../inquiries/posted-cards';
 import type { NotificationIntent } from '../notifications/intents';
 import type { InquiryRepository, Store, WriteResult } from '../store/ports';
@@ -85,6 +86,12 @@ class WebhookInquiries implements InquiryRepository {
 
   handlersQueue(...args: Parameters<InquiryRepository['handlersQueue']>): Promise<Inquiry[]> {
     return this.inner.handlersQueue(...args);
+  }
+
+  handlersQueueItems(
+    ...args: Parameters<InquiryRepository['handlersQueueItems']>
+  ): Promise<QueueItem[]> {
+    return this.inner.handlersQueueItems(...args);
   }
 
   writtenSince(...args: Parameters<InquiryRepository['writtenSince']>): Promise<Inquiry[]> {

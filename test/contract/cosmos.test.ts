@@ -180,6 +180,40 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
       }
     });
 
+    it("groups in a handler's queue an inquiry an earlier version wrote without its level and holder", async () => {
+      const database = freshDatabaseName();
+      let store = await openCosmosStore({ ...account(), database });
+      const client = new CosmosClient({
+        endpoint: server.endpoint,
+        key: server.key,
+        agent: new https.Agent({ rejectUnauthorized: false }),
+      });
+      try {
+        const holder = { key: 'sverre@fylke.example', name: 'Sverre Lunde' };
+        const { inquiry } = await store.inquiries.create(
+          newInquiry({ status: 'claimed', level: 'coordinator', assignee: holder }),
+          [],
+        );
+        // As an earlier version wrote it: without the fields a queue item is read from.
+        const item = client.database(database).container('inquiries').item(inquiry.id, inquiry.id);
+        const { resource } = await item.read<Record<string, unknown>>();
+        assert.ok(resource?.level && resource.assigneeKey);
+        const { level: _level, assigneeKey: _assigneeKey, ...earlier } = resource;
+        await item.replace(earlier);
+        await store.close();
+
+        store = await openCosmosStore({ ...account(), database });
+        const items = await store.inquiries.handlersQueueItems({ workAreaIds: ['skole'] }, 10);
+        assert.deepEqual(
+          items.map((i) => [i.id, i.level, i.assigneeKey]),
+          [[inquiry.id, 'coordinator', holder.key]],
+        );
+      } finally {
+        client.dispose();
+        await store.close();
+      }
+    });
+
     it('fails to open with a message naming the endpoint when nothing answers there', async () => {
       const endpoint = `https://127.0.0.1:${await freePort()}/`;
       await assert.rejects(

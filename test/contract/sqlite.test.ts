@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { queueStatement, writtenSinceSql } from '../../src/store/sqlite/inquiries';
+import {
+  queueItemColumns,
+  queueStatement,
+  writtenSinceSql,
+} from '../../src/store/sqlite/inquiries';
 import { migrations } from '../../src/store/sqlite/schema';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { storeContract } from './store-contract';
@@ -28,27 +32,31 @@ storeContract({
 });
 
 describe("the SQLite handlers' queue", () => {
-  it('reads open inquiries from a partial index, never scanning the table', () => {
+  it('reads open inquiries from a partial index, never scanning the table, and their items from the index alone', () => {
     const db = new Database(':memory:');
     migrations.forEach((sql) => db.exec(sql));
-    const plans = [
-      {},
-      { workAreaIds: ['skole'] },
-      { unitIds: ['hauge-vgs', 'bryne-vgs'] },
-      { topicIds: ['avvik'], workAreaIds: ['skole'] },
-    ].map((query) => {
-      const statement = queueStatement(query)!;
-      return (
+    const plan = (statement: { sql: string; values: string[] }) =>
+      (
         db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.values, 10) as {
           detail: string;
         }[]
       )
         .map((row) => row.detail)
         .join(' | ');
-    });
+    const queries = [
+      {},
+      { workAreaIds: ['skole'] },
+      { unitIds: ['hauge-vgs', 'bryne-vgs'] },
+      { topicIds: ['avvik'], workAreaIds: ['skole'] },
+    ];
+    const inquiries = queries.map((query) => plan(queueStatement(query)!));
+    const items = queries.map((query) => plan(queueStatement(query, queueItemColumns)!));
     db.close();
-    for (const plan of plans) assert.match(plan, /USING INDEX inquiries_queue/, plan);
-    for (const plan of plans) assert.doesNotMatch(plan, /SCAN inquiries( |$)(?!USING)/, plan);
+    for (const read of [...inquiries, ...items]) {
+      assert.match(read, /USING (COVERING )?INDEX inquiries_queue/, read);
+      assert.doesNotMatch(read, /SCAN inquiries( |$)(?!USING)/, read);
+    }
+    for (const read of items) assert.match(read, /USING COVERING INDEX inquiries_queue/, read);
   });
 
   it("reads a work area's inquiries written since an instant from its index, never scanning the table", () => {
@@ -80,6 +88,33 @@ describe("the SQLite handlers' queue", () => {
       work_area_id: 'skole',
       topic_id: 'avvik',
     });
+    db.close();
+  });
+
+  it('fills the level and holder of inquiries stored before the queue read them from columns', () => {
+    const db = new Database(':memory:');
+    const before = migrations.length - 1;
+    migrations.slice(0, before).forEach((sql) => db.exec(sql));
+    const insert = db.prepare(
+      `INSERT INTO inquiries (id, number, request_key, asker_key, status, created_at, version, doc)
+       VALUES (?, ?, ?, 'k', ?, '2026-11-30T08:00:00.000Z', 1, ?)`,
+    );
+    insert.run(
+      'held',
+      'QM-2026-0001',
+      'r1',
+      'claimed',
+      JSON.stringify({ level: 'coordinator', assignee: { key: 'sverre@fylke.example' } }),
+    );
+    insert.run('free', 'QM-2026-0002', 'r2', 'new', JSON.stringify({ level: 'superuser' }));
+    migrations.slice(before).forEach((sql) => db.exec(sql));
+    assert.deepEqual(
+      db.prepare('SELECT id, level, assignee_key FROM inquiries ORDER BY id').all(),
+      [
+        { id: 'free', level: 'superuser', assignee_key: null },
+        { id: 'held', level: 'coordinator', assignee_key: 'sverre@fylke.example' },
+      ],
+    );
     db.close();
   });
 });

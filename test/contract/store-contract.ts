@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Inquiry, NewInquiry } from '../../src/inquiries/inquiry';
 import { validateOrganisation } from '../../src/org/validate';
-import type { Store } from '../../src/store/ports';
+import { queueItemOf } from '../../src/inquiries/queue-item';
+import type { QueueQuery, Store } from '../../src/store/ports';
 import { auditContract } from './audit-contract';
 import { knowledgeContract } from './knowledge-contract';
 import { privacyContract } from './privacy-contract';
@@ -658,11 +659,109 @@ export function storeContract(factory: StoreFactory): void {
         ]);
       });
 
+      it("reads the queue's items, the same inquiries as the queue, as each write leaves them", async () => {
+        const sverre = { key: 'sverre@fylke.example', name: 'Sverre Lunde' };
+        await store.inquiries.create(newInquiry({ id: 'unclaimed', createdAt: day(1) }), []);
+        await store.inquiries.create(
+          newInquiry({ id: 'held', status: 'claimed', assignee: sverre, createdAt: day(2) }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({ id: 'at-vendor', status: 'stalled', level: 'vendor', createdAt: day(3) }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({
+            id: 'elsewhere',
+            unitId: 'sola-klinikk',
+            workAreaId: 'tannhelse',
+            topicId: 'ehandbok',
+            createdAt: day(4),
+          }),
+          [],
+        );
+        await store.inquiries.create(
+          newInquiry({ id: 'done', status: 'resolved', assignee: sverre, createdAt: day(5) }),
+          [],
+        );
+        const sameAsQueue = async (query: QueueQuery, limit: number) => {
+          const items = await store.inquiries.handlersQueueItems(query, limit);
+          const inquiries = await store.inquiries.handlersQueue(query, limit);
+          assert.deepEqual(items, inquiries.map(queueItemOf));
+          return items;
+        };
+        assert.deepEqual(await sameAsQueue({}, 10), [
+          {
+            id: 'unclaimed',
+            status: 'new',
+            level: 'superuser',
+            unitId: 'hauge-vgs',
+            topicId: 'avvik',
+            createdAt: day(1),
+          },
+          {
+            id: 'held',
+            status: 'claimed',
+            level: 'superuser',
+            assigneeKey: 'sverre@fylke.example',
+            unitId: 'hauge-vgs',
+            topicId: 'avvik',
+            createdAt: day(2),
+          },
+          {
+            id: 'at-vendor',
+            status: 'stalled',
+            level: 'vendor',
+            unitId: 'hauge-vgs',
+            topicId: 'avvik',
+            createdAt: day(3),
+          },
+          {
+            id: 'elsewhere',
+            status: 'new',
+            level: 'superuser',
+            unitId: 'sola-klinikk',
+            topicId: 'ehandbok',
+            createdAt: day(4),
+          },
+        ]);
+        assert.deepEqual(ids(await sameAsQueue({ workAreaIds: ['tannhelse'] }, 10)), ['elsewhere']);
+        assert.deepEqual(ids(await sameAsQueue({ unitIds: ['hauge-vgs'] }, 2)), [
+          'unclaimed',
+          'held',
+        ]);
+        assert.deepEqual(await sameAsQueue({ topicIds: [] }, 10), []);
+
+        const held = await store.inquiries.get('held');
+        const unclaimed = await store.inquiries.get('unclaimed');
+        assert.ok(held && unclaimed);
+        const { assignee: _assignee, ...released } = held;
+        await store.inquiries.update({ ...released, status: 'new', level: 'coordinator' }, []);
+        await store.inquiries.update({ ...unclaimed, status: 'claimed', assignee: sverre }, []);
+        assert.deepEqual(
+          (await sameAsQueue({ workAreaIds: ['skole'] }, 10)).map((item) => [
+            item.id,
+            item.status,
+            item.level,
+            item.assigneeKey,
+          ]),
+          [
+            ['unclaimed', 'claimed', 'superuser', 'sverre@fylke.example'],
+            ['held', 'new', 'coordinator', undefined],
+            ['at-vendor', 'stalled', 'vendor', undefined],
+          ],
+        );
+      });
+
       it('reads the queue across many pages, oldest first, up to the limit', async () => {
         for (let n = 1; n <= 30; n++)
           await store.inquiries.create(newInquiry({ id: `open-${n}`, createdAt: day(n) }), []);
         assert.deepEqual(
           ids(await store.inquiries.handlersQueue({ workAreaIds: ['skole'] }, 25)),
+          Array.from({ length: 25 }, (_, i) => `open-${i + 1}`),
+        );
+        assert.deepEqual(
+          ids(await store.inquiries.handlersQueueItems({ workAreaIds: ['skole'] }, 25)),
           Array.from({ length: 25 }, (_, i) => `open-${i + 1}`),
         );
       });

@@ -10,6 +10,7 @@ import {
 import type { Board } from '../../src/inquiries/board';
 import { escalationTiming } from '../../src/escalation/policy';
 import { queueGroup, type QueueFilter } from '../../src/inquiries/queue';
+import { queueItemOf } from '../../src/inquiries/queue-item';
 import { vendorEmailLink } from '../../cards/vendor-email';
 import { pingCardData, type PingReason } from '../../cards/ping';
 import { askerStatusLine } from '../../cards/inquiry-lines';
@@ -257,8 +258,14 @@ function everyCard(locale: Locale): Sent[] {
         {
           queue: {
             entries: all.map((inquiry) => ({
+              item: queueItemOf(inquiry),
+              group: queueGroup(queueItemOf(inquiry), people.sverre.email),
+            })),
+            page: 0,
+            pages: 1,
+            shown: all.map((inquiry) => ({
               inquiry,
-              group: queueGroup(inquiry, people.sverre.email),
+              group: queueGroup(queueItemOf(inquiry), people.sverre.email),
             })),
             counts: { unclaimed: 1, mine: 1, waiting: 1, vendor: 1, stalled: 1, others: 1 },
             truncated: true,
@@ -266,7 +273,6 @@ function everyCard(locale: Locale): Sent[] {
             topicIds: ['avvik'],
           },
           filter,
-          page: 0,
           reader: personRef(people.sverre),
           now: new Date('2026-11-30T12:00:00.000Z'),
           timing: escalationTiming(directory),

@@ -55,6 +55,7 @@ export const containers = {
         '/unitId',
         '/workAreaId',
         '/topicId',
+        '/level',
         '/updatedAt',
         '/finishedAt',
         '/registeredBy',

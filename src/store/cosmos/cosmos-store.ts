@@ -102,7 +102,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     logger,
   );
   try {
-    await inquiries.copyAskerFields();
+    await inquiries.copyQueriedFields();
   } catch (error) {
     client.dispose();
     throw connectionError(options, error);

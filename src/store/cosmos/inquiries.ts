@@ -8,6 +8,7 @@ import {
   withDeliveryFailure,
   type CardPlacement,
 } from '../../inquiries/posted-cards';
+import type { QueueItem } from '../../inquiries/queue-item';
 import { inHandlersQueue } from '../../inquiries/statuses';
 import { finishedAt } from '../../privacy/finished-at';
 import { namesPerson } from '../../privacy/involves';
@@ -36,12 +37,15 @@ interface InquiryDoc {
   type: 'inquiry';
   /** Copied from the inquiry for the scheduler's range query. */
   dueAt?: string;
-  /** Copied from the inquiry for the handlers' queue. */
+  /** Copied from the inquiry for the handlers' queue: what it filters, orders and groups by. */
   status?: Inquiry['status'];
   unitId?: string;
   workAreaId?: string;
   topicId?: string;
   createdAt?: string;
+  level?: Inquiry['level'];
+  /** The person key of whoever holds it; absent while nobody does. */
+  assigneeKey?: string;
   /** Copied from the inquiry for the work area's board. */
   updatedAt?: string;
   /** When a finished inquiry finished, until it is redacted: the retention run's range query. */
@@ -82,6 +86,9 @@ interface AskerEntryDoc {
   inquiryId: string;
   createdAt: string;
 }
+
+/** The statuses of a handler's queue, as a query lists them. */
+const queueStatuses = inHandlersQueue.map((status) => `'${status}'`).join(', ');
 
 export function askerPartition(askerKey: string): string {
   return docId('asker', askerKey);
@@ -310,19 +317,26 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 
   async handlersQueue(query: QueueQuery, limit: number): Promise<Inquiry[]> {
-    const scope = scopeConditions(query);
-    if (!scope) return [];
-    const { conditions, parameters } = scope;
-    const statuses = inHandlersQueue.map((status) => `'${status}'`).join(', ');
-    return this.firstInquiries(
-      "query of a handler's queue",
-      {
-        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.status IN (${statuses})
-                ${conditions.map((c) => `AND ${c}`).join(' ')} ORDER BY c.createdAt`,
-        parameters,
+    const statement = queueQuery(query, '*');
+    if (!statement) return [];
+    return this.firstInquiries("query of a handler's queue", statement, limit);
+  }
+
+  async handlersQueueItems(query: QueueQuery, limit: number): Promise<QueueItem[]> {
+    const statement = queueQuery(query, queueItemFields);
+    if (!statement) return [];
+    const found: QueueItem[] = [];
+    await queryPages<QueueItemDoc>(
+      this.container,
+      "query of a handler's queue items",
+      statement,
+      { pageSize: Math.min(limit, this.pageSize) },
+      (page) => {
+        for (const doc of page) if (found.length < limit) found.push(toQueueItem(doc));
+        return found.length < limit;
       },
-      limit,
     );
+    return found;
   }
 
   async writtenSince(
@@ -444,17 +458,20 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 
   /**
-   * Copies the fields a message from the asker is found by onto inquiries an earlier version wrote
-   * without them and that wait for their asker, who may answer before anything else writes them.
+   * Copies the fields queries read beside the inquiry onto the inquiries an earlier version wrote
+   * without them and that may be read before anything else writes them: those waiting for their
+   * asker, who may answer (`askerKey`), and those in a handler's queue, whose items are read
+   * without the inquiry (`level`).
    */
-  async copyAskerFields(): Promise<void> {
+  async copyQueriedFields(): Promise<void> {
     const earlier: Stored<InquiryDoc>[] = [];
     await queryPages<Stored<InquiryDoc>>(
       this.container,
-      'query of waiting inquiries written by an earlier version',
+      'query of inquiries written by an earlier version',
       {
-        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.status = 'waiting_for_asker'
-                AND NOT IS_DEFINED(c.askerKey)`,
+        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND (
+                  (c.status = 'waiting_for_asker' AND NOT IS_DEFINED(c.askerKey))
+                  OR (c.status IN (${queueStatuses}) AND NOT IS_DEFINED(c.level)))`,
         parameters: [],
       },
       { pageSize: this.pageSize },
@@ -522,6 +539,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
       pendingSince: _since,
       finishedAt: _finished,
       askerStatusActivityId: _activityId,
+      assigneeKey: _assigneeKey,
       ...kept
     } = current;
     const stored = { ...inquiry, id: current.id, number: current.inquiry.number };
@@ -613,7 +631,45 @@ function scopeConditions(
   return { conditions, parameters };
 }
 
-/** The fields queries filter and sort on, copied beside the inquiry. */
+/**
+ * The queue's query of these fields (`*`, or a projection), oldest first; undefined when an empty
+ * filter lets nothing through.
+ */
+function queueQuery(
+  query: QueueQuery,
+  fields: string,
+): { query: string; parameters: { name: string; value: string }[] } | undefined {
+  const scope = scopeConditions(query);
+  if (!scope) return undefined;
+  const { conditions, parameters } = scope;
+  return {
+    query: `SELECT ${fields} FROM c WHERE c.type = 'inquiry' AND c.status IN (${queueStatuses})
+            ${conditions.map((c) => `AND ${c}`).join(' ')} ORDER BY c.createdAt`,
+    parameters,
+  };
+}
+
+/** The fields copied beside the inquiry that its queue item is read from, without the inquiry. */
+const queueItemFields = 'c.id, c.status, c.level, c.assigneeKey, c.unitId, c.topicId, c.createdAt';
+
+type QueueItemDoc = Required<
+  Pick<InquiryDoc, 'id' | 'status' | 'level' | 'unitId' | 'topicId' | 'createdAt'>
+> &
+  Pick<InquiryDoc, 'assigneeKey'>;
+
+function toQueueItem(doc: QueueItemDoc): QueueItem {
+  return {
+    id: doc.id,
+    status: doc.status,
+    level: doc.level,
+    ...(doc.assigneeKey !== undefined ? { assigneeKey: doc.assigneeKey } : {}),
+    unitId: doc.unitId,
+    topicId: doc.topicId,
+    createdAt: doc.createdAt,
+  };
+}
+
+/** The fields queries filter and sort on or read without the inquiry, copied beside it. */
 function queueFields(inquiry: Omit<Inquiry, 'etag'>) {
   const requestKeys = [
     ...new Set(inquiry.history.flatMap((event) => (event.requestKey ? [event.requestKey] : []))),
@@ -631,6 +687,8 @@ function queueFields(inquiry: Omit<Inquiry, 'etag'>) {
     workAreaId: inquiry.workAreaId,
     topicId: inquiry.topicId,
     createdAt: inquiry.createdAt,
+    level: inquiry.level,
+    ...(inquiry.assignee ? { assigneeKey: inquiry.assignee.key } : {}),
     updatedAt: inquiry.updatedAt,
     ...finishing(inquiry),
   };

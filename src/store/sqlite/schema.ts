@@ -161,4 +161,27 @@ export const migrations: readonly string[] = [
   ALTER TABLE drafts ADD COLUMN follow_up_at TEXT;
   CREATE INDEX drafts_follow_up ON drafts (follow_up_at) WHERE follow_up_at IS NOT NULL;
   `,
+  `
+  ALTER TABLE inquiries ADD COLUMN level TEXT;
+  ALTER TABLE inquiries ADD COLUMN assignee_key TEXT;
+  UPDATE inquiries SET
+    level = json_extract(doc, '$.level'),
+    assignee_key = json_extract(doc, '$.assignee.key');
+  DROP INDEX inquiries_queue;
+  DROP INDEX inquiries_queue_by_unit;
+  DROP INDEX inquiries_queue_by_work_area;
+  DROP INDEX inquiries_queue_by_topic;
+  CREATE INDEX inquiries_queue
+    ON inquiries (created_at, id, status, level, assignee_key, unit_id, topic_id)
+    WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
+  CREATE INDEX inquiries_queue_by_unit
+    ON inquiries (unit_id, created_at, id, status, level, assignee_key, topic_id)
+    WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
+  CREATE INDEX inquiries_queue_by_work_area
+    ON inquiries (work_area_id, created_at, id, status, level, assignee_key, unit_id, topic_id)
+    WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
+  CREATE INDEX inquiries_queue_by_topic
+    ON inquiries (topic_id, created_at, id, status, level, assignee_key, unit_id)
+    WHERE status IN ('new', 'claimed', 'waiting_for_asker', 'stalled');
+  `,
 ];
