@@ -308,6 +308,8 @@ export interface StateRepository {
 export interface KnowledgeRepository {
   /** Changes with every write of an entry or a solved inquiry; one or two point reads. */
   marker(): Promise<KnowledgeMarker>;
+  /** The entries' half of the marker alone, in one point read: what a suggestion turn checks. */
+  entriesMarker(): Promise<number>;
   /** Every entry, retired ones too. */
   entries(): Promise<KnowledgeEntry[]>;
   entry(id: string): Promise<KnowledgeEntry | undefined>;
