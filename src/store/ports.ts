@@ -203,9 +203,18 @@ export interface ProfileRepository {
   remove(key: string): Promise<void>;
 }
 
+/** How old an absence read for routing may be on Cosmos DB, when another instance wrote it. */
+export const absenceReadAgeMs = 30_000;
+
 /** Who is away and who stands in for them, one document per person. */
 export interface AbsenceRepository {
   get(key: string): Promise<Absence | undefined>;
+  /**
+   * The absences of these people, for routing an inquiry. This instance's own writes are seen at
+   * once; on Cosmos DB one written by another instance may be seen up to `absenceReadAgeMs` late,
+   * so that routing a question does not read each person in the chain every time.
+   */
+  forRouting(keys: readonly string[]): Promise<Absence[]>;
   /**
    * Creates (without an etag) or replaces (with the etag that was read) a person's absence; a
    * create over an existing one or a stale etag is a conflict.

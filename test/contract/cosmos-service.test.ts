@@ -11,7 +11,7 @@ import {
   StoreRefusedError,
   isStoreUnavailable,
 } from '../../src/store/errors';
-import type { Store } from '../../src/store/ports';
+import { absenceReadAgeMs, type Store } from '../../src/store/ports';
 import { freshDatabaseName, startCosmosServer, type CosmosServer } from '../support/cosmos-server';
 import { newInquiry, organisation, validOrganisation } from './store-contract';
 
@@ -333,6 +333,47 @@ describe('Cosmos DB store as the service behaves', function () {
         );
         assert.equal(await store.organisation.version(), 3);
       });
+  });
+
+  describe('reads remembered for routing', () => {
+    it('reads an absence another instance wrote once the remembered read is older than allowed, and not before', async () => {
+      const database = freshDatabaseName();
+      let now = 0;
+      const router = await openCosmosStore({
+        endpoint: server.endpoint,
+        key: server.key,
+        database,
+        allowSelfSigned: true,
+        logger,
+        monotonicMs: () => now,
+      });
+      open.push(router);
+      const other = await openStore(database);
+      const key = 'kari@fylke.example';
+      const reads = () =>
+        server.strict.seen.filter((r) => r.method === 'GET' && r.path.includes('/docs/absence.'))
+          .length;
+      assert.deepEqual(await router.absences.forRouting([key]), []);
+      const written = await other.absences.put({
+        key,
+        name: 'Kari Nordmann',
+        until: '2026-12-12',
+        endsAt: '2026-12-12T23:00:00.000Z',
+        deputy: { key: 'ola@fylke.example', name: 'Ola Hansen', email: 'ola@fylke.example' },
+        setAt: '2026-12-01T08:00:00.000Z',
+      });
+      assert.ok(written.ok);
+      const before = reads();
+      now += absenceReadAgeMs - 1;
+      assert.deepEqual(await router.absences.forRouting([key]), [], 'a read younger than allowed');
+      assert.equal(reads(), before, 'no request for a read younger than allowed');
+      now += 1;
+      assert.deepEqual(
+        (await router.absences.forRouting([key])).map((a) => a.key),
+        [key],
+        'read again once older than allowed',
+      );
+    });
   });
 
   describe('contention and refusals', () => {

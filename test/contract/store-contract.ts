@@ -1117,6 +1117,31 @@ export function storeContract(factory: StoreFactory): void {
         }
       });
 
+      it("reads the absences of a chain for routing, seeing this instance's own writes at once", async () => {
+        const away = (key: string) => ({
+          key,
+          name: key,
+          until: '2026-12-12',
+          endsAt: '2026-12-12T23:00:00.000Z',
+          deputy: { key: 'ola@fylke.example', name: 'Ola Hansen', email: 'ola@fylke.example' },
+          setAt: at,
+        });
+        const keys = ['routing-a@fylke.example', 'routing-b@fylke.example'];
+        assert.deepEqual(await store.absences.forRouting(keys), []);
+        const written = await store.absences.put(away(keys[1]));
+        assert.ok(written.ok);
+        assert.deepEqual(
+          (await store.absences.forRouting(keys)).map((a) => a.key),
+          [keys[1]],
+          'an absence written after a routing read is seen by the next one',
+        );
+        const ended = await store.absences.put({ ...written.value, endsAt: at });
+        assert.ok(ended.ok);
+        assert.equal((await store.absences.forRouting(keys))[0]?.endsAt, at);
+        await store.absences.remove(keys[1]);
+        assert.deepEqual(await store.absences.forRouting(keys), []);
+      });
+
       it('keeps the first draft with an id and remembers its unit', async () => {
         const draft = {
           id: 'd1',

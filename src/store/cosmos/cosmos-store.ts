@@ -49,6 +49,8 @@ export interface CosmosStoreOptions {
   bulkPace?: BulkPace;
   /** Where refusals (wrong key, missing role, invalid request) and lost moves are logged. */
   logger?: Logger;
+  /** A monotonic clock in milliseconds, for how old a remembered read may be. */
+  monotonicMs?: () => number;
 }
 
 /**
@@ -128,7 +130,11 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     outbox: logRefusals(outbox, logger, 'outbox'),
     profiles: logRefusals(new CosmosProfileRepository(opened.state), logger, 'profiles'),
     drafts: logRefusals(new CosmosDraftRepository(opened.state), logger, 'drafts'),
-    absences: logRefusals(new CosmosAbsenceRepository(opened.state), logger, 'absences'),
+    absences: logRefusals(
+      new CosmosAbsenceRepository(opened.state, options.monotonicMs),
+      logger,
+      'absences',
+    ),
     conversations: logRefusals(
       new CosmosConversationRepository(opened.state),
       logger,

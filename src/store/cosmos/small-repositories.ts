@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { Absence } from '../../absence/absence';
+import { absenceReadAgeMs } from '../ports';
 import type {
   AbsenceRepository,
   ConversationRepository,
@@ -82,11 +83,30 @@ export class CosmosProfileRepository implements ProfileRepository {
 }
 
 export class CosmosAbsenceRepository implements AbsenceRepository {
-  constructor(private readonly container: Container) {}
+  /** What was last read or written for routing, by person key, and when (the monotonic clock). */
+  private readonly routing = new Map<string, { absence: Absence | undefined; readAt: number }>();
+
+  constructor(
+    private readonly container: Container,
+    private readonly monotonicMs: () => number = () => performance.now(),
+  ) {}
 
   async get(key: string): Promise<Absence | undefined> {
     const found = await read<Absence>(this.container, 'absence', key);
-    return found ? { ...found.value, etag: found._etag } : undefined;
+    const absence = found ? { ...found.value, etag: found._etag } : undefined;
+    this.remember(key, absence);
+    return absence;
+  }
+
+  async forRouting(keys: readonly string[]): Promise<Absence[]> {
+    const now = this.monotonicMs();
+    const found = await Promise.all(
+      keys.map((key) => {
+        const known = this.routing.get(key);
+        return known && now - known.readAt < absenceReadAgeMs ? known.absence : this.get(key);
+      }),
+    );
+    return found.filter((absence): absence is Absence => absence !== undefined);
   }
 
   async put(absence: Absence): Promise<WriteResult<Absence>> {
@@ -98,12 +118,24 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
             this.container.items.create(next).then((r) => r.resource),
           )
         : await replaceIf(this.container, next, etag);
-    if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
-    return { ok: true, value: { ...absence, etag: written.value._etag } };
+    if (!written.ok || !written.value) {
+      this.routing.delete(absence.key);
+      return { ok: false, reason: 'conflict' };
+    }
+    const stored = { ...absence, etag: written.value._etag };
+    this.remember(absence.key, stored);
+    return { ok: true, value: stored };
   }
 
-  remove(key: string): Promise<void> {
-    return remove(this.container, 'absence', key);
+  async remove(key: string): Promise<void> {
+    await remove(this.container, 'absence', key);
+    this.remember(key, undefined);
+  }
+
+  private remember(key: string, absence: Absence | undefined): void {
+    // Bounded: the people in chains are few, but a store is never read without limit.
+    if (this.routing.size >= 10_000) this.routing.clear();
+    this.routing.set(key, { absence, readAt: this.monotonicMs() });
   }
 }
 
