@@ -103,7 +103,9 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
     const found = await Promise.all(
       keys.map((key) => {
         const known = this.routing.get(key);
-        return known && now - known.readAt < absenceReadAgeMs ? known.absence : this.get(key);
+        return known && now - known.readAt < absenceReadAgeMs
+          ? Promise.resolve(known.absence)
+          : this.get(key);
       }),
     );
     return found.filter((absence): absence is Absence => absence !== undefined);
