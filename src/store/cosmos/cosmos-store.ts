@@ -31,6 +31,9 @@ import {
   CosmosStateRepository,
 } from './small-repositories';
 
+/** How long closing the store waits for notifications still moving into the outbox. */
+const closeWaitsForMovesMs = 5_000;
+
 export interface CosmosStoreOptions {
   endpoint: string;
   /** Account key; without one the store signs in with `DefaultAzureCredential` (Entra identity). */
@@ -93,6 +96,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
   const outbox: CosmosOutboxRepository = new CosmosOutboxRepository(opened.outbox, counters, {
     pageSize,
     sweep: (olderThan) => inquiries.moveStranded(olderThan),
+    movesSettled: () => inquiries.movesSettled(),
     sweepEveryMs: options.sweepEveryMs ?? 10_000,
     sweepAfterMs: options.sweepAfterMs ?? 10_000,
   });
@@ -147,9 +151,15 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
       'knowledge',
     ),
     purgeRemoved: () => Promise.resolve(),
-    close: () => {
+    close: async () => {
+      // Notifications whose move is cut short here wait on their inquiry for the next sweep.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        inquiries.movesSettled(),
+        new Promise((resolve) => (timer = setTimeout(resolve, closeWaitsForMovesMs))),
+      ]);
+      clearTimeout(timer);
       client.dispose();
-      return Promise.resolve();
     },
   };
 }

@@ -87,8 +87,12 @@ export function askerPartition(askerKey: string): string {
   return docId('asker', askerKey);
 }
 
+/**
+ * The inquiry's etag is the id of the write that made its version: moving its notifications into
+ * the outbox rewrites the document without changing the inquiry, so it leaves that etag as it was.
+ */
 function toInquiry(doc: Stored<InquiryDoc>): Inquiry {
-  return { ...doc.inquiry, etag: doc._etag };
+  return { ...doc.inquiry, etag: doc.writeId };
 }
 
 /**
@@ -98,6 +102,8 @@ function toInquiry(doc: Stored<InquiryDoc>): Inquiry {
  * them on the document, where the outbox's sweep finds them.
  */
 export class CosmosInquiryRepository implements InquiryRepository {
+  private readonly moving = new Set<Promise<void>>();
+
   constructor(
     private readonly container: Container,
     private readonly counters: Counters,
@@ -123,8 +129,10 @@ export class CosmosInquiryRepository implements InquiryRepository {
       const lookup = await readDoc<LookupDoc>(this.container, requestId, requestId);
       if (lookup) id = lookup.inquiryId;
       const existing = await this.readDoc(id);
-      if (existing)
-        return { inquiry: toInquiry(await this.moveToOutbox(existing)), created: false };
+      if (existing) {
+        this.moveSoon(existing);
+        return { inquiry: toInquiry(existing), created: false };
+      }
       // The first attempt stopped before storing the inquiry: finish it under the id it reserved.
     }
 
@@ -179,7 +187,8 @@ export class CosmosInquiryRepository implements InquiryRepository {
     }
     const stored = created.value.resource;
     if (!stored) throw new Error(`Inquiry ${id} was created but not returned`);
-    return { inquiry: this.settled(stored, await this.moveToOutbox(stored)), created: true };
+    this.moveSoon(stored);
+    return { inquiry: toInquiry(stored), created: true };
   }
 
   async get(id: string): Promise<Inquiry | undefined> {
@@ -203,11 +212,12 @@ export class CosmosInquiryRepository implements InquiryRepository {
   ): Promise<WriteResult<Inquiry>> {
     const current = await this.readDoc(inquiry.id);
     if (!current) return { ok: false, reason: 'not_found' };
-    if (inquiry.etag === undefined || current._etag !== inquiry.etag)
+    if (inquiry.etag === undefined || current.writeId !== inquiry.etag)
       return { ok: false, reason: 'conflict' };
     const written = await this.write(current, stripEtag(inquiry), notifications);
     if (!written.ok) return written;
-    return { ok: true, value: this.settled(written.value, await this.moveToOutbox(written.value)) };
+    this.moveSoon(written.value);
+    return { ok: true, value: toInquiry(written.value) };
   }
 
   recordCard(
@@ -408,7 +418,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
   async scrub(inquiry: Inquiry): Promise<WriteResult<Inquiry>> {
     const current = await this.readDoc(inquiry.id);
     if (!current) return { ok: false, reason: 'not_found' };
-    if (inquiry.etag === undefined || current._etag !== inquiry.etag)
+    if (inquiry.etag === undefined || current.writeId !== inquiry.etag)
       return { ok: false, reason: 'conflict' };
     const written = await this.write(current, stripEtag(inquiry), []);
     if (!written.ok) return written;
@@ -537,7 +547,36 @@ export class CosmosInquiryRepository implements InquiryRepository {
     };
     const written = await replaceIf(this.container, next, current._etag);
     if (written.ok) return written;
-    return { ok: false, reason: written.status === 404 ? 'not_found' : 'conflict' };
+    if (written.status === 404) return { ok: false, reason: 'not_found' };
+    // Only a move of notifications into the outbox may have come between: then write over it.
+    const fresh = await this.readDoc(current.id);
+    if (!fresh) return { ok: false, reason: 'not_found' };
+    if (fresh.writeId !== current.writeId || fresh._etag === current._etag)
+      return { ok: false, reason: 'conflict' };
+    return this.write(fresh, inquiry, notifications);
+  }
+
+  /**
+   * Moves a written document's notifications into the outbox after the write has answered, so a
+   * person's turn does not wait for it; the outbox's `lease` waits for moves under way, and a move
+   * cut short by a crash is finished by the sweep.
+   */
+  private moveSoon(doc: Stored<InquiryDoc>): void {
+    if (doc.pending.length === 0) return;
+    const move: Promise<void> = this.moveToOutbox(doc).then(
+      () => {
+        this.moving.delete(move);
+      },
+      () => {
+        this.moving.delete(move);
+      },
+    );
+    this.moving.add(move);
+  }
+
+  /** Resolves once every move under way has ended. */
+  async movesSettled(): Promise<void> {
+    while (this.moving.size > 0) await Promise.allSettled([...this.moving]);
   }
 
   /**
@@ -574,15 +613,6 @@ export class CosmosInquiryRepository implements InquiryRepository {
       );
     }
     return doc;
-  }
-
-  /**
-   * The inquiry as the writer should see it after its notifications moved: the moved version's etag
-   * if nobody else changed the inquiry in between, else the etag of the writer's own version, so
-   * that the writer's next change meets the conflict it should.
-   */
-  private settled(written: Stored<InquiryDoc>, latest: Stored<InquiryDoc>): Inquiry {
-    return toInquiry(latest.writeId === written.writeId ? latest : written);
   }
 }
 

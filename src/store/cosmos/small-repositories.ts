@@ -82,9 +82,14 @@ export class CosmosProfileRepository implements ProfileRepository {
   }
 }
 
+/**
+ * Absences, one document per person. Routing reads them all at once and keeps them for
+ * `absenceReadAgeMs` (one query per period, however many questions and people), with this
+ * instance's own writes applied at once; a write must come from `get`, which always reads.
+ */
 export class CosmosAbsenceRepository implements AbsenceRepository {
-  /** What was last read or written for routing, by person key, and when (the monotonic clock). */
-  private readonly routing = new Map<string, { absence: Absence | undefined; readAt: number }>();
+  private known?: { byKey: Map<string, Absence>; readAt: number };
+  private reading?: Promise<Map<string, Absence>>;
 
   constructor(
     private readonly container: Container,
@@ -93,22 +98,16 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
 
   async get(key: string): Promise<Absence | undefined> {
     const found = await read<Absence>(this.container, 'absence', key);
-    const absence = found ? { ...found.value, etag: found._etag } : undefined;
-    this.remember(key, absence);
-    return absence;
+    return found ? { ...found.value, etag: found._etag } : undefined;
   }
 
   async forRouting(keys: readonly string[]): Promise<Absence[]> {
-    const now = this.monotonicMs();
-    const found = await Promise.all(
-      keys.map((key) => {
-        const known = this.routing.get(key);
-        return known && now - known.readAt < absenceReadAgeMs
-          ? Promise.resolve(known.absence)
-          : this.get(key);
-      }),
-    );
-    return found.filter((absence): absence is Absence => absence !== undefined);
+    const fresh = this.known && this.monotonicMs() - this.known.readAt < absenceReadAgeMs;
+    const byKey = fresh && this.known ? this.known.byKey : await this.readAll();
+    return keys.flatMap((key) => {
+      const absence = byKey.get(key);
+      return absence ? [absence] : [];
+    });
   }
 
   async put(absence: Absence): Promise<WriteResult<Absence>> {
@@ -120,24 +119,40 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
             this.container.items.create(next).then((r) => r.resource),
           )
         : await replaceIf(this.container, next, etag);
-    if (!written.ok || !written.value) {
-      this.routing.delete(absence.key);
-      return { ok: false, reason: 'conflict' };
-    }
+    if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
     const stored = { ...absence, etag: written.value._etag };
-    this.remember(absence.key, stored);
+    this.known?.byKey.set(absence.key, stored);
     return { ok: true, value: stored };
   }
 
   async remove(key: string): Promise<void> {
     await remove(this.container, 'absence', key);
-    this.remember(key, undefined);
+    this.known?.byKey.delete(key);
   }
 
-  private remember(key: string, absence: Absence | undefined): void {
-    // Bounded: the people in chains are few, but a store is never read without limit.
-    if (this.routing.size >= 10_000) this.routing.clear();
-    this.routing.set(key, { absence, readAt: this.monotonicMs() });
+  /** Every absence, in one query that concurrent callers share. */
+  private readAll(): Promise<Map<string, Absence>> {
+    this.reading ??= (async () => {
+      const readAt = this.monotonicMs();
+      const byKey = new Map<string, Absence>();
+      try {
+        await queryPages<ValueDoc<Absence> & { _etag: string }>(
+          this.container,
+          'query of absences',
+          { query: "SELECT * FROM c WHERE c.type = 'absence'", parameters: [] },
+          { pageSize: 1000 },
+          (page) => {
+            for (const found of page) byKey.set(found.key, { ...found.value, etag: found._etag });
+            return true;
+          },
+        );
+        this.known = { byKey, readAt };
+        return byKey;
+      } finally {
+        this.reading = undefined;
+      }
+    })();
+    return this.reading;
   }
 }
 
