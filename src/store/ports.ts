@@ -84,6 +84,7 @@ export interface InquiryRepository {
   /**
    * Stores a new inquiry with the next readable number of its year and queues its notifications,
    * in one step. Idempotent on `requestKey`: a second call returns the first inquiry, `created: false`.
+   * The inquiry's id is `inquiryIdFor(requestKey)`, so a store may know a repeat by its id alone.
    */
   create(
     inquiry: NewInquiry,
@@ -111,10 +112,11 @@ export interface InquiryRepository {
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]>;
   /**
    * The asker's inquiries a message from them may be about, newest first: those waiting for the
-   * asker, those whose history already holds the message's request key (Teams delivered it
-   * again), and, for a Teams reply that quotes a card, the one whose status card has the quoted
-   * activity id or whose number the quote shows. One indexed look-up, however many inquiries the
-   * asker has.
+   * asker, those not finished that waited for the asker and whose history already holds the
+   * message's request key (Teams delivered a reply again), and, for a Teams reply that quotes a
+   * card, the one whose status card has the quoted activity id or whose number the quote shows.
+   * Reads as few as possible however many inquiries the asker has: on Cosmos DB a point read of
+   * the asker's list of inquiries that wait or waited for them (and a query only for a quote).
    */
   meantByAskerMessage(askerKey: string, message: AskerMessageKeys): Promise<Inquiry[]>;
   /**

@@ -366,6 +366,37 @@ describe('Cosmos DB store as the service behaves', function () {
     });
   });
 
+  describe('what a message from an asker is about', () => {
+    it('finds an inquiry that waited for its asker before the reply list existed, once the store opens', async () => {
+      const database = freshDatabaseName();
+      const first = await openStore(database);
+      const { inquiry } = await first.inquiries.create(newInquiry(), []);
+      const waiting = await first.inquiries.update({ ...inquiry, status: 'waiting_for_asker' }, []);
+      assert.ok(waiting.ok);
+      // As an earlier version left it: no reply list beside the inquiry.
+      const lists = client.database(database).container('inquiries');
+      const { resources } = await lists.items
+        .query("SELECT c.id, c.pk FROM c WHERE c.type = 'asker-replies'")
+        .fetchAll();
+      assert.equal(resources.length, 1);
+      for (const list of resources as { id: string; pk: string }[])
+        await lists.item(list.id, list.pk).delete();
+      const askerKey = inquiry.asker.key;
+      assert.deepEqual(
+        await first.inquiries.meantByAskerMessage(askerKey, { requestKey: 'r' }),
+        [],
+      );
+
+      const second = await openStore(database);
+      assert.deepEqual(
+        (await second.inquiries.meantByAskerMessage(askerKey, { requestKey: 'r' })).map(
+          (i) => i.id,
+        ),
+        [inquiry.id],
+      );
+    });
+  });
+
   describe('reads remembered for routing', () => {
     it('reads the absences another instance wrote once the remembered read is older than allowed, and not before', async () => {
       const database = freshDatabaseName();

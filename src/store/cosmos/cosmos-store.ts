@@ -109,6 +109,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
   );
   try {
     await inquiries.copyAskerFields();
+    await inquiries.listWaitingReplies();
   } catch (error) {
     client.dispose();
     throw connectionError(options, error);
