@@ -11,7 +11,7 @@ import type { Inquiry } from '../../src/inquiries/inquiry';
 import { actOnInquiry } from '../../src/inquiries/act-on-inquiry';
 import { refusalText } from './card-actions';
 import { readTurn, type HandlerDeps, type Turn } from './context';
-import { focusOf, setFocus } from './asker-focus';
+import { focusOf } from './asker-focus';
 import { attachmentsOf, quotedInquiryNumbers, quotedMessageId } from './attachments';
 import { helpCard, runChatCommand } from './chat-commands';
 import { htmlToText } from './message-payload';
@@ -202,11 +202,11 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
   const topicId = obviousTopic(directory.allTopics(), text);
   const attachments = files.length > 0 ? { attachments: files } : {};
   if (who.known && topicId) {
-    const { inquiry } = await openInquiry(
+    await openInquiry(
       { ...deps, directory },
       { requestKey, asker: who.person, unitId: who.unitId, topicId, text, locale, ...attachments },
     );
-    await setFocus(deps, who.person.key, inquiry.id);
+    // Files sent for a while after go to it: the asker's newest inquiry (see `focusOf`).
     deps.notify();
     return;
   }

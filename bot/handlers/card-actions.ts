@@ -474,7 +474,6 @@ export async function openFromDraft(
     },
   );
   await deps.store.drafts.finish(draft.id);
-  await setFocus(deps, turn.who.person.key, inquiry.id);
   deps.notify();
   return renderAskerStatusCard(
     askerStatusCardData(inquiry, turn.directory, inquiry.locale, turn.directory.timeZone),

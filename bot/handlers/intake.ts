@@ -86,7 +86,7 @@ async function register(
   const text = value[Inputs.intakeQuestion].trim();
   if (!text) return t.intake.empty;
   const { inquiry, created } = await openInquiry(
-    { store: deps.store, clock: deps.clock, ids: deps.ids, directory },
+    { store: deps.store, clock: deps.clock, directory },
     {
       requestKey: `intake:${value.requestId}`,
       asker: personRef({

@@ -32,7 +32,7 @@ export async function offerSuggestions(
 ): Promise<boolean> {
   if (!text) return false;
   // A marker read: what another instance wrote a moment ago is found here too.
-  await deps.knowledge.refresh();
+  await deps.knowledge.refreshEntries();
   const suggestions = deps.knowledge.suggest(text, 3);
   if (suggestions.length === 0) return false;
   const { who, locale } = turn;

@@ -9,8 +9,7 @@ export async function activeAbsences(
   keys: readonly string[],
   now: Date,
 ): Promise<Map<string, Absence>> {
-  const unique = [...new Set(keys)];
-  const found = await Promise.all(unique.map((key) => store.absences.get(key)));
+  const found = await store.absences.forRouting([...new Set(keys)]);
   return new Map(found.filter((a) => isAwayAt(a, now)).map((a) => [a.key, a]));
 }
 

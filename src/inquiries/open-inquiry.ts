@@ -2,8 +2,8 @@ import { escalationTiming } from '../escalation/policy';
 import { startClock } from '../escalation/deadlines';
 import type { Clock } from '../clock';
 import type { Locale } from '../i18n';
-import type { IdGenerator } from '../ids';
 import type { Directory } from '../org/directory';
+import { inquiryIdFor } from './inquiry-id';
 import { activeAbsences } from '../absence/active-absences';
 import { buildChain, chainMembers, firstLevel, targetsAt, withAbsences } from '../routing/chain';
 import type { Store } from '../store/ports';
@@ -33,7 +33,6 @@ export interface OpenInquiryInput {
 export interface InquiryDeps {
   store: Store;
   clock: Clock;
-  ids: IdGenerator;
   directory: Directory;
 }
 
@@ -57,7 +56,7 @@ export async function openInquiry(
   const chain = withAbsences(roles, absent, askerKey);
   const level = firstLevel(chain);
   const at = deps.clock.now().toISOString();
-  const id = deps.ids.next();
+  const id = inquiryIdFor(input.requestKey);
   const draft: NewInquiry = {
     id,
     requestKey: input.requestKey,

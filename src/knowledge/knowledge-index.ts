@@ -49,6 +49,17 @@ export class KnowledgeIndex {
     return this.refreshing;
   }
 
+  /**
+   * Brings the entries up to date with the store, one point read when nothing changed: what a
+   * question's suggestions need at once (an entry retired on another instance is not offered).
+   * Solved inquiries follow on the periodic refresh.
+   */
+  async refreshEntries(): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    const entries = await this.store.entriesMarker();
+    if (entries !== this.marker.entries) await this.refresh();
+  }
+
   /** Up to `limit` active entries that answer the question well, best first. */
   suggest(question: string, limit = 3): Suggestion[] {
     const hits = this.entrySearch.search(question, limit * 4);

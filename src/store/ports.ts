@@ -85,6 +85,7 @@ export interface InquiryRepository {
   /**
    * Stores a new inquiry with the next readable number of its year and queues its notifications,
    * in one step. Idempotent on `requestKey`: a second call returns the first inquiry, `created: false`.
+   * The inquiry's id is `inquiryIdFor(requestKey)`, so a store may know a repeat by its id alone.
    */
   create(
     inquiry: NewInquiry,
@@ -112,10 +113,11 @@ export interface InquiryRepository {
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]>;
   /**
    * The asker's inquiries a message from them may be about, newest first: those waiting for the
-   * asker, those whose history already holds the message's request key (Teams delivered it
-   * again), and, for a Teams reply that quotes a card, the one whose status card has the quoted
-   * activity id or whose number the quote shows. One indexed look-up, however many inquiries the
-   * asker has.
+   * asker, those not finished that waited for the asker and whose history already holds the
+   * message's request key (Teams delivered a reply again), and, for a Teams reply that quotes a
+   * card, the one whose status card has the quoted activity id or whose number the quote shows.
+   * Reads as few as possible however many inquiries the asker has: on Cosmos DB a point read of
+   * the asker's list of inquiries that wait or waited for them (and a query only for a quote).
    */
   meantByAskerMessage(askerKey: string, message: AskerMessageKeys): Promise<Inquiry[]>;
   /**
@@ -210,9 +212,18 @@ export interface ProfileRepository {
   remove(key: string): Promise<void>;
 }
 
+/** How old an absence read for routing may be on Cosmos DB, when another instance wrote it. */
+export const absenceReadAgeMs = 30_000;
+
 /** Who is away and who stands in for them, one document per person. */
 export interface AbsenceRepository {
   get(key: string): Promise<Absence | undefined>;
+  /**
+   * The absences of these people, for routing an inquiry. This instance's own writes are seen at
+   * once; on Cosmos DB one written by another instance may be seen up to `absenceReadAgeMs` late,
+   * so that routing a question does not read each person in the chain every time.
+   */
+  forRouting(keys: readonly string[]): Promise<Absence[]>;
   /**
    * Creates (without an etag) or replaces (with the etag that was read) a person's absence; a
    * create over an existing one or a stale etag is a conflict.
@@ -315,6 +326,8 @@ export interface StateRepository {
 export interface KnowledgeRepository {
   /** Changes with every write of an entry or a solved inquiry; one or two point reads. */
   marker(): Promise<KnowledgeMarker>;
+  /** The entries' half of the marker alone, in one point read: what a suggestion turn checks. */
+  entriesMarker(): Promise<number>;
   /** Every entry, retired ones too. */
   entries(): Promise<KnowledgeEntry[]>;
   entry(id: string): Promise<KnowledgeEntry | undefined>;

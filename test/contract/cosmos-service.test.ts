@@ -11,7 +11,7 @@ import {
   StoreRefusedError,
   isStoreUnavailable,
 } from '../../src/store/errors';
-import type { Store } from '../../src/store/ports';
+import { absenceReadAgeMs, type Store } from '../../src/store/ports';
 import { freshDatabaseName, startCosmosServer, type CosmosServer } from '../support/cosmos-server';
 import { newInquiry, organisation, validOrganisation } from './store-contract';
 
@@ -65,6 +65,19 @@ describe('Cosmos DB store as the service behaves', function () {
       pageSize: 5,
       logger,
       ...(bulkPace ? { bulkPace } : {}),
+    });
+    open.push(store);
+    return store;
+  }
+
+  async function opened(more: Partial<CosmosStoreOptions>): Promise<Store> {
+    const store = await openCosmosStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database: freshDatabaseName(),
+      allowSelfSigned: true,
+      logger,
+      ...more,
     });
     open.push(store);
     return store;
@@ -335,11 +348,99 @@ describe('Cosmos DB store as the service behaves', function () {
       });
   });
 
+  describe('notifications moving into the outbox', () => {
+    it("keeps the writer's etag when the sweep moves notifications a failed move left on the inquiry", async () => {
+      const store = await opened({ sweepEveryMs: 0, sweepAfterMs: 0 });
+      server.strict.fail({ method: 'POST', path: /\/colls\/outbox\/docs$/, status: 500, times: 1 });
+      const { inquiry } = await store.inquiries.create(newInquiry({ id: 'inq-moving' }), [
+        { kind: 'triage.post', inquiryId: 'inq-moving' },
+      ]);
+      const now = new Date('2026-11-28T09:00:00.000Z');
+      const leased = await store.outbox.lease(now, 'me', new Date(now.getTime() + 1000), 10);
+      assert.equal(leased.length, 1, 'the sweep moved the notification the failed move left');
+      assert.equal((await store.inquiries.get(inquiry.id))?.etag, inquiry.etag);
+      const updated = await store.inquiries.update({ ...inquiry, status: 'claimed' }, []);
+      assert.ok(updated.ok, "the writer's next change is not refused as a conflict");
+      const stale = await store.inquiries.update({ ...inquiry, status: 'resolved' }, []);
+      assert.deepEqual(stale, { ok: false, reason: 'conflict' });
+    });
+  });
+
+  describe('what a message from an asker is about', () => {
+    it('finds an inquiry that waited for its asker before the reply list existed, once the store opens', async () => {
+      const database = freshDatabaseName();
+      const first = await openStore(database);
+      const { inquiry } = await first.inquiries.create(newInquiry(), []);
+      const waiting = await first.inquiries.update({ ...inquiry, status: 'waiting_for_asker' }, []);
+      assert.ok(waiting.ok);
+      // As an earlier version left it: no reply list beside the inquiry.
+      const lists = client.database(database).container('inquiries');
+      const { resources } = await lists.items
+        .query("SELECT c.id, c.pk FROM c WHERE c.type = 'asker-replies'")
+        .fetchAll();
+      assert.equal(resources.length, 1);
+      for (const list of resources as { id: string; pk: string }[])
+        await lists.item(list.id, list.pk).delete();
+      const askerKey = inquiry.asker.key;
+      assert.deepEqual(
+        await first.inquiries.meantByAskerMessage(askerKey, { requestKey: 'r' }),
+        [],
+      );
+
+      const second = await openStore(database);
+      assert.deepEqual(
+        (await second.inquiries.meantByAskerMessage(askerKey, { requestKey: 'r' })).map(
+          (i) => i.id,
+        ),
+        [inquiry.id],
+      );
+    });
+  });
+
+  describe('reads remembered for routing', () => {
+    it('reads the absences another instance wrote once the remembered read is older than allowed, and not before', async () => {
+      const database = freshDatabaseName();
+      let now = 0;
+      const router = await openCosmosStore({
+        endpoint: server.endpoint,
+        key: server.key,
+        database,
+        allowSelfSigned: true,
+        logger,
+        monotonicMs: () => now,
+      });
+      open.push(router);
+      const other = await openStore(database);
+      const key = 'kari@fylke.example';
+      const reads = () => server.strict.seen.filter((r) => r.path.includes('/colls/state/')).length;
+      assert.deepEqual(await router.absences.forRouting([key]), []);
+      const written = await other.absences.put({
+        key,
+        name: 'Kari Nordmann',
+        until: '2026-12-12',
+        endsAt: '2026-12-12T23:00:00.000Z',
+        deputy: { key: 'ola@fylke.example', name: 'Ola Hansen', email: 'ola@fylke.example' },
+        setAt: '2026-12-01T08:00:00.000Z',
+      });
+      assert.ok(written.ok);
+      const before = reads();
+      now += absenceReadAgeMs - 1;
+      assert.deepEqual(await router.absences.forRouting([key]), [], 'a read younger than allowed');
+      assert.equal(reads(), before, 'no request for a read younger than allowed');
+      now += 1;
+      assert.deepEqual(
+        (await router.absences.forRouting([key])).map((a) => a.key),
+        [key],
+        'read again once older than allowed',
+      );
+    });
+  });
+
   describe('contention and refusals', () => {
     it('retries a patch the service answers with 449 (retry with)', async () => {
       const store = await openStore();
       server.strict.fail({ method: 'PATCH', path: /\/docs\/counter/, status: 449, times: 3 });
-      const { inquiry } = await store.inquiries.create(newInquiry(), []);
+      const { inquiry } = await store.inquiries.create(newInquiry({ id: 'inq-moving' }), []);
       assert.equal(inquiry.number, 'QM-2026-0001');
     });
 

@@ -69,6 +69,8 @@ export function knowledgeContract(store: () => Store): void {
       const third = await store().knowledge.marker();
       assert.notDeepEqual(third, second);
       assert.deepEqual(await store().knowledge.marker(), third, 'reading changes nothing');
+      assert.equal(await store().knowledge.entriesMarker(), third.entries);
+      assert.notEqual(third.entries, first.entries, 'the entries half moved with the entry');
     });
 
     it('gives solved inquiries in the order they were recorded, a repeat replacing the first', async () => {

@@ -1,3 +1,4 @@
+import { inquiryIdFor } from '../../src/inquiries/inquiry-id';
 import assert from 'node:assert/strict';
 import type { Inquiry, NewInquiry } from '../../src/inquiries/inquiry';
 import { validateOrganisation } from '../../src/org/validate';
@@ -114,16 +115,18 @@ export function storeContract(factory: StoreFactory): void {
       });
 
       it('returns the first inquiry when the same request comes twice', async () => {
-        const first = await store.inquiries.create(newInquiry({ id: 'a', requestKey: 'same' }), [
-          { kind: 'triage.post', inquiryId: 'a' },
+        const id = inquiryIdFor('same');
+        const first = await store.inquiries.create(newInquiry({ id, requestKey: 'same' }), [
+          { kind: 'triage.post', inquiryId: id },
         ]);
-        const again = await store.inquiries.create(newInquiry({ id: 'b', requestKey: 'same' }), [
-          { kind: 'triage.post', inquiryId: 'b' },
-        ]);
+        const again = await store.inquiries.create(
+          newInquiry({ id, requestKey: 'same', text: 'Noe annet' }),
+          [{ kind: 'triage.post', inquiryId: id }],
+        );
         assert.equal(first.created, true);
         assert.equal(again.created, false);
-        assert.equal(again.inquiry.id, 'a');
-        assert.equal(await store.inquiries.get('b'), undefined);
+        assert.equal(again.inquiry.number, first.inquiry.number);
+        assert.equal(again.inquiry.text, first.inquiry.text);
         assert.equal(await store.outbox.pendingCount(), 1);
       });
 
@@ -285,21 +288,40 @@ export function storeContract(factory: StoreFactory): void {
         /** Kari's inquiries, one per way a message can be about one, and some it is not about. */
         async function seed(): Promise<Record<string, Inquiry>> {
           const made: Record<string, Inquiry> = {};
-          const open = async (id: string, day: number, change: Partial<Inquiry> = {}) => {
+          const open = async (
+            id: string,
+            day: number,
+            change: Partial<Inquiry> = {},
+            waitedFirst = false,
+          ) => {
             const createdAt = `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`;
-            const { inquiry } = await store.inquiries.create(newInquiry({ id, createdAt }), []);
+            let { inquiry } = await store.inquiries.create(newInquiry({ id, createdAt }), []);
+            if (waitedFirst) {
+              const waited = await store.inquiries.update(
+                { ...inquiry, status: 'waiting_for_asker' },
+                [],
+              );
+              assert.ok(waited.ok);
+              inquiry = waited.value;
+            }
             const written = await store.inquiries.update({ ...inquiry, ...change }, []);
             assert.ok(written.ok);
             made[id] = written.value;
           };
           await open('waiting', 2, { status: 'waiting_for_asker' });
-          await open('replied', 3, {
-            status: 'claimed',
-            history: [
-              { type: 'opened', at },
-              { type: 'asker_replied', at, requestKey: 'chat|reply-1' },
-            ],
-          });
+          // It waited for Kari, who replied, and it took the reply.
+          await open(
+            'replied',
+            3,
+            {
+              status: 'claimed',
+              history: [
+                { type: 'opened', at },
+                { type: 'asker_replied', at, requestKey: 'chat|reply-1' },
+              ],
+            },
+            true,
+          );
           await open('carded', 4, {
             teams: {
               triageCards: [],
@@ -382,14 +404,14 @@ export function storeContract(factory: StoreFactory): void {
 
     describe('inquiries under concurrency and at scale', () => {
       it('opens one inquiry when the same request arrives twice at once', async () => {
-        const results = await Promise.all([
-          store.inquiries.create(newInquiry({ id: 'first', requestKey: 'twice' }), [
-            { kind: 'triage.post', inquiryId: 'first' },
-          ]),
-          store.inquiries.create(newInquiry({ id: 'second', requestKey: 'twice' }), [
-            { kind: 'triage.post', inquiryId: 'second' },
-          ]),
-        ]);
+        const id = inquiryIdFor('twice');
+        const results = await Promise.all(
+          ['first', 'second'].map((text) =>
+            store.inquiries.create(newInquiry({ id, requestKey: 'twice', text }), [
+              { kind: 'triage.post', inquiryId: id },
+            ]),
+          ),
+        );
         assert.equal(results.filter((r) => r.created).length, 1);
         assert.equal(results[0].inquiry.id, results[1].inquiry.id);
         assert.equal(results[0].inquiry.number, results[1].inquiry.number);
@@ -1216,6 +1238,31 @@ export function storeContract(factory: StoreFactory): void {
         }
       });
 
+      it("reads the absences of a chain for routing, seeing this instance's own writes at once", async () => {
+        const away = (key: string) => ({
+          key,
+          name: key,
+          until: '2026-12-12',
+          endsAt: '2026-12-12T23:00:00.000Z',
+          deputy: { key: 'ola@fylke.example', name: 'Ola Hansen', email: 'ola@fylke.example' },
+          setAt: at,
+        });
+        const keys = ['routing-a@fylke.example', 'routing-b@fylke.example'];
+        assert.deepEqual(await store.absences.forRouting(keys), []);
+        const written = await store.absences.put(away(keys[1]));
+        assert.ok(written.ok);
+        assert.deepEqual(
+          (await store.absences.forRouting(keys)).map((a) => a.key),
+          [keys[1]],
+          'an absence written after a routing read is seen by the next one',
+        );
+        const ended = await store.absences.put({ ...written.value, endsAt: at });
+        assert.ok(ended.ok);
+        assert.equal((await store.absences.forRouting(keys))[0]?.endsAt, at);
+        await store.absences.remove(keys[1]);
+        assert.deepEqual(await store.absences.forRouting(keys), []);
+      });
+
       it('keeps the first draft with an id and remembers its unit', async () => {
         const draft = {
           id: 'd1',
@@ -1406,11 +1453,16 @@ export function storeContract(factory: StoreFactory): void {
       it('opens, finds and lists inquiries whose request and asker keys have awkward characters', async () => {
         for (const [index, key] of awkward.entries()) {
           const { inquiry } = await store.inquiries.create(
-            newInquiry({ id: `awkward-${index}`, requestKey: key, asker: { key, name: 'Kari' } }),
+            newInquiry({ id: inquiryIdFor(key), requestKey: key, asker: { key, name: 'Kari' } }),
             [],
           );
           const again = await store.inquiries.create(
-            newInquiry({ id: `again-${index}`, requestKey: key, asker: { key, name: 'Kari' } }),
+            newInquiry({
+              id: inquiryIdFor(key),
+              requestKey: key,
+              asker: { key, name: 'Kari' },
+              text: `again ${index}`,
+            }),
             [],
           );
           assert.equal(again.created, false, key);

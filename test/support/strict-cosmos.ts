@@ -52,6 +52,8 @@ export interface StrictCosmos {
     query?: string;
     /** The query a query-plan request (which the client sends beside a query) is for. */
     planFor?: string;
+    /** The `type` of a document created, upserted or replaced, where it has one. */
+    docType?: string;
     charge?: number;
   }[];
   stop(): Promise<void>;
@@ -133,6 +135,7 @@ export async function startStrictCosmos(
       path: decodedPath,
       ...(isQuery ? { query: queryText(body) } : {}),
       ...(isPlan ? { planFor: queryText(body) } : {}),
+      ...(!isQuery && !isPlan && (method === 'POST' || method === 'PUT') ? documentType(body) : {}),
     };
     seen.push(entry);
     if (options.passThrough) {
@@ -336,4 +339,15 @@ export async function startStrictCosmos(
 
 function cosmosdbServerRoot(): string {
   return path.dirname(require.resolve('@vercel/cosmosdb-server/package.json'));
+}
+
+/** The `type` field of a document body, for telling apart the writes the bench counts. */
+function documentType(body: Buffer): { docType?: string } {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    const type = (parsed as { type?: unknown } | null)?.type;
+    return typeof type === 'string' ? { docType: type } : {};
+  } catch {
+    return {};
+  }
 }

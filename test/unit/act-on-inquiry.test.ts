@@ -12,7 +12,6 @@ describe('acting on a stored inquiry', () => {
   const clock = new ManualClock('2026-11-30T09:00:00.000Z');
   let store: Store;
   let n = 0;
-  const ids = { next: () => `id-${++n}` };
 
   beforeEach(() => {
     store = openSqliteStore(':memory:');
@@ -21,9 +20,9 @@ describe('acting on a stored inquiry', () => {
 
   async function open(): Promise<string> {
     const { inquiry } = await openInquiry(
-      { store, clock, ids, directory },
+      { store, clock, directory },
       {
-        requestKey: `r-${n}`,
+        requestKey: `r-${++n}`,
         asker: personRef(people.asker),
         unitId: 'hauge-vgs',
         topicId: 'avvik',

@@ -31,6 +31,9 @@ import {
   CosmosStateRepository,
 } from './small-repositories';
 
+/** How long closing the store waits for notifications still moving into the outbox. */
+const closeWaitsForMovesMs = 5_000;
+
 export interface CosmosStoreOptions {
   endpoint: string;
   /** Account key; without one the store signs in with `DefaultAzureCredential` (Entra identity). */
@@ -49,6 +52,8 @@ export interface CosmosStoreOptions {
   bulkPace?: BulkPace;
   /** Where refusals (wrong key, missing role, invalid request) and lost moves are logged. */
   logger?: Logger;
+  /** A monotonic clock in milliseconds, for how old a remembered read may be. */
+  monotonicMs?: () => number;
 }
 
 /**
@@ -91,6 +96,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
   const outbox: CosmosOutboxRepository = new CosmosOutboxRepository(opened.outbox, counters, {
     pageSize,
     sweep: (olderThan) => inquiries.moveStranded(olderThan),
+    movesSettled: () => inquiries.movesSettled(),
     sweepEveryMs: options.sweepEveryMs ?? 10_000,
     sweepAfterMs: options.sweepAfterMs ?? 10_000,
   });
@@ -103,6 +109,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
   );
   try {
     await inquiries.copyQueriedFields();
+    await inquiries.listWaitingReplies();
   } catch (error) {
     client.dispose();
     throw connectionError(options, error);
@@ -128,7 +135,11 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     outbox: logRefusals(outbox, logger, 'outbox'),
     profiles: logRefusals(new CosmosProfileRepository(opened.state), logger, 'profiles'),
     drafts: logRefusals(new CosmosDraftRepository(opened.state), logger, 'drafts'),
-    absences: logRefusals(new CosmosAbsenceRepository(opened.state), logger, 'absences'),
+    absences: logRefusals(
+      new CosmosAbsenceRepository(opened.state, options.monotonicMs),
+      logger,
+      'absences',
+    ),
     conversations: logRefusals(
       new CosmosConversationRepository(opened.state),
       logger,
@@ -141,9 +152,15 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
       'knowledge',
     ),
     purgeRemoved: () => Promise.resolve(),
-    close: () => {
+    close: async () => {
+      // Notifications whose move is cut short here wait on their inquiry for the next sweep.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        inquiries.movesSettled(),
+        new Promise((resolve) => (timer = setTimeout(resolve, closeWaitsForMovesMs))),
+      ]);
+      clearTimeout(timer);
       client.dispose();
-      return Promise.resolve();
     },
   };
 }

@@ -9,7 +9,7 @@ import {
   type CardPlacement,
 } from '../../inquiries/posted-cards';
 import type { QueueItem } from '../../inquiries/queue-item';
-import { inHandlersQueue } from '../../inquiries/statuses';
+import { inHandlersQueue, isFinished } from '../../inquiries/statuses';
 import { finishedAt } from '../../privacy/finished-at';
 import { namesPerson } from '../../privacy/involves';
 import { isRedacted } from '../../privacy/redact';
@@ -22,7 +22,16 @@ import type {
   WriteResult,
 } from '../ports';
 import type { Counters } from './counters';
-import { attempt, createOnce, queryPages, readDoc, replaceIf, type Stored } from './documents';
+import {
+  attempt,
+  createOnce,
+  patchContended,
+  queryPages,
+  readDoc,
+  replaceIf,
+  type Stored,
+} from './documents';
+import { statusOf } from './cosmos-errors';
 import { docId } from './ids';
 import { notificationNumber, type CosmosOutboxRepository, type QueuedNotification } from './outbox';
 
@@ -60,8 +69,13 @@ interface InquiryDoc {
   /** The request keys its history holds. */
   requestKeys?: string[];
   askerStatusActivityId?: string;
-  /** Set while `pending` is not empty, for the sweep that finishes an interrupted move. */
+  /**
+   * Set while `pending` is not empty or the lookups are to be made, for the sweep that finishes
+   * what an interrupted write left.
+   */
   pendingSince?: string;
+  /** A new inquiry's number and asker lookups are still to be made. */
+  lookupsPending?: boolean;
   pending: QueuedNotification[];
   /** How many notifications this inquiry has ever queued: the next one's key. */
   queued: number;
@@ -70,11 +84,11 @@ interface InquiryDoc {
   inquiry: Omit<Inquiry, 'etag'>;
 }
 
-/** Points a key (request key, readable number) at an inquiry id. */
+/** Points a readable number at an inquiry id. */
 interface LookupDoc {
   id: string;
   pk: string;
-  type: 'request' | 'number';
+  type: 'number';
   inquiryId: string;
 }
 
@@ -90,12 +104,33 @@ interface AskerEntryDoc {
 /** The statuses of a handler's queue, as a query lists them. */
 const queueStatuses = inHandlersQueue.map((status) => `'${status}'`).join(', ');
 
+/**
+ * The asker's inquiries that may take a reply from them: each listed once it first waits for the
+ * asker, until it is finished. What a message from the asker is about is then one point read of
+ * this, and of each inquiry it lists, instead of a query across every inquiry's partition.
+ */
+interface AskerRepliesDoc {
+  id: string;
+  pk: string;
+  type: 'asker-replies';
+  /** Inquiry id → when it was listed. */
+  inquiries: Record<string, string>;
+}
+
+function askerRepliesId(askerKey: string): string {
+  return docId('asker-replies', askerKey);
+}
+
 export function askerPartition(askerKey: string): string {
   return docId('asker', askerKey);
 }
 
+/**
+ * The inquiry's etag is the id of the write that made its version: moving its notifications into
+ * the outbox rewrites the document without changing the inquiry, so it leaves that etag as it was.
+ */
 function toInquiry(doc: Stored<InquiryDoc>): Inquiry {
-  return { ...doc.inquiry, etag: doc._etag };
+  return { ...doc.inquiry, etag: doc.writeId };
 }
 
 /**
@@ -105,6 +140,8 @@ function toInquiry(doc: Stored<InquiryDoc>): Inquiry {
  * them on the document, where the outbox's sweep finds them.
  */
 export class CosmosInquiryRepository implements InquiryRepository {
+  private readonly moving = new Set<Promise<void>>();
+
   constructor(
     private readonly container: Container,
     private readonly counters: Counters,
@@ -117,59 +154,22 @@ export class CosmosInquiryRepository implements InquiryRepository {
     draft: NewInquiry,
     notifications: NotificationIntent[],
   ): Promise<{ inquiry: Inquiry; created: boolean }> {
-    // The request key is claimed first; a repeat (or a concurrent twin) finds the id it reserved.
-    const requestId = docId('request', draft.requestKey);
-    let id = draft.id;
-    const reserved = await createOnce<LookupDoc>(this.container, {
-      id: requestId,
-      pk: requestId,
-      type: 'request',
-      inquiryId: id,
-    });
-    if (!reserved) {
-      const lookup = await readDoc<LookupDoc>(this.container, requestId, requestId);
-      if (lookup) id = lookup.inquiryId;
-      const existing = await this.readDoc(id);
-      if (existing)
-        return { inquiry: toInquiry(await this.moveToOutbox(existing)), created: false };
-      // The first attempt stopped before storing the inquiry: finish it under the id it reserved.
-    }
-
+    // The id follows from the request key (`inquiryIdFor`), so a repeat (or a concurrent twin)
+    // meets the first one's document and stores nothing twice; its number is then a gap.
+    const { id } = draft;
     const year = new Date(draft.createdAt).getUTCFullYear();
     const number = formatInquiryNumber(year, await this.counters.next(`inquiry-number-${year}`));
     const inquiry: Omit<Inquiry, 'etag'> = { ...draft, id, number };
-    // Lookups first: until the inquiry itself exists they point at nothing and are ignored.
-    const numberId = docId('number', number);
-    await createOnce<LookupDoc>(this.container, {
-      id: numberId,
-      pk: numberId,
-      type: 'number',
-      inquiryId: id,
-    });
-    const askerPk = askerPartition(inquiry.asker.key);
-    await createOnce<AskerEntryDoc>(this.container, {
-      id: docId('asker-entry', id),
-      pk: askerPk,
-      type: 'asker-entry',
-      inquiryId: id,
-      createdAt: inquiry.createdAt,
-    });
-
-    // A try cut short after reserving the key stored nothing else: this one's draft, with its own
-    // fresh id, is stored under the reserved id, and its notifications must name that one.
-    const intents = notifications.map((intent) =>
-      'inquiryId' in intent && intent.inquiryId === draft.id
-        ? { ...intent, inquiryId: id }
-        : intent,
-    );
-    const pending = this.queue(number, 0, intents, inquiry.createdAt);
+    const pending = this.queue(number, 0, notifications, inquiry.createdAt);
     const doc: InquiryDoc = {
       id,
       pk: id,
       type: 'inquiry',
       ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
       ...queueFields(inquiry),
-      ...(pending.length ? { pendingSince: inquiry.createdAt } : {}),
+      // The number and asker lookups are made after the write, as its notifications are moved.
+      pendingSince: inquiry.createdAt,
+      lookupsPending: true,
       pending,
       queued: pending.length,
       writeId: randomUUID(),
@@ -179,14 +179,15 @@ export class CosmosInquiryRepository implements InquiryRepository {
       this.container.items.create(doc),
     );
     if (!created.ok) {
-      // A concurrent twin of this request stored it first; this attempt's number stays unused.
-      const winner = created.status === 409 ? await this.readDoc(id) : undefined;
-      if (!winner) throw new Error(`Inquiry ${id} could not be created (${created.status})`);
-      return { inquiry: toInquiry(winner), created: false };
+      const first = created.status === 409 ? await this.readDoc(id) : undefined;
+      if (!first) throw new Error(`Inquiry ${id} could not be created (${created.status})`);
+      this.settleSoon(first);
+      return { inquiry: toInquiry(first), created: false };
     }
     const stored = created.value.resource;
     if (!stored) throw new Error(`Inquiry ${id} was created but not returned`);
-    return { inquiry: this.settled(stored, await this.moveToOutbox(stored)), created: true };
+    this.settleSoon(stored);
+    return { inquiry: toInquiry(stored), created: true };
   }
 
   async get(id: string): Promise<Inquiry | undefined> {
@@ -195,6 +196,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 
   async byNumber(number: string): Promise<Inquiry | undefined> {
+    await this.movesSettled();
     const normalised = number.toUpperCase();
     const lookupId = docId('number', normalised);
     const lookup = await readDoc<LookupDoc>(this.container, lookupId, lookupId);
@@ -210,11 +212,12 @@ export class CosmosInquiryRepository implements InquiryRepository {
   ): Promise<WriteResult<Inquiry>> {
     const current = await this.readDoc(inquiry.id);
     if (!current) return { ok: false, reason: 'not_found' };
-    if (inquiry.etag === undefined || current._etag !== inquiry.etag)
+    if (inquiry.etag === undefined || current.writeId !== inquiry.etag)
       return { ok: false, reason: 'conflict' };
     const written = await this.write(current, stripEtag(inquiry), notifications);
     if (!written.ok) return written;
-    return { ok: true, value: this.settled(written.value, await this.moveToOutbox(written.value)) };
+    this.settleSoon(written.value);
+    return { ok: true, value: toInquiry(written.value) };
   }
 
   recordCard(
@@ -251,6 +254,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 
   async listByAsker(askerKey: string, limit: number): Promise<Inquiry[]> {
+    await this.movesSettled();
     const pk = askerPartition(askerKey);
     const found: Inquiry[] = [];
     await queryPages<{ inquiryId: string }>(
@@ -272,6 +276,8 @@ export class CosmosInquiryRepository implements InquiryRepository {
   }
 
   async meantByAskerMessage(askerKey: string, message: AskerMessageKeys): Promise<Inquiry[]> {
+    if (message.quotedActivityId === undefined && message.quotedNumber === undefined)
+      return this.replyTargets(askerKey, message.requestKey);
     const parameters = [
       { name: '@askerKey', value: askerKey },
       { name: '@requestKey', value: message.requestKey },
@@ -303,6 +309,72 @@ export class CosmosInquiryRepository implements InquiryRepository {
     );
     // Few, so sorted here: a cross-partition ORDER BY would need an index of its own.
     return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /**
+   * The asker's inquiries listed as taking replies that wait for the asker or already took this
+   * message, newest first; finished ones leave the list as they are found.
+   */
+  private async replyTargets(askerKey: string, requestKey: string): Promise<Inquiry[]> {
+    const replies = await readDoc<AskerRepliesDoc>(
+      this.container,
+      askerRepliesId(askerKey),
+      askerPartition(askerKey),
+    );
+    if (!replies) return [];
+    const listed = await Promise.all(Object.keys(replies.inquiries).map((id) => this.readDoc(id)));
+    const found: Inquiry[] = [];
+    const gone: string[] = [];
+    for (const [index, id] of Object.keys(replies.inquiries).entries()) {
+      const doc = listed[index];
+      if (!doc || doc.inquiry.asker.key !== askerKey || isFinished(doc.inquiry)) {
+        gone.push(id);
+        continue;
+      }
+      if (doc.status === 'waiting_for_asker' || doc.requestKeys?.includes(requestKey))
+        found.push(toInquiry(doc));
+    }
+    if (gone.length > 0) await this.unlistReplies(askerKey, gone);
+    return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** Lists an inquiry as taking its asker's replies (before it is written as waiting for them). */
+  private async listReplies(askerKey: string, inquiryId: string, at: string): Promise<void> {
+    const id = askerRepliesId(askerKey);
+    const pk = askerPartition(askerKey);
+    for (let round = 0; round < 10; round++) {
+      const patched = await patchContended(`listing of a reply target in ${id}`, () =>
+        this.container
+          .item(id, pk)
+          .patch([{ op: 'set', path: `/inquiries/${inquiryId}`, value: at }]),
+      );
+      if (patched.ok) return;
+      if (patched.status !== 404)
+        throw new Error(`Cosmos DB patch of ${id} failed (${patched.status})`);
+      const doc: AskerRepliesDoc = {
+        id,
+        pk,
+        type: 'asker-replies',
+        inquiries: { [inquiryId]: at },
+      };
+      if (await createOnce(this.container, doc)) return;
+    }
+    throw new Error(`Cosmos DB listing of a reply target in ${id} did not settle`);
+  }
+
+  /** Takes inquiries off their asker's reply list; one already gone is fine. */
+  private async unlistReplies(askerKey: string, inquiryIds: string[]): Promise<void> {
+    const id = askerRepliesId(askerKey);
+    // A patch holds at most 10 operations; the rest leave at the next read.
+    const operations = inquiryIds
+      .slice(0, 10)
+      .map((inquiryId) => ({ op: 'remove' as const, path: `/inquiries/${inquiryId}` }));
+    try {
+      await this.container.item(id, askerPartition(askerKey)).patch(operations);
+    } catch (error) {
+      // Another reader took some off first (a path no longer there refuses the whole patch).
+      this.logger.debug({ error: statusOf(error) }, 'reply targets left for the next read');
+    }
   }
 
   async due(now: Date, limit: number): Promise<Inquiry[]> {
@@ -422,12 +494,13 @@ export class CosmosInquiryRepository implements InquiryRepository {
   async scrub(inquiry: Inquiry): Promise<WriteResult<Inquiry>> {
     const current = await this.readDoc(inquiry.id);
     if (!current) return { ok: false, reason: 'not_found' };
-    if (inquiry.etag === undefined || current._etag !== inquiry.etag)
+    if (inquiry.etag === undefined || current.writeId !== inquiry.etag)
       return { ok: false, reason: 'conflict' };
     const written = await this.write(current, stripEtag(inquiry), []);
     if (!written.ok) return written;
     const formerAsker = current.inquiry.asker.key;
     if (formerAsker !== inquiry.asker.key) {
+      await this.unlistReplies(formerAsker, [inquiry.id]);
       const entryId = docId('asker-entry', inquiry.id);
       await attempt(`delete of asker entry ${entryId}`, () =>
         this.container.item(entryId, askerPartition(formerAsker)).delete(),
@@ -485,6 +558,29 @@ export class CosmosInquiryRepository implements InquiryRepository {
       await replaceIf(this.container, { ...doc, ...queueFields(doc.inquiry) }, doc._etag);
   }
 
+  /**
+   * Lists every inquiry waiting for its asker on the asker's reply list, where an earlier version
+   * wrote it without one; listing one twice changes nothing.
+   */
+  async listWaitingReplies(): Promise<void> {
+    const waiting: Pick<InquiryDoc, 'id' | 'inquiry'>[] = [];
+    await queryPages<Pick<InquiryDoc, 'id' | 'inquiry'>>(
+      this.container,
+      'query of inquiries waiting for their askers',
+      {
+        query: `SELECT c.id, c.inquiry FROM c WHERE c.type = 'inquiry' AND c.status = 'waiting_for_asker'`,
+        parameters: [],
+      },
+      { pageSize: this.pageSize },
+      (page) => {
+        waiting.push(...page);
+        return true;
+      },
+    );
+    for (const doc of waiting)
+      await this.listReplies(doc.inquiry.asker.key, doc.id, doc.inquiry.updatedAt);
+  }
+
   /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */
   async moveStranded(olderThan: Date): Promise<void> {
     const stranded: Stored<InquiryDoc>[] = [];
@@ -501,7 +597,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
         return true;
       },
     );
-    for (const doc of stranded) await this.moveToOutbox(doc);
+    for (const doc of stranded) await this.settle(doc);
   }
 
   private readDoc(id: string): Promise<Stored<InquiryDoc> | undefined> {
@@ -543,11 +639,15 @@ export class CosmosInquiryRepository implements InquiryRepository {
       ...kept
     } = current;
     const stored = { ...inquiry, id: current.id, number: current.inquiry.number };
+    if (stored.status === 'waiting_for_asker' && current.inquiry.status !== 'waiting_for_asker')
+      await this.listReplies(stored.asker.key, stored.id, stored.updatedAt);
     const next: InquiryDoc = {
       ...kept,
       ...(inquiry.dueAt ? { dueAt: inquiry.dueAt } : {}),
       ...queueFields(stored),
-      ...(pending.length ? { pendingSince: current.pendingSince ?? inquiry.updatedAt } : {}),
+      ...(pending.length || current.lookupsPending
+        ? { pendingSince: current.pendingSince ?? inquiry.updatedAt }
+        : {}),
       pending,
       queued: current.queued + added.length,
       writeId: randomUUID(),
@@ -555,52 +655,89 @@ export class CosmosInquiryRepository implements InquiryRepository {
     };
     const written = await replaceIf(this.container, next, current._etag);
     if (written.ok) return written;
-    return { ok: false, reason: written.status === 404 ? 'not_found' : 'conflict' };
+    if (written.status === 404) return { ok: false, reason: 'not_found' };
+    // Only a move of notifications into the outbox may have come between: then write over it.
+    const fresh = await this.readDoc(current.id);
+    if (!fresh) return { ok: false, reason: 'not_found' };
+    if (fresh.writeId !== current.writeId || fresh._etag === current._etag)
+      return { ok: false, reason: 'conflict' };
+    return this.write(fresh, inquiry, notifications);
   }
 
   /**
-   * Puts the document's pending notifications into the outbox, then takes them off the document.
-   * Safe to repeat and to run concurrently: an item already in the outbox is left as it is.
-   * Returns the latest version seen. If it fails midway the sweep finishes the job later.
+   * Finishes a write after it has answered, so a person's turn does not wait: the lookups a new
+   * inquiry needs, and its notifications into the outbox. The outbox's `lease`, and reads by
+   * number or asker, wait for this; what a crash cuts short, the sweep finishes.
    */
-  private async moveToOutbox(doc: Stored<InquiryDoc>): Promise<Stored<InquiryDoc>> {
-    if (doc.pending.length === 0) return doc;
-    const moved = new Set<number>();
+  private settleSoon(doc: Stored<InquiryDoc>): void {
+    if (doc.pending.length === 0 && !doc.lookupsPending) return;
+    const settling: Promise<void> = this.settle(doc).then(
+      () => {
+        this.moving.delete(settling);
+      },
+      () => {
+        this.moving.delete(settling);
+      },
+    );
+    this.moving.add(settling);
+  }
+
+  /** Resolves once every move under way has ended. */
+  async movesSettled(): Promise<void> {
+    while (this.moving.size > 0) await Promise.allSettled([...this.moving]);
+  }
+
+  /**
+   * Makes a new inquiry's lookups and puts the document's pending notifications into the outbox,
+   * then takes them off the document. Safe to repeat and to run concurrently: a lookup or an item
+   * already there is left as it is. If it fails midway the sweep finishes the job later.
+   */
+  private async settle(doc: Stored<InquiryDoc>): Promise<void> {
+    if (doc.pending.length === 0 && !doc.lookupsPending) return;
     try {
-      for (const notification of doc.pending) {
-        await this.outbox.put(notification);
-        moved.add(notification.n);
-      }
+      if (doc.lookupsPending) await this.makeLookups(doc.inquiry);
+      await Promise.all(doc.pending.map((notification) => this.outbox.put(notification)));
+      const moved = new Set(doc.pending.map((p) => p.n));
       let current: Stored<InquiryDoc> | undefined = doc;
       for (let round = 0; round < 10 && current; round++) {
         const rest: QueuedNotification[] = current.pending.filter((p) => !moved.has(p.n));
-        if (rest.length === current.pending.length) return current;
-        const { pendingSince, ...kept } = current;
+        if (rest.length === current.pending.length && !current.lookupsPending) return;
+        const { pendingSince, lookupsPending: _made, ...kept } = current;
         const cleared = await replaceIf(
           this.container,
           { ...kept, pending: rest, ...(rest.length ? { pendingSince } : {}) },
           current._etag,
         );
-        if (cleared.ok) return cleared.value;
+        if (cleared.ok) return;
         current = await this.readDoc(doc.id);
       }
     } catch (error) {
-      // The write itself has happened; the notifications wait on the inquiry for the sweep.
+      // The write itself has happened; what is left waits on the inquiry for the sweep.
       this.logger.warn(
         { inquiry: doc.id, error: error instanceof Error ? error.name : 'unknown' },
         'notifications stay on the inquiry until the outbox sweep moves them',
       );
     }
-    return doc;
   }
 
-  /**
-   * The inquiry as the writer should see it after its notifications moved: the moved version's etag
-   * if nobody else changed the inquiry in between, else the etag of the writer's own version, so
-   * that the writer's next change meets the conflict it should.
-   */
-  private settled(written: Stored<InquiryDoc>, latest: Stored<InquiryDoc>): Inquiry {
-    return toInquiry(latest.writeId === written.writeId ? latest : written);
+  /** Points the inquiry's number at it, and lists it in its asker's partition. */
+  private async makeLookups(inquiry: Omit<Inquiry, 'etag'>): Promise<void> {
+    const numberId = docId('number', inquiry.number);
+    await Promise.all([
+      createOnce<LookupDoc>(this.container, {
+        id: numberId,
+        pk: numberId,
+        type: 'number',
+        inquiryId: inquiry.id,
+      }),
+      createOnce<AskerEntryDoc>(this.container, {
+        id: docId('asker-entry', inquiry.id),
+        pk: askerPartition(inquiry.asker.key),
+        type: 'asker-entry',
+        inquiryId: inquiry.id,
+        createdAt: inquiry.createdAt,
+      }),
+    ]);
   }
 }
 

@@ -60,12 +60,18 @@ export class CosmosKnowledgeRepository implements KnowledgeRepository {
 
   async marker(): Promise<KnowledgeMarker> {
     const [entries, solved] = await Promise.all(
-      [entriesCounter, solvedCounter].map(async (name) => {
-        const id = docId('counter', name);
-        return (await readDoc<{ id: string; value: number }>(this.container, id, id))?.value ?? 0;
-      }),
+      [entriesCounter, solvedCounter].map((name) => this.counter(name)),
     );
-    return { entries: entries ?? 0, solved: solved ?? 0 };
+    return { entries, solved };
+  }
+
+  entriesMarker(): Promise<number> {
+    return this.counter(entriesCounter);
+  }
+
+  private async counter(name: string): Promise<number> {
+    const id = docId('counter', name);
+    return (await readDoc<{ id: string; value: number }>(this.container, id, id))?.value ?? 0;
   }
 
   async entries(): Promise<KnowledgeEntry[]> {

@@ -58,6 +58,29 @@ interface PersonDoc {
 }
 
 const removed = 'removed';
+
+/**
+ * People already read, for one generation. A person's version in a generation never changes once
+ * that generation is current (a change writes the next generation), so what was read for it holds;
+ * a newer generation starts afresh, and the memory is bounded.
+ */
+class PeopleSeen {
+  private generation = -1;
+  private readonly seen = new Map<string, { person: Person | undefined }>();
+
+  get(generation: number, id: string): { person: Person | undefined } | undefined {
+    return generation === this.generation ? this.seen.get(id) : undefined;
+  }
+
+  set(generation: number, id: string, person: Person | undefined): void {
+    if (generation < this.generation) return;
+    if (generation > this.generation || this.seen.size >= 20_000) {
+      this.seen.clear();
+      this.generation = generation;
+    }
+    this.seen.set(id, { person });
+  }
+}
 const emptyPersonDoc: PersonDoc = { id: '', pk: '', type: 'person', hash: '', versions: [] };
 
 /**
@@ -67,6 +90,8 @@ const emptyPersonDoc: PersonDoc = { id: '', pk: '', type: 'person', hash: '', ve
  * never a mix. Writes go in bulk at a bounded pace; removed people are deleted after the flip.
  */
 export class CosmosOrganisationRepository implements OrganisationRepository {
+  private readonly people = new PeopleSeen();
+
   constructor(
     private readonly container: Container,
     private readonly counters: Counters,
@@ -292,9 +317,12 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
     const generation = readerGeneration ?? (await this.version());
     if (generation === undefined) return undefined;
     const id = personId(by, value);
-    return (
-      versionAt(await readDoc<PersonDoc>(this.container, id, id), generation)?.person ?? undefined
-    );
+    const known = this.people.get(generation, id);
+    if (known) return known.person;
+    const person =
+      versionAt(await readDoc<PersonDoc>(this.container, id, id), generation)?.person ?? undefined;
+    this.people.set(generation, id, person);
+    return person;
   }
 
   /** Every stored person document's id and what its newest version holds. */

@@ -65,6 +65,8 @@ export interface OutboxOptions {
    * most every `sweepEveryMs`, for inquiries that have carried them for at least `sweepAfterMs`.
    */
   sweep: (olderThan: Date) => Promise<void>;
+  /** Resolves once the moves of notifications into the outbox under way have ended. */
+  movesSettled: () => Promise<void>;
   sweepEveryMs: number;
   sweepAfterMs: number;
 }
@@ -109,6 +111,7 @@ export class CosmosOutboxRepository implements OutboxRepository {
   }
 
   async lease(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<OutboxItem[]> {
+    await this.options.movesSettled();
     if (now.getTime() - this.lastSweep >= this.options.sweepEveryMs) {
       this.lastSweep = now.getTime();
       await this.options.sweep(new Date(now.getTime() - this.options.sweepAfterMs));

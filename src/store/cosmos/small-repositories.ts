@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { Absence } from '../../absence/absence';
+import { absenceReadAgeMs } from '../ports';
 import type {
   AbsenceRepository,
   ConversationRepository,
@@ -81,12 +82,32 @@ export class CosmosProfileRepository implements ProfileRepository {
   }
 }
 
+/**
+ * Absences, one document per person. Routing reads them all at once and keeps them for
+ * `absenceReadAgeMs` (one query per period, however many questions and people), with this
+ * instance's own writes applied at once; a write must come from `get`, which always reads.
+ */
 export class CosmosAbsenceRepository implements AbsenceRepository {
-  constructor(private readonly container: Container) {}
+  private known?: { byKey: Map<string, Absence>; readAt: number };
+  private reading?: Promise<Map<string, Absence>>;
+
+  constructor(
+    private readonly container: Container,
+    private readonly monotonicMs: () => number = () => performance.now(),
+  ) {}
 
   async get(key: string): Promise<Absence | undefined> {
     const found = await read<Absence>(this.container, 'absence', key);
     return found ? { ...found.value, etag: found._etag } : undefined;
+  }
+
+  async forRouting(keys: readonly string[]): Promise<Absence[]> {
+    const fresh = this.known && this.monotonicMs() - this.known.readAt < absenceReadAgeMs;
+    const byKey = fresh && this.known ? this.known.byKey : await this.readAll();
+    return keys.flatMap((key) => {
+      const absence = byKey.get(key);
+      return absence ? [absence] : [];
+    });
   }
 
   async put(absence: Absence): Promise<WriteResult<Absence>> {
@@ -99,11 +120,39 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
           )
         : await replaceIf(this.container, next, etag);
     if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
-    return { ok: true, value: { ...absence, etag: written.value._etag } };
+    const stored = { ...absence, etag: written.value._etag };
+    this.known?.byKey.set(absence.key, stored);
+    return { ok: true, value: stored };
   }
 
-  remove(key: string): Promise<void> {
-    return remove(this.container, 'absence', key);
+  async remove(key: string): Promise<void> {
+    await remove(this.container, 'absence', key);
+    this.known?.byKey.delete(key);
+  }
+
+  /** Every absence, in one query that concurrent callers share. */
+  private readAll(): Promise<Map<string, Absence>> {
+    this.reading ??= (async () => {
+      const readAt = this.monotonicMs();
+      const byKey = new Map<string, Absence>();
+      try {
+        await queryPages<ValueDoc<Absence> & { _etag: string }>(
+          this.container,
+          'query of absences',
+          { query: "SELECT * FROM c WHERE c.type = 'absence'", parameters: [] },
+          { pageSize: 1000 },
+          (page) => {
+            for (const found of page) byKey.set(found.key, { ...found.value, etag: found._etag });
+            return true;
+          },
+        );
+        this.known = { byKey, readAt };
+        return byKey;
+      } finally {
+        this.reading = undefined;
+      }
+    })();
+    return this.reading;
   }
 }
 

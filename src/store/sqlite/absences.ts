@@ -11,4 +11,9 @@ export class SqliteAbsenceRepository
   constructor(db: Database.Database) {
     super(db, 'absences');
   }
+
+  async forRouting(keys: readonly string[]): Promise<Absence[]> {
+    const found = await Promise.all(keys.map((key) => this.get(key)));
+    return found.filter((absence): absence is Absence => absence !== undefined);
+  }
 }

@@ -47,9 +47,18 @@ export class SqliteKnowledgeRepository implements KnowledgeRepository {
   }
 
   marker(): Promise<KnowledgeMarker> {
-    const value = (name: string): number =>
-      (this.statements.counter.get(name) as { value: number } | undefined)?.value ?? 0;
-    return Promise.resolve({ entries: value(entriesCounter), solved: value(solvedCounter) });
+    return Promise.resolve({
+      entries: this.counter(entriesCounter),
+      solved: this.counter(solvedCounter),
+    });
+  }
+
+  entriesMarker(): Promise<number> {
+    return Promise.resolve(this.counter(entriesCounter));
+  }
+
+  private counter(name: string): number {
+    return (this.statements.counter.get(name) as { value: number } | undefined)?.value ?? 0;
   }
 
   entries(): Promise<KnowledgeEntry[]> {
