@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { startCosmosServer } from '../../test/support/cosmos-server';
+import type { StrictCosmos } from '../../test/support/strict-cosmos';
 import { BenchConnector } from '../support/connector';
 import { askQuestions, questionActivity } from '../support/load';
 import {
@@ -14,14 +15,7 @@ const targets = { requestsPerTurn: 5 };
 /** Questions asked one at a time, each counted. */
 const counted = 20;
 
-type Seen = {
-  method: string;
-  path: string;
-  query?: string;
-  planFor?: string;
-  docType?: string;
-  charge?: number;
-};
+type Seen = StrictCosmos['seen'][number];
 
 /**
  * Which part of a turn a request to the database belongs to. The client asks for a query's plan
@@ -102,7 +96,7 @@ export const cosmosSection: Section = {
     });
     const rows: Row[] = [];
     try {
-      const seen = cosmos.strict.seen as Seen[];
+      const seen = cosmos.strict.seen;
       const ask = async (asker: number, question: number) => {
         await quiet(seen, 300);
         const from = seen.length;

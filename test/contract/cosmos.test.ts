@@ -60,6 +60,17 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
   cosmosContract('Cosmos DB (cosmosdb-server)', account);
 
   describe('what only the Cosmos DB store needs', () => {
+    /** The account itself, to leave documents as an earlier version or a crash left them. */
+    let client: CosmosClient;
+    before(() => {
+      client = new CosmosClient({
+        endpoint: server.endpoint,
+        key: server.key,
+        agent: new https.Agent({ rejectUnauthorized: false }),
+      });
+    });
+    after(() => client.dispose());
+
     it('moves notifications a crash left on an inquiry into the outbox, once', async () => {
       const database = freshDatabaseName();
       const store = await openCosmosStore({
@@ -67,11 +78,6 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
         database,
         sweepEveryMs: 0,
         sweepAfterMs: 1000,
-      });
-      const client = new CosmosClient({
-        endpoint: server.endpoint,
-        key: server.key,
-        agent: new https.Agent({ rejectUnauthorized: false }),
       });
       try {
         const { inquiry } = await store.inquiries.create(newInquiry(), []);
@@ -102,7 +108,6 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
         const stored = await item.read<{ pending: unknown[] }>();
         assert.deepEqual(stored.resource?.pending, [], 'taken off the inquiry');
       } finally {
-        client.dispose();
         await store.close();
       }
     });
@@ -146,11 +151,6 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
     it('finds the reply to an inquiry that an earlier version left waiting for its asker', async () => {
       const database = freshDatabaseName();
       let store = await openCosmosStore({ ...account(), database });
-      const client = new CosmosClient({
-        endpoint: server.endpoint,
-        key: server.key,
-        agent: new https.Agent({ rejectUnauthorized: false }),
-      });
       try {
         const { inquiry } = await store.inquiries.create(newInquiry(), []);
         const waiting = await store.inquiries.update(
@@ -175,7 +175,6 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
           [inquiry.id],
         );
       } finally {
-        client.dispose();
         await store.close();
       }
     });
@@ -183,11 +182,6 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
     it("groups in a handler's queue an inquiry an earlier version wrote without its level and holder", async () => {
       const database = freshDatabaseName();
       let store = await openCosmosStore({ ...account(), database });
-      const client = new CosmosClient({
-        endpoint: server.endpoint,
-        key: server.key,
-        agent: new https.Agent({ rejectUnauthorized: false }),
-      });
       try {
         const holder = { key: 'sverre@fylke.example', name: 'Sverre Lunde' };
         const { inquiry } = await store.inquiries.create(
@@ -209,7 +203,6 @@ describe('Cosmos DB store on cosmosdb-server (in-process)', function () {
           [[inquiry.id, 'coordinator', holder.key]],
         );
       } finally {
-        client.dispose();
         await store.close();
       }
     });
