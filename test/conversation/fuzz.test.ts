@@ -9,12 +9,12 @@ import { openBotStore, testStore } from '../support/store-under-test';
 import { askInChannel } from '../support/triage';
 
 /**
- * How many fuzzed requests: 2,000 on SQLite, where every kind of request the fuzzer makes comes
- * round many times over (more only repeat them, for minutes on a busy machine; each run takes a
- * new seed, and FUZZ_COUNT asks for a longer one); on cosmosdb-server, where a turn takes a second
- * or more, a few hundred keep the run to minutes.
+ * How many fuzzed requests: 10,000 on SQLite (each run takes a new seed, and FUZZ_COUNT asks for
+ * another number); on cosmosdb-server, which keeps everything in one JavaScript process and scans
+ * for every query, a few hundred keep the run to a minute, since the SQLite run already covers
+ * every kind of request the fuzzer makes many times over.
  */
-const count = Number(process.env.FUZZ_COUNT ?? (testStore === 'cosmos' ? 250 : 2_000));
+const count = Number(process.env.FUZZ_COUNT ?? (testStore === 'cosmos' ? 250 : 10_000));
 const seed = Number(process.env.FUZZ_SEED ?? randomInt(2 ** 31));
 /** Requests in flight at once; a batch answered only with refusals must have changed nothing. */
 const parallel = 4;
