@@ -291,24 +291,15 @@ export class CosmosInquiryRepository implements InquiryRepository {
       parameters.push({ name: '@number', value: message.quotedNumber.toUpperCase() });
       quoted.push('OR c.number = @number');
     }
-    const found: Inquiry[] = [];
-    await queryPages<Stored<InquiryDoc>>(
-      this.container,
+    const found = await this.everyPage<Stored<InquiryDoc>>(
       "query of the inquiries an asker's message may be about",
-      {
-        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND c.askerKey = @askerKey
-                AND (c.status = 'waiting_for_asker' OR ARRAY_CONTAINS(c.requestKeys, @requestKey)
-                ${quoted.join(' ')})`,
-        parameters,
-      },
-      { pageSize: this.pageSize },
-      (page) => {
-        found.push(...page.map(toInquiry));
-        return true;
-      },
+      `SELECT * FROM c WHERE c.type = 'inquiry' AND c.askerKey = @askerKey
+       AND (c.status = 'waiting_for_asker' OR ARRAY_CONTAINS(c.requestKeys, @requestKey)
+       ${quoted.join(' ')})`,
+      parameters,
     );
     // Few, so sorted here: a cross-partition ORDER BY would need an index of its own.
-    return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return found.map(toInquiry).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   /**
@@ -537,21 +528,11 @@ export class CosmosInquiryRepository implements InquiryRepository {
    * without the inquiry (`level`).
    */
   async copyQueriedFields(): Promise<void> {
-    const earlier: Stored<InquiryDoc>[] = [];
-    await queryPages<Stored<InquiryDoc>>(
-      this.container,
+    const earlier = await this.everyPage<Stored<InquiryDoc>>(
       'query of inquiries written by an earlier version',
-      {
-        query: `SELECT * FROM c WHERE c.type = 'inquiry' AND (
-                  (c.status = 'waiting_for_asker' AND NOT IS_DEFINED(c.askerKey))
-                  OR (c.status IN (${queueStatuses}) AND NOT IS_DEFINED(c.level)))`,
-        parameters: [],
-      },
-      { pageSize: this.pageSize },
-      (page) => {
-        earlier.push(...page);
-        return true;
-      },
+      `SELECT * FROM c WHERE c.type = 'inquiry' AND (
+         (c.status = 'waiting_for_asker' AND NOT IS_DEFINED(c.askerKey))
+         OR (c.status IN (${queueStatuses}) AND NOT IS_DEFINED(c.level)))`,
     );
     // A conflict means another write has just copied them.
     for (const doc of earlier)
@@ -563,19 +544,9 @@ export class CosmosInquiryRepository implements InquiryRepository {
    * wrote it without one; listing one twice changes nothing.
    */
   async listWaitingReplies(): Promise<void> {
-    const waiting: Pick<InquiryDoc, 'id' | 'inquiry'>[] = [];
-    await queryPages<Pick<InquiryDoc, 'id' | 'inquiry'>>(
-      this.container,
+    const waiting = await this.everyPage<Pick<InquiryDoc, 'id' | 'inquiry'>>(
       'query of inquiries waiting for their askers',
-      {
-        query: `SELECT c.id, c.inquiry FROM c WHERE c.type = 'inquiry' AND c.status = 'waiting_for_asker'`,
-        parameters: [],
-      },
-      { pageSize: this.pageSize },
-      (page) => {
-        waiting.push(...page);
-        return true;
-      },
+      `SELECT c.id, c.inquiry FROM c WHERE c.type = 'inquiry' AND c.status = 'waiting_for_asker'`,
     );
     for (const doc of waiting)
       await this.listReplies(doc.inquiry.asker.key, doc.id, doc.inquiry.updatedAt);
@@ -583,21 +554,32 @@ export class CosmosInquiryRepository implements InquiryRepository {
 
   /** Moves notifications that have waited on inquiries since before `olderThan` into the outbox. */
   async moveStranded(olderThan: Date): Promise<void> {
-    const stranded: Stored<InquiryDoc>[] = [];
-    await queryPages<Stored<InquiryDoc>>(
-      this.container,
+    const stranded = await this.everyPage<Stored<InquiryDoc>>(
       'query of notifications not yet in the outbox',
-      {
-        query: `SELECT * FROM c WHERE c.pendingSince <= @before`,
-        parameters: [{ name: '@before', value: olderThan.toISOString() }],
-      },
+      `SELECT * FROM c WHERE c.pendingSince <= @before`,
+      [{ name: '@before', value: olderThan.toISOString() }],
+    );
+    for (const doc of stranded) await this.settle(doc);
+  }
+
+  /** Every result of a query, read page by page. */
+  private async everyPage<T>(
+    what: string,
+    query: string,
+    parameters: { name: string; value: string }[] = [],
+  ): Promise<T[]> {
+    const found: T[] = [];
+    await queryPages<T>(
+      this.container,
+      what,
+      { query, parameters },
       { pageSize: this.pageSize },
       (page) => {
-        stranded.push(...page);
+        found.push(...page);
         return true;
       },
     );
-    for (const doc of stranded) await this.settle(doc);
+    return found;
   }
 
   private readDoc(id: string): Promise<Stored<InquiryDoc> | undefined> {
