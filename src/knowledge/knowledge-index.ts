@@ -37,6 +37,8 @@ export class KnowledgeIndex {
   private readonly solvedSearch = new TextSearch({ question: 1 });
   private marker: KnowledgeMarker = { entries: -1, solved: -1 };
   private solvedSeq = 0;
+  /** The record (`seq`) each solved inquiry in the index was put from. */
+  private readonly solvedSeqs = new Map<string, number>();
   private refreshing?: Promise<void>;
 
   constructor(private readonly store: KnowledgeRepository) {}
@@ -127,8 +129,13 @@ export class KnowledgeIndex {
     for (;;) {
       const page = await this.store.solvedAfter(after, solvedPage);
       for (const solved of page) {
-        this.solvedSearch.put(solvedText(solved));
-        after = Math.max(after, solved.seq ?? 0);
+        // The look-back reads again what is indexed already: only a new record is put.
+        const seq = solved.seq ?? 0;
+        if (this.solvedSeqs.get(solved.inquiryId) !== seq) {
+          this.solvedSearch.put(solvedText(solved));
+          this.solvedSeqs.set(solved.inquiryId, seq);
+        }
+        after = Math.max(after, seq);
       }
       this.solvedSeq = Math.max(this.solvedSeq, after);
       if (page.length < solvedPage) return;

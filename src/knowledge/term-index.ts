@@ -48,11 +48,14 @@ export interface Matches {
  * fuzzy matching. A removed text is skipped at once and taken out of a term's texts when the term
  * is next looked up.
  */
+/** An index compacts only once it holds more removed texts than this (and than live ones). */
+const minCompacted = 1024;
+
 export class TermIndex {
   private readonly terms = new SearchableMap<(Posting | undefined)[]>();
   private readonly ids = new Map<string, number>();
   /** Each text's key by its number; undefined once removed. */
-  private readonly keys: (string | undefined)[] = [];
+  private keys: (string | undefined)[] = [];
   /** The words of each text's fields, `fieldCount` numbers per text; -1 for a field it lacks. */
   private lengths = new Float64Array(0);
   private readonly averageLength: number[];
@@ -125,6 +128,64 @@ export class TermIndex {
     }
     this.count -= 1;
     this.removals += 1;
+    if (this.keys.length - this.count > Math.max(this.count, minCompacted)) this.compact();
+  }
+
+  /** How many text numbers are in use, removed ones included until the index is compacted. */
+  get slots(): number {
+    return this.keys.length;
+  }
+
+  /**
+   * Numbers the texts anew without the removed ones, keeping their order (and so each posting's),
+   * so that a long-lived index whose texts are replaced does not grow with every replacement.
+   */
+  private compact(): void {
+    const renumbered = new Int32Array(this.keys.length).fill(-1);
+    const keys: string[] = [];
+    for (let doc = 0; doc < this.keys.length; doc++) {
+      const key = this.keys[doc];
+      if (key === undefined) continue;
+      renumbered[doc] = keys.length;
+      keys.push(key);
+    }
+    const empty: string[] = [];
+    this.terms.forEach((term, postings) => {
+      let used = false;
+      for (const posting of postings) {
+        if (!posting) continue;
+        let kept = 0;
+        for (let i = 0; i < posting.docs.length; i++) {
+          const doc = renumbered[posting.docs[i]];
+          if (doc < 0) continue;
+          posting.docs[kept] = doc;
+          posting.freqs[kept] = posting.freqs[i];
+          kept += 1;
+        }
+        posting.docs.length = kept;
+        posting.freqs.length = kept;
+        posting.cleanAt = this.removals;
+        if (kept > 0) used = true;
+      }
+      if (!used) empty.push(term);
+    });
+    for (const term of empty) this.terms.delete(term);
+    const lengths = this.lengths;
+    const fields = this.fieldCount;
+    this.keys = keys;
+    this.ids.clear();
+    keys.forEach((key, doc) => this.ids.set(key, doc));
+    this.lengths = new Float64Array(0);
+    for (const name of ['total', 'partial'] as const) this[name] = new Float64Array(0);
+    for (const name of ['seen', 'termSeen', 'matchedTerms', 'matchedWords'] as const)
+      this[name] = new Int32Array(0);
+    this.stamp = 0;
+    this.reserve(keys.length);
+    for (let doc = 0; doc < renumbered.length; doc++) {
+      const to = renumbered[doc];
+      if (to >= 0)
+        this.lengths.set(lengths.subarray(doc * fields, (doc + 1) * fields), to * fields);
+    }
   }
 
   /**

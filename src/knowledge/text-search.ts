@@ -87,6 +87,11 @@ export class TextSearch {
     return this.indexes.nb.documentCount + this.indexes.en.documentCount;
   }
 
+  /** The text numbers the indexes hold, removed texts not yet compacted away included. */
+  get slots(): number {
+    return this.indexes.nb.slots + this.indexes.en.slots;
+  }
+
   /** The keys that match a question best, best first; at most `limit`. */
   search(question: string, limit: number): SearchHit[] {
     const best = new Map<string, SearchHit>();

@@ -397,6 +397,31 @@ describe('Cosmos DB store as the service behaves', function () {
     });
   });
 
+  describe("the asker's reply list and erasure", () => {
+    it('leaves nothing keyed by the asker once their waiting inquiry is scrubbed to another key', async () => {
+      const database = freshDatabaseName();
+      const store = await openStore(database);
+      const { inquiry } = await store.inquiries.create(newInquiry(), []);
+      const waiting = await store.inquiries.update({ ...inquiry, status: 'waiting_for_asker' }, []);
+      assert.ok(waiting.ok);
+      const lists = async () =>
+        (
+          await client
+            .database(database)
+            .container('inquiries')
+            .items.query("SELECT c.id FROM c WHERE c.type = 'asker-replies'")
+            .fetchAll()
+        ).resources.length;
+      assert.equal(await lists(), 1);
+      const scrubbed = await store.inquiries.scrub({
+        ...waiting.value,
+        asker: { key: 'erased:1', name: '' },
+      });
+      assert.ok(scrubbed.ok);
+      assert.equal(await lists(), 0, "the former asker's reply list is gone");
+    });
+  });
+
   describe('reads remembered for routing', () => {
     it('reads the absences another instance wrote once the remembered read is older than allowed, and not before', async () => {
       const database = freshDatabaseName();

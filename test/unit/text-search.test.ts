@@ -57,6 +57,30 @@ describe('text search', () => {
     assert.ok(begun.score < exact.score);
   });
 
+  it('stays as large as its texts when they are put again and again, and finds as a new one does', () => {
+    const many = Array.from({ length: 300 }, (_, i): [string, string] => [
+      `k${i}`,
+      `${texts[i % 4][1]} nummer ${i} ord${i % 17}`,
+    ]);
+    const replaced = searchOf(many);
+    for (let round = 0; round < 60; round++)
+      for (const [key, question] of many.slice(0, 200))
+        replaced.put({ key, locale: 'nb', fields: { question: `${question} runde${round}` } });
+    const last = many.map(([key, question], i): [string, string] => [
+      key,
+      i < 200 ? `${question} runde59` : question,
+    ]);
+    const fresh = searchOf(last);
+    assert.equal(replaced.size, 300);
+    assert.ok(replaced.slots <= 300 + 2 * 1024, `${replaced.slots} text numbers for 300 texts`);
+    for (const query of ['melder avvik håndboka', 'passord mobilappen ord3', 'skjema runde59']) {
+      const found = replaced.search(query, 10);
+      const expected = fresh.search(query, 10);
+      assert.deepEqual(keys(found), keys(expected), query);
+      found.forEach((hit, i) => assert.ok(Math.abs(hit.score - expected[i].score) < 1e-6, query));
+    }
+  });
+
   it('gives no hits when asked for none', () => {
     assert.deepEqual(searchOf(texts).search('avvik', 0), []);
   });

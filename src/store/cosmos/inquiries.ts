@@ -360,10 +360,16 @@ export class CosmosInquiryRepository implements InquiryRepository {
     const operations = inquiryIds
       .slice(0, 10)
       .map((inquiryId) => ({ op: 'remove' as const, path: `/inquiries/${inquiryId}` }));
+    const item = this.container.item(id, askerPartition(askerKey));
     try {
-      await this.container.item(id, askerPartition(askerKey)).patch(operations);
+      const { resource, etag } = await item.patch<AskerRepliesDoc>(operations);
+      // An empty list goes, so that nothing keyed by the asker stays once nothing is listed (an
+      // erasure leaves no trace of them here); unless it was listed to again meanwhile.
+      if (resource && Object.keys(resource.inquiries).length === 0)
+        await item.delete({ accessCondition: { type: 'IfMatch', condition: etag } });
     } catch (error) {
-      // Another reader took some off first (a path no longer there refuses the whole patch).
+      // Another reader took some off first (a path no longer there refuses the whole patch), or
+      // the list was written again before its delete.
       this.logger.debug({ error: statusOf(error) }, 'reply targets left for the next read');
     }
   }
@@ -664,9 +670,12 @@ export class CosmosInquiryRepository implements InquiryRepository {
     this.moving.add(settling);
   }
 
-  /** Resolves once every move under way has ended. */
+  /**
+   * Resolves once the moves under way when called have ended; moves begun since are not waited
+   * for, so a steady stream of writes never holds a reader up.
+   */
   async movesSettled(): Promise<void> {
-    while (this.moving.size > 0) await Promise.allSettled([...this.moving]);
+    if (this.moving.size > 0) await Promise.allSettled([...this.moving]);
   }
 
   /**

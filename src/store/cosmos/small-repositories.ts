@@ -90,6 +90,8 @@ export class CosmosProfileRepository implements ProfileRepository {
 export class CosmosAbsenceRepository implements AbsenceRepository {
   private known?: { byKey: Map<string, Absence>; readAt: number };
   private reading?: Promise<Map<string, Absence>>;
+  /** This instance's writes while a read of all absences is under way, laid over its result. */
+  private readonly writtenMeanwhile = new Map<string, Absence | undefined>();
 
   constructor(
     private readonly container: Container,
@@ -122,12 +124,14 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
     if (!written.ok || !written.value) return { ok: false, reason: 'conflict' };
     const stored = { ...absence, etag: written.value._etag };
     this.known?.byKey.set(absence.key, stored);
+    if (this.reading) this.writtenMeanwhile.set(absence.key, stored);
     return { ok: true, value: stored };
   }
 
   async remove(key: string): Promise<void> {
     await remove(this.container, 'absence', key);
     this.known?.byKey.delete(key);
+    if (this.reading) this.writtenMeanwhile.set(key, undefined);
   }
 
   /** Every absence, in one query that concurrent callers share. */
@@ -135,6 +139,7 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
     this.reading ??= (async () => {
       const readAt = this.monotonicMs();
       const byKey = new Map<string, Absence>();
+      this.writtenMeanwhile.clear();
       try {
         await queryPages<ValueDoc<Absence> & { _etag: string }>(
           this.container,
@@ -146,9 +151,14 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
             return true;
           },
         );
+        // A write of this instance's own that the query may have read before it was made.
+        for (const [key, absence] of this.writtenMeanwhile)
+          if (absence) byKey.set(key, absence);
+          else byKey.delete(key);
         this.known = { byKey, readAt };
         return byKey;
       } finally {
+        this.writtenMeanwhile.clear();
         this.reading = undefined;
       }
     })();
