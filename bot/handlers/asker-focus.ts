@@ -32,7 +32,7 @@ export async function forgetFocus(store: Store, personKeys: readonly string[]): 
 
 /**
  * The inquiry the asker is adding to now: of the one they last pressed "Legg til informasjon" on
- * and the one they last opened, whichever came later, while its window is open.
+ * and the one they last opened themselves, whichever came later, while its window is open.
  */
 export async function focusOf(
   deps: { store: Store; clock: Clock },
@@ -50,7 +50,8 @@ export async function focusOf(
     const since = new Date(new Date(pressed.until).getTime() - focusWindowMs).toISOString();
     focused.push({ inquiryId: pressed.inquiryId, since });
   }
-  if (newest) focused.push({ inquiryId: newest.id, since: newest.createdAt });
+  // One the helpdesk registered for them is theirs to follow, not what they were just adding to.
+  if (newest && !newest.intake) focused.push({ inquiryId: newest.id, since: newest.createdAt });
   const latest = focused
     .filter((f) => f.since > opensAfter)
     .sort((a, b) => b.since.localeCompare(a.since))[0];

@@ -3,6 +3,7 @@ import { Inputs, peopleDataset, Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
 import {
   personalConversationId,
+  personalMessage,
   teamsUser,
   typeaheadSearch,
   type TestUser,
@@ -21,11 +22,21 @@ describe('the helpdesk registers an inquiry for an employee, over real HTTP', fu
   this.timeout(120_000);
   const { connector, bot, say, click } = useConversation();
 
-  /** Writes in the 1:1 chat and returns the message the bot answers with. */
-  async function ask(user: TestUser, text: string): Promise<RecordedRequest> {
+  /** Writes in the 1:1 chat (with files, if given) and returns the message the bot answers with. */
+  async function ask(
+    user: TestUser,
+    text: string,
+    attachments?: object[],
+  ): Promise<RecordedRequest> {
     const chat = personalConversationId(user);
     const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    assert.equal((await say(user, text)).status, 200);
+    const sent = attachments
+      ? await bot().post({
+          ...personalMessage({ from: user, text, serviceUrl: connector.url }),
+          attachments,
+        })
+      : await say(user, text);
+    assert.equal(sent.status, 200);
     return connector.waitFor(
       () =>
         connector
@@ -129,6 +140,12 @@ describe('the helpdesk registers an inquiry for an employee, over real HTTP', fu
     // She follows it in «mine saker».
     const mine = await ask(kari, 'mine saker');
     assert.match(cardText(cardOf(mine.body)), new RegExp(number));
+
+    // A file she sends now is not taken as added to it: she did not open it herself.
+    const file = await ask(kari, '', [
+      { contentType: 'image/jpeg', contentUrl: 'https://smba.example/v3/attachments/9' },
+    ]);
+    assert.match(messageText(file), /Jeg vet ikke hvilken sak filen hører til/);
 
     // The history says who registered it and how.
     const inquiryId = executes(cardOf(thread.body.activity)).find((a) => a.data?.inquiryId)?.data
