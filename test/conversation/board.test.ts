@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
-import {
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-  type TestUser,
-} from '../support/activities';
+import { personalMessage, teamsUser, type TestUser } from '../support/activities';
 import { cardOf, type RecordedRequest } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
-import { cardText } from '../support/organisation';
+import { cardText, numbersIn } from '../support/organisation';
 import { openBotStore } from '../support/store-under-test';
 import { askInChannel, schoolTriageChannel } from '../support/triage';
 import { triageTeamId } from '../support/teams-model';
@@ -24,10 +19,6 @@ const dag = teamsUser(people.dentalCoordinator);
 /** Teams' limit for an Adaptive Card in a message, about 28 KB. */
 const cardLimit = 28 * 1024;
 
-function numbersIn(card: any): string[] {
-  return cardText(card).match(/QM-\d{4}-\d{4}/g) ?? [];
-}
-
 /** The "Vis" of a figure on the board. */
 function showOf(card: any, figure: string, value?: string): any {
   return executes(card).find(
@@ -40,24 +31,7 @@ function showOf(card: any, figure: string, value?: string): any {
 
 describe("a work area's board over real HTTP", function () {
   this.timeout(120_000);
-  const { connector, bot, say, click } = useConversation();
-
-  /** Writes in the 1:1 chat and returns the message the bot answers with. */
-  async function ask(user: TestUser, text: string): Promise<RecordedRequest> {
-    const chat = personalConversationId(user);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    const response = await say(user, text);
-    assert.equal(response.status, 200);
-    return connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .find((r) => r.body?.type === 'message'),
-      `the answer to "${text}"`,
-    );
-  }
+  const { connector, bot, ask, click } = useConversation();
 
   let channelMessages = 0;
 

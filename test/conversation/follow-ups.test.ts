@@ -79,7 +79,7 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
   });
 
   /** Both servers' clocks move on together, and each does the work then due. */
-  const wait = async (seconds: number): Promise<void> => {
+  const passSeconds = async (seconds: number): Promise<void> => {
     elapsed += seconds;
     const at = new Date(new Date(testMorning).getTime() + elapsed * 1000);
     await Promise.all([first.setClock(at), second.setClock(at)]);
@@ -122,19 +122,19 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
     const reminder = new RegExp(
       `Påminnelse: Sverre Lunde venter fortsatt på svar fra deg om ${number}`,
     );
-    await wait(5);
+    await passSeconds(5);
     assert.deepEqual(toPerson(asker, reminder), [], 'not before its time');
-    await wait(5);
+    await passSeconds(5);
     await connector.waitFor(() => toPerson(asker, reminder)[0], 'the reminder to the asker');
-    await wait(5);
+    await passSeconds(5);
     const back = new RegExp(
       `${number}: Vi fikk ikke svar fra deg, så saken er tilbake hos Sverre Lunde`,
     );
-    await wait(5);
+    await passSeconds(5);
     await connector.waitFor(() => toPerson(asker, back)[0], 'the asker told it went back');
     const silent = new RegExp(`${number}: Innsender har ikke svart på spørsmålet ditt`);
     await connector.waitFor(() => toPerson(sverre, silent)[0], 'the holder told');
-    await wait(30);
+    await passSeconds(30);
     assert.equal(toPerson(asker, reminder).length, 1, 'one reminder');
     assert.equal(toPerson(asker, back).length, 1, 'one note that it went back');
     assert.equal(toPerson(sverre, silent).length, 1, 'one notice to the holder');
@@ -153,11 +153,11 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
     const draftId = cardOf(pick.body).actions[0].data.draftId as string;
     const reminder = /Spørsmålet ditt er ikke sendt ennå/;
     const dropped = /Spørsmålet ditt «Qm\+ henger når jeg trykker på lagre» ble ikke sendt/;
-    await wait(10);
+    await passSeconds(10);
     await connector.waitFor(() => toPerson(asker, reminder)[0], 'the reminder');
-    await wait(10);
+    await passSeconds(10);
     await connector.waitFor(() => toPerson(asker, dropped)[0], 'the note that it was dropped');
-    await wait(30);
+    await passSeconds(30);
     assert.equal(toPerson(asker, reminder).length, 1, 'one reminder');
     assert.equal(toPerson(asker, dropped).length, 1, 'one note');
     const late = await click(
@@ -188,7 +188,7 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
         replyToId: pick.resultId!,
       },
     );
-    await wait(30);
+    await passSeconds(30);
     assert.deepEqual(toPerson(asker, /Spørsmålet ditt (er ikke sendt|«)/), []);
   });
 
@@ -205,13 +205,13 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
       where,
     );
     // No reminders at the vendor level: it stalls when the vendor's first interval has passed.
-    await wait(3600);
+    await passSeconds(3600);
     assert.equal((await stored(inquiryId)).status, 'stalled');
     const reminder = new RegExp(`${number} står fortsatt stanset hos`);
     const anne = { aadObjectId: coordinatorAad };
-    await wait(10);
+    await passSeconds(10);
     await connector.waitFor(() => toPerson(anne, reminder)[0], 'the first reminder');
-    await wait(10);
+    await passSeconds(10);
     await connector.waitFor(() => toPerson(anne, reminder)[1], 'the second reminder');
     assert.equal(toPerson(anne, reminder).length, 2, 'one per period');
     const answered = await click(
@@ -223,7 +223,7 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
       { conversationId: thread },
     );
     assert.match(cardText(answered.body.value), /Besvart/);
-    await wait(30);
+    await passSeconds(30);
     assert.equal(toPerson(anne, reminder).length, 2, 'no reminder once someone acted');
     assert.equal(count(await stored(inquiryId), 'stalled_reminded'), 2);
   });
@@ -243,11 +243,11 @@ describe(`nothing waits unseen, with two server instances on one store (${testSt
       connector,
       'Hvordan melder jeg avvik om brann på skolen?',
     );
-    await wait(60);
+    await passSeconds(60);
     const told = new RegExp(`Et varsel om ${number} \\(Skoler\\) kom ikke fram i Teams`);
     const anne = { aadObjectId: coordinatorAad };
     await connector.waitFor(() => toPerson(anne, told)[0], 'the coordinator told');
-    await wait(60);
+    await passSeconds(60);
     assert.equal(toPerson(anne, told).length, 1, 'once per inquiry');
   });
 });

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { Inputs, peopleDataset, Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
-import {
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-  typeaheadSearch,
-  type TestUser,
-} from '../support/activities';
+import { teamsUser, typeaheadSearch } from '../support/activities';
 import { cardNodes, executes } from '../support/card-nodes';
 import { useConversation } from '../support/conversation';
-import { cardOf, type RecordedRequest } from '../support/fake-connector';
+import { cardOf } from '../support/fake-connector';
 import { cardText, messageText } from '../support/organisation';
 import { triageThreads } from '../support/triage';
 
@@ -20,33 +14,7 @@ const sverre = teamsUser(people.sverre);
 
 describe('the helpdesk registers an inquiry for an employee, over real HTTP', function () {
   this.timeout(120_000);
-  const { connector, bot, say, click } = useConversation();
-
-  /** Writes in the 1:1 chat (with files, if given) and returns the message the bot answers with. */
-  async function ask(
-    user: TestUser,
-    text: string,
-    attachments?: object[],
-  ): Promise<RecordedRequest> {
-    const chat = personalConversationId(user);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    const sent = attachments
-      ? await bot().post({
-          ...personalMessage({ from: user, text, serviceUrl: connector.url }),
-          attachments,
-        })
-      : await say(user, text);
-    assert.equal(sent.status, 200);
-    return connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .find((r) => r.body?.type === 'message'),
-      `the answer to "${text}"`,
-    );
-  }
+  const { connector, bot, ask, click } = useConversation();
 
   /** The intake card the helpdesk gets for «registrer», and the request id its button carries. */
   async function intakeCard(): Promise<{ card: any; requestId: string }> {

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { Verbs } from '../../cards/verbs';
 import { organisation, people } from '../support/domain-fixture';
-import {
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-  type TestUser,
-} from '../support/activities';
+import { personalMessage, teamsUser, type TestUser } from '../support/activities';
 import { useConversation } from '../support/conversation';
 import { cardOf, type RecordedRequest } from '../support/fake-connector';
 import { cardText, messageText } from '../support/organisation';
@@ -31,51 +26,19 @@ const bigOrganisation = { ...organisation, units: [...organisation.units, ...man
 describe('the organisation in Teams', function () {
   this.timeout(60_000);
   const conversation = useConversation({ organisation: bigOrganisation });
-  const { connector } = conversation;
-
-  /** Says something in the 1:1 chat and waits for the bot's next message there. */
-  async function ask(user: TestUser, text: string): Promise<RecordedRequest> {
-    const chat = personalConversationId(user);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    await conversation.say(user, text);
-    return connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .find((r) => r.body?.type === 'message'),
-      `the answer to "${text}"`,
-    );
-  }
+  const { connector, ask } = conversation;
 
   /** Sends a file in the 1:1 chat as Teams does, and waits for the bot's answer. */
-  async function sendFile(user: TestUser, name: string, content: string): Promise<RecordedRequest> {
-    const chat = personalConversationId(user);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
+  function sendFile(user: TestUser, name: string, content: string): Promise<RecordedRequest> {
     const downloadUrl = connector.serveFile(name, content);
-    const message = personalMessage({ from: user, text: '', serviceUrl: connector.url });
-    const response = await conversation.bot().post({
-      ...message,
-      attachments: [
-        {
-          contentType: 'application/vnd.microsoft.teams.file.download.info',
-          name,
-          contentUrl: downloadUrl,
-          content: { downloadUrl, uniqueId: `file-${name}`, fileType: 'json' },
-        },
-      ],
-    });
-    assert.equal(response.status, 200);
-    return connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .find((r) => r.body?.type === 'message'),
-      `the answer to ${name}`,
-    );
+    return ask(user, '', [
+      {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        name,
+        contentUrl: downloadUrl,
+        content: { downloadUrl, uniqueId: `file-${name}`, fileType: 'json' },
+      },
+    ]);
   }
 
   /** What a card action answered: its text, or its card's text. */

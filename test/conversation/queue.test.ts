@@ -3,15 +3,10 @@ import { Verbs } from '../../cards/verbs';
 import type { Inquiry, NewInquiry } from '../../src/inquiries/inquiry';
 import { buildChain } from '../../src/routing/chain';
 import { people, testDirectory } from '../support/domain-fixture';
-import {
-  personalConversationId,
-  personalMessage,
-  teamsUser,
-  type TestUser,
-} from '../support/activities';
-import { cardOf, type RecordedRequest } from '../support/fake-connector';
-import { useConversation } from '../support/conversation';
-import { cardText, messageText } from '../support/organisation';
+import { personalConversationId, personalMessage, teamsUser } from '../support/activities';
+import { cardOf } from '../support/fake-connector';
+import { nextInChat, useConversation } from '../support/conversation';
+import { cardText, messageText, numbersIn } from '../support/organisation';
 import { openBotStore, testStore } from '../support/store-under-test';
 import { askInChannel, schoolTriageChannel } from '../support/triage';
 import { triageTeamId } from '../support/teams-model';
@@ -35,48 +30,19 @@ function lineActions(card: any, inquiryId: string): string[] {
     .map((a) => a.verb);
 }
 
-function numbersIn(card: any): string[] {
-  return cardText(card).match(/QM-\d{4}-\d{4}/g) ?? [];
-}
-
 describe("a handler's queue over real HTTP", function () {
   this.timeout(120_000);
-  const { connector, bot, say, click } = useConversation();
-
-  /** Writes in the 1:1 chat and returns the card (or text) the bot answers with. */
-  async function ask(user: TestUser, text: string): Promise<RecordedRequest> {
-    const chat = personalConversationId(user);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    const response = await say(user, text);
-    assert.equal(response.status, 200);
-    // The answer is a message; Teams may be sent other activities (typing) before it.
-    return connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .find((r) => r.body?.type === 'message'),
-      `the answer to "${text}"`,
-    );
-  }
+  const { connector, bot, say, ask, click } = useConversation();
 
   /** A question from the dental asker, whose clinic has no triage channel. */
-  async function askDental(): Promise<string> {
-    const chat = personalConversationId(lise);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    await say(lise, 'Hvor finner jeg prosedyren for smittevern i e-håndboken?');
-    const status = await connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .map((r) => /QM-\d{4}-\d{4}/.exec(messageText(r))?.[0])
-          .find(Boolean),
+  function askDental(): Promise<string> {
+    return nextInChat(
+      connector,
+      lise,
+      () => say(lise, 'Hvor finner jeg prosedyren for smittevern i e-håndboken?'),
+      (r) => /QM-\d{4}-\d{4}/.exec(messageText(r))?.[0],
       "the dental asker's status card",
     );
-    return status;
   }
 
   it('shows a superuser the open inquiries of their own units, grouped, with claim and open', async () => {

@@ -8,7 +8,7 @@ import {
   teamsUser,
   type TestUser,
 } from '../support/activities';
-import { cardOf, type RecordedRequest } from '../support/fake-connector';
+import { cardOf } from '../support/fake-connector';
 import { useConversation } from '../support/conversation';
 import { cardText } from '../support/organisation';
 import { openBotStore } from '../support/store-under-test';
@@ -37,7 +37,7 @@ const reportPeriod = Inputs.reportPeriod;
 
 describe('reports over real HTTP', function () {
   this.timeout(120_000);
-  const { connector, bot, say, click } = useConversation({
+  const { connector, bot, say, ask, click } = useConversation({
     organisation: {
       ...organisation,
       resourceGroup: {
@@ -47,23 +47,6 @@ describe('reports over real HTTP', function () {
     // At the default level, so that the test reads what is logged about downloads.
     env: { SIGNING_SECRET: secret, LOG_LEVEL: 'info' },
   });
-
-  /** Writes in the 1:1 chat and returns the message the bot answers with. */
-  async function ask(user: TestUser, text: string): Promise<RecordedRequest> {
-    const chat = personalConversationId(user);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    const response = await say(user, text);
-    assert.equal(response.status, 200);
-    return connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .find((r) => r.body?.type === 'message'),
-      `the answer to "${text}"`,
-    );
-  }
 
   /** The download address on a report card. */
   function downloadOf(card: any): string {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Verbs } from '../../cards/verbs';
 import { people } from '../support/domain-fixture';
-import { personalConversationId, teamsUser, type TestUser } from '../support/activities';
+import { teamsUser } from '../support/activities';
 import { executes } from '../support/card-nodes';
-import { useConversation } from '../support/conversation';
-import { cardOf, type RecordedRequest } from '../support/fake-connector';
-import { cardText, messageText } from '../support/organisation';
+import { nextInChat, useConversation } from '../support/conversation';
+import { cardOf } from '../support/fake-connector';
+import { cardText, messageText, numbersIn } from '../support/organisation';
 import { askInChannel } from '../support/triage';
 
 const lise = teamsUser(people.dentalAsker);
@@ -21,42 +21,17 @@ function uniqueWord(): string {
   return `elevtur${randomBytes(4).toString('hex')}`;
 }
 
-function numbersIn(card: unknown): string[] {
-  return cardText(card).match(/QM-\d{4}-\d{4}/g) ?? [];
-}
-
 describe('a handler searches inquiries by words over real HTTP', function () {
   this.timeout(120_000);
-  const { connector, bot, say, click } = useConversation();
-
-  async function ask(user: TestUser, text: string): Promise<RecordedRequest> {
-    const chat = personalConversationId(user);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    assert.equal((await say(user, text)).status, 200);
-    return connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .find((r) => r.body?.type === 'message'),
-      `the answer to "${text}"`,
-    );
-  }
+  const { connector, bot, say, ask, click } = useConversation();
 
   /** A question from the dental asker, whose clinic has no triage channel; its number. */
-  async function askDental(text: string): Promise<string> {
-    const chat = personalConversationId(lise);
-    const before = connector.sent().filter((r) => r.conversationId === chat).length;
-    await say(lise, text);
-    return connector.waitFor(
-      () =>
-        connector
-          .sent()
-          .filter((r) => r.conversationId === chat)
-          .slice(before)
-          .map((r) => /QM-\d{4}-\d{4}/.exec(messageText(r))?.[0])
-          .find(Boolean),
+  function askDental(text: string): Promise<string> {
+    return nextInChat(
+      connector,
+      lise,
+      () => say(lise, text),
+      (r) => /QM-\d{4}-\d{4}/.exec(messageText(r))?.[0],
       "the dental asker's status card",
     );
   }

@@ -1,4 +1,4 @@
-import { cardAction, personalMessage, type TestUser } from './activities';
+import { cardAction, personalConversationId, personalMessage, type TestUser } from './activities';
 import { allowStartUp, startBotUnderTest, type BotProcess, type BotUnderTest } from './bot-server';
 import { FakeConnector, type RecordedRequest } from './fake-connector';
 import { writeOrganisation } from './organisation';
@@ -12,6 +12,34 @@ export function say(
   extra: { id?: string; locale?: string } = {},
 ): ReturnType<BotProcess['post']> {
   return bot.post(personalMessage({ from: user, text, serviceUrl: connector.url, ...extra }));
+}
+
+/**
+ * Sends with `send`, which the bot must answer with 200, then waits for the first message in the
+ * person's 1:1 chat after it in which `pick` finds something, and gives what it found.
+ */
+export async function nextInChat<T>(
+  connector: FakeConnector,
+  user: TestUser,
+  send: () => Promise<{ status: number }>,
+  pick: (request: RecordedRequest) => T | undefined,
+  what: string,
+): Promise<T> {
+  const chat = personalConversationId(user);
+  const before = connector.sent().filter((r) => r.conversationId === chat).length;
+  const response = await send();
+  if (response.status !== 200)
+    throw new Error(`The bot answered ${response.status} before ${what}`);
+  return connector.waitFor(() => {
+    for (const request of connector
+      .sent()
+      .filter((r) => r.conversationId === chat)
+      .slice(before)) {
+      const found = pick(request);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }, what);
 }
 
 /** A click on a card button, in a 1:1 chat or (with a `19:` conversation id) in a channel thread. */
@@ -35,6 +63,11 @@ export interface Conversation {
     text: string,
     extra?: { id?: string; locale?: string },
   ) => ReturnType<BotUnderTest['post']>;
+  /**
+   * A message from a person in their 1:1 chat, with files if given, and the bot's answer: its next
+   * message there (Teams may be sent other activities, such as typing, before it).
+   */
+  ask: (user: TestUser, text: string, attachments?: object[]) => Promise<RecordedRequest>;
   /** A click on a card button, in a 1:1 chat or (with a `19:` conversation id) in a channel thread. */
   click: (
     user: TestUser,
@@ -116,6 +149,18 @@ export function useConversation(
     connector,
     bot: current,
     say: (user, text, extra) => say(current(), connector, user, text, extra),
+    ask: (user, text, attachments) =>
+      nextInChat(
+        connector,
+        user,
+        () =>
+          current().post({
+            ...personalMessage({ from: user, text, serviceUrl: connector.url }),
+            ...(attachments ? { attachments } : {}),
+          }),
+        (request) => (request.body?.type === 'message' ? request : undefined),
+        `the answer to "${text}"`,
+      ),
     click: (user, verb, data, where) => click(current(), connector, user, verb, data, where),
     chatWith: (memberId) =>
       [...earlier, ...connector.requests].find(

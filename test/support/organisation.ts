@@ -79,6 +79,11 @@ export function inquiryIdOf(card: unknown): string {
   return id;
 }
 
+/** The inquiry numbers a card shows, in order. */
+export function numbersIn(card: unknown): string[] {
+  return cardText(card).match(/QM-\d{4}-\d{4}/g) ?? [];
+}
+
 /** What a person reads in a message Teams received: its text and its card's text. */
 export function messageText(request: RecordedRequest): string {
   const activity = request.path === '/v3/conversations' ? request.body.activity : request.body;
