@@ -54,8 +54,10 @@ export interface RunningBot {
 }
 
 /** Opens the configured store; a SQLite file that cannot be opened is a setting to fix. */
-async function openConfiguredStore(config: Config, logger: Logger): Promise<Store> {
-  if (config.store.kind !== 'sqlite') return openStore(config.store, logger);
+async function openConfiguredStore(config: Config, logger: Logger, clock: Clock): Promise<Store> {
+  // How old a remembered read is, by the bot's clock (which tests move).
+  const monotonicMs = () => clock.now().getTime();
+  if (config.store.kind !== 'sqlite') return openStore(config.store, logger, monotonicMs);
   try {
     return await openStore(config.store, logger);
   } catch (error) {
@@ -80,7 +82,7 @@ export async function startQmHjelp(
   } catch (error) {
     throw orgFileFailure(error, config.orgFile);
   }
-  const opened = await openConfiguredStore(config, logger);
+  const opened = await openConfiguredStore(config, logger, clock);
   // Every inquiry event is queued for the webhooks in the same write that stores it.
   const store = config.webhook ? withWebhookEvents(opened, config.webhook.urls) : opened;
 

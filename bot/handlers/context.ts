@@ -62,7 +62,12 @@ async function emailsOf(context: TurnContext, logger: Logger): Promise<string[]>
 
 export async function readTurn(context: TurnContext, deps: HandlerDeps): Promise<Turn> {
   const log = turnLogger(context, deps.logger);
-  const directory = await deps.directories.current();
+  // A card action changes something and is checked against the organisation as it is now; a
+  // message is answered by it as this instance last saw it (within seconds of another's change).
+  const directory =
+    context.activity.type === 'invoke'
+      ? await deps.directories.latest()
+      : await deps.directories.current();
   const locale = localeFrom(context.activity.locale, directory.language);
   const { from } = context.activity;
   const who = await identify(

@@ -2,7 +2,7 @@ import type { AuditAction, AuditActor } from '../audit/audit-event';
 import { recordAuditEvent, type AuditDeps } from '../audit/record-audit-event';
 import type { Store } from '../store/ports';
 import { currentOrganisation } from './current-organisation';
-import type { Directory } from './directory';
+import { Directory } from './directory';
 import { maySetTriageChannel, orgEditor, roleTable, type EditableRole } from './roles';
 import type { Organisation } from './schema';
 import { validateOrganisation, type OrgError } from './validate';
@@ -124,6 +124,10 @@ export async function changeOrganisation(
   for (let attempt = 0; attempt < attempts; attempt++) {
     const current = await currentOrganisation(deps.store);
     if (!current) return { ok: false, reason: 'busy' };
+    // Asked again of the organisation as stored now: a role taken away on another instance a
+    // moment ago no longer allows the change.
+    if (!mayChange(new Directory(current.snapshot), actor.key, change))
+      return { ok: false, reason: 'not_allowed' };
     const decision = decideChange(current.org, change);
     if (!decision.ok) return decision;
     const valid = validateOrganisation(decision.org);

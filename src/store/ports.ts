@@ -21,8 +21,15 @@ export type WriteResult<T> =
 export interface OrganisationRepository {
   /** The current organisation, or undefined before the first import. */
   current(): Promise<OrgSnapshot | undefined>;
-  /** A cheap check of whether a cached snapshot is still current. */
+  /** A cheap check of whether a cached snapshot is still current, read now. */
   version(): Promise<number | undefined>;
+  /**
+   * The version as `version()` gives it, but on Cosmos DB read at most once per
+   * `sharedMarkerReadAgeMs` by an instance (one request per period, however many turns): this
+   * instance's own imports are seen at once, another instance's within that age. What a message
+   * turn routes by; a write conditional on the version checks it with `version()`.
+   */
+  recentVersion(): Promise<number | undefined>;
   /** Replaces the whole organisation atomically; readers see the old one or the new one. */
   replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot>;
   /**
@@ -215,6 +222,12 @@ export interface ProfileRepository {
 /** How old an absence read for routing may be on Cosmos DB, when another instance wrote it. */
 export const absenceReadAgeMs = 30_000;
 
+/**
+ * How old a read of what marks a change to shared reference data (the organisation's version, the
+ * knowledge entries' marker) may be on Cosmos DB, when another instance made the change.
+ */
+export const sharedMarkerReadAgeMs = 5_000;
+
 /** Who is away and who stands in for them, one document per person. */
 export interface AbsenceRepository {
   get(key: string): Promise<Absence | undefined>;
@@ -326,7 +339,11 @@ export interface StateRepository {
 export interface KnowledgeRepository {
   /** Changes with every write of an entry or a solved inquiry; one or two point reads. */
   marker(): Promise<KnowledgeMarker>;
-  /** The entries' half of the marker alone, in one point read: what a suggestion turn checks. */
+  /**
+   * The entries' half of the marker alone: what a suggestion turn checks. This instance's own
+   * writes move it at once; on Cosmos DB another instance's are seen within
+   * `sharedMarkerReadAgeMs` (one point read per period, however many turns).
+   */
   entriesMarker(): Promise<number>;
   /** Every entry, retired ones too. */
   entries(): Promise<KnowledgeEntry[]>;

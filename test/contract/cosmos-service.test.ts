@@ -11,8 +11,9 @@ import {
   StoreRefusedError,
   isStoreUnavailable,
 } from '../../src/store/errors';
-import { absenceReadAgeMs, type Store } from '../../src/store/ports';
+import { absenceReadAgeMs, sharedMarkerReadAgeMs, type Store } from '../../src/store/ports';
 import { freshDatabaseName, startCosmosServer, type CosmosServer } from '../support/cosmos-server';
+import { knowledgeEntry } from './knowledge-contract';
 import { newInquiry, organisation, validOrganisation } from './store-contract';
 
 /**
@@ -457,6 +458,98 @@ describe('Cosmos DB store as the service behaves', function () {
         (await router.absences.forRouting([key])).map((a) => a.key),
         [key],
         'read again once older than allowed',
+      );
+    });
+
+    it('reads the organisation version and the knowledge entries marker another instance moved once the remembered read is older than allowed, and its own moves at once', async function () {
+      this.timeout(60_000);
+      const database = freshDatabaseName();
+      let now = 0;
+      const reader = await openCosmosStore({
+        endpoint: server.endpoint,
+        key: server.key,
+        database,
+        allowSelfSigned: true,
+        logger,
+        monotonicMs: () => now,
+      });
+      open.push(reader);
+      const other = await openStore(database);
+      const at = new Date('2026-12-01T08:00:00Z');
+      await other.organisation.replace(validOrganisation(), at);
+      const first = (await reader.organisation.recentVersion()) ?? assert.fail('no version');
+      const entries = await reader.knowledge.entriesMarker();
+      const markerReads = () =>
+        server.strict.seen.filter(
+          (r) =>
+            r.method === 'GET' &&
+            (r.path.endsWith('/colls/organisation/docs/current') ||
+              r.path.includes('/colls/knowledge/docs/counter')),
+        ).length;
+
+      await other.organisation.replace(validOrganisation(), at);
+      assert.ok((await other.knowledge.putEntry(knowledgeEntry())).ok);
+      const before = markerReads();
+      now += sharedMarkerReadAgeMs - 1;
+      assert.equal(await reader.organisation.recentVersion(), first, 'a read younger than allowed');
+      assert.equal(await reader.knowledge.entriesMarker(), entries, 'a read younger than allowed');
+      assert.equal(markerReads(), before, 'no request for a read younger than allowed');
+      assert.equal(await reader.organisation.version(), first + 1, 'version() reads now');
+
+      now += 1;
+      assert.equal(await reader.organisation.recentVersion(), first + 1, 'read again once older');
+      assert.ok((await reader.knowledge.entriesMarker()) > entries, 'read again once older');
+
+      const seen = markerReads();
+      await reader.organisation.replace(validOrganisation(), at);
+      assert.ok((await reader.knowledge.putEntry(knowledgeEntry({ id: 'egen' }))).ok);
+      const reads = markerReads();
+      assert.equal(await reader.organisation.recentVersion(), first + 2, 'its own import at once');
+      const own = await reader.knowledge.entriesMarker();
+      assert.equal(markerReads(), reads, 'its own moves need no read');
+      assert.ok(own > entries + 1, 'both entries counted');
+      assert.ok(reads > seen, 'the writes themselves made requests');
+      now -= 10_000;
+      await reader.organisation.recentVersion();
+      assert.equal(markerReads(), reads + 1, 'a clock that went back counts as too old');
+    });
+
+    it('takes inquiry numbers in blocks: one counter request for each block, every number given once across instances', async function () {
+      this.timeout(60_000);
+      const database = freshDatabaseName();
+      const [one, two] = [await openStore(database), await openStore(database)];
+      const counterRequests = () =>
+        server.strict.seen.filter((r) => r.method === 'PATCH' && r.path.includes('/docs/counter'))
+          .length;
+      // Each instance's first number: the counter exists and each holds a block.
+      const first = [
+        await one.inquiries.create(newInquiry({ id: 'inq-block-one' }), []),
+        await two.inquiries.create(newInquiry({ id: 'inq-block-two' }), []),
+      ];
+      const before = counterRequests();
+      const created = await Promise.all(
+        Array.from({ length: 28 }, (_, index) =>
+          (index % 2 ? one : two).inquiries.create(newInquiry({ id: `inq-block-${index}` }), []),
+        ),
+      );
+      const numbers = [...first, ...created].map((c) => c.inquiry.number);
+      assert.equal(new Set(numbers).size, 30, 'every number once');
+      assert.equal(counterRequests() - before, 2, 'one more block of ten for each instance');
+      // Which block of ten each number came from, by instance (one: the first and odd ones).
+      const byOne = (index: number) => index === 0 || (index >= 2 && index % 2 === 1);
+      const blocksOf = (instance: number) =>
+        new Set(
+          numbers
+            .filter((_, index) => (instance === 1) === byOne(index))
+            .map((n) => Math.floor((Number(n.split('-').at(-1)) - 1) / 10)),
+        );
+      const [ofTwo, ofOne] = [blocksOf(0), blocksOf(1)];
+      assert.equal(ofOne.size, 2, "one instance's fifteen numbers come from two blocks");
+      assert.equal(ofTwo.size, 2, "the other's likewise");
+      assert.deepEqual(
+        [...ofOne].filter((block) => ofTwo.has(block)),
+        [],
+        'no block shared',
       );
     });
   });

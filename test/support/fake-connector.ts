@@ -160,6 +160,10 @@ export class FakeConnector {
       res.once('close', () => this.events.emit('answered'));
       void this.handle(req, res);
     });
+    // Kept open while idle far longer than Node's default 5 s, as a service's front end does: with
+    // 5 s a send on a connection the server is just closing fails with "socket hang up", and its
+    // retry then waits for a clock that only the test moves.
+    this.server.keepAliveTimeout = 240_000;
     await new Promise<void>((resolve) => this.server!.listen(this.port ?? 0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }

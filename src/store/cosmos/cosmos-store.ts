@@ -14,7 +14,7 @@ import { accountUnfit } from './account-check';
 import { defaultBulkPace, type BulkPace } from './bulk';
 import { checkContainer } from './container-check';
 import { containers } from './containers';
-import { Counters } from './counters';
+import { Counters, NumberBlocks } from './counters';
 import { logRefusals, statusOf } from './cosmos-errors';
 import { queryPages } from './documents';
 import { isEarlierSchemeId } from './ids';
@@ -34,6 +34,12 @@ import {
 /** How long closing the store waits for notifications still moving into the outbox. */
 const closeWaitsForMovesMs = 5_000;
 
+/**
+ * Inquiry numbers an instance takes with one request: a question's turn then rarely waits for the
+ * counter, and a restart or a second instance leaves at most this many unused.
+ */
+export const defaultNumberBlock = 10;
+
 export interface CosmosStoreOptions {
   endpoint: string;
   /** Account key; without one the store signs in with `DefaultAzureCredential` (Entra identity). */
@@ -52,7 +58,15 @@ export interface CosmosStoreOptions {
   bulkPace?: BulkPace;
   /** Where refusals (wrong key, missing role, invalid request) and lost moves are logged. */
   logger?: Logger;
-  /** A monotonic clock in milliseconds, for how old a remembered read may be. */
+  /**
+   * How many inquiry numbers an instance takes with one request (see `NumberBlocks`); by default
+   * `defaultNumberBlock`.
+   */
+  numberBlock?: number;
+  /**
+   * A clock in milliseconds, for how old a remembered read is (a reading that goes back makes it
+   * count as too old); by default the process's monotonic clock.
+   */
   monotonicMs?: () => number;
 }
 
@@ -92,6 +106,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     throw connectionError(options, error);
   }
   const pageSize = options.pageSize ?? 100;
+  const monotonicMs = options.monotonicMs ?? (() => performance.now());
   const counters = new Counters(opened.inquiries);
   const outbox: CosmosOutboxRepository = new CosmosOutboxRepository(opened.outbox, counters, {
     pageSize,
@@ -102,7 +117,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
   });
   const inquiries = new CosmosInquiryRepository(
     opened.inquiries,
-    counters,
+    new NumberBlocks(counters, options.numberBlock ?? defaultNumberBlock),
     outbox,
     pageSize,
     logger,
@@ -122,6 +137,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
         pageSize,
         options.bulkPace ?? defaultBulkPace,
         logger,
+        monotonicMs,
       ),
       logger,
       'organisation',
@@ -136,7 +152,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     profiles: logRefusals(new CosmosProfileRepository(opened.state), logger, 'profiles'),
     drafts: logRefusals(new CosmosDraftRepository(opened.state), logger, 'drafts'),
     absences: logRefusals(
-      new CosmosAbsenceRepository(opened.state, options.monotonicMs),
+      new CosmosAbsenceRepository(opened.state, monotonicMs),
       logger,
       'absences',
     ),
@@ -147,7 +163,12 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     ),
     state: logRefusals(new CosmosStateRepository(opened.state), logger, 'state'),
     knowledge: logRefusals(
-      new CosmosKnowledgeRepository(opened.knowledge, new Counters(opened.knowledge), pageSize),
+      new CosmosKnowledgeRepository(
+        opened.knowledge,
+        new Counters(opened.knowledge),
+        pageSize,
+        monotonicMs,
+      ),
       logger,
       'knowledge',
     ),

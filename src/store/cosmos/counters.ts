@@ -34,3 +34,37 @@ export class Counters {
     }
   }
 }
+
+/**
+ * Numbers taken from a counter in blocks, one request for every `size` numbers, as a database
+ * sequence with a cache takes them. Every number is given once across instances; an instance hands
+ * out its block in order, so on several instances numbers are not in the order they were taken,
+ * and what an instance had not handed out when it stopped is a gap.
+ */
+export class NumberBlocks {
+  private readonly blocks = new Map<string, { next: number; last: number }>();
+  private readonly taking = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly counters: Counters,
+    private readonly size: number,
+  ) {}
+
+  async next(name: string): Promise<number> {
+    for (;;) {
+      const block = this.blocks.get(name);
+      if (block && block.next <= block.last) return block.next++;
+      let taking = this.taking.get(name);
+      if (!taking) {
+        taking = this.counters
+          .next(name, this.size)
+          .then((last) => {
+            this.blocks.set(name, { next: last - this.size + 1, last });
+          })
+          .finally(() => this.taking.delete(name));
+        this.taking.set(name, taking);
+      }
+      await taking;
+    }
+  }
+}

@@ -21,7 +21,7 @@ import type {
   QueueQuery,
   WriteResult,
 } from '../ports';
-import type { Counters } from './counters';
+import type { NumberBlocks } from './counters';
 import {
   attempt,
   createOnce,
@@ -144,7 +144,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
 
   constructor(
     private readonly container: Container,
-    private readonly counters: Counters,
+    private readonly numbers: NumberBlocks,
     private readonly outbox: CosmosOutboxRepository,
     private readonly pageSize: number,
     private readonly logger: Logger,
@@ -158,7 +158,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
     // meets the first one's document and stores nothing twice; its number is then a gap.
     const { id } = draft;
     const year = new Date(draft.createdAt).getUTCFullYear();
-    const number = formatInquiryNumber(year, await this.counters.next(`inquiry-number-${year}`));
+    const number = formatInquiryNumber(year, await this.numbers.next(`inquiry-number-${year}`));
     const inquiry: Omit<Inquiry, 'etag'> = { ...draft, id, number };
     const pending = this.queue(number, 0, notifications, inquiry.createdAt);
     const doc: InquiryDoc = {

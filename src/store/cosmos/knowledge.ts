@@ -5,7 +5,7 @@ import type {
   SelfServed,
   SolvedInquiry,
 } from '../../knowledge/entry';
-import type { KnowledgeRepository, WriteResult } from '../ports';
+import { sharedMarkerReadAgeMs, type KnowledgeRepository, type WriteResult } from '../ports';
 import type { Counters } from './counters';
 import {
   attempt,
@@ -17,6 +17,7 @@ import {
   type Stored,
 } from './documents';
 import { docId } from './ids';
+import { RecentMarker } from './recent-marker';
 
 const entriesCounter = 'knowledge-entries';
 const solvedCounter = 'knowledge-solved';
@@ -52,11 +53,21 @@ interface SelfServedDoc {
  * look back a little, see `KnowledgeIndex`).
  */
 export class CosmosKnowledgeRepository implements KnowledgeRepository {
+  /** The entries' counter as a suggestion turn reads it. */
+  private readonly entriesSeen: RecentMarker;
+
   constructor(
     private readonly container: Container,
     private readonly counters: Counters,
     private readonly pageSize: number,
-  ) {}
+    monotonicMs: () => number,
+  ) {
+    this.entriesSeen = new RecentMarker(
+      () => this.counter(entriesCounter),
+      sharedMarkerReadAgeMs,
+      monotonicMs,
+    );
+  }
 
   async marker(): Promise<KnowledgeMarker> {
     const [entries, solved] = await Promise.all(
@@ -65,8 +76,8 @@ export class CosmosKnowledgeRepository implements KnowledgeRepository {
     return { entries, solved };
   }
 
-  entriesMarker(): Promise<number> {
-    return this.counter(entriesCounter);
+  async entriesMarker(): Promise<number> {
+    return (await this.entriesSeen.get()) ?? 0;
   }
 
   private async counter(name: string): Promise<number> {
@@ -112,7 +123,7 @@ export class CosmosKnowledgeRepository implements KnowledgeRepository {
         return { ok: false, reason: replaced.status === 404 ? 'not_found' : 'conflict' };
       written = { ...entry, etag: replaced.value._etag };
     }
-    await this.counters.next(entriesCounter);
+    this.entriesSeen.wrote(await this.counters.next(entriesCounter));
     return { ok: true, value: written };
   }
 

@@ -3,11 +3,12 @@ import { BulkOperationType, type Container, type JSONObject } from '@azure/cosmo
 import type { Logger } from '../../logger';
 import { snapshotOf, type OrgSnapshot } from '../../org/directory';
 import type { Organisation, Person } from '../../org/schema';
-import type { OrganisationRepository, WriteResult } from '../ports';
+import { sharedMarkerReadAgeMs, type OrganisationRepository, type WriteResult } from '../ports';
 import { runBulk, type BulkPace, type Operation } from './bulk';
 import type { Counters } from './counters';
 import { call, createOnce, queryPages, readDoc, replaceIf } from './documents';
 import { docId } from './ids';
+import { RecentMarker } from './recent-marker';
 
 const currentId = 'current';
 
@@ -91,6 +92,8 @@ const emptyPersonDoc: PersonDoc = { id: '', pk: '', type: 'person', hash: '', ve
  */
 export class CosmosOrganisationRepository implements OrganisationRepository {
   private readonly people = new PeopleSeen();
+  /** The version as a message turn reads it. */
+  private readonly recent: RecentMarker;
 
   constructor(
     private readonly container: Container,
@@ -98,7 +101,10 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
     private readonly pageSize: number,
     private readonly pace: BulkPace,
     private readonly logger: Logger,
-  ) {}
+    monotonicMs: () => number,
+  ) {
+    this.recent = new RecentMarker(() => this.version(), sharedMarkerReadAgeMs, monotonicMs);
+  }
 
   async current(): Promise<OrgSnapshot | undefined> {
     const generation = await this.version();
@@ -109,6 +115,10 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
 
   async version(): Promise<number | undefined> {
     return (await readDoc<CurrentDoc>(this.container, currentId, currentId))?.generation;
+  }
+
+  recentVersion(): Promise<number | undefined> {
+    return this.recent.get();
   }
 
   async replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot> {
@@ -248,6 +258,7 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
       this.pace,
     );
     if (!(await flip(generation))) return snapshot;
+    this.recent.wrote(generation);
     const deleted = await this.deleteReplaced(generation, [
       ...[...stored].filter(([id, hash]) => hash === removed && !wanted.has(id)).map(([id]) => id),
       ...[...changes].filter(([, person]) => person === null).map(([id]) => id),

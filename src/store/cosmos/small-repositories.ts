@@ -95,7 +95,7 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
 
   constructor(
     private readonly container: Container,
-    private readonly monotonicMs: () => number = () => performance.now(),
+    private readonly monotonicMs: () => number,
   ) {}
 
   async get(key: string): Promise<Absence | undefined> {
@@ -104,7 +104,9 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
   }
 
   async forRouting(keys: readonly string[]): Promise<Absence[]> {
-    const fresh = this.known && this.monotonicMs() - this.known.readAt < absenceReadAgeMs;
+    // A clock that went back counts as too old.
+    const age = this.known ? this.monotonicMs() - this.known.readAt : -1;
+    const fresh = age >= 0 && age < absenceReadAgeMs;
     const byKey = fresh && this.known ? this.known.byKey : await this.readAll();
     return keys.flatMap((key) => {
       const absence = byKey.get(key);

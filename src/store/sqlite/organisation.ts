@@ -19,6 +19,11 @@ export class SqliteOrganisationRepository implements OrganisationRepository {
     return Promise.resolve(row?.version);
   }
 
+  /** One file and one instance: reading now costs no more. */
+  recentVersion(): Promise<number | undefined> {
+    return this.version();
+  }
+
   replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot> {
     const replace = this.db.transaction(() => this.write(org, importedAt));
     return Promise.resolve(replace.immediate());

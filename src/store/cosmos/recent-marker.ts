@@ -1,0 +1,46 @@
+/**
+ * A marker that only moves forward (a generation, a counter of changes), read from the database at
+ * most once per `maxAgeMs` however many callers ask; concurrent callers share one read. This
+ * instance's own writes move it at once: a value this instance wrote is at least as new as
+ * anything written before it, so the age starts again from there. What another instance writes
+ * is seen within `maxAgeMs`.
+ */
+export class RecentMarker {
+  private known?: { value: number; readAt: number };
+  private reading?: Promise<number | undefined>;
+
+  constructor(
+    private readonly read: () => Promise<number | undefined>,
+    private readonly maxAgeMs: number,
+    private readonly monotonicMs: () => number,
+  ) {}
+
+  /** The marker as read at most `maxAgeMs` ago; `undefined` (nothing written yet) is never kept. */
+  async get(): Promise<number | undefined> {
+    const known = this.known;
+    if (known) {
+      // A clock that went back counts as too old.
+      const age = this.monotonicMs() - known.readAt;
+      if (age >= 0 && age < this.maxAgeMs) return known.value;
+    }
+    this.reading ??= this.readNow().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  /** This instance wrote `value`. */
+  wrote(value: number): void {
+    if (!this.known || value >= this.known.value)
+      this.known = { value, readAt: this.monotonicMs() };
+  }
+
+  private async readNow(): Promise<number | undefined> {
+    const readAt = this.monotonicMs();
+    const value = await this.read();
+    if (value === undefined) return this.known?.value;
+    // A write of this instance's own made while the read ran may be newer than what it found.
+    if (!this.known || value >= this.known.value) this.known = { value, readAt };
+    return this.known.value;
+  }
+}
