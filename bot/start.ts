@@ -14,7 +14,7 @@ import { KnowledgeIndex } from '../src/knowledge/knowledge-index';
 import { Periodic } from '../src/periodic';
 import { openStore } from '../src/store/open-store';
 import { withWebhookEvents } from '../src/webhook/queued-events';
-import type { Store } from '../src/store/ports';
+import { sharedMarkerReadAgeMs, type Store } from '../src/store/ports';
 import { BotAdapter, botFrameworkSettings } from './adapter';
 import { createApp } from './app';
 import { checkTeamsSetupNow } from './delivery/roster';
@@ -114,6 +114,13 @@ export async function startQmHjelp(
     () => knowledge.refresh(),
     config.knowledgeRefreshMs,
     (error) => logger.error({ error: (error as Error).message }, 'knowledge index refresh failed'),
+  );
+  // What other instances change (the organisation, knowledge entries, absences) is read here,
+  // twice within the age a turn accepts, so that a person's turn does not read it.
+  const rememberedRefresh = new Periodic(
+    () => store.refreshRemembered(),
+    sharedMarkerReadAgeMs / 2,
+    (error) => logger.warn({ error: (error as Error).message }, 'shared data refresh failed'),
   );
 
   const adapter = new BotAdapter(botFrameworkSettings(config.bot));
@@ -242,6 +249,7 @@ export async function startQmHjelp(
   worker.start();
   scheduler.start();
   knowledgeRefresh.start();
+  rememberedRefresh.start();
   const { port } = server.address();
   const url = `http://${config.host}:${port}`;
   listening.url = url;
@@ -263,6 +271,7 @@ export async function startQmHjelp(
       server.server.closeIdleConnections();
       await scheduler.stop();
       await knowledgeRefresh.stop();
+      await rememberedRefresh.stop();
       await worker.stop();
       await closed;
       await store.close();

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { startCosmosServer } from '../../test/support/cosmos-server';
 import type { StrictCosmos } from '../../test/support/strict-cosmos';
+import { docId } from '../../src/store/cosmos/ids';
 import { BenchConnector } from '../support/connector';
 import { askQuestions, questionActivity } from '../support/load';
 import {
@@ -25,13 +26,27 @@ function partOf(
   request: Seen,
 ): 'organisation' | 'state' | 'knowledge' | 'query' | 'inquiry' | 'background' {
   const query = request.query ?? request.planFor ?? '';
-  if (/c\.state = 'pending'|pendingSince/.test(query)) return 'background';
+  if (/c\.state = 'pending'|pendingSince/.test(query) || refreshing(request)) return 'background';
   if (request.path.includes('/colls/organisation/')) return 'organisation';
   if (request.path.includes('/colls/state/')) return 'state';
   if (request.path.includes('/colls/knowledge/')) return 'knowledge';
   // The asker's inquiries (is one waiting for this reply?): a query and any reads it leads to.
   if (query || request.method === 'GET') return 'query';
   return 'inquiry';
+}
+
+/**
+ * What each instance reads on its own every few seconds, whatever the traffic, so that no turn
+ * reads it (`Store.refreshRemembered`): the organisation's version, the knowledge entries' counter,
+ * the absences. A turn reads them itself only when that refresh has fallen behind.
+ */
+function refreshing(request: Seen): boolean {
+  return (
+    (request.method === 'GET' &&
+      (request.path.endsWith('/colls/organisation/docs/current') ||
+        request.path.includes(`/colls/knowledge/docs/${docId('counter', 'knowledge-entries')}`))) ||
+    /c\.type = 'absence'/.test(request.query ?? request.planFor ?? '')
+  );
 }
 
 /**
@@ -110,6 +125,7 @@ export const cosmosSection: Section = {
         return turnRequests(seen.slice(from));
       };
       options.progress(`${counted} first questions and ${counted} second ones, one at a time`);
+      const refreshFrom = { at: performance.now(), seen: seen.length };
       const first: ReturnType<typeof turnRequests>[] = [];
       const second: ReturnType<typeof turnRequests>[] = [];
       // A first turn for the tenant (its endpoint stored), not counted.
@@ -159,6 +175,11 @@ export const cosmosSection: Section = {
         ...describe(first, "a person's first question"),
         ...describe(second, 'a later one'),
       );
+      const refreshes = seen.slice(refreshFrom.seen).filter(refreshing).length;
+      rows.push({
+        measure: "read by the instance's own refresh, whatever the traffic (not on a turn)",
+        bot: `${(refreshes / ((performance.now() - refreshFrom.at) / 1000)).toFixed(2)} requests/s`,
+      });
 
       // cosmosdb-server keeps everything in one JavaScript process and scans for every query: a
       // turn takes seconds under load there, so the run is long enough for many turns to end.

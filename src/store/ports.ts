@@ -391,5 +391,12 @@ export interface Store {
    * and empties it); nothing to do where the service keeps no old versions.
    */
   purgeRemoved(): Promise<void>;
+  /**
+   * Reads again what the store remembers of changes other instances make (on Cosmos DB the
+   * organisation's version, the knowledge entries' marker, and the absences once half their age
+   * has passed); run every `sharedMarkerReadAgeMs / 2`, so that a person's turn finds them fresh
+   * and does not read them itself. Nothing to do where one instance holds the store.
+   */
+  refreshRemembered(): Promise<void>;
   close(): Promise<void>;
 }

@@ -514,6 +514,36 @@ describe('Cosmos DB store as the service behaves', function () {
       assert.equal(markerReads(), reads + 1, 'a clock that went back counts as too old');
     });
 
+    it("refreshes what it remembers whatever its age, so a turn finds another instance's change without a request of its own", async function () {
+      this.timeout(60_000);
+      const database = freshDatabaseName();
+      const now = 0;
+      const reader = await openCosmosStore({
+        endpoint: server.endpoint,
+        key: server.key,
+        database,
+        allowSelfSigned: true,
+        logger,
+        monotonicMs: () => now,
+      });
+      open.push(reader);
+      const other = await openStore(database);
+      const at = new Date('2026-12-01T08:00:00Z');
+      await other.organisation.replace(validOrganisation(), at);
+      await reader.refreshRemembered();
+      const first = (await reader.organisation.recentVersion()) ?? assert.fail('no version');
+      const entries = await reader.knowledge.entriesMarker();
+
+      await other.organisation.replace(validOrganisation(), at);
+      assert.ok((await other.knowledge.putEntry(knowledgeEntry())).ok);
+      await reader.refreshRemembered();
+      const requests = server.strict.seen.length;
+      assert.equal(await reader.organisation.recentVersion(), first + 1);
+      assert.ok((await reader.knowledge.entriesMarker()) > entries);
+      assert.deepEqual(await reader.absences.forRouting(['kari@fylke.example']), []);
+      assert.equal(server.strict.seen.length, requests, 'no request on the turn');
+    });
+
     it('takes inquiry numbers in blocks: one counter request for each block, every number given once across instances', async function () {
       this.timeout(60_000);
       const database = freshDatabaseName();

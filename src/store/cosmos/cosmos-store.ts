@@ -129,19 +129,23 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     client.dispose();
     throw connectionError(options, error);
   }
+  const organisation = new CosmosOrganisationRepository(
+    opened.organisation,
+    new Counters(opened.organisation),
+    pageSize,
+    options.bulkPace ?? defaultBulkPace,
+    logger,
+    monotonicMs,
+  );
+  const absences = new CosmosAbsenceRepository(opened.state, monotonicMs);
+  const knowledge = new CosmosKnowledgeRepository(
+    opened.knowledge,
+    new Counters(opened.knowledge),
+    pageSize,
+    monotonicMs,
+  );
   return {
-    organisation: logRefusals(
-      new CosmosOrganisationRepository(
-        opened.organisation,
-        new Counters(opened.organisation),
-        pageSize,
-        options.bulkPace ?? defaultBulkPace,
-        logger,
-        monotonicMs,
-      ),
-      logger,
-      'organisation',
-    ),
+    organisation: logRefusals(organisation, logger, 'organisation'),
     audit: logRefusals(
       new CosmosAuditRepository(opened.audit, new Counters(opened.audit), pageSize),
       logger,
@@ -151,28 +155,22 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
     outbox: logRefusals(outbox, logger, 'outbox'),
     profiles: logRefusals(new CosmosProfileRepository(opened.state), logger, 'profiles'),
     drafts: logRefusals(new CosmosDraftRepository(opened.state), logger, 'drafts'),
-    absences: logRefusals(
-      new CosmosAbsenceRepository(opened.state, monotonicMs),
-      logger,
-      'absences',
-    ),
+    absences: logRefusals(absences, logger, 'absences'),
     conversations: logRefusals(
       new CosmosConversationRepository(opened.state),
       logger,
       'conversations',
     ),
     state: logRefusals(new CosmosStateRepository(opened.state), logger, 'state'),
-    knowledge: logRefusals(
-      new CosmosKnowledgeRepository(
-        opened.knowledge,
-        new Counters(opened.knowledge),
-        pageSize,
-        monotonicMs,
-      ),
-      logger,
-      'knowledge',
-    ),
+    knowledge: logRefusals(knowledge, logger, 'knowledge'),
     purgeRemoved: () => Promise.resolve(),
+    refreshRemembered: async () => {
+      await Promise.all([
+        organisation.refreshRecentVersion(),
+        knowledge.refreshEntriesMarker(),
+        absences.refreshForRouting(),
+      ]);
+    },
     close: async () => {
       // Notifications whose move is cut short here wait on their inquiry for the next sweep.
       let timer: NodeJS.Timeout | undefined;

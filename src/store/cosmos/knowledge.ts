@@ -80,6 +80,11 @@ export class CosmosKnowledgeRepository implements KnowledgeRepository {
     return (await this.entriesSeen.get()) ?? 0;
   }
 
+  /** Reads the entries' counter again now, for `entriesMarker`. */
+  async refreshEntriesMarker(): Promise<void> {
+    await this.entriesSeen.refresh();
+  }
+
   private async counter(name: string): Promise<number> {
     const id = docId('counter', name);
     return (await readDoc<{ id: string; value: number }>(this.container, id, id))?.value ?? 0;

@@ -121,6 +121,11 @@ export class CosmosOrganisationRepository implements OrganisationRepository {
     return this.recent.get();
   }
 
+  /** Reads the version again now, for `recentVersion`. */
+  async refreshRecentVersion(): Promise<void> {
+    await this.recent.refresh();
+  }
+
   async replace(org: Organisation, importedAt: Date): Promise<OrgSnapshot> {
     const readersUse = await this.version();
     return this.write(org, importedAt, readersUse, async (generation) => {

@@ -23,6 +23,14 @@ export class RecentMarker {
       const age = this.monotonicMs() - known.readAt;
       if (age >= 0 && age < this.maxAgeMs) return known.value;
     }
+    return this.refresh();
+  }
+
+  /**
+   * Reads now, whatever the age (or joins the read under way): what the store's periodic refresh
+   * does, so that a turn finds the marker fresh and need not read it itself.
+   */
+  refresh(): Promise<number | undefined> {
     this.reading ??= this.readNow().finally(() => {
       this.reading = undefined;
     });

@@ -104,10 +104,8 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
   }
 
   async forRouting(keys: readonly string[]): Promise<Absence[]> {
-    // A clock that went back counts as too old.
-    const age = this.known ? this.monotonicMs() - this.known.readAt : -1;
-    const fresh = age >= 0 && age < absenceReadAgeMs;
-    const byKey = fresh && this.known ? this.known.byKey : await this.readAll();
+    const byKey =
+      this.known && this.youngerThan(absenceReadAgeMs) ? this.known.byKey : await this.readAll();
     return keys.flatMap((key) => {
       const absence = byKey.get(key);
       return absence ? [absence] : [];
@@ -134,6 +132,21 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
     await remove(this.container, 'absence', key);
     this.known?.byKey.delete(key);
     if (this.reading) this.writtenMeanwhile.set(key, undefined);
+  }
+
+  /**
+   * Reads every absence again once the last read is half as old as routing allows: what the
+   * store's periodic refresh does, so that routing a question need not read them itself.
+   */
+  async refreshForRouting(): Promise<void> {
+    if (!this.youngerThan(absenceReadAgeMs / 2)) await this.readAll();
+  }
+
+  private youngerThan(ms: number): boolean {
+    if (!this.known) return false;
+    // A clock that went back counts as too old.
+    const age = this.monotonicMs() - this.known.readAt;
+    return age >= 0 && age < ms;
   }
 
   /** Every absence, in one query that concurrent callers share. */

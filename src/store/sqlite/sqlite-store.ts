@@ -59,6 +59,8 @@ export function openSqliteStore(file: string): Store {
       db.pragma('wal_checkpoint(TRUNCATE)');
       return Promise.resolve();
     },
+    // One instance holds the file: it remembers nothing another could change.
+    refreshRemembered: () => Promise.resolve(),
     close: () => {
       db.close();
       return Promise.resolve();
