@@ -424,19 +424,24 @@ describe('Cosmos DB store as the service behaves', function () {
   });
 
   describe('reads remembered for routing', () => {
-    it('reads the absences another instance wrote once the remembered read is older than allowed, and not before', async () => {
+    /** Two instances on a new database; what the first remembers ages by `clock`. */
+    async function twoInstances(clock: () => number): Promise<{ reader: Store; other: Store }> {
       const database = freshDatabaseName();
-      let now = 0;
-      const router = await openCosmosStore({
+      const reader = await openCosmosStore({
         endpoint: server.endpoint,
         key: server.key,
         database,
         allowSelfSigned: true,
         logger,
-        monotonicMs: () => now,
+        monotonicMs: clock,
       });
-      open.push(router);
-      const other = await openStore(database);
+      open.push(reader);
+      return { reader, other: await openStore(database) };
+    }
+
+    it('reads the absences another instance wrote once the remembered read is older than allowed, and not before', async () => {
+      let now = 0;
+      const { reader: router, other } = await twoInstances(() => now);
       const key = 'kari@fylke.example';
       const reads = () => server.strict.seen.filter((r) => r.path.includes('/colls/state/')).length;
       assert.deepEqual(await router.absences.forRouting([key]), []);
@@ -463,18 +468,8 @@ describe('Cosmos DB store as the service behaves', function () {
 
     it('reads the organisation version and the knowledge entries marker another instance moved once the remembered read is older than allowed, and its own moves at once', async function () {
       this.timeout(60_000);
-      const database = freshDatabaseName();
       let now = 0;
-      const reader = await openCosmosStore({
-        endpoint: server.endpoint,
-        key: server.key,
-        database,
-        allowSelfSigned: true,
-        logger,
-        monotonicMs: () => now,
-      });
-      open.push(reader);
-      const other = await openStore(database);
+      const { reader, other } = await twoInstances(() => now);
       const at = new Date('2026-12-01T08:00:00Z');
       await other.organisation.replace(validOrganisation(), at);
       const first = (await reader.organisation.recentVersion()) ?? assert.fail('no version');
@@ -516,18 +511,8 @@ describe('Cosmos DB store as the service behaves', function () {
 
     it("refreshes what it remembers whatever its age, so a turn finds another instance's change without a request of its own", async function () {
       this.timeout(60_000);
-      const database = freshDatabaseName();
       const now = 0;
-      const reader = await openCosmosStore({
-        endpoint: server.endpoint,
-        key: server.key,
-        database,
-        allowSelfSigned: true,
-        logger,
-        monotonicMs: () => now,
-      });
-      open.push(reader);
-      const other = await openStore(database);
+      const { reader, other } = await twoInstances(() => now);
       const at = new Date('2026-12-01T08:00:00Z');
       await other.organisation.replace(validOrganisation(), at);
       await reader.refreshRemembered();
