@@ -140,6 +140,10 @@ export class OutboxWorker {
   /** Leases what is due into the free places; returns how many items were leased. */
   async drain(): Promise<number> {
     const { store, clock, owner } = this.options;
+    // What this instance holds is renewed first: its leases may have lapsed on the clock since
+    // the last renewal (a paused process), and an item this instance sends must not be leased
+    // to it, or to another instance, a second time.
+    await this.renewLeases();
     let leased = 0;
     for (;;) {
       const room = Math.min(
@@ -154,7 +158,8 @@ export class OutboxWorker {
         new Date(now.getTime() + this.leaseMs),
         room,
       );
-      for (const item of items) this.begin(item, await this.keyOf(item));
+      for (const item of items)
+        if (!this.inFlight.has(item.id)) this.begin(item, await this.keyOf(item));
       leased += items.length;
       if (items.length < room) {
         if (this.inFlight.size === 0) this.startSetupCheck();
@@ -216,12 +221,11 @@ export class OutboxWorker {
   private async renewLeases(): Promise<void> {
     if (this.inFlight.size === 0) return;
     const { store, clock, owner, logger } = this.options;
+    const ids = [...this.inFlight.keys()];
+    const until = new Date(clock.now().getTime() + this.leaseMs);
     try {
-      await store.outbox.renew(
-        [...this.inFlight.keys()],
-        owner,
-        new Date(clock.now().getTime() + this.leaseMs),
-      );
+      await store.outbox.renew(ids, owner, until);
+      logger.debug({ items: ids.length, until: until.toISOString() }, 'outbox leases renewed');
     } catch (error) {
       logger.warn({ error: describe(error) }, 'outbox leases could not be renewed');
     }
