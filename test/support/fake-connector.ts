@@ -116,8 +116,8 @@ export class FakeConnector {
   private injected: Injected[] = [];
   /** Requests matching these are never answered, as by a Teams that has stopped responding. */
   private hanging: { match: (req: RecordedRequest) => boolean; left: number }[] = [];
-  /** The answers held back from hanging requests. */
-  private held = new Set<http.ServerResponse>();
+  /** The answers held back from hanging requests, each with how to give it after all. */
+  private held = new Map<http.ServerResponse, () => void>();
   private counter = 0;
   /** Emits `answered` each time a recorded request has had its answer. */
   private readonly events = new EventEmitter().setMaxListeners(100);
@@ -301,6 +301,16 @@ export class FakeConnector {
     this.hanging.push({ match, left: count });
   }
 
+  /**
+   * Answers the calls held so far as Teams would have at once: a slow Teams that does answer in
+   * the end. Requests hung from now on are held again.
+   */
+  answerHung(): void {
+    const late = [...this.held.values()];
+    this.held.clear();
+    for (const answer of late) answer();
+  }
+
   /** Requests that were held without an answer. */
   hung(): RecordedRequest[] {
     return this.requests.filter((r) => r.status === 0);
@@ -314,7 +324,7 @@ export class FakeConnector {
 
   private releaseHanging(): void {
     this.hanging = [];
-    for (const res of this.held) res.destroy();
+    for (const res of this.held.keys()) res.destroy();
     this.held.clear();
   }
 
@@ -455,7 +465,11 @@ export class FakeConnector {
     if (hang) {
       hang.left--;
       record.status = 0;
-      this.held.add(res);
+      this.held.set(res, () => {
+        const outcome = this.answer(req.method ?? '', parts, body, raw.length, record);
+        if ('failure' in outcome) fail(outcome.failure);
+        else reply(outcome.status, outcome.body);
+      });
       this.events.emit('answered');
       return;
     }
