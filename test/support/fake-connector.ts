@@ -215,6 +215,20 @@ export class FakeConnector {
     return added;
   }
 
+  /**
+   * Adds someone the tests write to the bot as (a `TestUser`), with their email as UPN: Teams
+   * knows everyone in the tenant, whether the organisation file lists them or not.
+   */
+  addPerson(user: { teamsId: string; name: string; email: string; aadObjectId?: string }): void {
+    this.addUser({
+      teamsId: user.teamsId,
+      name: user.name,
+      email: user.email,
+      userPrincipalName: user.email,
+      aadObjectId: user.aadObjectId ?? '',
+    });
+  }
+
   /** The person with this Teams id, Entra id or UPN, as Teams resolves a member. */
   userOf(id: string | undefined): TeamsUserModel | undefined {
     if (!id) return undefined;
@@ -526,6 +540,9 @@ export class FakeConnector {
       if (!conversation || conversation.kind === 'personal')
         return { failure: teamsFailures.conversationNotFound() };
       if (!conversation.team.botInstalled) return { failure: teamsFailures.botNotInRoster() };
+      // A new thread is a post in the channel, counted against its rate like a reply.
+      const throttled = this.throttle(channelId);
+      if (throttled) return { failure: throttled };
       const refused = this.checkActivity(channelId, body.activity, size);
       if (refused) return { failure: refused };
       const activityId = this.issue(channelId);
@@ -597,7 +614,7 @@ export class FakeConnector {
     conversationId: string,
     memberId: string | undefined,
   ): { status: number; body: unknown } | { failure: TeamsFailure } {
-    const conversation = this.conversation(conversationId, { registerChat: false });
+    const conversation = this.conversation(conversationId);
     const notMember = teamsError(404, 'MemberNotFoundInConversation', 'Member not found');
     if (!conversation)
       return conversationId.startsWith('a:chat-')
@@ -633,23 +650,12 @@ export class FakeConnector {
 
   /**
    * The conversation an id names: a person's 1:1 chat, a channel (or a thread in it), or a team.
-   * A chat id of the form the test activities use (`a:chat-…`) that the model does not hold is a
-   * chat its person opened by writing to the bot, which needs the app installed for them.
+   * A chat is known only for a person in the model (each has the one the test activities name,
+   * `a:chat-…`, until it is deleted); any other id is a conversation Teams does not have.
    */
-  private conversation(
-    id: string,
-    options: { registerChat: boolean } = { registerChat: true },
-  ): Conversation | undefined {
+  private conversation(id: string): Conversation | undefined {
     if (this.deletedChats.has(id)) return undefined;
-    let teamsId = this.chats.get(id);
-    if (!teamsId && id.startsWith('a:chat-')) {
-      teamsId = `29:${id.slice('a:chat-'.length)}`;
-      const user = this.users.find((u) => u.teamsId === teamsId);
-      if (!user && !options.registerChat) return undefined;
-      if (!user) this.addUser({ teamsId, name: '', aadObjectId: '', userPrincipalName: '' }, []);
-      else if (this.chatOf(teamsId)) return undefined;
-      this.chats.set(id, teamsId);
-    }
+    const teamsId = this.chats.get(id);
     if (teamsId) {
       const user = this.users.find((u) => u.teamsId === teamsId);
       return user ? { kind: 'personal', id, user } : undefined;
