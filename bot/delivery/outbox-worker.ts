@@ -140,10 +140,6 @@ export class OutboxWorker {
   /** Leases what is due into the free places; returns how many items were leased. */
   async drain(): Promise<number> {
     const { store, clock, owner } = this.options;
-    // What this instance holds is renewed first: its leases may have lapsed on the clock since
-    // the last renewal (a paused process), and an item this instance sends must not be leased
-    // to it, or to another instance, a second time.
-    await this.renewLeases();
     let leased = 0;
     for (;;) {
       const room = Math.min(
@@ -158,9 +154,13 @@ export class OutboxWorker {
         new Date(now.getTime() + this.leaseMs),
         room,
       );
-      for (const item of items)
-        if (!this.inFlight.has(item.id)) this.begin(item, await this.keyOf(item));
-      leased += items.length;
+      // An item this instance still works on whose lease lapsed on the clock before its renewal
+      // (a paused process) comes back to it: leased again, so kept, but not sent twice.
+      for (const item of items) {
+        if (this.inFlight.has(item.id)) continue;
+        this.begin(item, await this.keyOf(item));
+        leased++;
+      }
       if (items.length < room) {
         if (this.inFlight.size === 0) this.startSetupCheck();
         break;
