@@ -402,7 +402,9 @@ async function sendAlongChain(
 
 /**
  * Posts the triage card: a new thread in the work area's channel, or else each handler's 1:1
- * chat. Records every post so a retry only sends what is missing.
+ * chat. Records every post so a retry only sends what is missing. A channel that refused the
+ * inquiry's card for good is not tried again for it (its escalations go 1:1 to the next level);
+ * the next inquiry tries it again, so a channel put right is used from then on.
  */
 async function postTriage(
   deps: DeliveryDeps,
@@ -424,7 +426,7 @@ async function postTriage(
   );
   const activity = cardActivity(card, inquiry.number, directory.language);
   const channel = directory.workArea(inquiry.workAreaId)?.triageChannel;
-  if (channel) {
+  if (channel && !channelRefused(inquiry, channel.channelId)) {
     if (channelThread(inquiry, directory)) return;
     const endpoint = await endpointFor(deps);
     try {
@@ -443,13 +445,31 @@ async function postTriage(
       await deps.store.inquiries.recordDeliveryFailure(inquiry.id, {
         at: deps.clock.now().toISOString(),
         note: `${channel.name ?? channel.channelId}: ${(error as Error).message}`,
+        refusedChannelId: channel.channelId,
       });
-      await tellChannelUnreachable(deps, directory, inquiry.workAreaId);
     }
   }
   const posted = new Set(inquiry.teams.triageCards.flatMap((c) => c.recipientKey ?? []));
   const recipients = targetsAt(inquiry.chain, inquiry.level).filter((p) => !posted.has(p.key));
-  if (recipients.length === 0) return;
+  if (recipients.length > 0) await postToPeople(deps, inquiry, recipients, posted, activity);
+  if (channel) await tellChannelUnreachable(deps, directory, inquiry.workAreaId);
+}
+
+/** Whether Teams refused the inquiry's card in this channel for good before. */
+function channelRefused(inquiry: Inquiry, channelId: string): boolean {
+  return inquiry.history.some(
+    (event) => event.type === 'delivery_failed' && event.refusedChannelId === channelId,
+  );
+}
+
+/** The triage card in each person's 1:1 chat, recorded to update later. */
+async function postToPeople(
+  deps: DeliveryDeps,
+  inquiry: Inquiry,
+  recipients: PersonRef[],
+  posted: ReadonlySet<string>,
+  activity: Partial<Activity>,
+): Promise<void> {
   await sendAlongChain(deps, inquiry, recipients, () => activity, {
     skip: posted,
     onSent: (person, sent) =>
@@ -475,8 +495,10 @@ async function postTriage(
 }
 
 /**
- * Tells the work area's coordinators and the admins, once, that its triage channel cannot be
- * posted to, so someone fixes it; inquiries reach their people 1:1 meanwhile.
+ * Tells the work area's coordinators and the admins, once each, that its triage channel cannot
+ * be posted to, so someone fixes it; inquiries reach their people 1:1 meanwhile. A person is
+ * marked told once Teams has taken the message (or refused it for good), so a message that
+ * failed on the way is sent again when the notification is retried, and nobody twice.
  */
 async function tellChannelUnreachable(
   deps: DeliveryDeps,
@@ -486,28 +508,39 @@ async function tellChannelUnreachable(
   const area = directory.workArea(workAreaId);
   const channel = area?.triageChannel;
   if (!area || !channel) return;
-  const told = `teams-setup/channel-unreachable/${area.id}/${channel.channelId}`;
-  if (told in (await deps.store.state.read([told]))) return;
-  await deps.store.state.write({ [told]: { value: { at: deps.clock.now().toISOString() } } });
-  const text = messages(directory.language).teamsSetup.channelUnreachable(
-    channel.name ?? channel.channelId,
-    area.name,
-  );
   const emails = [...new Set([...area.coordinators, ...directory.snapshot.structure.admins])];
-  for (const email of emails) {
+  const people = emails.flatMap((email) => {
     const person = directory.staffMember(email);
-    if (!person) continue;
-    const ref = personRef({
+    if (!person) return [];
+    return personRef({
       name: person.name,
       email: person.email,
       ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
     });
+  });
+  const key = `teams-setup/channel-unreachable/${area.id}/${channel.channelId}`;
+  const told = new Set(toldPeople((await deps.store.state.read([key]))[key]?.value));
+  const text = messages(directory.language).teamsSetup.channelUnreachable(
+    channel.name ?? channel.channelId,
+    area.name,
+  );
+  for (const person of people.filter((p) => !told.has(p.key))) {
     try {
-      await sendToPerson(deps, ref, { type: 'message', text });
+      await sendToPerson(deps, person, { type: 'message', text });
     } catch (error) {
+      // Refused for good (not reachable 1:1): trying again with every inquiry would not help.
       if (!isPermanent(error)) throw error;
     }
+    told.add(person.key);
+    const written = await deps.store.state.write({ [key]: { value: { told: [...told] } } });
+    if (!written.ok) throw new Error(`Could not record who was told (${written.reason})`);
   }
+}
+
+/** The people already told that a channel cannot be posted to, from the stored marker. */
+function toldPeople(value: unknown): string[] {
+  const told = (value as { told?: unknown } | undefined)?.told;
+  return Array.isArray(told) ? told.filter((key): key is string => typeof key === 'string') : [];
 }
 
 /** How cards find the ids to mention people by: the roster, as for starting a chat. */

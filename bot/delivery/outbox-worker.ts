@@ -154,8 +154,13 @@ export class OutboxWorker {
         new Date(now.getTime() + this.leaseMs),
         room,
       );
-      for (const item of items) this.begin(item, await this.keyOf(item));
-      leased += items.length;
+      // An item this instance still works on whose lease lapsed on the clock before its renewal
+      // (a paused process) comes back to it: leased again, so kept, but not sent twice.
+      for (const item of items) {
+        if (this.inFlight.has(item.id)) continue;
+        this.begin(item, await this.keyOf(item));
+        leased++;
+      }
       if (items.length < room) {
         if (this.inFlight.size === 0) this.startSetupCheck();
         break;
@@ -216,12 +221,11 @@ export class OutboxWorker {
   private async renewLeases(): Promise<void> {
     if (this.inFlight.size === 0) return;
     const { store, clock, owner, logger } = this.options;
+    const ids = [...this.inFlight.keys()];
+    const until = new Date(clock.now().getTime() + this.leaseMs);
     try {
-      await store.outbox.renew(
-        [...this.inFlight.keys()],
-        owner,
-        new Date(clock.now().getTime() + this.leaseMs),
-      );
+      await store.outbox.renew(ids, owner, until);
+      logger.debug({ items: ids.length, until: until.toISOString() }, 'outbox leases renewed');
     } catch (error) {
       logger.warn({ error: describe(error) }, 'outbox leases could not be renewed');
     }

@@ -142,6 +142,18 @@ export interface InquiryEvent {
   attachments?: string[];
   /** For a `registered` event: how the asker got in touch with the helpdesk. */
   channel?: IntakeChannel;
+  /**
+   * For a `delivery_failed` event: the triage channel (its `19:` id) that Teams refused the
+   * inquiry's card in for good, so its later notices go 1:1 instead of trying it again.
+   */
+  refusedChannelId?: string;
+}
+
+/** A notification about an inquiry that could not be delivered, as its history records it. */
+export interface DeliveryFailure {
+  at: string;
+  note: string;
+  refusedChannelId?: string;
 }
 
 /** A file or image the asker sent about an inquiry, as Teams described it. */

@@ -1,4 +1,4 @@
-import type { Inquiry, InquiryEvent, PostedCard, PostedNotice } from './inquiry';
+import type { DeliveryFailure, Inquiry, InquiryEvent, PostedCard, PostedNotice } from './inquiry';
 
 /**
  * Where a card about an inquiry was posted: a triage card (a thread or a 1:1 chat), the asker's
@@ -52,9 +52,6 @@ export function withCardPlaced(
 }
 
 /** The inquiry with a delivery that failed for good on its record. */
-export function withDeliveryFailure(
-  inquiry: Inquiry,
-  failure: { at: string; note: string },
-): Inquiry {
+export function withDeliveryFailure(inquiry: Inquiry, failure: DeliveryFailure): Inquiry {
   return { ...inquiry, history: [...inquiry.history, { type: 'delivery_failed', ...failure }] };
 }

@@ -1,7 +1,7 @@
 import type { Absence } from '../absence/absence';
 import type { AuditEvent, AuditQuery, NewAuditEvent } from '../audit/audit-event';
 import type { NewAttachment } from '../inquiries/commands';
-import type { Inquiry, NewInquiry } from '../inquiries/inquiry';
+import type { DeliveryFailure, Inquiry, NewInquiry } from '../inquiries/inquiry';
 import type { QueueItem } from '../inquiries/queue-item';
 import type {
   KnowledgeEntry,
@@ -112,10 +112,7 @@ export interface InquiryRepository {
     event?: Inquiry['history'][number],
   ): Promise<WriteResult<Inquiry>>;
   /** Records on the inquiry's history that a notification about it could not be delivered. */
-  recordDeliveryFailure(
-    id: string,
-    failure: { at: string; note: string },
-  ): Promise<WriteResult<Inquiry>>;
+  recordDeliveryFailure(id: string, failure: DeliveryFailure): Promise<WriteResult<Inquiry>>;
   /** An asker's inquiries, newest first. */
   listByAsker(askerKey: string, limit: number): Promise<Inquiry[]>;
   /**

@@ -257,6 +257,14 @@ export function storeContract(factory: StoreFactory): void {
           at,
           note: 'escalation.ping: 403 Forbidden',
         });
+        const channelId = '19:triage-skole@thread.tacv2';
+        await store.inquiries.recordDeliveryFailure(inquiry.id, {
+          at,
+          note: 'Qm+ triage skole: 403 BotNotInConversationRoster',
+          refusedChannelId: channelId,
+        });
+        const refused = await store.inquiries.get(inquiry.id);
+        assert.equal(refused?.history.at(-1)?.refusedChannelId, channelId);
         assert.deepEqual(
           await store.inquiries.recordDeliveryFailure('missing', { at, note: 'x' }),
           { ok: false, reason: 'not_found' },

@@ -22,13 +22,15 @@ const byEmailOnly: TestUser = {
 describe('asking the bot', function () {
   this.timeout(120_000);
   const conversation = useConversation({
-    setUp: (connector) =>
+    setUp: (connector) => {
       connector.setMember({
         id: byEmailOnly.teamsId,
         name: byEmailOnly.name,
         email: byEmailOnly.email,
         userPrincipalName: byEmailOnly.email,
-      }),
+      });
+      connector.addPerson(stranger);
+    },
   });
   const { connector } = conversation;
   const { say, click } = conversation;
@@ -165,6 +167,7 @@ describe('asking the bot', function () {
 
   it('goes straight to the coordinators when the unit has no superuser', async () => {
     const user: TestUser = { teamsId: '29:ola', name: 'Ola Sola', email: 'ola.sola@fylke.example' };
+    connector.addPerson(user);
     await say(user, 'Hvordan melder jeg avvik?');
     const pick = await connector.waitFor(() => cardsTo(user)[0], 'the unit card');
     const draftId = cardOf(pick.body).actions[0].data.draftId as string;

@@ -182,8 +182,18 @@ describe('when the triage channel cannot be posted to', function () {
         (r) => r.conversationId === connector.chatOf(teamsId) && pattern.test(messageText(r)),
       );
 
-  it('sends the triage card 1:1 to the level’s people, and tells the coordinator once', async () => {
+  it('sends the triage card 1:1 to the level’s people, and tells the coordinator once, though the first message to her fails', async () => {
+    const toldAnne = (r: RecordedRequest) =>
+      r.method === 'POST' &&
+      r.conversationId === connector.chatOf('29:anne.winter') &&
+      /får ikke skrevet i kanalen/.test(messageText(r));
+    connector.failNext(toldAnne, [{ status: 500 }]);
     await conversation.say(asker, 'Hvordan melder jeg et avvik?');
+    await connector.waitFor(
+      () => connector.requests.find((r) => toldAnne(r) && r.status === 500),
+      'the message to the coordinator that fails',
+    );
+    await conversation.bot().settle();
     await conversation.bot().advance(pastRetries);
     for (const superuser of ['29:sverre.lunde', '29:hilde.berg'])
       await connector.waitFor(
@@ -215,5 +225,63 @@ describe('when the triage channel cannot be posted to', function () {
         ),
       'the asker’s status card saying the superusers got it in chat',
     );
+  });
+
+  it('takes the inquiry to the coordinator 1:1 when the superusers’ time is up, without trying the channel again', async () => {
+    await conversation.bot().setClock(nextMonday(conversation.bot().now()));
+    const week = officeWeek(conversation.bot().now());
+    await conversation.say(asker, 'Hvordan melder jeg et avvik på en elevtur?');
+    await conversation.bot().advance(pastRetries);
+    const first = await connector.waitFor(
+      () => inChat('29:sverre.lunde', /QM-\d{4}-\d{4} · Hauge vgs/)[0],
+      'the triage card in Sverre’s chat',
+    );
+    const number = /QM-\d{4}-\d{4}/.exec(messageText(first))![0];
+    const channelPosts = () =>
+      connector.requests.filter(
+        (r) =>
+          r.path === '/v3/conversations' &&
+          r.body?.channelData?.channel?.id === triageChannelId &&
+          messageText(r).includes(number),
+      );
+    assert.equal(channelPosts().length, 1, 'the channel was tried once for the new inquiry');
+    // Past the superusers' four working hours: the coordinator's turn.
+    await conversation.bot().setClock(week.at('mon', '14:00'));
+    await conversation.bot().advance(pastRetries);
+    await connector.waitFor(
+      () => inChat('29:anne.winter', new RegExp(`${number} · Hauge vgs`))[0],
+      'the triage card in the coordinator’s chat',
+    );
+    await conversation.bot().settle();
+    assert.equal(channelPosts().length, 1, 'the channel that refused was not tried again');
+    const store = await openBotStore(conversation.bot().sqlitePath);
+    try {
+      const inquiry = await store.inquiries.byNumber(number);
+      const failures = inquiry?.history.filter(
+        (e) => e.type === 'delivery_failed' && e.note?.includes('Qm+ triage skole'),
+      );
+      assert.equal(failures?.length, 1, JSON.stringify(inquiry?.history));
+    } finally {
+      await store.close();
+    }
+    const askerChat = personalConversationId(asker);
+    const told = /Varslet: \s*Sverre Lunde, Hilde Berg og Anne Winter, i 1:1-chat/;
+    await connector.waitFor(
+      () =>
+        [...connector.sent(), ...connector.updates()].find(
+          (r) =>
+            r.conversationId === askerChat &&
+            cardText(cardOf(r.body)).includes(number) &&
+            told.test(cardText(cardOf(r.body))),
+        ),
+      'the asker’s status card saying the coordinator got it in chat too',
+    );
+  });
+
+  it('posts the next inquiry in the channel once the app is added to the team', async () => {
+    connector.setBotInTeam(triageTeamId, true);
+    await conversation.say(asker, 'Hvor finner jeg prosedyren for elevtur?');
+    const post = await connector.channelPost(triageChannelId);
+    assert.match(messageText(post), /QM-\d{4}-\d{4} · Hauge vgs/);
   });
 });

@@ -39,7 +39,10 @@ describe(`fuzzed activities and card actions (${testStore})`, function () {
     await bot.settle();
     const store = await openBotStore(bot.sqlitePath);
     const outsiders = [people.dentist, people.dentalAsker].map(teamsUser);
-    outsiders.push({ teamsId: '29:stranger', name: 'Ukjent Person', email: 'ukjent@example.org' });
+    const stranger = { teamsId: '29:stranger', name: 'Ukjent Person', email: 'ukjent@example.org' };
+    // Unknown to the organisation, not to Teams: the bot's answers reach their chat.
+    connector.addPerson(stranger);
+    outsiders.push(stranger);
     const next = fuzzer(seededRandom(seed), {
       serviceUrl: connector.url,
       inquiryId: watched.inquiryId,

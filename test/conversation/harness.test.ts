@@ -108,15 +108,18 @@ describe('the fake Teams connector', () => {
 
   it('fails the next matching requests as told, records their status, then answers normally', async () => {
     connector.failNext(
-      (req) => req.method === 'POST' && req.conversationId === 'a:chat-kari',
+      (req) => req.method === 'POST' && req.conversationId === 'a:chat-kari.asker',
       [{ status: 429, headers: { 'retry-after': '2' } }, { status: 500 }],
     );
     const post = () =>
-      fetch(`${connector.url}/v3/conversations/${encodeURIComponent('a:chat-kari')}/activities`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text: 'Hei' }),
-      });
+      fetch(
+        `${connector.url}/v3/conversations/${encodeURIComponent('a:chat-kari.asker')}/activities`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', text: 'Hei' }),
+        },
+      );
     const throttled = await post();
     assert.equal(throttled.status, 429);
     assert.equal(throttled.headers.get('retry-after'), '2');
@@ -134,13 +137,19 @@ describe('the fake Teams connector', () => {
     // times within one call, so only a fourth failure in a row reaches the bot's own retry logic.
     const throttled = { status: 429, headers: { 'retry-after': '0' } };
     connector.failNext((req) => req.method === 'POST', [throttled, throttled, throttled]);
-    await client.conversations.sendToConversation('a:chat-kari', { type: 'message', text: 'Hei' });
+    await client.conversations.sendToConversation('a:chat-kari.asker', {
+      type: 'message',
+      text: 'Hei',
+    });
     connector.failNext(
       (req) => req.method === 'POST',
       [throttled, throttled, throttled, throttled],
     );
     await assert.rejects(
-      client.conversations.sendToConversation('a:chat-kari', { type: 'message', text: 'Hei' }),
+      client.conversations.sendToConversation('a:chat-kari.asker', {
+        type: 'message',
+        text: 'Hei',
+      }),
       (error: { statusCode?: number }) => error.statusCode === 429,
     );
     assert.deepEqual(
@@ -150,7 +159,7 @@ describe('the fake Teams connector', () => {
   });
 
   it('refuses to update a message it never sent, and a body that is not JSON, as Teams would', async () => {
-    const conversationId = 'a:chat-x';
+    const conversationId = 'a:chat-hilde.berg';
     const sent = await client.conversations.sendToConversation(conversationId, card('Ny'));
     const url = `${connector.url}/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
     const put = (activityId: string, body: string) =>
@@ -166,12 +175,18 @@ describe('the fake Teams connector', () => {
   });
 
   it('names what it waited for and lists what it received when waiting times out', async () => {
-    await client.conversations.sendToConversation('a:chat-kari', { type: 'message', text: 'Hei' });
+    await client.conversations.sendToConversation('a:chat-kari.asker', {
+      type: 'message',
+      text: 'Hei',
+    });
     await assert.rejects(
       connector.waitFor(() => connector.updates()[0], 'an update of the status card', 100),
       (error: Error) => {
         assert.match(error.message, /Timed out waiting for an update of the status card/);
-        assert.match(error.message, /201 POST \/v3\/conversations\/a%3Achat-kari\/activities/);
+        assert.match(
+          error.message,
+          /201 POST \/v3\/conversations\/a%3Achat-kari\.asker\/activities/,
+        );
         return true;
       },
     );

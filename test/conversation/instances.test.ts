@@ -9,8 +9,8 @@ import {
   testMorning,
   type BotUnderTest,
 } from '../support/bot-server';
-import { click } from '../support/conversation';
-import { FakeConnector } from '../support/fake-connector';
+import { click, say } from '../support/conversation';
+import { FakeConnector, type RecordedRequest } from '../support/fake-connector';
 import { officeWeek } from '../support/office-week';
 import {
   cardText,
@@ -20,6 +20,7 @@ import {
   writeOrganisation,
 } from '../support/organisation';
 import { testStore } from '../support/store-under-test';
+import { triageChannelId } from '../support/teams-model';
 import { askInChannel, triageThreads } from '../support/triage';
 
 const asker = teamsUser(people.asker);
@@ -146,5 +147,69 @@ describe(`two server instances on one store (${testStore})`, function () {
       'the asker told at each level',
     );
     assert.equal(everywhere(about(': Saken venter fortsatt på leverandøren')).length, 1);
+  });
+});
+
+describe(`a send that outlasts its lease, with two instances on one store (${testStore})`, function () {
+  this.timeout(120_000);
+  const connector = new FakeConnector();
+  /** The instance that takes the channel post and waits for Teams; the other only looks. */
+  let sending: BotUnderTest;
+  let other: BotUnderTest;
+  const leaseMs = 1500;
+  const channelPost = (r: RecordedRequest): boolean =>
+    r.method === 'POST' &&
+    r.path === '/v3/conversations' &&
+    r.body?.channelData?.channel?.id === triageChannelId;
+
+  before(async function () {
+    allowStartUp(this);
+    await connector.start();
+    const orgFile = writeOrganisation();
+    const sqlitePath = tempSqlitePath();
+    const lease = { OUTBOX_LEASE_MS: String(leaseMs) };
+    [sending, other] = await Promise.all([
+      // One send at a time, so that its lease is kept by renewal alone, which it logs.
+      startBotUnderTest({
+        orgFile,
+        sqlitePath,
+        env: {
+          ...lease,
+          OUTBOX_CONCURRENCY: '1',
+          TEAMS_CALL_TIMEOUT_MS: '60000',
+          LOG_LEVEL: 'debug',
+        },
+      }),
+      // Looks for work only when the test moves its clock.
+      startBotUnderTest({ orgFile, sqlitePath, env: { ...lease, OUTBOX_INTERVAL_MS: '3600000' } }),
+    ]);
+  });
+  after(async () => {
+    await Promise.all([sending?.stop(), other?.stop()]);
+    await connector.stop();
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed')
+      process.stderr.write(`The connector received:\n  ${connector.summary()}\n`);
+  });
+
+  it('reaches Teams once: the instance sending it keeps its lease, and the other does not take it over', async () => {
+    connector.hang(channelPost, 1);
+    await say(sending, connector, asker, 'Hvordan melder jeg et avvik på en elevtur?');
+    await connector.waitFor(
+      () => connector.hung().find(channelPost),
+      'the channel post that hangs',
+    );
+    // A minute on, on both clocks, while Teams still has not answered: far past the lease taken.
+    const later = new Date(sending.now().getTime() + 60_000);
+    const sent = sending.setClock(later);
+    const renewedUntil = new Date(later.getTime() + leaseMs).toISOString();
+    await sending.logged(new RegExp(`"until":"${renewedUntil}","msg":"outbox leases renewed"`));
+    await other.setClock(later);
+    connector.answerHung();
+    await sent;
+    await Promise.all([sending.settle(), other.settle()]);
+    assert.equal(connector.requests.filter(channelPost).length, 1, 'one post, by one instance');
+    assert.equal(connector.conversationsCreated().filter(channelPost).length, 1);
   });
 });

@@ -25,7 +25,10 @@ const answer = 'Nettbrettet må oppdateres; meld avviket fra PC til det er gjort
 
 describe('export and erasure of one person', function () {
   this.timeout(120_000);
-  const { connector, bot, say, click } = useConversation({ env: { LOG_LEVEL: 'info' } });
+  const { connector, bot, say, click } = useConversation({
+    env: { LOG_LEVEL: 'info' },
+    setUp: (connector) => connector.addPerson(stranger),
+  });
 
   async function inStore<T>(read: (store: Awaited<ReturnType<typeof openBotStore>>) => Promise<T>) {
     const store = await openBotStore(bot().sqlitePath);

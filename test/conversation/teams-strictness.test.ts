@@ -133,6 +133,22 @@ describe('the fake Teams connector is as strict as Teams', () => {
       assert.notEqual(again.id, 'a:chat-sverre.lunde', 'a new chat is started');
     });
 
+    it('answers 404 ConversationNotFound for a chat with someone Teams does not know, and adds nobody', async () => {
+      assert.deepEqual(
+        await refusal(client.conversations.sendToConversation('a:chat-ukjent', card('Hei'))),
+        [404, 'ConversationNotFound'],
+      );
+      assert.equal(connector.userOf('29:ukjent'), undefined);
+      connector.addUser({
+        teamsId: '29:ukjent',
+        name: 'Ukjent Ansatt',
+        aadObjectId: '',
+        userPrincipalName: 'ukjent@fylke.example',
+      });
+      const sent = await client.conversations.sendToConversation('a:chat-ukjent', card('Hei'));
+      assert.ok(sent.id, 'once in the model, their chat is there');
+    });
+
     it('refuses a channel post in a team the bot is not in with 403', async () => {
       connector.setBotInTeam(triageTeamId, false);
       const post = client.conversations.createConversation({
@@ -179,12 +195,35 @@ describe('the fake Teams connector is as strict as Teams', () => {
       assert.equal(throttled.status, 429);
       assert.equal(throttled.headers.get('retry-after'), '1');
       connector.limitSize(200);
+
       assert.deepEqual(
         await refusal(
           client.conversations.sendToConversation('a:chat-sverre.lunde', card('x'.repeat(300))),
         ),
         [413, 'MessageSizeTooBig'],
       );
+    });
+
+    it('counts a new thread in a channel against the channel’s rate, as Teams does', async () => {
+      connector.limitRate(2);
+      // By fetch: the SDK's client would wait out the Retry-After and try again itself.
+      const thread = () =>
+        fetch(`${connector.url}/v3/conversations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            isGroup: true,
+            bot,
+            channelData: { channel: { id: triageChannelId }, tenant: { id: tenantId } },
+            activity: card('QM-2026-0001'),
+            members: [],
+          }),
+        });
+      const statuses = [(await thread()).status, (await thread()).status];
+      const throttled = await thread();
+      assert.deepEqual(statuses, [201, 201]);
+      assert.equal(throttled.status, 429);
+      assert.equal(throttled.headers.get('retry-after'), '1');
     });
 
     it('checks mentions: the text in the card, the id a Teams id, Entra id or UPN it knows', async () => {

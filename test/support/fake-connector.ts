@@ -116,8 +116,8 @@ export class FakeConnector {
   private injected: Injected[] = [];
   /** Requests matching these are never answered, as by a Teams that has stopped responding. */
   private hanging: { match: (req: RecordedRequest) => boolean; left: number }[] = [];
-  /** The answers held back from hanging requests. */
-  private held = new Set<http.ServerResponse>();
+  /** The answers held back from hanging requests, each with how to give it after all. */
+  private held = new Map<http.ServerResponse, () => void>();
   private counter = 0;
   /** Emits `answered` each time a recorded request has had its answer. */
   private readonly events = new EventEmitter().setMaxListeners(100);
@@ -219,6 +219,20 @@ export class FakeConnector {
     return added;
   }
 
+  /**
+   * Adds someone the tests write to the bot as (a `TestUser`), with their email as UPN: Teams
+   * knows everyone in the tenant, whether the organisation file lists them or not.
+   */
+  addPerson(user: { teamsId: string; name: string; email: string; aadObjectId?: string }): void {
+    this.addUser({
+      teamsId: user.teamsId,
+      name: user.name,
+      email: user.email,
+      userPrincipalName: user.email,
+      aadObjectId: user.aadObjectId ?? '',
+    });
+  }
+
   /** The person with this Teams id, Entra id or UPN, as Teams resolves a member. */
   userOf(id: string | undefined): TeamsUserModel | undefined {
     if (!id) return undefined;
@@ -305,6 +319,16 @@ export class FakeConnector {
     this.hanging.push({ match, left: count });
   }
 
+  /**
+   * Answers the calls held so far as Teams would have at once: a slow Teams that does answer in
+   * the end. Requests hung from now on are held again.
+   */
+  answerHung(): void {
+    const late = [...this.held.values()];
+    this.held.clear();
+    for (const answer of late) answer();
+  }
+
   /** Requests that were held without an answer. */
   hung(): RecordedRequest[] {
     return this.requests.filter((r) => r.status === 0);
@@ -318,7 +342,7 @@ export class FakeConnector {
 
   private releaseHanging(): void {
     this.hanging = [];
-    for (const res of this.held) res.destroy();
+    for (const res of this.held.keys()) res.destroy();
     this.held.clear();
   }
 
@@ -459,7 +483,11 @@ export class FakeConnector {
     if (hang) {
       hang.left--;
       record.status = 0;
-      this.held.add(res);
+      this.held.set(res, () => {
+        const outcome = this.answer(req.method ?? '', parts, body, raw.length, record);
+        if ('failure' in outcome) fail(outcome.failure);
+        else reply(outcome.status, outcome.body);
+      });
       this.events.emit('answered');
       return;
     }
@@ -516,6 +544,9 @@ export class FakeConnector {
       if (!conversation || conversation.kind === 'personal')
         return { failure: teamsFailures.conversationNotFound() };
       if (!conversation.team.botInstalled) return { failure: teamsFailures.botNotInRoster() };
+      // A new thread is a post in the channel, counted against its rate like a reply.
+      const throttled = this.throttle(channelId);
+      if (throttled) return { failure: throttled };
       const refused = this.checkActivity(channelId, body.activity, size);
       if (refused) return { failure: refused };
       const activityId = this.issue(channelId);
@@ -587,7 +618,7 @@ export class FakeConnector {
     conversationId: string,
     memberId: string | undefined,
   ): { status: number; body: unknown } | { failure: TeamsFailure } {
-    const conversation = this.conversation(conversationId, { registerChat: false });
+    const conversation = this.conversation(conversationId);
     const notMember = teamsError(404, 'MemberNotFoundInConversation', 'Member not found');
     if (!conversation)
       return conversationId.startsWith('a:chat-')
@@ -623,23 +654,12 @@ export class FakeConnector {
 
   /**
    * The conversation an id names: a person's 1:1 chat, a channel (or a thread in it), or a team.
-   * A chat id of the form the test activities use (`a:chat-…`) that the model does not hold is a
-   * chat its person opened by writing to the bot, which needs the app installed for them.
+   * A chat is known only for a person in the model (each has the one the test activities name,
+   * `a:chat-…`, until it is deleted); any other id is a conversation Teams does not have.
    */
-  private conversation(
-    id: string,
-    options: { registerChat: boolean } = { registerChat: true },
-  ): Conversation | undefined {
+  private conversation(id: string): Conversation | undefined {
     if (this.deletedChats.has(id)) return undefined;
-    let teamsId = this.chats.get(id);
-    if (!teamsId && id.startsWith('a:chat-')) {
-      teamsId = `29:${id.slice('a:chat-'.length)}`;
-      const user = this.users.find((u) => u.teamsId === teamsId);
-      if (!user && !options.registerChat) return undefined;
-      if (!user) this.addUser({ teamsId, name: '', aadObjectId: '', userPrincipalName: '' }, []);
-      else if (this.chatOf(teamsId)) return undefined;
-      this.chats.set(id, teamsId);
-    }
+    const teamsId = this.chats.get(id);
     if (teamsId) {
       const user = this.users.find((u) => u.teamsId === teamsId);
       return user ? { kind: 'personal', id, user } : undefined;

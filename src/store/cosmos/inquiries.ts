@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Logger } from '../../logger';
-import { formatInquiryNumber, type Inquiry, type NewInquiry } from '../../inquiries/inquiry';
+import {
+  formatInquiryNumber,
+  type DeliveryFailure,
+  type Inquiry,
+  type NewInquiry,
+} from '../../inquiries/inquiry';
 import type { NotificationIntent } from '../../notifications/intents';
 import {
   withCardPlaced,
@@ -228,10 +233,7 @@ export class CosmosInquiryRepository implements InquiryRepository {
     return this.amend(id, (inquiry) => withCardPlaced(inquiry, placement, event));
   }
 
-  recordDeliveryFailure(
-    id: string,
-    failure: { at: string; note: string },
-  ): Promise<WriteResult<Inquiry>> {
+  recordDeliveryFailure(id: string, failure: DeliveryFailure): Promise<WriteResult<Inquiry>> {
     return this.amend(id, (inquiry) => withDeliveryFailure(inquiry, failure));
   }
 

@@ -2,6 +2,7 @@ import { prepared } from './prepared';
 import type Database from 'better-sqlite3';
 import {
   formatInquiryNumber,
+  type DeliveryFailure,
   type Inquiry,
   type InquiryStatus,
   type Level,
@@ -258,10 +259,7 @@ export class SqliteInquiryRepository implements InquiryRepository {
     return this.amend(id, (inquiry) => withCardPlaced(inquiry, placement, event));
   }
 
-  recordDeliveryFailure(
-    id: string,
-    failure: { at: string; note: string },
-  ): Promise<WriteResult<Inquiry>> {
+  recordDeliveryFailure(id: string, failure: DeliveryFailure): Promise<WriteResult<Inquiry>> {
     return this.amend(id, (inquiry) => withDeliveryFailure(inquiry, failure));
   }
 
