@@ -168,12 +168,17 @@ export interface Config {
   teamsServiceUrl?: string;
   /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
   store: StoreConfig;
-  orgFile: string;
+  /**
+   * The organisation file read at every start: ORG_FILE, or in local mode the sample organisation.
+   * None outside local mode without ORG_FILE: the store's organisation (`npm run org:import`) is
+   * used as it is.
+   */
+  orgFile?: string;
   /**
    * The knowledge-base file: KNOWLEDGE_FILE (then it must exist), or `knowledge-base.json` beside
-   * the organisation file when there is one.
+   * the organisation file when there is one (it may be missing). None without either.
    */
-  knowledgeFile: { path: string; required: boolean };
+  knowledgeFile?: { path: string; required: boolean };
   /** How often each instance checks whether the knowledge base changed in the store. */
   knowledgeRefreshMs: number;
   /** Local mode: the Agents Playground, its port, and the locale its activities are read in. */
@@ -299,6 +304,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const webhook = webhookConfig(e);
+  // The sample organisation only where it is tried out: a deployment keeps the organisation it
+  // imported.
+  const orgFile = e.ORG_FILE ?? (localMode ? sampleOrgFile : undefined);
   return {
     tenants: allowedTenants(e, localMode),
     ...(e.TEAMS_SERVICE_URL ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
@@ -321,13 +329,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     requestBodyTimeoutMs: e.REQUEST_BODY_TIMEOUT_MS,
     store: storeConfig(e),
-    orgFile: e.ORG_FILE ?? sampleOrgFile,
-    knowledgeFile: e.KNOWLEDGE_FILE
-      ? { path: e.KNOWLEDGE_FILE, required: true }
-      : {
-          path: path.join(path.dirname(e.ORG_FILE ?? sampleOrgFile), 'knowledge-base.json'),
-          required: false,
-        },
+    ...(orgFile ? { orgFile } : {}),
+    ...(e.KNOWLEDGE_FILE
+      ? { knowledgeFile: { path: e.KNOWLEDGE_FILE, required: true } }
+      : orgFile
+        ? {
+            knowledgeFile: {
+              path: path.join(path.dirname(orgFile), 'knowledge-base.json'),
+              required: false,
+            },
+          }
+        : {}),
     knowledgeRefreshMs: e.KNOWLEDGE_REFRESH_MS,
     playground: {
       enabled: localMode && e.PLAYGROUND,

@@ -134,6 +134,19 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
     );
   });
 
+  it('ORG_FILE unset outside local mode, with a store that holds no organisation', async () => {
+    const line = await refusesToStart(
+      {
+        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+        MicrosoftAppPassword: 'secret',
+        ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001',
+        ORG_FILE: '',
+      },
+      'ORG_FILE',
+    );
+    assert.match(line, /npm run org:import -- FILE/);
+  });
+
   it('ORG_FILE that is not a valid organisation: a line naming it, then one line per error', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-start-')), 'org.json');
     fs.writeFileSync(file, JSON.stringify({ name: 'Uten enheter', units: [] }));
