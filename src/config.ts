@@ -286,6 +286,11 @@ function allowedTenants(
   );
 }
 
+/** An address only this machine reaches: 127.0.0.0/8, ::1 or localhost. */
+function isLoopback(host: string): boolean {
+  return /^127(\.\d{1,3}){3}$/.test(host) || host === '::1' || host.toLowerCase() === 'localhost';
+}
+
 /** Reads and validates the environment once; every setting is documented in `.env.example`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
@@ -304,6 +309,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const webhook = webhookConfig(e);
+  const host = e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  if (localMode && !isLoopback(host)) {
+    throw new ConfigError(
+      `Invalid configuration: HOST: ${host} is not a loopback address; local mode (no MicrosoftAppId) checks no token and takes every activity at its word, so it listens on this machine only: leave HOST unset (127.0.0.1) or set it to 127.0.0.1, ::1 or localhost`,
+    );
+  }
   // The sample organisation only where it is tried out: a deployment keeps the organisation it
   // imported.
   const orgFile = e.ORG_FILE ?? (localMode ? sampleOrgFile : undefined);
@@ -311,7 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenants: allowedTenants(e, localMode),
     ...(e.TEAMS_SERVICE_URL ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
     port: e.PORT,
-    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    host,
     localMode,
     bot: {
       appId,
