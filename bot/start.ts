@@ -28,7 +28,8 @@ import { defaultBodyLimits, startServer } from './server';
 import { listenFailure, orgFileFailure, sqliteFailure } from './start-up-errors';
 import { bringOrganisationIn } from './organisation-at-start';
 import { addExportDownload } from './http/export-download';
-import { privacyKeys } from '../src/privacy/keys';
+import { logPseudonymiser, privacyKeys } from '../src/privacy/keys';
+import { withPersonPseudonyms } from '../src/privacy/log-pseudonyms';
 import { applyRetention } from '../src/privacy/retention';
 
 /** What the bot is given rather than making itself: time, ids and where it logs. */
@@ -70,7 +71,10 @@ export async function startQmHjelp(
   config: Config,
   collaborators: Collaborators,
 ): Promise<RunningBot> {
-  const { clock, logger } = collaborators;
+  const { clock } = collaborators;
+  // One secret for every signed link and placeholder, a key derived from it for each use.
+  const signingRoot = config.links.signingSecret ?? randomBytes(32);
+  const logger = withPersonPseudonyms(collaborators.logger, logPseudonymiser(signingRoot));
   // Read before the store is opened: a missing file is a mistake even when the store already
   // holds an organisation.
   let orgText: string | undefined;
@@ -138,10 +142,8 @@ export async function startQmHjelp(
   if (!config.links.signingSecret && !config.localMode)
     logger.warn(
       {},
-      'SIGNING_SECRET is not set: export links work only on this instance until it stops, and redacted inquiries get placeholders of their own',
+      'SIGNING_SECRET is not set: export links work only on this instance until it stops, and redacted inquiries and the people named in the log get placeholders of their own',
     );
-  // One secret for every signed link and placeholder, a key derived from it for each use.
-  const signingRoot = config.links.signingSecret ?? randomBytes(32);
   const privacy = privacyKeys(signingRoot, () => config.links.publicUrl ?? listening.url ?? '');
   const scheduler = new EscalationScheduler({
     store,
