@@ -292,22 +292,15 @@ export async function packageApp(options: {
     values.values,
   );
   const manifestVersion = (manifest as { manifestVersion?: unknown }).manifestVersion;
-  const failures = [
-    ...(await validateManifest(manifest)),
-    ...(
-      await Promise.all(
-        localisationTexts(manifest, sourceDir).map(({ file, text }) =>
-          typeof manifestVersion === 'string'
-            ? validateLocalisation(
-                manifestVersion,
-                file,
-                JSON.parse(text) as Record<string, unknown>,
-              )
-            : [],
-        ),
-      )
-    ).flat(),
-  ];
+  const failures = await validateManifest(manifest);
+  // Without a manifest version there is no localisation schema to check against; that is
+  // reported above.
+  if (typeof manifestVersion === 'string') {
+    for (const { file, text } of localisationTexts(manifest, sourceDir)) {
+      const strings = JSON.parse(text) as Record<string, unknown>;
+      failures.push(...(await validateLocalisation(manifestVersion, file, strings)));
+    }
+  }
   if (failures.length > 0) {
     options.err(`The Teams app manifest is not valid:\n  ${failures.join('\n  ')}`);
     return 1;
