@@ -8,7 +8,10 @@ import { parseOrganisation, type OrgError } from './validate';
 /** What became of the organisation file at start. */
 export type OrgFileOutcome =
   | { ok: true; outcome: 'imported'; version: number }
-  /** The file was imported before (at start or by `npm run org:import`): edits made in Teams since are kept. */
+  /**
+   * The file was imported before (at start or by `npm run org:import`): edits made in Teams since
+   * are kept.
+   */
   | { ok: true; outcome: 'unchanged_since_import' }
   /** The file says what the store holds already. */
   | { ok: true; outcome: 'same_as_stored' }
