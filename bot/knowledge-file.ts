@@ -19,6 +19,7 @@ export async function loadKnowledgeFile(
   clock: Clock,
   logger: Logger,
 ): Promise<void> {
+  if (!config.knowledgeFile) return;
   const { path: file, required } = config.knowledgeFile;
   if (!fs.existsSync(file)) {
     if (required) throw new ConfigError(`The knowledge-base file ${file} does not exist`);

@@ -52,6 +52,7 @@ export async function startLocalPlayground(options: {
   logger: Logger;
 }): Promise<LocalPlaygrounds | undefined> {
   const { config, logger } = options;
+  if (!config.orgFile) return undefined;
   const parsed = parseOrganisation(await fs.promises.readFile(config.orgFile, 'utf8'));
   if (!parsed.ok) return undefined;
   const cast = playgroundCast(parsed.org);

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../src/config';
 import { recordAuditEvent } from '../src/audit/record-audit-event';
 import { uuidGenerator } from '../src/ids';
 import { formatOrgErrors, importOrganisation } from '../src/org/import';
+import { rememberImportedFile } from '../src/org/org-file-at-start';
 import { openStore } from '../src/store/open-store';
 
 export interface OrgImportOptions {
@@ -19,7 +20,8 @@ const usage = 'Usage: npm run org:import -- FILE';
 
 /**
  * `npm run org:import -- FILE`: validates an organisation file and, only when it is valid, replaces
- * the stored organisation with it in one step. Returns the process exit code.
+ * the stored organisation with it in one step, remembering the file's fingerprint as the start
+ * does for ORG_FILE. Returns the process exit code.
  */
 export async function runOrgImport(
   args: readonly string[],
@@ -76,6 +78,8 @@ export async function runOrgImport(
       return 1;
     }
     const { structure, version } = result.snapshot;
+    // A start with this same file as ORG_FILE then finds it imported already.
+    await rememberImportedFile({ store, clock: options.clock }, 'byCommand', text);
     await recordAuditEvent(
       { store, clock: options.clock, ids: uuidGenerator },
       {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { runCli } from './cli';
 import path from 'node:path';
-import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import type { AppManifest } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
 import { z } from 'zod/v4';
 import {
@@ -13,6 +13,10 @@ import {
 } from '../src/chat/commands';
 import { localeFrom, messages, type Locale } from '../src/i18n';
 import { appPackageSettings } from '../src/config';
+import { sendToHelpCommand } from './handlers/send-to-help';
+import { validateLocalisation, validateManifest } from './manifest-schemas';
+
+export { validateManifest };
 
 const root = path.join(__dirname, '..', '..');
 export const manifestDir = path.join(root, 'manifest');
@@ -154,72 +158,93 @@ export function commandLists(
   });
 }
 
-/** The manifest with its bot's command lists taken from the chat commands (Norwegian, the default). */
+/**
+ * The manifest with its bot's command lists and its message action's texts taken from the
+ * catalogues (Norwegian, the default language). The message action is the first command of the
+ * first messaging extension, where the localisation files name it.
+ */
 function withCommandLists(manifest: AppManifest): AppManifest {
-  const { bots } = manifest as { bots?: Record<string, unknown>[] };
-  if (!bots) return manifest;
+  const { bots, composeExtensions } = manifest as {
+    bots?: Record<string, unknown>[];
+    composeExtensions?: { commands?: { id?: string }[] }[];
+  };
+  const [extension, ...otherExtensions] = composeExtensions ?? [];
+  const [action, ...otherCommands] = extension?.commands ?? [];
+  if (action && action.id !== sendToHelpCommand)
+    throw new Error(`The manifest template's first message action is not ${sendToHelpCommand}`);
   return {
     ...manifest,
-    bots: bots.map((bot) => ({ ...bot, commandLists: commandLists('nb') })),
+    ...(bots ? { bots: bots.map((bot) => ({ ...bot, commandLists: commandLists('nb') })) } : {}),
+    ...(extension && action
+      ? {
+          composeExtensions: [
+            {
+              ...extension,
+              commands: [{ ...action, ...messageAction('nb') }, ...otherCommands],
+            },
+            ...otherExtensions,
+          ],
+        }
+      : {}),
   } as AppManifest;
 }
 
-/** A localisation file with the command lists in its language, replacing any written there. */
-export function localisedCommands(fileText: string, languageTag: string): string {
+/** The message action's title and description in a language, from the catalogue. */
+function messageAction(locale: Locale): { title: string; description: string } {
+  const t = messages(locale);
+  return { title: t.sendToHelp.title, description: t.sendToHelp.actionDescription };
+}
+
+/** Strings of the manifest the catalogues hold: the command lists and the message action. */
+const fromCatalogues = /^(bots\[\d+\]\.commandLists|composeExtensions\[\d+\]\.commands)/;
+
+/**
+ * A localisation file with the command lists and the message action in its language, replacing
+ * any written there.
+ */
+export function localisedStrings(fileText: string, languageTag: string): string {
   const entries = JSON.parse(fileText) as Record<string, unknown>;
-  const kept = Object.entries(entries).filter(([key]) => !/^bots\[\d+\]\.commandLists/.test(key));
-  const lists = commandLists(localeFrom(languageTag));
+  const kept = Object.entries(entries).filter(([key]) => !fromCatalogues.test(key));
+  const locale = localeFrom(languageTag);
+  const lists = commandLists(locale);
   const commands = lists.flatMap((list, i) =>
     list.commands.flatMap((command, j) => [
       [`bots[0].commandLists[${i}].commands[${j}].title`, command.title],
       [`bots[0].commandLists[${i}].commands[${j}].description`, command.description],
     ]),
   );
-  return `${JSON.stringify(Object.fromEntries([...kept, ...commands]), null, 2)}\n`;
+  const action = messageAction(locale);
+  const actionStrings = [
+    [`composeExtensions[0].commands[0].title`, action.title],
+    [`composeExtensions[0].commands[0].description`, action.description],
+  ];
+  return `${JSON.stringify(Object.fromEntries([...kept, ...commands, ...actionStrings]), null, 2)}\n`;
 }
 
 /**
- * Validates a manifest against the schema of its manifestVersion bundled in
- * @microsoft/app-manifest. The schema is read from disk and handed to the validator, so nothing is
- * fetched; an unknown version is an error rather than a download.
+ * The manifest's localisation files as they go into the package: each as written in `sourceDir`,
+ * with the bot's command lists and the message action in its language from the catalogues.
  */
-export async function validateManifest(manifest: AppManifest): Promise<string[]> {
-  const version = (manifest as { manifestVersion?: unknown }).manifestVersion;
-  if (typeof version !== 'string') return ['/manifestVersion is missing'];
-  const schemaDir = path.join(
-    path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
-    'build',
-    'json-schemas',
-    'teams',
-    `v${version}`,
-  );
-  if (!fs.existsSync(schemaDir)) {
-    return [`/manifestVersion ${version} has no bundled schema in @microsoft/app-manifest`];
-  }
-  const schema = async (file: string) =>
-    JSON.parse(await fs.promises.readFile(path.join(schemaDir, file), 'utf8')) as Parameters<
-      typeof AppManifestUtils.validateAgainstSchema
-    >[1];
-  // The localisation files are not checked against their schema: its patterns do not compile
-  // under the validator's Unicode mode. The test checks both languages hold the same strings.
-  return AppManifestUtils.validateAgainstSchema(
-    manifest,
-    await schema('MicrosoftTeams.schema.json'),
-  );
+export function localisationTexts(
+  manifest: AppManifest,
+  sourceDir: string,
+): { file: string; text: string }[] {
+  return localisationFiles(manifest).map(({ file, languageTag }) => ({
+    file,
+    text: localisedStrings(fs.readFileSync(path.join(sourceDir, file), 'utf8'), languageTag),
+  }));
 }
 
 /**
  * Builds the Teams app package: manifest.json, the two icons and the manifest's localisation files
  * (English beside the Norwegian default) at the root of a zip.
  */
-export function zipAppPackage(manifest: AppManifest, iconDir: string): Buffer {
+export function zipAppPackage(manifest: AppManifest, sourceDir: string): Buffer {
   const zip = new AdmZip();
   zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
-  for (const icon of icons) zip.addFile(icon, fs.readFileSync(path.join(iconDir, icon)));
-  for (const { file, languageTag } of localisationFiles(manifest)) {
-    const text = localisedCommands(fs.readFileSync(path.join(iconDir, file), 'utf8'), languageTag);
+  for (const icon of icons) zip.addFile(icon, fs.readFileSync(path.join(sourceDir, icon)));
+  for (const { file, text } of localisationTexts(manifest, sourceDir))
     zip.addFile(file, Buffer.from(text, 'utf8'));
-  }
   return zip.toBuffer();
 }
 
@@ -241,13 +266,19 @@ function localisationFiles(manifest: AppManifest): { file: string; languageTag: 
   ];
 }
 
-/** `npm run package`: fills, validates and zips the manifest. Returns the process exit code. */
+/**
+ * `npm run package`: fills the manifest, validates it and its localisation files, and zips them.
+ * Returns the process exit code. `sourceDir`: where the template, icons and localisation files
+ * are (the project's `manifest/`).
+ */
 export async function packageApp(options: {
   env: NodeJS.ProcessEnv;
   outFile: string;
+  sourceDir?: string;
   out: (line: string) => void;
   err: (line: string) => void;
 }): Promise<number> {
+  const sourceDir = options.sourceDir ?? manifestDir;
   const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     version: string;
   };
@@ -256,14 +287,26 @@ export async function packageApp(options: {
     options.err(`Cannot build the Teams app package:\n  ${values.errors.join('\n  ')}`);
     return 1;
   }
-  const manifest = fillManifest(fs.readFileSync(manifestTemplateFile, 'utf8'), values.values);
+  const manifest = fillManifest(
+    fs.readFileSync(path.join(sourceDir, path.basename(manifestTemplateFile)), 'utf8'),
+    values.values,
+  );
+  const manifestVersion = (manifest as { manifestVersion?: unknown }).manifestVersion;
   const failures = await validateManifest(manifest);
+  // Without a manifest version there is no localisation schema to check against; that is
+  // reported above.
+  if (typeof manifestVersion === 'string') {
+    for (const { file, text } of localisationTexts(manifest, sourceDir)) {
+      const strings = JSON.parse(text) as Record<string, unknown>;
+      failures.push(...(await validateLocalisation(manifestVersion, file, strings)));
+    }
+  }
   if (failures.length > 0) {
     options.err(`The Teams app manifest is not valid:\n  ${failures.join('\n  ')}`);
     return 1;
   }
   fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
-  fs.writeFileSync(options.outFile, zipAppPackage(manifest, manifestDir));
+  fs.writeFileSync(options.outFile, zipAppPackage(manifest, sourceDir));
   options.out(
     `Wrote ${path.relative(process.cwd(), options.outFile)} (manifest ${values.values.APP_VERSION}, ` +
       `bot ${values.values.BOT_ID}); upload it in Teams admin center or Developer Portal.`,

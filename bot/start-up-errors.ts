@@ -46,6 +46,6 @@ export function sqliteFailure(error: unknown, sqlitePath: string): Error {
 export function orgFileFailure(error: unknown, orgFile: string): Error {
   const why = codeOf(error) === 'ENOENT' ? 'does not exist' : `cannot be read (${reasonOf(error)})`;
   return new ConfigError(
-    `ORG_FILE: ${orgFile} ${why}; set ORG_FILE to the organisation file, or leave it unset for the sample organisation.`,
+    `ORG_FILE: ${orgFile} ${why}; set ORG_FILE to the organisation file, or leave it unset to use the organisation in the store (in local mode, the sample organisation).`,
   );
 }

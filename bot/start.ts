@@ -3,12 +3,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import type { Clock } from '../src/clock';
-import { ConfigError, type Config } from '../src/config';
+import type { Config } from '../src/config';
 import { EscalationScheduler } from '../src/escalation/scheduler';
 import { uuidGenerator, type IdGenerator } from '../src/ids';
 import type { Logger } from '../src/logger';
-import { formatOrgErrors } from '../src/org/import';
-import { importOrgFileAtStart } from '../src/org/org-file-at-start';
 import { DirectoryProvider } from '../src/org/provider';
 import { KnowledgeIndex } from '../src/knowledge/knowledge-index';
 import { Periodic } from '../src/periodic';
@@ -28,8 +26,10 @@ import { startLocalPlayground, type LocalPlaygrounds } from './local-playground'
 import { addReportCsvRoute } from './http/report-csv';
 import { defaultBodyLimits, startServer } from './server';
 import { listenFailure, orgFileFailure, sqliteFailure } from './start-up-errors';
+import { bringOrganisationIn } from './organisation-at-start';
 import { addExportDownload } from './http/export-download';
-import { privacyKeys } from '../src/privacy/keys';
+import { logPseudonymiser, privacyKeys } from '../src/privacy/keys';
+import { withPersonPseudonyms } from '../src/privacy/log-pseudonyms';
 import { applyRetention } from '../src/privacy/retention';
 
 /** What the bot is given rather than making itself: time, ids and where it logs. */
@@ -73,34 +73,31 @@ export async function startQmHjelp(
   config: Config,
   collaborators: Collaborators,
 ): Promise<RunningBot> {
-  const { clock, logger } = collaborators;
+  const { clock } = collaborators;
+  // One secret for every signed link and placeholder, a key derived from it for each use.
+  const signingRoot = config.links.signingSecret ?? randomBytes(32);
+  const logger = withPersonPseudonyms(collaborators.logger, logPseudonymiser(signingRoot));
   // Read before the store is opened: a missing file is a mistake even when the store already
   // holds an organisation.
-  let orgText: string;
-  try {
-    orgText = await fs.promises.readFile(config.orgFile, 'utf8');
-  } catch (error) {
-    throw orgFileFailure(error, config.orgFile);
+  let orgText: string | undefined;
+  if (config.orgFile) {
+    try {
+      orgText = await fs.promises.readFile(config.orgFile, 'utf8');
+    } catch (error) {
+      throw orgFileFailure(error, config.orgFile);
+    }
   }
   const opened = await openConfiguredStore(config, logger, clock);
   // Every inquiry event is queued for the webhooks in the same write that stores it.
   const store = config.webhook ? withWebhookEvents(opened, config.webhook.urls) : opened;
 
   const ids = collaborators.ids ?? uuidGenerator;
-  const imported = await importOrgFileAtStart({ store, clock, ids }, orgText).catch(
+  await bringOrganisationIn(config.orgFile, orgText, { store, clock, ids }, logger).catch(
     async (error: unknown) => {
       await store.close();
       throw error;
     },
   );
-  if (!imported.ok) {
-    await store.close();
-    const count = imported.errors.length;
-    throw new ConfigError(
-      `ORG_FILE: the organisation file ${config.orgFile} is invalid (${count} ${count === 1 ? 'error' : 'errors'}); nothing was imported. Fix the file or set ORG_FILE to another one:\n${formatOrgErrors(imported.errors)}`,
-    );
-  }
-  logger.info({ file: config.orgFile, outcome: imported.outcome }, 'organisation file read');
   const directories = new DirectoryProvider(store.organisation);
   try {
     await loadKnowledgeFile(config, store, directories, clock, logger);
@@ -154,10 +151,8 @@ export async function startQmHjelp(
   if (!config.links.signingSecret && !config.localMode)
     logger.warn(
       {},
-      'SIGNING_SECRET is not set: export links work only on this instance until it stops, and redacted inquiries get placeholders of their own',
+      'SIGNING_SECRET is not set: export links work only on this instance until it stops, and redacted inquiries and the people named in the log get placeholders of their own',
     );
-  // One secret for every signed link and placeholder, a key derived from it for each use.
-  const signingRoot = config.links.signingSecret ?? randomBytes(32);
   const privacy = privacyKeys(signingRoot, () => config.links.publicUrl ?? listening.url ?? '');
   const scheduler = new EscalationScheduler({
     store,

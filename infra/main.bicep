@@ -1,5 +1,7 @@
 // Qm+ Hjelp in Azure: a user-assigned managed identity (the bot's identity in Teams and its access
-// to Cosmos DB and the registry), Cosmos DB, Log Analytics and Application Insights, a container
+// to Cosmos DB and the registry), Cosmos DB, Log Analytics (the bot's JSON log lines, which
+// Container Apps collects from stdout) and a workspace-based Application Insights resource (the
+// Azure Bot's telemetry; the bot itself loads no Application Insights SDK), a container
 // registry, and, once an image exists, the bot in Container Apps and the Azure Bot resource with
 // the Teams channel. Deploy in two passes (docs/deploy.md): first without `image`, which creates
 // everything the image and the organisation import need; then with `image`.
@@ -38,8 +40,8 @@ param cosmosAutoscaleMaxThroughput int = 1000
 @description('Object ids of people or pipelines that may read and write the data (for `npm run org:import`), e.g. `az ad signed-in-user show --query id -o tsv`.')
 param operatorPrincipalIds array = []
 
-@description('Organisation file inside the image (ORG_FILE); imported only when the store holds no organisation.')
-param orgFile string = '/app/org/sample-organisation.json'
+@description('Organisation file inside the image (ORG_FILE), read at every start and imported unless it was imported before (at a start or by `npm run org:import`). Empty (the default): ORG_FILE is not set and the bot uses the organisation imported with `npm run org:import`.')
+param orgFile string = ''
 
 @description('Secret for signed download links and the placeholders of redacted inquiries (SIGNING_SECRET): at least 32 characters, e.g. `openssl rand -hex 32`, kept the same from one deployment to the next. Needed with `image`.')
 @secure()
@@ -150,7 +152,6 @@ module botApp 'modules/bot-app.bicep' = if (deployApp) {
     maxReplicas: maxReplicas
     readinessPath: readinessPath
     workspaceName: monitoring.outputs.workspaceName
-    appInsightsName: monitoring.outputs.appInsightsName
     tags: tags
   }
 }

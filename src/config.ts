@@ -168,12 +168,17 @@ export interface Config {
   teamsServiceUrl?: string;
   /** The storage adapter; `sqlitePath` also names the local data folder (Playground settings). */
   store: StoreConfig;
-  orgFile: string;
+  /**
+   * The organisation file read at every start: ORG_FILE, or in local mode the sample organisation.
+   * None outside local mode without ORG_FILE: the store's organisation (`npm run org:import`) is
+   * used as it is.
+   */
+  orgFile?: string;
   /**
    * The knowledge-base file: KNOWLEDGE_FILE (then it must exist), or `knowledge-base.json` beside
-   * the organisation file when there is one.
+   * the organisation file when there is one (it may be missing). None without either.
    */
-  knowledgeFile: { path: string; required: boolean };
+  knowledgeFile?: { path: string; required: boolean };
   /** How often each instance checks whether the knowledge base changed in the store. */
   knowledgeRefreshMs: number;
   /** Local mode: the Agents Playground, its port, and the locale its activities are read in. */
@@ -281,6 +286,11 @@ function allowedTenants(
   );
 }
 
+/** An address only this machine reaches: 127.0.0.0/8, ::1 or localhost. */
+function isLoopback(host: string): boolean {
+  return /^127(\.\d{1,3}){3}$/.test(host) || host === '::1' || host.toLowerCase() === 'localhost';
+}
+
 /** Reads and validates the environment once; every setting is documented in `.env.example`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
@@ -299,11 +309,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const webhook = webhookConfig(e);
+  const host = e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  if (localMode && !isLoopback(host)) {
+    throw new ConfigError(
+      `Invalid configuration: HOST: ${host} is not a loopback address; local mode (no MicrosoftAppId) checks no token and takes every activity at its word, so it listens on this machine only: leave HOST unset (127.0.0.1) or set it to 127.0.0.1, ::1 or localhost`,
+    );
+  }
+  // The sample organisation only where it is tried out: a deployment keeps the organisation it
+  // imported.
+  const orgFile = e.ORG_FILE ?? (localMode ? sampleOrgFile : undefined);
   return {
     tenants: allowedTenants(e, localMode),
     ...(e.TEAMS_SERVICE_URL ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
     port: e.PORT,
-    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    host,
     localMode,
     bot: {
       appId,
@@ -321,13 +340,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     requestBodyTimeoutMs: e.REQUEST_BODY_TIMEOUT_MS,
     store: storeConfig(e),
-    orgFile: e.ORG_FILE ?? sampleOrgFile,
-    knowledgeFile: e.KNOWLEDGE_FILE
-      ? { path: e.KNOWLEDGE_FILE, required: true }
-      : {
-          path: path.join(path.dirname(e.ORG_FILE ?? sampleOrgFile), 'knowledge-base.json'),
-          required: false,
-        },
+    ...(orgFile ? { orgFile } : {}),
+    ...(e.KNOWLEDGE_FILE
+      ? { knowledgeFile: { path: e.KNOWLEDGE_FILE, required: true } }
+      : orgFile
+        ? {
+            knowledgeFile: {
+              path: path.join(path.dirname(orgFile), 'knowledge-base.json'),
+              required: false,
+            },
+          }
+        : {}),
     knowledgeRefreshMs: e.KNOWLEDGE_REFRESH_MS,
     playground: {
       enabled: localMode && e.PLAYGROUND,

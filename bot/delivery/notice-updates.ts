@@ -49,7 +49,7 @@ export async function updateNotices(
     } catch (error) {
       if (!isPermanent(error)) throw error;
       deps.logger?.warn(
-        { inquiryId: inquiry.id, error: (error as Error).message },
+        { inquiry: inquiry.id, error: (error as Error).message },
         'a notice could not be updated',
       );
     }

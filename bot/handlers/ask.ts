@@ -202,10 +202,11 @@ export async function onMessage(context: TurnContext, deps: HandlerDeps): Promis
   const topicId = obviousTopic(directory.allTopics(), text);
   const attachments = files.length > 0 ? { attachments: files } : {};
   if (who.known && topicId) {
-    await openInquiry(
+    const { inquiry, created } = await openInquiry(
       { ...deps, directory },
       { requestKey, asker: who.person, unitId: who.unitId, topicId, text, locale, ...attachments },
     );
+    turn.log.child({ inquiry: inquiry.id }).info({ created }, 'inquiry opened');
     // Files sent for a while after go to it: the asker's newest inquiry (see `focusOf`).
     deps.notify();
     return;

@@ -453,7 +453,7 @@ export async function openFromDraft(
   const draft = await deps.store.drafts.get(draftId);
   if (!draft) return turn.t.ask.expired;
   const replyToId = context.activity.replyToId;
-  const { inquiry } = await openInquiry(
+  const { inquiry, created } = await openInquiry(
     { ...deps, directory: turn.directory },
     {
       requestKey: draft.id,
@@ -473,6 +473,7 @@ export async function openFromDraft(
         : {}),
     },
   );
+  turn.log.child({ inquiry: inquiry.id }).info({ created }, 'inquiry opened');
   await deps.store.drafts.finish(draft.id);
   deps.notify();
   return renderAskerStatusCard(

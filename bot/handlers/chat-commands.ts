@@ -94,7 +94,7 @@ async function showInquiry({ context, deps, turn, match }: CommandTurn): Promise
     );
     return;
   }
-  deps.logger.info({ actor: who.person.key }, 'inquiry number not shown');
+  turn.log.info({ actor: who.person.key }, 'inquiry number not shown');
   await context.sendActivity(t.commands.notVisible(match.number));
 }
 

@@ -70,10 +70,12 @@ export function handlerToolActions(
       requestKey,
     );
     if (!outcome.ok) {
-      deps.logger.info(
-        { inquiryId, command: command.type, actor: turn.who.person.key, reason: outcome.reason },
-        'card action refused',
-      );
+      turn.log
+        .child({ inquiry: inquiryId })
+        .info(
+          { command: command.type, actor: turn.who.person.key, reason: outcome.reason },
+          'card action refused',
+        );
       return refusalText(outcome, turn, command);
     }
     if (!outcome.repeat) deps.notify();

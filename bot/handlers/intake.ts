@@ -105,10 +105,12 @@ async function register(
     },
   );
   if (!created) return t.intake.already(inquiry.number);
-  turn.log.info(
-    { inquiryId: inquiry.id, actor: who.person.key, channel: value[Inputs.intakeChannel] },
-    'inquiry registered by the helpdesk',
-  );
+  turn.log
+    .child({ inquiry: inquiry.id })
+    .info(
+      { actor: who.person.key, channel: value[Inputs.intakeChannel] },
+      'inquiry registered by the helpdesk',
+    );
   deps.notify();
   return t.intake.registered(inquiry.number, employee.name);
 }

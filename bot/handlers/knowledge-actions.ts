@@ -32,8 +32,8 @@ const schemas = {
   retire: z.object({ entryId: ref, etag: ref, retire: z.enum(['true', 'false']) }),
 };
 
-function refuse(deps: HandlerDeps, turn: Turn, reason: string, reply: string): string {
-  deps.logger.info({ actor: turn.who.person.key, reason }, 'knowledge-base action refused');
+function refuse(turn: Turn, reason: string, reply: string): string {
+  turn.log.info({ actor: turn.who.person.key, reason }, 'knowledge-base action refused');
   return reply;
 }
 
@@ -95,7 +95,7 @@ export function knowledgeActions(
     async (context: TurnContext, data: unknown): Promise<Reply> => {
       const turn = await readTurn(context, deps);
       const parsed = schema.safeParse(data);
-      if (!parsed.success) return refuse(deps, turn, 'invalid_data', turn.t.refusals.invalidAction);
+      if (!parsed.success) return refuse(turn, 'invalid_data', turn.t.refusals.invalidAction);
       return handle(turn, parsed.data);
     };
   /** Entry actions are for the people who look after the knowledge base, on an entry as last read. */
@@ -105,19 +105,19 @@ export function knowledgeActions(
   ) =>
     on(schema, async (turn, value) => {
       if (!mayKeepKnowledgeBase(turn))
-        return refuse(deps, turn, 'not_allowed', turn.t.knowledge.listNotAllowed);
+        return refuse(turn, 'not_allowed', turn.t.knowledge.listNotAllowed);
       const entry = await deps.store.knowledge.entry(value.entryId);
-      if (!entry) return refuse(deps, turn, 'unknown_entry', turn.t.refusals.invalidAction);
+      if (!entry) return refuse(turn, 'unknown_entry', turn.t.refusals.invalidAction);
       if (entry.etag !== value.etag)
-        return refuse(deps, turn, 'stale_entry', turn.t.knowledge.changedMeanwhile);
+        return refuse(turn, 'stale_entry', turn.t.knowledge.changedMeanwhile);
       return handle(turn, value, entry);
     });
   /** Writes an entry with the etag it was read with; a conflict changes nothing. */
   const save = async (turn: Turn, entry: KnowledgeEntry, notice: string): Promise<Reply> => {
     const written = await deps.store.knowledge.putEntry(entry);
-    if (!written.ok) return refuse(deps, turn, 'conflict', turn.t.knowledge.changedMeanwhile);
+    if (!written.ok) return refuse(turn, 'conflict', turn.t.knowledge.changedMeanwhile);
     await deps.knowledge.refresh();
-    deps.logger.info({ entryId: entry.id, status: entry.status }, 'knowledge-base entry changed');
+    turn.log.info({ entryId: entry.id, status: entry.status }, 'knowledge-base entry changed');
     return knowledgeList(deps, turn, notice);
   };
   const changed = (turn: Turn, entry: KnowledgeEntry) => ({
@@ -130,13 +130,13 @@ export function knowledgeActions(
     [Verbs.publishAnswer]: on(schemas.publish, async (turn, value) => {
       const { t } = turn;
       const inquiry = await deps.store.inquiries.get(value.inquiryId);
-      if (!inquiry) return refuse(deps, turn, 'unknown_inquiry', t.refusals.invalidAction);
+      if (!inquiry) return refuse(turn, 'unknown_inquiry', t.refusals.invalidAction);
       if (!handlerRole(turn.directory, inquiry, turn.who.person.email))
-        return refuse(deps, turn, 'not_allowed', t.knowledge.publishNotAllowed);
+        return refuse(turn, 'not_allowed', t.knowledge.publishNotAllowed);
       if (!mayPublish(inquiry) || !inquiry.answer)
-        return refuse(deps, turn, 'not_answered', t.knowledge.publishNotAnswered);
+        return refuse(turn, 'not_answered', t.knowledge.publishNotAnswered);
       const text = entryTextOf(turn, value);
-      if (!text.ok) return refuse(deps, turn, 'invalid_text', text.reply);
+      if (!text.ok) return refuse(turn, 'invalid_text', text.reply);
       const by = { key: turn.who.person.key, name: turn.who.person.name };
       const written = await deps.store.knowledge.putEntry({
         id: publishedEntryId(inquiry),
@@ -150,32 +150,28 @@ export function knowledgeActions(
         updatedAt: deps.clock.now().toISOString(),
         updatedBy: by,
       });
-      if (!written.ok) return refuse(deps, turn, 'already_published', t.knowledge.alreadyPublished);
+      if (!written.ok) return refuse(turn, 'already_published', t.knowledge.alreadyPublished);
       await deps.knowledge.refresh();
-      deps.logger.info({ inquiryId: inquiry.id, entryId: written.value.id }, 'answer published');
+      turn.log
+        .child({ inquiry: inquiry.id })
+        .info({ entryId: written.value.id }, 'answer published');
       return t.knowledge.published(text.question);
     }),
     [Verbs.useAnswer]: on(schemas.useAnswer, async (turn, value) => {
       const { t } = turn;
       const inquiry = await deps.store.inquiries.get(value.inquiryId);
-      if (!inquiry) return refuse(deps, turn, 'unknown_inquiry', t.refusals.invalidAction);
+      if (!inquiry) return refuse(turn, 'unknown_inquiry', t.refusals.invalidAction);
       if (!handlerRole(turn.directory, inquiry, turn.who.person.email))
         return refuse(
-          deps,
           turn,
           'not_allowed',
           t.refusals.notAllowed(turn.directory.unit(inquiry.unitId)?.name ?? ''),
         );
       if (!waitsForAnAnswer(inquiry))
-        return refuse(
-          deps,
-          turn,
-          'closed',
-          t.refusals.closed(t.statuses[inquiry.status].toLowerCase()),
-        );
+        return refuse(turn, 'closed', t.refusals.closed(t.statuses[inquiry.status].toLowerCase()));
       const source = await deps.store.knowledge.solved(value.sourceInquiryId);
       if (!source || source.inquiryId === inquiry.id)
-        return refuse(deps, turn, 'unknown_source', t.refusals.invalidAction);
+        return refuse(turn, 'unknown_source', t.refusals.invalidAction);
       return triageView(deps, inquiry, turn, source.answer);
     }),
     [Verbs.editEntry]: onEntry(schemas.edit, (turn, _value, entry) =>
@@ -183,7 +179,7 @@ export function knowledgeActions(
     ),
     [Verbs.saveEntry]: onEntry(schemas.save, async (turn, value, entry) => {
       const text = entryTextOf(turn, value);
-      if (!text.ok) return refuse(deps, turn, 'invalid_text', text.reply);
+      if (!text.ok) return refuse(turn, 'invalid_text', text.reply);
       return save(
         turn,
         {

@@ -93,7 +93,7 @@ export function awayActions(
         locale: turn.locale,
       });
       if (!outcome.ok) {
-        deps.logger.info({ actor: turn.who.person.key, reason: outcome.reason }, 'away refused');
+        turn.log.info({ actor: turn.who.person.key, reason: outcome.reason }, 'away refused');
         return refusal(outcome, turn);
       }
       const { absence } = outcome;

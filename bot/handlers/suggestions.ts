@@ -47,7 +47,7 @@ export async function offerSuggestions(
   });
   // Teams delivered the same message again: the first delivery answered it.
   if (!fresh) return true;
-  deps.logger.info({ draftId, entries: suggestions.map((s) => s.entry.id) }, 'answers suggested');
+  turn.log.info({ draftId, entries: suggestions.map((s) => s.entry.id) }, 'answers suggested');
   const entries = suggestions.map((s) => ({ entry: s.entry, language: s.hit.locale }));
   await context.sendActivity(
     cardMessage(renderSuggestionsCard(suggestionsCardData(locale, draftId, text, entries, 'open'))),
@@ -71,8 +71,8 @@ async function openedFrom(deps: HandlerDeps, draft: Draft) {
   return recent.find((inquiry) => inquiry.requestKey === draft.id);
 }
 
-function refuse(deps: HandlerDeps, turn: Turn, reason: string, reply: string): string {
-  deps.logger.info({ actor: turn.who.person.key, reason }, 'suggestion action refused');
+function refuse(turn: Turn, reason: string, reply: string): string {
+  turn.log.info({ actor: turn.who.person.key, reason }, 'suggestion action refused');
   return reply;
 }
 
@@ -85,14 +85,14 @@ export function suggestionActions(
       const turn = await readTurn(context, deps);
       const { t } = turn;
       const parsed = schemas.solved.safeParse(data);
-      if (!parsed.success) return refuse(deps, turn, 'invalid_data', t.refusals.invalidAction);
+      if (!parsed.success) return refuse(turn, 'invalid_data', t.refusals.invalidAction);
       const draft = await ownDraft(deps, turn, parsed.data.draftId);
-      if (!draft) return refuse(deps, turn, 'unknown_draft', t.refusals.invalidAction);
+      if (!draft) return refuse(turn, 'unknown_draft', t.refusals.invalidAction);
       const entry = await deps.store.knowledge.entry(parsed.data.entryId);
       if (!entry || entry.status !== 'active')
-        return refuse(deps, turn, 'unknown_entry', t.knowledge.entryGone);
+        return refuse(turn, 'unknown_entry', t.knowledge.entryGone);
       const opened = await openedFrom(deps, draft);
-      if (opened) return refuse(deps, turn, 'already_sent', t.knowledge.alreadySent(opened.number));
+      if (opened) return refuse(turn, 'already_sent', t.knowledge.alreadySent(opened.number));
       const counted = await deps.store.knowledge.recordSelfServed({
         id: draft.id,
         entryId: entry.id,
@@ -101,10 +101,7 @@ export function suggestionActions(
         at: deps.clock.now().toISOString(),
       });
       if (counted)
-        deps.logger.info(
-          { draftId: draft.id, entryId: entry.id },
-          'answered by the knowledge base',
-        );
+        turn.log.info({ draftId: draft.id, entryId: entry.id }, 'answered by the knowledge base');
       const matched = deps.knowledge.suggest(draft.text).find((s) => s.entry.id === entry.id);
       const language = matched?.hit.locale ?? draft.locale;
       return renderSuggestionsCard(
@@ -115,11 +112,11 @@ export function suggestionActions(
       const turn = await readTurn(context, deps);
       const { t, directory, who } = turn;
       const parsed = schemas.sendOn.safeParse(data);
-      if (!parsed.success) return refuse(deps, turn, 'invalid_data', t.refusals.invalidAction);
+      if (!parsed.success) return refuse(turn, 'invalid_data', t.refusals.invalidAction);
       const draft = await ownDraft(deps, turn, parsed.data.draftId);
-      if (!draft) return refuse(deps, turn, 'unknown_draft', t.refusals.invalidAction);
+      if (!draft) return refuse(turn, 'unknown_draft', t.refusals.invalidAction);
       if (await deps.store.knowledge.selfServed(draft.id))
-        return refuse(deps, turn, 'already_solved', t.knowledge.alreadySolved);
+        return refuse(turn, 'already_solved', t.knowledge.alreadySolved);
       const unitId = draft.unitId ?? (who.known ? who.unitId : undefined);
       if (!unitId || !directory.unit(unitId))
         return renderPickUnitCard(pickUnitCardData(directory, draft.locale, draft.id));

@@ -3,6 +3,7 @@ import { AuthenticationError, type AuthenticateRequestResult } from 'botframewor
 import type { Clock } from '../../src/clock';
 import type { Logger } from '../../src/logger';
 import type { BotAdapter } from '../adapter';
+import { withLibraryConsoleInLog } from './library-console';
 
 export type AuthenticationOutcome =
   { ok: true; authentication: AuthenticateRequestResult } | { ok: false };
@@ -20,7 +21,7 @@ function isTokenRefusal(error: unknown): boolean {
 
 /**
  * Checks the Bot Framework token of each request. Every refusal is the same value, whatever the
- * cause, so the answer is always a bare 401. When the signing keys cannot be fetched the failure
+ * cause, so the answer is always a bare 401, and one log line. When the signing keys cannot be fetched the failure
  * is logged once and remembered briefly, so a flood of requests does not fetch them again each.
  */
 export class RequestAuthenticator {
@@ -41,7 +42,10 @@ export class RequestAuthenticator {
     const now = this.clock.now().getTime();
     if (authHeader && now < this.keysUnavailableUntil) return { ok: false };
     try {
-      return { ok: true, authentication: await this.adapter.authenticate(activity, authHeader) };
+      const authentication = await withLibraryConsoleInLog(logger, () =>
+        this.adapter.authenticate(activity, authHeader),
+      );
+      return { ok: true, authentication };
     } catch (error) {
       if (isTokenRefusal(error)) {
         logger.warn(

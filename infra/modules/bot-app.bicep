@@ -30,7 +30,7 @@ param teamsServiceUrl string
 param cosmosEndpoint string
 param cosmosDatabase string
 
-@description('Organisation file in the image, imported only when the store holds no organisation.')
+@description('Organisation file in the image (ORG_FILE), read at every start and imported unless it was imported before; empty: ORG_FILE unset, the organisation imported with `npm run org:import` is used.')
 param orgFile string
 
 @description('Secret for signed links and placeholders (SIGNING_SECRET).')
@@ -46,7 +46,6 @@ param maxReplicas int
 param readinessPath string
 
 param workspaceName string
-param appInsightsName string
 param tags object
 
 // The port the bot listens on (PORT); ingress and probes use the same.
@@ -54,10 +53,6 @@ var port = 3978
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2022-10-01' existing = {
   name: workspaceName
-}
-
-resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
-  name: appInsightsName
 }
 
 resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
@@ -118,7 +113,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             cpu: json('0.5')
             memory: '1Gi'
           }
-          env: [
+          env: concat([
             {
               name: 'NODE_ENV'
               value: 'production'
@@ -175,10 +170,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: identityClientId
             }
             {
-              name: 'ORG_FILE'
-              value: orgFile
-            }
-            {
               name: 'OUTBOX_INTERVAL_MS'
               value: '2000'
             }
@@ -229,15 +220,19 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: logLevel
             }
             {
-              // JSON lines for Log Analytics (also the default with an app id; set to be explicit).
+              // JSON lines on stdout, which Container Apps sends to the Log Analytics workspace
+              // (also the default with an app id; set to be explicit).
               name: 'LOG_FORMAT'
               value: 'json'
             }
+            // ORG_FILE only when a deployment names a file: by default the stored organisation
+            // (npm run org:import) is used as it is.
+          ], empty(orgFile) ? [] : [
             {
-              name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-              value: appInsights.properties.ConnectionString
+              name: 'ORG_FILE'
+              value: orgFile
             }
-          ]
+          ])
           probes: [
             // Start-up opens Cosmos DB and reads the organisation: allow about two minutes
             // before the other probes count (Container Apps allows at most 10 failures).

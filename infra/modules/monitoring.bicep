@@ -1,5 +1,6 @@
-// Log Analytics (the container apps' console logs: the bot's JSON log lines) and a
-// workspace-based Application Insights resource (the Azure Bot's channel telemetry).
+// Log Analytics (the container apps' console logs: the bot's JSON log lines on stdout) and a
+// workspace-based Application Insights resource (the Azure Bot's channel telemetry, kept in the
+// same workspace). The bot sends nothing to Application Insights itself.
 
 param workspaceName string
 param appInsightsName string

@@ -63,7 +63,7 @@ export const en: Messages = {
     undeliverable_reported: 'A notification that did not arrive was reported to the coordinator',
   },
   help: {
-    title: 'Qm+ Help',
+    title: 'Qm+ Hjelp',
     intro:
       'Write your question about Qm+ here in the chat and I will send it to the superuser of your unit. You will get the answer here.',
     examples:
@@ -412,14 +412,15 @@ export const en: Messages = {
     moved: (number: string, unit: string) => `${number} has been moved to ${unit}.`,
   },
   sendToHelp: {
-    title: 'Send to Qm+ Help',
-    body: 'Edit the text if you like, pick a topic and send. The inquiry is registered in your name, and you get its status in your chat with Qm+ Help.',
+    title: 'Send to Qm+ Hjelp',
+    actionDescription: 'Send the message as a question to Qm+ Hjelp',
+    body: 'Edit the text if you like, pick a topic and send. The inquiry is registered in your name, and you get its status in your chat with Qm+ Hjelp.',
     required: 'Write what you want to ask.',
     topicPlaceholder: 'Pick a topic',
     link: (url: string) => `Link to the message: ${url}`,
     submit: 'Send',
     sent: (number: string) =>
-      `Sent to Qm+ Help as ${number}. You get its status in your chat with Qm+ Help.`,
+      `Sent to Qm+ Hjelp as ${number}. You get its status in your chat with Qm+ Hjelp.`,
     empty: 'The question is empty. Write what you want to ask, and send again.',
     unknownTopic: 'Pick a topic from the list, and send again.',
     unknownUnit: 'Pick your unit from the list, and send again.',
@@ -606,7 +607,7 @@ export const en: Messages = {
     unknownInquiry: 'Inquiry not found.',
     invalidAction: 'This action is invalid or out of date. Reload the card.',
     unknownPerson:
-      'I do not know who you are in the organisation. Contact the Qm+ Help administrator.',
+      'I do not know who you are in the organisation. Contact the Qm+ Hjelp administrator.',
     busy: 'Several people changed the inquiry at once. Please try again.',
     endOfChain: 'The inquiry is already with the vendor and cannot be sent further.',
     vendorNotAllowed:
@@ -904,10 +905,10 @@ export const en: Messages = {
   }),
   errors: {
     generic:
-      'Something went wrong in Qm+ Help. Nothing you sent is lost; please try again shortly.',
+      'Something went wrong in Qm+ Hjelp. Nothing you sent is lost; please try again shortly.',
     channelOnly: 'Write to me in a 1:1 chat to ask a question.',
     storeUnavailable:
-      'Qm+ Help cannot reach its storage right now, so this message may not have been recorded. Everything you sent before is safe. Please try again in a few minutes.',
+      'Qm+ Hjelp cannot reach its storage right now, so this message may not have been recorded. Everything you sent before is safe. Please try again in a few minutes.',
   },
   teamsSetup: {
     channelUnreachable: (channel: string, workArea: string) =>

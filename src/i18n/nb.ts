@@ -420,6 +420,7 @@ export const nb = {
   },
   sendToHelp: {
     title: 'Send til Qm+ Hjelp',
+    actionDescription: 'Send meldingen som et spørsmål til Qm+ Hjelp',
     body: 'Rediger teksten om du vil, velg tema og send. Henvendelsen blir registrert på deg, og du får status i chatten med Qm+ Hjelp.',
     required: 'Skriv hva du lurer på.',
     topicPlaceholder: 'Velg tema',

@@ -8,21 +8,52 @@ import { parseOrganisation, type OrgError } from './validate';
 /** What became of the organisation file at start. */
 export type OrgFileOutcome =
   | { ok: true; outcome: 'imported'; version: number }
-  /** The file is as it was when last imported: edits made in Teams since are kept. */
+  /**
+   * The file was imported before (at start or by `npm run org:import`): edits made in Teams since
+   * are kept.
+   */
   | { ok: true; outcome: 'unchanged_since_import' }
   /** The file says what the store holds already. */
   | { ok: true; outcome: 'same_as_stored' }
   | { ok: false; errors: OrgError[] };
 
-/** Where the fingerprint of the last organisation file read at start is kept. */
-const lastFileKey = 'org-file:last-imported';
+/**
+ * Where the fingerprints of organisation files already imported are kept: the last one the start
+ * read from `ORG_FILE`, and the last one `npm run org:import` imported.
+ */
+const importedFileKeys = {
+  atStart: 'org-file:last-imported',
+  byCommand: 'org-file:last-imported-by-command',
+} as const;
+
+export type ImportedBy = keyof typeof importedFileKeys;
+
+/** Remembers that this file's organisation is in the store, so a start with it changes nothing. */
+export async function rememberImportedFile(
+  deps: Pick<ImportDeps, 'store' | 'clock'>,
+  by: ImportedBy,
+  text: string,
+): Promise<void> {
+  await deps.store.state.write({
+    [importedFileKeys[by]]: { value: { hash: fileHash(text), at: deps.clock.now().toISOString() } },
+  });
+}
+
+/** The fingerprints of the files last imported, at start and by `npm run org:import`. */
+async function importedFileHashes(deps: Pick<ImportDeps, 'store'>): Promise<string[]> {
+  const keys = Object.values(importedFileKeys);
+  const remembered = await deps.store.state.read(keys);
+  return keys
+    .map((key) => (remembered[key]?.value as { hash?: string } | undefined)?.hash)
+    .filter((hash): hash is string => hash !== undefined);
+}
 
 /**
  * Brings the organisation file given at start into the store. The file is always validated: an
- * invalid one changes nothing. A file that changed since it was last imported (or was never
- * imported) and differs from the stored organisation replaces it, as an audit event by
- * `ORG_FILE`; a file unchanged since its last import leaves the stored organisation as it is, so
- * changes made in Teams since are not undone by a restart.
+ * invalid one changes nothing. A file that differs from the one last imported at start and from
+ * the one `npm run org:import` last imported (or that was never imported) and differs from the
+ * stored organisation replaces it, as an audit event by `ORG_FILE`; a file already imported leaves
+ * the stored organisation as it is, so changes made in Teams since are not undone by a restart.
  */
 export async function importOrgFileAtStart(
   deps: ImportDeps,
@@ -30,17 +61,12 @@ export async function importOrgFileAtStart(
 ): Promise<OrgFileOutcome> {
   const parsed = parseOrganisation(text);
   if (!parsed.ok) return parsed;
-  const hash = fileHash(text);
-  const remembered = await deps.store.state.read([lastFileKey]);
-  const last = remembered[lastFileKey];
-  const lastHash = (last?.value as { hash?: string } | undefined)?.hash;
-  const remember = () =>
-    deps.store.state.write({
-      [lastFileKey]: { value: { hash, at: deps.clock.now().toISOString() } },
-    });
+  const imported = await importedFileHashes(deps);
+  const known = imported.includes(fileHash(text));
+  const remember = () => rememberImportedFile(deps, 'atStart', text);
   for (let attempt = 0; attempt < 8; attempt++) {
     const current = await currentOrganisation(deps.store);
-    if (current && lastHash === hash) return { ok: true, outcome: 'unchanged_since_import' };
+    if (current && known) return { ok: true, outcome: 'unchanged_since_import' };
     const diff = diffOrganisations(current?.org, parsed.org);
     if (current && isEmptyDiff(diff)) {
       await remember();

@@ -21,3 +21,11 @@ export function privacyKeys(root: string | Buffer, publicUrl: () => string): Pri
     publicUrl,
   };
 }
+
+/**
+ * How the log names a person: a keyed placeholder derived from the signing secret for the log
+ * alone, the same for the same person on every instance, never their address.
+ */
+export function logPseudonymiser(root: string | Buffer): Pseudonymise {
+  return pseudonymiser(derivedKey(root, 'log-pseudonyms'));
+}

@@ -15,6 +15,22 @@ const question = 'Hvordan melder jeg et avvik etter brannøvelsen i gymsalen?';
 const answer = 'Skjemaet ligger i e-håndboken under Beredskap.';
 const comment = 'Lenken til beredskapsmappen virker ikke hos meg';
 const names = [people.asker.name, people.sverre.name, people.hilde.name];
+/** Who the test people are to the bot: their keys (email addresses) and Entra object ids. */
+const identities = Object.values(people).flatMap((person) => [
+  person.email,
+  ...('aadObjectId' in person ? [person.aadObjectId] : []),
+]);
+
+/** The lines of the output that hold an address of the organisation or a test person's id. */
+function linesNamingPeople(output: string): string[] {
+  return output
+    .split('\n')
+    .filter(
+      (line) =>
+        /@fylke\.example/i.test(line) ||
+        identities.some((id) => line.toLowerCase().includes(id.toLowerCase())),
+    );
+}
 
 /** JSON log lines as the bot writes them at the default level (info). */
 function logLines(output: string): Record<string, unknown>[] {
@@ -32,7 +48,7 @@ describe('the log at the default level', function () {
   });
 
   it('holds no question, answer or comment text and no name through the help chain, a retried "Ikke løst" included', async () => {
-    const { inquiryId, thread } = await askInChannel(bot(), connector, question);
+    const { inquiryId, thread, number } = await askInChannel(bot(), connector, question);
     await click(sverre, Verbs.claim, { inquiryId }, { conversationId: thread });
     await click(
       sverre,
@@ -75,6 +91,9 @@ describe('the log at the default level', function () {
       { conversationId: thread },
     );
     await click(asker, Verbs.confirmResolved, { inquiryId });
+    // A handler searches, and someone asks to see an inquiry they may not see.
+    await say(sverre, 'søk avvik');
+    await say(teamsUser(people.dentist), number);
     await bot().settle();
 
     const output = bot().output();
@@ -83,14 +102,34 @@ describe('the log at the default level', function () {
       lines.some((line) => line.msg === 'send failed, will retry'),
       'the failed send was logged, so the log was read',
     );
+    assert.ok(
+      lines.some((line) => line.msg === 'inquiries searched'),
+      'the search was logged, so the log was read',
+    );
+    const notShown = lines.find((line) => line.msg === 'inquiry number not shown');
+    assert.ok(notShown, 'the refusal to show was logged');
+    assert.equal(typeof notShown.turn, 'string', 'in its turn');
+    assert.match(String(notShown.actor), /^anon:/, 'who asked, as a pseudonym');
     for (const text of [question, answer, comment, ...names]) {
       const found = output.split('\n').filter((line) => line.includes(text));
       assert.deepEqual(found, [], `"${text}" is in the log`);
     }
+    assert.deepEqual(linesNamingPeople(output), [], 'a person key or address is in the log');
+    assert.deepEqual(
+      lines.filter((line) => 'inquiryId' in line),
+      [],
+      'an inquiry is logged under one name, inquiry',
+    );
   });
 
   it('marks each line of a turn with its turn id, and each line about an inquiry with its id', async () => {
+    const asked = bot().output().length;
     const { inquiryId, thread } = await askInChannel(bot(), connector, question);
+    const opened = logLines(bot().output().slice(asked)).find(
+      (line) => line.msg === 'inquiry opened',
+    );
+    assert.equal(opened?.inquiry, inquiryId, 'opening from the 1:1 chat is logged with its id');
+    assert.equal(typeof opened?.turn, 'string');
     const from = bot().output().length;
     // Someone outside the chain tries to claim: the refusal is logged, in that turn.
     await click(

@@ -111,7 +111,7 @@ describe('the message action "Send til Qm+ Hjelp" over real HTTP', function () {
     assert.ok(requestId);
 
     const english = await openDialog(asker, 'en-US');
-    assert.equal(english.task.title, 'Send to Qm+ Help');
+    assert.equal(english.task.title, 'Send to Qm+ Hjelp');
     assert.match(String(input(english.card, 'question')?.value), /Link to the message: https:/);
     assert.notEqual(english.requestId, requestId, 'every dialog is a new request');
   });

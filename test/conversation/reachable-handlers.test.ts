@@ -73,11 +73,12 @@ describe('reaching every handler in 1:1 chat', function () {
       },
     });
 
-    it('says who cannot be reached and why, by key and never by name', async () => {
+    it('says who cannot be reached and why, by pseudonym, never by name or address', async () => {
       const { connector } = conversation;
       const line = await conversation.bot().logged(/a handler cannot be reached/);
       const logged = JSON.parse(line) as { person: string; reason: string };
-      assert.equal(logged.person, people.coordinator.email);
+      assert.match(logged.person, /^anon:/);
+      assert.doesNotMatch(line, new RegExp(people.coordinator.email, 'i'));
       assert.match(logged.reason, /not a member of any triage team/);
       assert.doesNotMatch(line, /Anne Winter/);
       assert.ok(

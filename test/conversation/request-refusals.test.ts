@@ -170,6 +170,40 @@ describe('Bot Framework tokens', function () {
     assert.equal(connector.requests.length, 0);
   });
 
+  it('logs a refused token in one line, without a stack trace', async () => {
+    const from = bot.output().length;
+    const claims = metadata.claims(appId, connector.url);
+    const now = Math.floor(Date.now() / 1000);
+    const refused = [
+      new OpenIdMetadata().sign(claims),
+      metadata.sign({ ...claims, nbf: now - 7200, exp: now - 3600 }),
+    ];
+    for (const token of refused) assert.equal((await postWith(token)).status, 401);
+    // A request refused before its token is read: once its line is out, all the first wrote is.
+    assert.equal((await bot.postRaw('{"type":"message"}')).status, 400);
+    await bot.logged(/malformed activity/, from);
+
+    const lines = bot
+      .output()
+      .slice(from)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    assert.deepEqual(
+      lines.filter((line) => !line.startsWith('{')),
+      [],
+      'nothing but JSON log lines: no stack trace',
+    );
+    const refusals = lines.filter((line) => line.includes('request refused'));
+    assert.equal(refusals.length, refused.length, 'one line each');
+    for (const text of refusals) {
+      const line = JSON.parse(text) as Record<string, unknown>;
+      assert.equal(line.msg, 'request refused: invalid token');
+      assert.equal(typeof line.turn, 'string', 'in its request');
+      assert.ok(!('stack' in line) && !('err' in line), 'no stack trace');
+      assert.doesNotMatch(String(line.reason), /\n|\bat /);
+    }
+  });
+
   it('refuses requests while the signing keys cannot be fetched, fetching them once and logging it once', async () => {
     const emulatorClaims = {
       ...metadata.claims(appId, connector.url),

@@ -99,8 +99,24 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
 
   it('HOST that is not an address of this machine', async () => {
     // TEST-NET-1 (RFC 5737): never assigned to a machine, so listening there fails at once.
-    const line = await refusesToStart({ HOST: '192.0.2.1' }, 'HOST');
+    const line = await refusesToStart(
+      {
+        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+        MicrosoftAppPassword: 'secret',
+        ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001',
+        HOST: '192.0.2.1',
+      },
+      'HOST',
+    );
     assert.match(line, /192\.0\.2\.1 is not an address of this machine/);
+  });
+
+  it('HOST that is not loopback in local mode, where the bot takes anyone at their word', async () => {
+    for (const host of ['0.0.0.0', '::']) {
+      const line = await refusesToStart({ HOST: host }, 'HOST');
+      assert.match(line, /loopback/);
+      assert.match(line, /leave HOST unset/);
+    }
   });
 
   it('PORT that is not a port number', async () => {
@@ -132,6 +148,19 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
       { SQLITE_PATH: sqlitePath, ORG_FILE: '/nowhere/organisation.json' },
       'ORG_FILE',
     );
+  });
+
+  it('ORG_FILE unset outside local mode, with a store that holds no organisation', async () => {
+    const line = await refusesToStart(
+      {
+        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+        MicrosoftAppPassword: 'secret',
+        ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001',
+        ORG_FILE: '',
+      },
+      'ORG_FILE',
+    );
+    assert.match(line, /npm run org:import -- FILE/);
   });
 
   it('ORG_FILE that is not a valid organisation: a line naming it, then one line per error', async () => {

@@ -38,8 +38,11 @@ export interface BotProcess {
   post(activity: object): Promise<{ status: number; body: any }>;
   postRaw(body: string, contentType?: string): Promise<{ status: number; body: any }>;
   output(): string;
-  /** Waits until the bot has logged a line matching `pattern`, and gives that line. */
-  logged(pattern: RegExp): Promise<string>;
+  /**
+   * Waits until the bot has logged a line matching `pattern` (in its output from `since` on, a
+   * length of `output()` taken earlier), and gives that line.
+   */
+  logged(pattern: RegExp, since?: number): Promise<string>;
   stop(): Promise<void>;
   kill(): Promise<void>;
 }
@@ -190,9 +193,13 @@ function running(
     post: (activity) => request(JSON.stringify(activity), 'application/json'),
     postRaw: (body, contentType = 'application/json') => request(body, contentType),
     output: watched.output,
-    logged: (pattern) =>
+    logged: (pattern, since = 0) =>
       new Promise<string>((resolve, reject) => {
-        const find = (all: string) => all.split('\n').find((line) => pattern.test(line));
+        const find = (all: string) =>
+          all
+            .slice(since)
+            .split('\n')
+            .find((line) => pattern.test(line));
         const timer = setTimeout(
           () => reject(new Error(`The bot did not log ${pattern}:\n${watched.output()}`)),
           waitLimitMs,

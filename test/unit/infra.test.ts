@@ -20,7 +20,8 @@ const unsetInProduction: Record<string, string> = {
   MicrosoftAppPassword: 'the bot signs in as its user-assigned managed identity: no password',
   COSMOS_KEY: 'the Cosmos DB account has keys switched off; the bot uses its managed identity',
   SQLITE_PATH: 'the store is Cosmos DB',
-  KNOWLEDGE_FILE: 'the default, knowledge-base.json beside the organisation file in the image',
+  KNOWLEDGE_FILE:
+    'none without ORG_FILE: set it (or ORG_FILE, beside which knowledge-base.json is read) to a file in the image',
   KNOWLEDGE_REFRESH_MS:
     'the default fits: a change made on one instance reaches the others in 30 s',
   PLAYGROUND: 'local mode only: never started when MicrosoftAppId is set',
@@ -49,15 +50,14 @@ const sampleValues: Record<string, string> = {
   teamsServiceUrl: 'https://smba.trafficmanager.net/teams/',
   cosmosEndpoint: 'https://qmhjelp-abc.documents.azure.com:443/',
   cosmosDatabase: 'qm-hjelp',
-  orgFile: '/app/org/sample-organisation.json',
+  // The default: no organisation file at start; the store's organisation (npm run org:import).
+  orgFile: '',
   logLevel: 'info',
   "'https://${appName}.${environment.properties.defaultDomain}'":
     'https://qmhjelp-bot.example.westeurope.azurecontainerapps.io',
   "'signing-secret'": '0123456789abcdef0123456789abcdef0123456789abcdef',
   "'${appName}.${environment.properties.defaultDomain}'":
     'qmhjelp-bot.example.azurecontainerapps.io',
-  'appInsights.properties.ConnectionString':
-    'InstrumentationKey=00000000-0000-0000-0000-000000000000',
 };
 
 /** The text from an opening bracket to its partner, past strings and comments. */
@@ -217,11 +217,37 @@ describe('Azure template (infra/)', () => {
       'the bot id is the identity Cosmos DB knows',
     );
     assert.equal(config.playground.enabled, false);
+    assert.equal(config.orgFile, undefined, 'no organisation file read at start by default');
     assert.equal(config.store.kind, 'cosmos');
     if (config.store.kind === 'cosmos') {
       assert.equal(config.store.cosmos.key, undefined, 'no account key');
       assert.equal(config.store.cosmos.allowSelfSigned, false);
     }
+  });
+
+  it('sets ORG_FILE only when a deployment names a file: by default the organisation imported with npm run org:import stays', () => {
+    assert.match(mainBicep(), /param orgFile string = ''\n/);
+    assert.match(
+      block(appBicep(), 'env'),
+      /^concat\(\s*\[[\s\S]*\],\s*empty\(orgFile\)\s*\? \[\]\s*: \[\s*\{\s*name: 'ORG_FILE'\s+value: orgFile\s*\}\s*\]\s*\)$/,
+    );
+    assert.doesNotMatch(mainBicep() + appBicep(), /sample-organisation/);
+  });
+
+  it('leaves logging to stdout: no setting for an SDK the bot does not load', () => {
+    const set = templateSettings();
+    assert.equal(set.has('APPLICATIONINSIGHTS_CONNECTION_STRING'), false);
+    const { dependencies } = JSON.parse(read('package.json')) as {
+      dependencies: Record<string, string>;
+    };
+    assert.ok(
+      !Object.keys(dependencies).some((name) => /applicationinsights|opentelemetry/i.test(name)),
+    );
+    // Container Apps sends the containers' stdout to the Log Analytics workspace.
+    assert.match(
+      block(appBicep(), 'appLogsConfiguration'),
+      /destination: 'log-analytics'[\s\S]*customerId: workspace\.properties\.customerId/,
+    );
   });
 
   it('offers exactly the log levels the bot accepts', () => {
@@ -379,9 +405,8 @@ describe('Dockerfile', () => {
     }
     // The card templates are JSON modules the code requires; the organisation file is read by path.
     assert.ok([...files].some((file) => file.endsWith(path.join('cards', 'triage.json'))));
-    const orgFile = /param orgFile string = '\/app\/([^']+)'/.exec(mainBicep())?.[1];
-    assert.ok(orgFile, 'the default organisation file is a path in the image');
-    assert.ok(fs.existsSync(path.join(root, orgFile)), `${orgFile} exists`);
-    assert.ok(runtime.lines.includes(`COPY ${orgFile.split('/')[0]} ./${orgFile.split('/')[0]}`));
+    // The knowledge base's default file sits beside the sample organisation in org/.
+    assert.ok(fs.existsSync(path.join(root, 'org', 'knowledge-base.json')));
+    assert.ok(runtime.lines.includes('COPY org ./org'));
   });
 });

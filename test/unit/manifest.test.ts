@@ -27,6 +27,34 @@ const values: ManifestValues = {
   TERMS_URL: 'https://qm-hjelp.example.com/vilkar',
 };
 
+/** The paths of a manifest's strings that Teams' localisation schema lets a language file set. */
+function localisableStrings(manifest: unknown): string[] {
+  const version = (manifest as { manifestVersion: string }).manifestVersion;
+  const schema = JSON.parse(
+    fs.readFileSync(
+      path.join(
+        path.dirname(require.resolve('@microsoft/app-manifest/package.json')),
+        'build/json-schemas/teams',
+        `v${version}`,
+        'MicrosoftTeams.Localization.schema.json',
+      ),
+      'utf8',
+    ),
+  ) as { properties: Record<string, unknown>; patternProperties: Record<string, unknown> };
+  const patterns = Object.keys(schema.patternProperties).map((p) => new RegExp(p));
+  const paths: string[] = [];
+  const walk = (value: unknown, at: string): void => {
+    if (typeof value === 'string') paths.push(at);
+    else if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${at}[${i}]`));
+    else if (value !== null && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) walk(item, at ? `${at}.${key}` : key);
+  };
+  walk(manifest, '');
+  return paths.filter(
+    (p) => (p !== '$schema' && p in schema.properties) || patterns.some((r) => r.test(p)),
+  );
+}
+
 function template(): string {
   return fs.readFileSync(manifestTemplateFile, 'utf8');
 }
@@ -286,6 +314,60 @@ describe('Teams app package', () => {
     >;
     assert.deepEqual(Object.keys(nb).sort(), Object.keys(en).sort(), 'the same strings in both');
     assert.equal(nb['name.short'], 'Qm+ Hjelp');
+  });
+
+  it('localises every string of the manifest that Teams lets a language file change, in English as in Norwegian', async () => {
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
+    await packageApp({ env: { MicrosoftAppId: botId }, outFile, out: () => {}, err: assert.fail });
+    const zip = new AdmZip(outFile);
+    const manifest = JSON.parse(zip.readAsText('manifest.json')) as unknown;
+    const localisable = localisableStrings(manifest);
+    assert.ok(localisable.includes('composeExtensions[0].commands[0].title'));
+    for (const file of ['nb-no.json', 'en-us.json']) {
+      const strings = JSON.parse(zip.readAsText(file)) as Record<string, string>;
+      assert.deepEqual(
+        localisable.filter((key) => strings[key] === undefined),
+        [],
+        `${file} has every localisable string`,
+      );
+    }
+    const english = JSON.parse(zip.readAsText('en-us.json')) as Record<string, string>;
+    assert.equal(english['composeExtensions[0].commands[0].title'], 'Send to Qm+ Hjelp');
+    assert.match(
+      english['composeExtensions[0].commands[0].description'] ?? '',
+      /^Send the message/,
+    );
+    const norwegian = JSON.parse(zip.readAsText('nb-no.json')) as Record<string, string>;
+    assert.equal(norwegian['composeExtensions[0].commands[0].title'], 'Send til Qm+ Hjelp');
+  });
+
+  it('fails `npm run package` with every error of a localisation file its schema refuses, and writes nothing', async () => {
+    const sourceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qm-manifest-'));
+    fs.cpSync(manifestDir, sourceDir, { recursive: true });
+    const englishFile = path.join(sourceDir, 'en-us.json');
+    const english = JSON.parse(fs.readFileSync(englishFile, 'utf8')) as Record<string, string>;
+    english['name.short'] = 'Qm+ Help for the quality system';
+    english['bots[0].commandList[0].title'] = 'help';
+    delete english['description.short'];
+    fs.writeFileSync(englishFile, JSON.stringify(english));
+    const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qm-pkg-')), 'app.zip');
+    const err: string[] = [];
+
+    const code = await packageApp({
+      env: { MicrosoftAppId: botId },
+      outFile,
+      sourceDir,
+      out: () => undefined,
+      err: (l) => err.push(l),
+    });
+
+    assert.equal(code, 1);
+    const said = err.join('\n');
+    assert.match(said, /en-us\.json: \/name\.short must NOT have more than 30 characters/);
+    assert.match(said, /en-us\.json: .*additional propert.*bots\[0\]\.commandList\[0\]\.title/);
+    assert.match(said, /en-us\.json: .*required property 'description\.short'/);
+    assert.doesNotMatch(said, /nb-no\.json/);
+    assert.equal(fs.existsSync(outFile), false);
   });
 
   it('treats an unknown placeholder in the template as a mistake', () => {

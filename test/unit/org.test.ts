@@ -8,6 +8,8 @@ import { weekdays, type OrganisationInput } from '../../src/org/schema';
 import { validateOrganisation } from '../../src/org/validate';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { runOrgImport } from '../../bot/org-import';
+import { uuidGenerator } from '../../src/ids';
+import { importOrgFileAtStart } from '../../src/org/org-file-at-start';
 import { organisationSchemaFile, organisationSchemaText } from '../../bot/org-schema';
 import { playgroundConfig, writePlaygroundConfig } from '../../bot/playground';
 
@@ -305,6 +307,62 @@ describe('npm run org:import', () => {
         (await store.organisation.personByAadObjectId('b0000000-0000-4000-8000-000000000001'))
           ?.email,
         'nils.ny@fylke.example',
+      );
+    });
+  });
+
+  it('leaves the organisation it imported, and changes made since, to a start with the same file as ORG_FILE', async () => {
+    const dir = tempDir();
+    const sqlitePath = path.join(dir, 'store.sqlite');
+    const file = path.join(dir, 'organisation.json');
+    fs.writeFileSync(file, JSON.stringify(sample()));
+    assert.equal((await importFile(sqlitePath, file)).code, 0);
+    const clock = new ManualClock('2026-11-30T09:00:00Z');
+    await withStore(sqlitePath, async (store) => {
+      // A change made in Teams after the import.
+      const edited = sample();
+      edited.units[0].name = 'Hauge videregående skole (endret i Teams)';
+      const parsed = validateOrganisation(edited);
+      assert.ok(parsed.ok);
+      assert.ok((await store.organisation.replaceIfVersion(parsed.org, clock.now(), 1)).ok);
+
+      const outcome = await importOrgFileAtStart(
+        { store, clock, ids: uuidGenerator },
+        fs.readFileSync(file, 'utf8'),
+      );
+
+      assert.deepEqual(outcome, { ok: true, outcome: 'unchanged_since_import' });
+      const kept = await store.organisation.current();
+      assert.equal(kept?.version, 2, 'the change made in Teams is kept');
+      assert.match(kept?.structure.units[0]?.name ?? '', /endret i Teams/);
+    });
+  });
+
+  it("does not count as the start's import: a restart with the unchanged ORG_FILE keeps what it imported", async () => {
+    const dir = tempDir();
+    const sqlitePath = path.join(dir, 'store.sqlite');
+    const atStart = fs.readFileSync(sampleOrgFile, 'utf8');
+    const clock = new ManualClock('2026-11-30T07:00:00Z');
+    await withStore(sqlitePath, async (store) => {
+      const first = await importOrgFileAtStart({ store, clock, ids: uuidGenerator }, atStart);
+      assert.equal(first.ok && first.outcome, 'imported');
+    });
+    const next = sample();
+    next.units = next.units.filter((u) => u.id !== 'fjellheim-vgs');
+    next.people = next.people.filter((p) => p.unit !== 'fjellheim-vgs');
+    const file = path.join(dir, 'next.json');
+    fs.writeFileSync(file, JSON.stringify(next));
+    assert.equal((await importFile(sqlitePath, file)).code, 0);
+
+    await withStore(sqlitePath, async (store) => {
+      const restart = await importOrgFileAtStart({ store, clock, ids: uuidGenerator }, atStart);
+
+      assert.deepEqual(restart, { ok: true, outcome: 'unchanged_since_import' });
+      const kept = await store.organisation.current();
+      assert.equal(kept?.version, 2);
+      assert.equal(
+        kept?.structure.units.some((u) => u.id === 'fjellheim-vgs'),
+        false,
       );
     });
   });

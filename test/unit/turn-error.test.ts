@@ -32,7 +32,7 @@ describe('a failed turn', () => {
     ]);
     const en = turn({ type: 'message', locale: 'en-US' });
     await reportTurnError(en.context, new Error('boom'), logger);
-    assert.match(en.said[0] ?? '', /^Something went wrong in Qm\+ Help/);
+    assert.match(en.said[0] ?? '', /^Something went wrong in Qm\+ Hjelp/);
   });
 
   it('says the store cannot be reached, and that the message may not have been kept', async () => {
