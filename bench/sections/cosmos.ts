@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { startCosmosServer } from '../../test/support/cosmos-server';
 import type { StrictCosmos } from '../../test/support/strict-cosmos';
 import { docId } from '../../src/store/cosmos/ids';
+import { entriesCounter } from '../../src/store/cosmos/knowledge';
 import { BenchConnector } from '../support/connector';
 import { askQuestions, questionActivity } from '../support/load';
 import {
@@ -44,7 +45,7 @@ function refreshing(request: Seen): boolean {
   return (
     (request.method === 'GET' &&
       (request.path.endsWith('/colls/organisation/docs/current') ||
-        request.path.includes(`/colls/knowledge/docs/${docId('counter', 'knowledge-entries')}`))) ||
+        request.path.includes(`/colls/knowledge/docs/${docId('counter', entriesCounter)}`))) ||
     /c\.type = 'absence'/.test(request.query ?? request.planFor ?? '')
   );
 }

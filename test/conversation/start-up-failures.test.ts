@@ -10,6 +10,13 @@ import { openBotStore, storeEnvironment } from '../support/store-under-test';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
+/** A bot registered with the Bot Framework, outside local mode. */
+const registered = {
+  MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+  MicrosoftAppPassword: 'secret',
+  ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001',
+};
+
 /** Bots started here that have not exited yet. */
 const running = new Set<ChildProcess>();
 
@@ -99,15 +106,7 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
 
   it('HOST that is not an address of this machine', async () => {
     // TEST-NET-1 (RFC 5737): never assigned to a machine, so listening there fails at once.
-    const line = await refusesToStart(
-      {
-        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
-        MicrosoftAppPassword: 'secret',
-        ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001',
-        HOST: '192.0.2.1',
-      },
-      'HOST',
-    );
+    const line = await refusesToStart({ ...registered, HOST: '192.0.2.1' }, 'HOST');
     assert.match(line, /192\.0\.2\.1 is not an address of this machine/);
   });
 
@@ -151,15 +150,7 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
   });
 
   it('ORG_FILE unset outside local mode, with a store that holds no organisation', async () => {
-    const line = await refusesToStart(
-      {
-        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
-        MicrosoftAppPassword: 'secret',
-        ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001',
-        ORG_FILE: '',
-      },
-      'ORG_FILE',
-    );
+    const line = await refusesToStart({ ...registered, ORG_FILE: '' }, 'ORG_FILE');
     assert.match(line, /npm run org:import -- FILE/);
   });
 
@@ -225,10 +216,7 @@ describe('a start-up failure is one line naming the setting and the fix, and exi
 
   it('MicrosoftAppId without its password', async () => {
     await refusesToStart(
-      {
-        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
-        ALLOWED_TENANTS: '72f988bf-0000-4000-8000-000000000001',
-      },
+      { MicrosoftAppId: registered.MicrosoftAppId, ALLOWED_TENANTS: registered.ALLOWED_TENANTS },
       'MicrosoftAppPassword',
     );
   });

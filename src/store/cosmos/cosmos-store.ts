@@ -38,7 +38,7 @@ const closeWaitsForMovesMs = 5_000;
  * Inquiry numbers an instance takes with one request: a question's turn then rarely waits for the
  * counter, and a restart or a second instance leaves at most this many unused.
  */
-export const defaultNumberBlock = 10;
+const numberBlock = 10;
 
 export interface CosmosStoreOptions {
   endpoint: string;
@@ -58,11 +58,6 @@ export interface CosmosStoreOptions {
   bulkPace?: BulkPace;
   /** Where refusals (wrong key, missing role, invalid request) and lost moves are logged. */
   logger?: Logger;
-  /**
-   * How many inquiry numbers an instance takes with one request (see `NumberBlocks`); by default
-   * `defaultNumberBlock`.
-   */
-  numberBlock?: number;
   /**
    * A clock in milliseconds, for how old a remembered read is (a reading that goes back makes it
    * count as too old); by default the process's monotonic clock.
@@ -117,7 +112,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Stor
   });
   const inquiries = new CosmosInquiryRepository(
     opened.inquiries,
-    new NumberBlocks(counters, options.numberBlock ?? defaultNumberBlock),
+    new NumberBlocks(counters, numberBlock),
     outbox,
     pageSize,
     logger,

@@ -19,7 +19,8 @@ import {
 import { docId } from './ids';
 import { RecentMarker } from './recent-marker';
 
-const entriesCounter = 'knowledge-entries';
+/** The counter that moves with every write of an entry: the entries' half of the marker. */
+export const entriesCounter = 'knowledge-entries';
 const solvedCounter = 'knowledge-solved';
 
 interface EntryDoc {

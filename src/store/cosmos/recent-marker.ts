@@ -1,4 +1,13 @@
 /**
+ * Whether a read made at `readAt` is younger than `maxAgeMs` at `now`, both from the same clock;
+ * a clock that went back makes it count as too old.
+ */
+export function readWithin(readAt: number, now: number, maxAgeMs: number): boolean {
+  const age = now - readAt;
+  return age >= 0 && age < maxAgeMs;
+}
+
+/**
  * A marker that only moves forward (a generation, a counter of changes), read from the database at
  * most once per `maxAgeMs` however many callers ask; concurrent callers share one read. This
  * instance's own writes move it at once: a value this instance wrote is at least as new as
@@ -18,11 +27,7 @@ export class RecentMarker {
   /** The marker as read at most `maxAgeMs` ago; `undefined` (nothing written yet) is never kept. */
   async get(): Promise<number | undefined> {
     const known = this.known;
-    if (known) {
-      // A clock that went back counts as too old.
-      const age = this.monotonicMs() - known.readAt;
-      if (age >= 0 && age < this.maxAgeMs) return known.value;
-    }
+    if (known && readWithin(known.readAt, this.monotonicMs(), this.maxAgeMs)) return known.value;
     return this.refresh();
   }
 

@@ -15,6 +15,7 @@ import type {
   WriteResult,
 } from '../ports';
 import { attempt, call, patchContended, queryPages, readDoc, replaceIf } from './documents';
+import { readWithin } from './recent-marker';
 import { docId } from './ids';
 
 /**
@@ -143,10 +144,7 @@ export class CosmosAbsenceRepository implements AbsenceRepository {
   }
 
   private youngerThan(ms: number): boolean {
-    if (!this.known) return false;
-    // A clock that went back counts as too old.
-    const age = this.monotonicMs() - this.known.readAt;
-    return age >= 0 && age < ms;
+    return this.known !== undefined && readWithin(this.known.readAt, this.monotonicMs(), ms);
   }
 
   /** Every absence, in one query that concurrent callers share. */
